@@ -1,0 +1,45 @@
+# Margin: the two commands a new user needs are `make run` and `make test`.
+# Every target sets up what it needs first and can be run again safely.
+
+VENV    := .venv
+PYTHON  := $(VENV)/bin/python
+STAMP   := $(VENV)/.installed-$(shell cat daemon/pyproject.toml | cksum | cut -d' ' -f1)
+PYTEST_ARGS ?=
+
+.PHONY: run test bench eval lint soak system-deps clean
+
+$(STAMP): daemon/pyproject.toml
+	@test -x $(PYTHON) || python3 -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --upgrade pip
+	$(PYTHON) -m pip install --quiet -e 'daemon[test]'
+	@rm -f $(VENV)/.installed-*
+	@touch $(STAMP)
+
+## Start Margin in the foreground, with its vault in your data folder.
+run: $(STAMP)
+	$(VENV)/bin/margin serve
+
+## Set up everything the tests need (Python packages, Chromium, a keychain) and run them all.
+test: $(STAMP) system-deps
+	$(PYTHON) -m pytest $(PYTEST_ARGS) tests
+
+## Benchmarks; figures are printed as ratios against a baseline measured in the same run.
+bench: $(STAMP)
+	@for script in bench/bench_*.py; do echo "== $$script"; $(PYTHON) $$script || exit 1; done
+
+## Precision and recall of the misplacement linter on the labeled corpus.
+eval: $(STAMP)
+	$(PYTHON) tests/linter/eval.py
+
+## Long crash and fuzz runs, kept out of `make test`.
+soak: $(STAMP) system-deps
+	MARGIN_SOAK=1 $(PYTHON) -m pytest -m soak tests
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check daemon/src tests bench
+
+system-deps:
+	@bash scripts/system-deps.sh
+
+clean:
+	rm -rf $(VENV) tests/artifacts

@@ -1,0 +1,63 @@
+"""The `margin` command.
+
+Errors a clinician can meet are ``MarginError``s: printed as two plain sentences (what
+happened, what to do) with exit code 2. Anything else is a bug and shows its traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import click
+
+from margin import __version__, errors
+from margin.home import HOME_ENV, Home
+
+
+@dataclass
+class CliContext:
+    home: Home
+
+
+class MarginGroup(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except errors.MarginError as error:
+            click.echo(f"{error.message}\n{error.hint}", err=True)
+            ctx.exit(2)
+
+
+@click.group(cls=MarginGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--home",
+    "home_dir",
+    envvar=HOME_ENV,
+    type=click.Path(file_okay=False),
+    help=f"Margin's home folder (vault and settings). Default: your data folder. Also {HOME_ENV}.",
+)
+@click.version_option(__version__, prog_name="margin")
+@click.pass_context
+def cli(ctx: click.Context, home_dir: str | None) -> None:
+    """Margin keeps your private psychotherapy notes encrypted on this computer,
+    beside (never inside) your EHR.
+
+    Start it with 'margin serve', then pair the browser extension with 'margin pair'.
+    """
+    ctx.obj = CliContext(home=Home.resolve(home_dir))
+
+
+def _register() -> None:
+    from margin.cli import pair_cmd, serve_cmd, status_cmd
+
+    cli.add_command(serve_cmd.serve)
+    cli.add_command(pair_cmd.pair)
+    cli.add_command(status_cmd.status)
+
+
+_register()
+
+
+def main() -> None:
+    cli(prog_name="margin")

@@ -1,0 +1,51 @@
+"""`margin status`: is Margin running, is there a vault, is it unlocked."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import click
+
+from margin.cli import CliContext
+from margin.cli.client import DaemonClient
+
+
+def collect_status(obj: CliContext) -> dict[str, Any]:
+    client = DaemonClient.for_home(obj.home)
+    if client is None:
+        vault_dir = obj.home.vault_dir
+        exists = vault_dir.is_dir() and any(vault_dir.iterdir())
+        return {
+            "daemon": {"running": False},
+            "vault": {"exists": exists, "unlocked": False},
+            "home": str(obj.home.root),
+        }
+    remote = client.call("GET", "/v1/status")
+    return {
+        "daemon": {"running": True, "port": client.info.port, "pid": client.info.pid,
+                   "version": remote["version"]},
+        "vault": remote["vault"],
+        "home": str(obj.home.root),
+    }
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the state as JSON.")
+@click.pass_obj
+def status(obj: CliContext, as_json: bool) -> None:
+    """Show whether Margin is running and whether the vault is unlocked."""
+    state = collect_status(obj)
+    if as_json:
+        click.echo(json.dumps(state, indent=2))
+        return
+    daemon, vault = state["daemon"], state["vault"]
+    if daemon["running"]:
+        click.echo(f"Margin is running at http://127.0.0.1:{daemon['port']}.")
+    else:
+        click.echo("Margin is not running. Start it with 'make run' or 'margin serve'.")
+    if not vault["exists"]:
+        click.echo("There is no vault yet.")
+    else:
+        click.echo("The vault is unlocked." if vault["unlocked"] else "The vault is locked.")
+    click.echo(f"Home folder: {state['home']}")

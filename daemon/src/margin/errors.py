@@ -1,0 +1,324 @@
+"""Every error a clinician (or the extension) can meet, in one place.
+
+Each class says what happened (``message``) and what to do (``hint``) in plain words.
+The CLI turns them into a sentence and exit code 2; the daemon turns them into the JSON
+envelope ``{"error", "message", "hint"}`` defined in ``shared_schema/schemas/error.json``.
+Anything that is not a ``MarginError`` is a bug and is reported as one.
+
+Messages never contain note text, client names or EHR identifiers: they may be logged or
+shown to a caller that has not proved who it is.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+
+class MarginError(Exception):
+    """Something went wrong that the clinician can understand and act on."""
+
+    code: ClassVar[str] = "error"
+    http_status: ClassVar[int] = 500
+    message: str = "Margin could not do that."
+    hint: str = "Try again. If it keeps happening, restart Margin."
+
+    def __init__(self, message: str | None = None, hint: str | None = None, **extra: Any):
+        if message is not None:
+            self.message = message
+        if hint is not None:
+            self.hint = hint
+        self.extra = extra
+        super().__init__(self.message)
+
+    def envelope(self) -> dict[str, Any]:
+        """The JSON body sent to HTTP callers."""
+        body: dict[str, Any] = {"error": self.code, "message": self.message, "hint": self.hint}
+        body.update(self.extra)
+        return body
+
+
+# --- Requests that are refused before anything is read -------------------------------
+
+
+class ForbiddenHost(MarginError):
+    code = "forbidden_host"
+    http_status = 421
+    message = "This request did not come to Margin's own loopback address."
+    hint = "Margin only answers at http://127.0.0.1 on its port; nothing was read or changed."
+
+
+class ForbiddenOrigin(MarginError):
+    code = "forbidden_origin"
+    http_status = 403
+    message = "This request came from a web page or program that is not paired with Margin."
+    hint = "Only the paired Margin browser extension may talk to Margin. Nothing was read."
+
+
+class NotPaired(MarginError):
+    code = "not_paired"
+    http_status = 401
+    message = "This browser extension is not paired with Margin yet."
+    hint = "Run 'margin pair' on this computer and type the code it shows into the panel."
+
+
+class BadToken(MarginError):
+    code = "bad_token"
+    http_status = 401
+    message = "This browser's pairing with Margin is no longer valid."
+    hint = "Pair again: run 'margin pair' and type the code into the panel. No notes were lost."
+
+
+class PairingCodeWrong(MarginError):
+    code = "pairing_code_wrong"
+    http_status = 403
+    message = "That pairing code is not right."
+    hint = "Check the code that 'margin pair' shows and type it again."
+
+
+class PairingLockedOut(MarginError):
+    code = "pairing_locked_out"
+    http_status = 429
+    message = "Too many wrong pairing codes; that code no longer works."
+    hint = "Run 'margin pair' again for a new code."
+
+
+class NoPairingInProgress(MarginError):
+    code = "no_pairing_in_progress"
+    http_status = 409
+    message = "There is no pairing code waiting, or it has expired."
+    hint = "Run 'margin pair' on this computer for a new code (it works for 5 minutes)."
+
+
+class NotAnExtension(MarginError):
+    code = "not_an_extension"
+    http_status = 403
+    message = "Only a browser extension can pair with Margin."
+    hint = "Pair from the Margin panel in your browser."
+
+
+class UnknownPairing(MarginError):
+    code = "unknown_pairing"
+    http_status = 404
+    message = "There is no paired extension with that id."
+    hint = "Run 'margin pair --list' to see the paired extensions and their ids."
+
+
+# --- Requests whose body is wrong -------------------------------------------------------
+
+
+class PayloadTooLarge(MarginError):
+    code = "payload_too_large"
+    http_status = 413
+    message = "The request was larger than Margin accepts."
+    hint = "Nothing was saved. Split the text into smaller parts and try again."
+
+
+class UnsupportedMediaType(MarginError):
+    code = "unsupported_media_type"
+    http_status = 415
+    message = "Margin only accepts JSON requests."
+    hint = "Send the request with 'Content-Type: application/json'. Nothing was saved."
+
+
+class MalformedJson(MarginError):
+    code = "malformed_json"
+    http_status = 400
+    message = "The request body is not valid JSON."
+    hint = "Nothing was saved. This is a bug in the caller; try again or reload the extension."
+
+
+class InvalidRequest(MarginError):
+    code = "invalid_request"
+    http_status = 422
+    message = "The request is missing something or has a value Margin does not accept."
+    hint = "Nothing was saved. Reload the extension; if it keeps happening, update Margin."
+
+
+class NotFound(MarginError):
+    code = "not_found"
+    http_status = 404
+    message = "Margin has no such address."
+    hint = "Update the extension and Margin to the same version."
+
+
+class MethodNotAllowed(MarginError):
+    code = "method_not_allowed"
+    http_status = 405
+    message = "That address does not accept this kind of request."
+    hint = "Update the extension and Margin to the same version."
+
+
+# --- The daemon as a process --------------------------------------------------------------
+
+
+class DaemonNotRunning(MarginError):
+    code = "daemon_not_running"
+    http_status = 503
+    message = "Margin is not running."
+    hint = "Start it with 'make run' (or 'margin serve') and try again."
+
+
+class DaemonAlreadyRunning(MarginError):
+    code = "daemon_already_running"
+    http_status = 409
+    message = "Margin is already running on this computer for this vault."
+    hint = "Use the Margin that is running, or stop it first (Ctrl+C in its window)."
+
+
+class PortInUse(MarginError):
+    code = "port_in_use"
+    http_status = 500
+    message = "Another program is already using that port."
+    hint = "Start Margin with another port, for example 'margin serve --port 47312'."
+
+
+class NotLoopback(MarginError):
+    code = "not_loopback"
+    http_status = 500
+    message = "Margin only listens on this computer's loopback address (127.0.0.1)."
+    hint = "Remove the address setting; Margin never listens on a network address."
+
+
+class DaemonUnreachable(MarginError):
+    code = "daemon_unreachable"
+    http_status = 503
+    message = "Margin seems to be running but did not answer."
+    hint = "Wait a moment and try again; if it keeps happening, restart Margin."
+
+
+class PairingFileDamaged(MarginError):
+    code = "pairing_file_damaged"
+    http_status = 500
+    message = "Margin's list of paired browsers is damaged and could not be read."
+    hint = (
+        "Your notes are not affected. Move the file 'local/pairings.json' in Margin's home "
+        "folder aside, restart Margin and pair the extension again."
+    )
+
+
+class RuntimeFileDamaged(MarginError):
+    code = "runtime_file_damaged"
+    http_status = 500
+    message = "Margin could not read the note it leaves about the running daemon."
+    hint = "Restart Margin ('make run' or 'margin serve'); nothing was lost."
+
+
+class CliOnly(MarginError):
+    code = "cli_only"
+    http_status = 403
+    message = "Only the 'margin' command on this computer may do that."
+    hint = "Run the matching 'margin' command in a terminal on this computer."
+
+
+# --- The encrypted vault (daemon/src/margin/vault/) ---------------------------------------
+
+
+class NoVault(MarginError):
+    code = "no_vault"
+    http_status = 409
+    message = "There is no Margin vault here yet."
+    hint = "Create one with 'margin init'. Nothing was lost."
+
+
+class VaultExists(MarginError):
+    code = "vault_exists"
+    http_status = 409
+    message = "A Margin vault already exists here."
+    hint = "Unlock it with 'margin unlock'. Nothing was changed."
+
+
+class VaultLocked(MarginError):
+    code = "vault_locked"
+    http_status = 423
+    message = "Your notes are locked."
+    hint = "Unlock Margin with your passphrase (or 'margin unlock'), then try again. Nothing was lost."
+
+
+class WrongPassphrase(MarginError):
+    code = "wrong_passphrase"
+    http_status = 401
+    message = "That passphrase does not open this vault."
+    hint = (
+        "Check the passphrase and try again; nothing was changed. If you are sure it is right, "
+        "the vault's key file may be damaged: unlock from the keychain or another device."
+    )
+
+
+class KeychainUnavailable(MarginError):
+    code = "keychain_unavailable"
+    http_status = 503
+    message = "This computer has no secure keychain Margin can use, so the key is not kept there."
+    hint = "Unlock with your recovery passphrase instead. Margin never stores the key in clear."
+
+
+class KeychainDenied(MarginError):
+    code = "keychain_denied"
+    http_status = 503
+    message = "The keychain refused to give Margin its key (it may be locked or access was denied)."
+    hint = "Unlock the keychain and try again, or unlock with your recovery passphrase."
+
+
+class KeyNotInKeychain(MarginError):
+    code = "key_not_in_keychain"
+    http_status = 404
+    message = "The keychain does not hold this vault's key."
+    hint = "Unlock once with your recovery passphrase; Margin then keeps the key in the keychain."
+
+
+class FormatTooNew(MarginError):
+    code = "format_too_new"
+    http_status = 409
+    message = "Part of this vault was written by a newer version of Margin."
+    hint = "Update Margin on this computer. Nothing was changed or lost."
+
+
+class ObjectDamaged(MarginError):
+    code = "object_damaged"
+    http_status = 500
+    message = "A file in the vault is damaged or was altered, so Margin did not load it."
+    hint = (
+        "It was moved to the vault's quarantine folder, not deleted. The rest of your notes "
+        "open normally; restore the file from a backup or another device if you have one."
+    )
+
+
+class DiskFull(MarginError):
+    code = "disk_full"
+    http_status = 507
+    message = "The disk is full, so this change was NOT saved."
+    hint = "Free some space and save again. Everything saved before is intact."
+
+
+class SaveFailed(MarginError):
+    code = "save_failed"
+    http_status = 500
+    message = "Margin could not write this change to disk, so it was NOT saved."
+    hint = "Check the disk and try again. Everything saved before is intact."
+
+
+class NoteNotFound(MarginError):
+    code = "note_not_found"
+    http_status = 404
+    message = "There is no note with that id in this vault."
+    hint = "Check the id with 'margin notes'. Nothing was changed."
+
+
+class StaleVersion(MarginError):
+    code = "stale_version"
+    http_status = 409
+    message = "This note was changed elsewhere since you opened it, so your edit was not applied."
+    hint = "Both versions are kept; nothing was overwritten. Reload the note and apply your edit again."
+
+
+class WaitingForSync(MarginError):
+    code = "waiting_for_sync"
+    http_status = 409
+    message = "Part of this note has not arrived from your other device yet."
+    hint = "Wait for your sync service to finish and try again. Nothing was lost."
+
+
+class NoteDeleted(MarginError):
+    code = "note_deleted"
+    http_status = 410
+    message = "This note is deleted."
+    hint = "Undo the delete first if you want to change it. Nothing was lost."

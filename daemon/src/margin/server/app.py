@@ -1,0 +1,96 @@
+"""The daemon: an aiohttp application on 127.0.0.1 and nowhere else."""
+
+from __future__ import annotations
+
+import asyncio
+import errno
+import logging
+import signal
+import socket
+from collections.abc import Callable
+
+from aiohttp import web
+from aiohttp.abc import AbstractAccessLogger
+
+from margin import errors, runtime
+from margin.home import Home
+from margin.server import routes_core
+from margin.server.guards import guard_middleware
+from margin.server.pairing import PairingStore
+from margin.server.state import STATE_KEY, AppState
+
+LOOPBACK = "127.0.0.1"
+DEFAULT_PORT = 47311
+MAX_BODY_BYTES = 2 * 1024 * 1024  # a very long note is ~200 KB; exports are not uploaded here
+
+log = logging.getLogger("margin.server")
+
+
+class PathOnlyAccessLogger(AbstractAccessLogger):
+    """Access log without query strings or headers: those may carry a client's name."""
+
+    def log(self, request: web.BaseRequest, response: web.StreamResponse, time: float) -> None:
+        self.logger.info("%s %s %s %.1fms", request.method, request.path, response.status,
+                         time * 1000)
+
+
+def create_app(state: AppState) -> web.Application:
+    app = web.Application(middlewares=[guard_middleware], client_max_size=MAX_BODY_BYTES)
+    app[STATE_KEY] = state
+    app.add_routes(routes_core.routes)
+    return app
+
+
+def bind_loopback_socket(port: int) -> socket.socket:
+    """A listening socket on 127.0.0.1 only. Port 0 picks a free port (tests)."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((LOOPBACK, port))
+    except OSError as exc:
+        sock.close()
+        if exc.errno == errno.EADDRINUSE:
+            raise errors.PortInUse() from None
+        raise
+    sock.listen(128)
+    sock.setblocking(False)
+    return sock
+
+
+def serve(home: Home, port: int, announce: Callable[[AppState], None]) -> None:
+    """Run the daemon in the foreground until interrupted. Refuses a second daemon."""
+    home.ensure()
+    lock = runtime.InstanceLock(home)
+    lock.acquire()
+    try:
+        sock = bind_loopback_socket(port)
+        actual_port = sock.getsockname()[1]
+        info = runtime.publish(home, actual_port)
+        state = AppState(
+            home=home,
+            port=actual_port,
+            cli_token=info.cli_token,
+            pairings=PairingStore(home.pairings_file),
+        )
+        try:
+            asyncio.run(_run(create_app(state), sock, lambda: announce(state)))
+        finally:
+            runtime.withdraw(home, info)
+    finally:
+        lock.release()
+
+
+async def _run(app: web.Application, sock: socket.socket, on_ready: Callable[[], None]) -> None:
+    runner = web.AppRunner(app, access_log_class=PathOnlyAccessLogger, handle_signals=False)
+    await runner.setup()
+    site = web.SockSite(runner, sock)
+    await site.start()
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    on_ready()
+    try:
+        await stop.wait()
+    finally:
+        await runner.cleanup()

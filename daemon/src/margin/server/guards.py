@@ -1,0 +1,148 @@
+"""The checks every request passes before a handler runs, in this order:
+
+1. ``Host`` is exactly our loopback address and port (defeats DNS rebinding).
+2. A CORS preflight is answered only for an origin that is already paired.
+3. The caller proves who it is: a paired extension's token sent from the very origin it was
+   issued to, or the local command-line token sent with no Origin at all. Only the pairing
+   handshake goes without a token, and it only accepts extension origins.
+4. A body is JSON, within the size limit, and valid against the route's request schema.
+
+Refusals carry the error envelope and nothing else: no data, no echo of the request.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from aiohttp import web
+
+from margin import errors
+from margin.schema import first_problem
+from margin.server.contract import request_schema_for
+from margin.server.pairing import is_extension_origin
+from margin.server.state import STATE_KEY, AppState
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+log = logging.getLogger("margin.server")
+
+PAIRING_PATH = "/v1/pair"
+CORS_ALLOWED_HEADERS = "Authorization, Content-Type"
+CORS_ALLOWED_METHODS = "GET, POST, PUT, DELETE"
+
+
+def error_response(error: errors.MarginError, origin_to_allow: str | None = None) -> web.Response:
+    response = web.json_response(error.envelope(), status=error.http_status)
+    if origin_to_allow:
+        _allow_origin(response, origin_to_allow)
+    return response
+
+
+def _allow_origin(response: web.StreamResponse, origin: str) -> None:
+    response.headers["Access-Control-Allow-Origin"] = origin
+    response.headers["Vary"] = "Origin"
+
+
+def _check_host(request: web.Request, state: AppState) -> None:
+    allowed = {f"127.0.0.1:{state.port}", f"localhost:{state.port}"}
+    if request.headers.get("Host", "").lower() not in allowed:
+        raise errors.ForbiddenHost()
+
+
+def _bearer_token(request: web.Request) -> str | None:
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        return None
+    return token.strip()
+
+
+def _authenticate(request: web.Request, state: AppState) -> None:
+    """Set ``request["caller"]`` or raise. The pairing handshake needs an extension origin."""
+    origin = request.headers.get("Origin")
+    if request.path == PAIRING_PATH:
+        if not is_extension_origin(origin):
+            raise errors.ForbiddenOrigin()
+        request["caller"] = {"kind": "pairing", "origin": origin}
+        return
+    token = _bearer_token(request)
+    if token is not None and hmac.compare_digest(token.encode(), state.cli_token.encode()):
+        if origin is not None:  # the local token is for this user's own commands, never a page
+            raise errors.ForbiddenOrigin()
+        request["caller"] = {"kind": "cli", "id": "cli", "actor": "cli"}
+        return
+    if origin is not None and not is_extension_origin(origin):
+        raise errors.ForbiddenOrigin()
+    if token is None:
+        raise errors.NotPaired() if origin else errors.ForbiddenOrigin()
+    pairing = state.pairings.authenticate(token, origin)
+    request["caller"] = {
+        "kind": "extension",
+        "id": pairing.id,
+        "name": pairing.name,
+        "actor": f"extension:{pairing.id}",
+    }
+
+
+async def _read_body(request: web.Request) -> Any:
+    schema_name = request_schema_for(request)
+    if not request.body_exists and schema_name is None:
+        return None
+    if request.content_type != "application/json":
+        raise errors.UnsupportedMediaType()
+    try:
+        raw = await request.read()
+    except web.HTTPRequestEntityTooLarge:
+        raise errors.PayloadTooLarge() from None
+    try:
+        body = json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        raise errors.MalformedJson() from None
+    if schema_name is not None:
+        problem = first_problem(schema_name, body)
+        if problem is not None:
+            raise errors.InvalidRequest(detail=problem)
+    return body
+
+
+@web.middleware
+async def guard_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+    state = request.app[STATE_KEY]
+    origin = request.headers.get("Origin")
+    paired_origin = origin if origin and state.pairings.is_paired_origin(origin) else None
+    try:
+        _check_host(request, state)
+        if request.method == "OPTIONS":
+            return _preflight(paired_origin)
+        _authenticate(request, state)
+        request["body"] = await _read_body(request)
+        response = await handler(request)
+    except errors.MarginError as error:
+        return error_response(error, paired_origin)
+    except web.HTTPNotFound:
+        return error_response(errors.NotFound(), paired_origin)
+    except web.HTTPMethodNotAllowed:
+        return error_response(errors.MethodNotAllowed(), paired_origin)
+    except web.HTTPRequestEntityTooLarge:
+        return error_response(errors.PayloadTooLarge(), paired_origin)
+    except Exception:
+        # A bug. Log the kind of failure and where, never the request or its body.
+        log.exception("internal error on %s %s", request.method, request.path)
+        return error_response(errors.MarginError(), paired_origin)
+    if paired_origin:
+        _allow_origin(response, paired_origin)
+    return response
+
+
+def _preflight(paired_origin: str | None) -> web.Response:
+    if paired_origin is None:
+        raise errors.ForbiddenOrigin()
+    response = web.Response(status=204)
+    _allow_origin(response, paired_origin)
+    response.headers["Access-Control-Allow-Methods"] = CORS_ALLOWED_METHODS
+    response.headers["Access-Control-Allow-Headers"] = CORS_ALLOWED_HEADERS
+    response.headers["Access-Control-Max-Age"] = "600"
+    return response

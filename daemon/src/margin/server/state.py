@@ -1,0 +1,33 @@
+"""What the running daemon holds: its address, its callers, and (later) the vault."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from aiohttp import web
+
+from margin import __version__
+from margin.home import Home
+from margin.server.pairing import PairingStore
+
+
+@dataclass
+class AppState:
+    home: Home
+    port: int
+    cli_token: str
+    pairings: PairingStore
+    version: str = __version__
+    started_at: float = field(default_factory=time.time)
+
+    def vault_exists(self) -> bool:
+        # Until the vault is wired in: a vault folder with any object in it.
+        folder = self.home.vault_dir
+        return folder.is_dir() and any(folder.iterdir())
+
+    def vault_unlocked(self) -> bool:
+        return False
+
+
+STATE_KEY = web.AppKey("state", AppState)

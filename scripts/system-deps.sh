@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the tests drive for real: Chromium (the extension is tested
+# in it), gnome-keyring and D-Bus (a real Secret Service keychain). Does nothing when they
+# are already there, so `make test` stays idempotent.
+set -euo pipefail
+
+needed=()
+command -v chromium >/dev/null 2>&1 || needed+=(chromium)
+command -v gnome-keyring-daemon >/dev/null 2>&1 || needed+=(gnome-keyring)
+command -v dbus-run-session >/dev/null 2>&1 || needed+=(dbus dbus-daemon)
+[ ${#needed[@]} -eq 0 ] && exit 0
+
+echo "Installing system packages for the tests: ${needed[*]}"
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${needed[@]}" >/dev/null
