@@ -5,6 +5,7 @@ VENV    := .venv
 PYTHON  := $(VENV)/bin/python
 STAMP   := $(VENV)/.installed-$(shell cat daemon/pyproject.toml | cksum | cut -d' ' -f1)
 PYTEST_ARGS ?=
+TESTS       ?= tests
 
 .PHONY: run test bench eval lint soak system-deps clean
 
@@ -21,7 +22,7 @@ run: $(STAMP)
 
 ## Set up everything the tests need (Python packages, Chromium, a keychain) and run them all.
 test: $(STAMP) system-deps
-	$(PYTHON) -m pytest $(PYTEST_ARGS) tests
+	$(PYTHON) -m pytest $(PYTEST_ARGS) $(TESTS)
 
 ## Benchmarks; figures are printed as ratios against a baseline measured in the same run.
 bench: $(STAMP)

@@ -84,7 +84,7 @@ def withdraw(home: Home, info: RuntimeInfo) -> None:
 
 def read(home: Home) -> RuntimeInfo | None:
     """The running daemon's details, or None when no daemon is running for this home."""
-    if not InstanceLock(home).is_held_elsewhere():
+    if not home.lock_file.exists() or not InstanceLock(home).is_held_elsewhere():
         return None  # a file left by a killed daemon says nothing
     try:
         raw = json.loads(Path(home.runtime_file).read_text())
