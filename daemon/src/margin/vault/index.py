@@ -1,0 +1,175 @@
+"""The derived, rebuildable index of notes: metadata only, kept encrypted on this machine.
+
+It lets Margin list one client's notes without decrypting every note, and lets unlock read
+only the object files it has not seen yet. Losing it costs a rebuild, never data.
+"""
+
+from __future__ import annotations
+
+import json
+import struct
+import zlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+
+from margin.vault import crypto
+from margin.vault.model import NoteSummary, VersionMeta
+
+INDEX_MAGIC = b"MARGINIX"
+INDEX_VERSION = 1
+INDEX_HEADER = struct.Struct(">8sH12s")
+INDEX_AAD = b"margin/v1/index"
+
+
+def filter_key(value: object) -> str | None:
+    """Lists match clients, sites and dates ignoring case and surrounding spaces."""
+    if value is None:
+        return None
+    text = str(value).strip().casefold()
+    return text or None
+
+
+@dataclass
+class NoteIndex:
+    files: set[str] = field(default_factory=set)
+    versions: dict[str, VersionMeta] = field(default_factory=dict)
+    bodies: dict[str, tuple[str, int]] = field(default_factory=dict)
+    devices: dict[str, dict[str, Any]] = field(default_factory=dict)
+    audit_heads: dict[str, tuple[int, str]] = field(default_factory=dict)
+    audit_locations: list[tuple[str, int]] = field(default_factory=list)
+    note_versions: dict[str, set[str]] = field(default_factory=dict)
+    _filters: dict[str, dict[str, set[str]]] = field(default_factory=dict)
+    _note_keys: dict[str, dict[str, str | None]] = field(default_factory=dict)
+
+    # --- building ------------------------------------------------------------------------
+
+    def add_version(self, meta: VersionMeta) -> None:
+        if meta.id in self.versions:
+            return
+        self.versions[meta.id] = meta
+        self.note_versions.setdefault(meta.note, set()).add(meta.id)
+        self._refile(meta.note)
+
+    def add_audit_head(self, device: str, seq: int, entry_hash: str) -> None:
+        if seq > self.audit_heads.get(device, (0, ""))[0]:
+            self.audit_heads[device] = (seq, entry_hash)
+
+    def _refile(self, note_id: str) -> None:
+        """Keep the client/site/date filters pointing at the note's current metadata."""
+        for name, value in self._note_keys.pop(note_id, {}).items():
+            if value is not None:
+                self._filters[name][value].discard(note_id)
+        current = self.shown(self.current(note_id))
+        keys = {
+            "client": filter_key(current.client),
+            "site": filter_key(current.context.get("site")),
+            "date": filter_key(current.context.get("appointment_date")),
+        }
+        for name, value in keys.items():
+            if value is not None:
+                self._filters.setdefault(name, {}).setdefault(value, set()).add(note_id)
+        self._note_keys[note_id] = keys
+
+    # --- reading -------------------------------------------------------------------------
+
+    def heads(self, note_id: str) -> list[VersionMeta]:
+        """Versions no other version names as a parent, newest first."""
+        ids = self.note_versions.get(note_id, set())
+        named = {parent for version in ids for parent in self.versions[version].parents}
+        heads = [self.versions[v] for v in ids if v not in named]
+        return sorted(heads, key=lambda meta: (meta.time, meta.id), reverse=True)
+
+    def current(self, note_id: str) -> VersionMeta:
+        return self.heads(note_id)[0]
+
+    def shown(self, meta: VersionMeta) -> VersionMeta:
+        """A tombstone carries no metadata: a deleted note shows the version it deleted."""
+        while meta.deleted:
+            parents = [self.versions[p] for p in meta.parents if p in self.versions]
+            if not parents:
+                return meta
+            meta = max(parents, key=lambda parent: (parent.time, parent.id))
+        return meta
+
+    def summary(self, note_id: str) -> NoteSummary:
+        heads = self.heads(note_id)
+        current = heads[0]
+        shown = self.shown(current)
+        return NoteSummary(
+            id=note_id,
+            version=current.id,
+            heads=[meta.id for meta in heads],
+            client=shown.client,
+            context=dict(shown.context),
+            tags=list(shown.tags),
+            created=shown.created,
+            updated=current.time,
+            deleted=current.deleted,
+            waiting_for_sync=any(
+                meta.body is not None and meta.body not in self.bodies for meta in heads
+            ),
+        )
+
+    def matching(self, client: str | None, site: str | None, date: str | None) -> set[str]:
+        chosen: set[str] | None = None
+        for name, value in (("client", client), ("site", site), ("date", date)):
+            key = filter_key(value)
+            if value is None:
+                continue
+            found = self._filters.get(name, {}).get(key or "", set())
+            chosen = set(found) if chosen is None else chosen & found
+        return set(self.note_versions) if chosen is None else chosen
+
+    # --- persistence ---------------------------------------------------------------------
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "v": INDEX_VERSION,
+            "files": sorted(self.files),
+            "versions": [meta.to_json() for meta in self.versions.values()],
+            "bodies": {key: list(value) for key, value in self.bodies.items()},
+            "devices": self.devices,
+            "audit": {key: list(value) for key, value in self.audit_heads.items()},
+            "audit_locations": [list(location) for location in self.audit_locations],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> NoteIndex:
+        index = cls(
+            files=set(data["files"]),
+            bodies={key: (value[0], int(value[1])) for key, value in data["bodies"].items()},
+            devices=dict(data["devices"]),
+            audit_heads={key: (int(v[0]), str(v[1])) for key, v in data["audit"].items()},
+            audit_locations=[(str(r), int(i)) for r, i in data["audit_locations"]],
+        )
+        for record in data["versions"]:
+            meta = VersionMeta.from_json(record)
+            index.versions[meta.id] = meta
+            index.note_versions.setdefault(meta.note, set()).add(meta.id)
+        for note_id in index.note_versions:
+            index._refile(note_id)
+        return index
+
+
+def seal_index(index: NoteIndex, key: bytes, aad: bytes) -> bytes:
+    nonce = crypto.random_bytes(crypto.NONCE_BYTES)
+    header = INDEX_HEADER.pack(INDEX_MAGIC, INDEX_VERSION, nonce)
+    body = zlib.compress(json.dumps(index.to_json(), separators=(",", ":")).encode(), 1)
+    return header + crypto.seal(key, nonce, body, INDEX_AAD + aad + header)
+
+
+def open_index(data: bytes, key: bytes, aad: bytes) -> NoteIndex | None:
+    """The stored index, or None when missing pieces, damage or an old format mean rebuild."""
+    if len(data) < INDEX_HEADER.size:
+        return None
+    magic, version, nonce = INDEX_HEADER.unpack_from(data)
+    if magic != INDEX_MAGIC or version != INDEX_VERSION:
+        return None
+    header = data[: INDEX_HEADER.size]
+    try:
+        body = crypto.open_sealed(key, nonce, data[INDEX_HEADER.size :], INDEX_AAD + aad + header)
+        return NoteIndex.from_json(json.loads(zlib.decompress(body)))
+    except (InvalidTag, ValueError, KeyError, TypeError, zlib.error):
+        return None

@@ -1,0 +1,248 @@
+"""An unlocked vault: the key, the index, and the one path every change is written by."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from margin.errors import MarginError, WaitingForSync
+from margin.vault import audit, crypto, objfile
+from margin.vault.index import NoteIndex, open_index, seal_index
+from margin.vault.model import Problem, VersionMeta, now_iso
+from margin.vault.objfile import Damaged, FileIdentity, Kind, SealedObject, TooNew
+from margin.vault.store import ID_PATTERN, Layout, ObjectStore
+
+INDEX_PURPOSE = "local-index"
+
+
+class Session:
+    def __init__(
+        self, layout: Layout, store: ObjectStore, key: bytearray, vault_id: str, device_id: str
+    ):
+        self.layout = layout
+        self.store = store
+        self.key = key
+        self.vault_id = vault_id
+        self.device_id = device_id
+        self.index = NoteIndex()
+        self.problems: list[Problem] = []
+        self._paths: dict[str, Path] = {}  # object files read from a sync engine's copy
+
+    # --- loading -------------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Read the local index, then only the object files it has not seen."""
+        stored = self._read_index()
+        self.index = stored if stored is not None else NoteIndex()
+        changed = self.refresh() or stored is None
+        if changed:
+            self.save_index()
+
+    def refresh(self) -> bool:
+        """Take in files that arrived (or were left by a crash); True when anything changed."""
+        objects, copies, problems = self.store.scan_data()
+        self._paths = {}
+        for relative, paths in copies.items():
+            problems += self._resolve_copies(relative, paths, objects)
+        present = {**objects, **self._paths}
+        rebuilt = not self.index.files <= present.keys()
+        if rebuilt:  # a file the index knew is gone (quarantined, or removed by sync)
+            self.index = NoteIndex()
+        self.problems = problems
+        arrived = sorted(present.keys() - self.index.files)
+        for relative in arrived:
+            self._take_in(relative, present[relative])
+        return rebuilt or bool(arrived)
+
+    def _take_in(self, relative: str, path: Path) -> None:
+        try:
+            data = path.read_bytes()
+            objects = objfile.decode(self.key, self.identity(relative), data)
+            self._apply(relative, objects)
+        except FileNotFoundError:
+            return  # moved away between listing and reading: the next refresh sees it
+        except TooNew:
+            self.problems.append(Problem("newer_format", relative, "made by a newer Margin"))
+        except Damaged as error:
+            moved = self.store.quarantine(path, self.device_id, str(error))
+            self.problems.append(Problem("quarantined", moved, str(error)))
+
+    def _resolve_copies(
+        self, relative: str, copies: list[Path], objects: dict[str, Path]
+    ) -> list[Problem]:
+        """Sync-engine conflict copies: validated, used only if the original is missing."""
+        problems = []
+        original = objects.get(relative)
+        for copy in copies:
+            shown = self.layout.relative(copy)
+            if original is not None and copy.read_bytes() == original.read_bytes():
+                problems.append(Problem("sync_copy", shown, "identical copy; ignored"))
+                continue
+            try:
+                objfile.decode(self.key, self.identity(relative), copy.read_bytes())
+            except (Damaged, TooNew, OSError):
+                problems.append(Problem("sync_copy", shown, "copy does not open; ignored"))
+                continue
+            if original is None and relative not in self._paths:
+                self._paths[relative] = copy
+            else:
+                problems.append(Problem("sync_copy", shown, "differs from the original; ignored"))
+        return problems
+
+    # --- interpreting objects ------------------------------------------------------------
+
+    def identity(self, relative: str) -> FileIdentity:
+        _, device, file_id = relative.split("/")
+        return FileIdentity(
+            bytes.fromhex(self.vault_id), bytes.fromhex(device), bytes.fromhex(file_id)
+        )
+
+    def _apply(self, relative: str, objects: list[SealedObject]) -> None:
+        """Check every object of a file first, then add them all (never half a file)."""
+        device = relative.split("/")[1]
+        updates = [_interpret(device, item) for item in objects]
+        for position, (item, parsed) in enumerate(zip(objects, updates, strict=True)):
+            if item.kind is Kind.BODY:
+                self.index.bodies[item.object_id.hex()] = (relative, position)
+            elif isinstance(parsed, VersionMeta):
+                self.index.add_version(parsed)
+            elif item.kind is Kind.AUDIT:
+                self.index.add_audit_head(device, parsed.seq, parsed.hash)
+                self.index.audit_locations.append((relative, position))
+            elif item.kind is Kind.DEVICE:
+                self.index.devices[device] = parsed
+        self.index.files.add(relative)
+
+    # --- writing -------------------------------------------------------------------------
+
+    def commit(
+        self,
+        objects: list[SealedObject],
+        *,
+        actor: str,
+        action: str,
+        note: str | None,
+        detail: Any = None,
+    ) -> dict[str, Any]:
+        """Write the objects plus their audit entry as one new file; returns the entry."""
+        seq, previous = self.index.audit_heads.get(self.device_id, (0, audit.GENESIS))
+        entry = audit.make_entry(
+            device=self.device_id,
+            seq=seq + 1,
+            prev=previous,
+            time=now_iso(),
+            actor=actor,
+            action=action,
+            note=note,
+            detail=detail,
+        )
+        plaintext = audit.canonical(entry)
+        parsed = audit.to_entry(entry, hashlib.sha256(plaintext).hexdigest())
+        sealed = [*objects, SealedObject(Kind.AUDIT, new_id(), plaintext, parsed)]
+        relative = f"data/{self.device_id}/{new_id().hex()}"
+        path = self.layout.vault_dir / relative
+        data = objfile.encode(self.key, self.identity(relative), sealed)
+        try:
+            self.store.write(path, data)
+        except MarginError:
+            if path.exists():  # renamed but not made durable: keep the index truthful
+                self._apply(relative, sealed)
+            raise
+        self._apply(relative, sealed)
+        return entry
+
+    # --- reading -------------------------------------------------------------------------
+
+    def read_object(self, relative: str, position: int) -> SealedObject:
+        path = self._paths.get(relative, self.layout.vault_dir / relative)
+        try:
+            data = path.read_bytes()
+            return objfile.decode_one(self.key, self.identity(relative), data, position)
+        except FileNotFoundError as error:
+            self.refresh()
+            raise WaitingForSync() from error
+        except (Damaged, TooNew) as error:
+            moved = self.store.quarantine(path, self.device_id, str(error))
+            self.refresh()
+            self.problems.append(Problem("quarantined", moved, str(error)))
+            raise
+
+    def read_text(self, body_id: str) -> str:
+        location = self.index.bodies.get(body_id)
+        if location is None:
+            raise WaitingForSync()
+        return self.read_object(*location).plaintext.decode("utf-8")
+
+    def audit_plaintexts(self) -> list[dict[str, Any]]:
+        found = []
+        for relative, position in self.index.audit_locations:
+            try:
+                found.append(json.loads(self.read_object(relative, position).plaintext))
+            except (WaitingForSync, Damaged, TooNew):
+                continue  # a missing entry shows as a gap in the chain
+        return found
+
+    # --- the local index and the key -----------------------------------------------------
+
+    def _index_key_and_aad(self) -> tuple[bytes, bytes]:
+        vault_id = bytes.fromhex(self.vault_id)
+        key = crypto.derived_key(self.key, vault_id, INDEX_PURPOSE)
+        return key, vault_id + bytes.fromhex(self.device_id)
+
+    def _read_index(self) -> NoteIndex | None:
+        try:
+            data = self.layout.index_file(self.vault_id).read_bytes()
+        except OSError:
+            return None
+        return open_index(data, *self._index_key_and_aad())
+
+    def save_index(self) -> None:
+        data = seal_index(self.index, *self._index_key_and_aad())
+        self.layout.home.local_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        self.store.ops.write_atomically(self.layout.index_file(self.vault_id), data)
+
+    def wipe(self) -> None:
+        crypto.wipe(self.key)
+        self.index = NoteIndex()
+        self._paths = {}
+
+
+def new_id() -> bytes:
+    return os.urandom(16)
+
+
+def _interpret(device: str, item: SealedObject) -> Any:
+    """Parse and check one object's plaintext; anything malformed is damage."""
+    if item.parsed is not None:  # made by this process a moment ago
+        return item.parsed
+    if item.kind is Kind.BODY:
+        try:
+            item.plaintext.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise Damaged("note text is not UTF-8") from error
+        return None
+    try:
+        plain = json.loads(item.plaintext)
+        if plain["device"] != device:
+            raise Damaged("object claims another device than the folder it is in")
+        if item.kind in (Kind.VERSION, Kind.TOMBSTONE):
+            meta = version_from_plain(item.kind, item.object_id, plain)
+            if not ID_PATTERN.match(meta.note) or (not meta.deleted and not meta.body):
+                raise Damaged("version names no note or body")
+            return meta
+        if item.kind is Kind.AUDIT:
+            return audit.to_entry(plain)
+        return plain
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        raise Damaged("object content is malformed") from error
+
+
+def version_from_plain(kind: Kind, object_id: bytes, plain: dict[str, Any]) -> VersionMeta:
+    deleted = kind is Kind.TOMBSTONE
+    record = {**plain, "id": object_id.hex(), "deleted": deleted}
+    if deleted:
+        record.update(body=None, client=None, context={}, tags=[], created=plain["time"])
+    return VersionMeta.from_json(record)

@@ -1,0 +1,397 @@
+"""The vault's public face: create, unlock, lock, keys, notes, audit (docs/FORMAT.md).
+
+Synchronous and thread-safe: one re-entrant lock guards every call, because the daemon
+calls in from worker threads.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+from margin.durable import DEFAULT_OPS, FileOps
+from margin.errors import (
+    FormatTooNew,
+    KeychainDenied,
+    KeychainUnavailable,
+    MarginError,
+    NoVault,
+    VaultExists,
+    VaultLocked,
+    WrongPassphrase,
+)
+from margin.home import Home
+from margin.vault import audit, crypto, keyfile, notes
+from margin.vault.keystore import KeyStore
+from margin.vault.model import (
+    AuditEntry,
+    AuditReport,
+    Note,
+    NoteSummary,
+    Problem,
+    QuarantinedFile,
+    VersionMeta,
+    now_iso,
+)
+from margin.vault.objfile import Damaged, Kind, SealedObject, TooNew
+from margin.vault.session import Session, new_id
+from margin.vault.store import Layout, ObjectStore
+
+T = TypeVar("T")
+UNSET = notes.UNSET
+
+
+class Vault:
+    """One vault folder, as seen from this device. Starts locked unless just created."""
+
+    def __init__(self, home: Home, *, keystore: KeyStore | None = None, ops: FileOps | None = None):
+        self.home = home
+        self.layout = Layout(home)
+        self.store = ObjectStore(self.layout, ops or DEFAULT_OPS)
+        self.keystore = keystore if keystore is not None else KeyStore()
+        self._lock = threading.RLock()
+        self._session: Session | None = None
+        self.vault_id = _vault_id_of(self.layout)
+        self.keychain_status = "not tried"
+
+    # --- lifecycle -----------------------------------------------------------------------
+
+    @staticmethod
+    def exists(home: Home) -> bool:
+        return bool(Layout(home).key_files())
+
+    @classmethod
+    def open(
+        cls, home: Home, *, keystore: KeyStore | None = None, ops: FileOps | None = None
+    ) -> Vault:
+        if not cls.exists(home):
+            raise NoVault()
+        return cls(home, keystore=keystore, ops=ops)
+
+    @classmethod
+    def create(
+        cls,
+        home: Home,
+        passphrase: str,
+        *,
+        keystore: KeyStore | None = None,
+        kdf: crypto.KdfParams | None = None,
+        device_name: str | None = None,
+        ops: FileOps | None = None,
+        actor: str = "cli",
+    ) -> Vault:
+        if cls.exists(home):
+            raise VaultExists()
+        home.ensure()
+        key = bytearray(crypto.random_bytes(crypto.KEY_BYTES))
+        vault_id = crypto.random_bytes(16)
+        vault = cls(home, keystore=keystore, ops=ops)
+        vault.vault_id = vault_id.hex()
+        vault._write_key_file(key, passphrase, kdf or crypto.KdfParams())
+        vault._start(key, actor, "create", {"device_name": device_name})
+        vault._remember(key)
+        return vault
+
+    @property
+    def is_unlocked(self) -> bool:
+        return self._session is not None
+
+    @property
+    def device_id(self) -> str:
+        return self._device_id()
+
+    def unlock_with_passphrase(
+        self, passphrase: str, *, actor: str = "cli", remember: bool = True
+    ) -> None:
+        """Unlock; with ``remember`` the key is also kept in the keychain when one is usable."""
+        with self._lock:
+            if self._session is not None:
+                return
+            key = self._unwrap_any(passphrase)
+            self._start(key, actor, "unlock", {"method": "passphrase"})
+            if remember:
+                self._remember(key)
+
+    def unlock_from_keychain(self, *, actor: str = "cli") -> None:
+        with self._lock:
+            if self._session is not None:
+                return
+            key = self.keystore.load(self.vault_id)
+            if not self._key_checks(key):
+                crypto.wipe(key)
+                raise KeychainDenied(
+                    message="The keychain holds a key that does not open this vault."
+                )
+            self._start(key, actor, "unlock", {"method": "keychain"})
+
+    def lock(self, *, actor: str = "cli") -> None:
+        """Save the index, then wipe the key and every decrypted cache we hold."""
+        with self._lock:
+            session, self._session = self._session, None
+            if session is None:
+                return
+            try:
+                session.commit([], actor=actor, action="lock", note=None)
+                session.save_index()
+            except MarginError:
+                pass  # locking must never fail; the index is rebuilt if it is stale
+            finally:
+                session.wipe()
+
+    def change_passphrase(
+        self, old: str, new: str, *, kdf: crypto.KdfParams | None = None, actor: str = "cli"
+    ) -> None:
+        """Re-wrap the same vault key: a new key file, then the old one(s) removed."""
+        with self._lock:
+            session = self._require()
+            old_files = [p for p in self.layout.key_files() if self._opens(p, old, session.key)]
+            if not old_files:
+                raise WrongPassphrase(message="The current passphrase is not right.")
+            self._write_key_file(session.key, new, kdf or crypto.KdfParams())
+            for path in old_files:
+                self.store.ops.unlink(path)
+            self.store.ops.fsync_dir(self.layout.keys_dir)
+            session.commit([], actor=actor, action="passphrase", note=None)
+
+    def flush_index(self) -> None:
+        """Write the local index now (the daemon may call this when idle)."""
+        with self._lock:
+            self._require().save_index()
+
+    def refresh(self) -> None:
+        """Take in files a sync engine brought (or a crash left) since unlock."""
+        with self._lock:
+            self._require().refresh()
+
+    # --- notes ---------------------------------------------------------------------------
+
+    def create_note(
+        self,
+        text: str,
+        *,
+        actor: str,
+        client: str | None = None,
+        context: dict[str, Any] | None = None,
+        tags: Sequence[str] = (),
+    ) -> Note:
+        return self._do(
+            lambda s: notes.create(s, text, client=client, context=context, tags=tags, actor=actor)
+        )
+
+    def update_note(
+        self,
+        note_id: str,
+        text: str | None,
+        *,
+        base_version: str | Sequence[str],
+        actor: str,
+        client: Any = UNSET,
+        context: Any = UNSET,
+        tags: Any = UNSET,
+    ) -> Note:
+        """``text=None`` keeps the text; a stale ``base_version`` raises StaleVersion."""
+        return self._do(
+            lambda s: notes.update(
+                s,
+                note_id,
+                text,
+                base_version=base_version,
+                client=client,
+                context=context,
+                tags=tags,
+                actor=actor,
+            )
+        )
+
+    def get_note(self, note_id: str, *, actor: str, version: str | None = None) -> Note:
+        return self._do(lambda s: notes.read(s, note_id, version, actor=actor))
+
+    def list_notes(
+        self,
+        *,
+        client: str | None = None,
+        site: str | None = None,
+        date: str | None = None,
+        include_deleted: bool = False,
+    ) -> list[NoteSummary]:
+        return self._do(lambda s: notes.listing(s, client, site, date, include_deleted))
+
+    def delete_note(self, note_id: str, *, actor: str) -> NoteSummary:
+        return self._do(lambda s: notes.delete(s, note_id, actor=actor))
+
+    def undelete_note(self, note_id: str, *, actor: str) -> Note:
+        return self._do(lambda s: notes.undelete(s, note_id, actor=actor))
+
+    def history(self, note_id: str) -> list[VersionMeta]:
+        return self._do(lambda s: notes.history(s, note_id))
+
+    def iter_texts(self, *, actor: str, purpose: str = "index") -> Iterator[tuple[str, str]]:
+        """(note id, current text) of every note not deleted; one audit entry for the pass."""
+        with self._lock:
+            session = self._require()
+            current = [session.index.summary(n) for n in session.index.note_versions]
+            bodies = [
+                (s.id, session.index.versions[s.version].body) for s in current if not s.deleted
+            ]
+            session.commit(
+                [], actor=actor, action=purpose, note=None, detail={"notes": len(bodies)}
+            )
+        for note_id, body in bodies:
+            with self._lock:
+                text = self._require().read_text(body or "")
+            yield note_id, text
+
+    # --- audit, keys, problems -----------------------------------------------------------
+
+    def record(
+        self, action: str, note_id: str | None, *, actor: str, detail: Any = None
+    ) -> AuditEntry:
+        """Append an audit entry (export, disclosure, scan...) before returning."""
+        return audit.to_entry(
+            self._do(
+                lambda s: s.commit([], actor=actor, action=action, note=note_id, detail=detail)
+            )
+        )
+
+    def audit_entries(self, *, device: str | None = None) -> list[AuditEntry]:
+        with self._lock:
+            session = self._require()
+            session.refresh()
+            entries = [audit.to_entry(plain) for plain in session.audit_plaintexts()]
+        chosen = [e for e in entries if device is None or e.device == device]
+        return sorted(chosen, key=lambda entry: (entry.device, entry.seq))
+
+    def verify_audit(self) -> AuditReport:
+        with self._lock:
+            session = self._require()
+            anchor = session.index.audit_heads.get(session.device_id)
+            session.refresh()
+            anchors = {session.device_id: anchor} if anchor else {}
+            return audit.verify(session.audit_plaintexts(), anchors)
+
+    def derive_key(self, purpose: str) -> bytes:
+        """A 32-byte key for another part of Margin (e.g. the fingerprint index HMAC)."""
+        with self._lock:
+            return crypto.derived_key(self._require().key, bytes.fromhex(self.vault_id), purpose)
+
+    def problems(self) -> list[Problem]:
+        with self._lock:
+            return list(self._require().problems)
+
+    def quarantined(self) -> list[QuarantinedFile]:
+        return self.store.quarantined()
+
+    # --- internals -----------------------------------------------------------------------
+
+    def _do(self, action: Callable[[Session], T]) -> T:
+        with self._lock:
+            return action(self._require())
+
+    def _require(self) -> Session:
+        if self._session is None:
+            raise VaultLocked()
+        return self._session
+
+    def _start(self, key: bytearray, actor: str, action: str, detail: Any) -> None:
+        device_id, is_new = self._device_id_or_new()
+        session = Session(self.layout, self.store, key, self.vault_id, device_id)
+        session.load()
+        objects = []
+        if is_new or device_id not in session.index.devices:
+            record = {
+                "device": device_id,
+                "name": (detail or {}).get("device_name"),
+                "created": now_iso(),
+            }
+            objects.append(SealedObject(Kind.DEVICE, new_id(), json.dumps(record).encode()))
+        session.commit(objects, actor=actor, action=action, note=None, detail=detail)
+        self._session = session
+
+    def _device_id(self) -> str:
+        try:
+            stored = json.loads(self.layout.device_file.read_text("utf-8"))
+        except (OSError, ValueError):
+            return ""
+        return str(stored.get("device_id", "")) if stored.get("vault_id") == self.vault_id else ""
+
+    def _device_id_or_new(self) -> tuple[str, bool]:
+        """This machine's device id for this vault, made (durably) on first unlock."""
+        device_id = self._device_id()
+        if device_id:
+            return device_id, False
+        device_id = new_id().hex()
+        self.home.ensure()
+        record = json.dumps({"device_id": device_id, "vault_id": self.vault_id}).encode()
+        self.store.write(self.layout.device_file, record)
+        return device_id, True
+
+    def _write_key_file(self, key: bytearray, passphrase: str, kdf: crypto.KdfParams) -> None:
+        key_file_id = new_id()
+        data = keyfile.wrap(key, bytes.fromhex(self.vault_id), key_file_id, passphrase, kdf)
+        self.store.write(self.layout.keys_dir / key_file_id.hex(), data)
+
+    def _key_files(self) -> list[tuple[Path, keyfile.KeyFile]]:
+        found, too_new = [], False
+        for path in self.layout.key_files():
+            try:
+                parsed = keyfile.parse(path.read_bytes())
+            except TooNew:
+                too_new = True
+                continue
+            except (Damaged, OSError):
+                continue  # reported by the passphrase error; never deleted
+            if parsed.vault_id.hex() == self.vault_id:
+                found.append((path, parsed))
+        if not found and too_new:
+            raise FormatTooNew()
+        return found
+
+    def _unwrap_any(self, passphrase: str) -> bytearray:
+        for path, parsed in self._key_files():
+            key = keyfile.unwrap(parsed, bytes.fromhex(path.name), passphrase)
+            if key is not None and self._key_checks(key):
+                return key
+        raise WrongPassphrase()
+
+    def _opens(self, path: Path, passphrase: str, key: bytearray) -> bool:
+        try:
+            parsed = keyfile.parse(path.read_bytes())
+        except (Damaged, TooNew, OSError):
+            return False
+        found = keyfile.unwrap(parsed, bytes.fromhex(path.name), passphrase)
+        return found is not None and found == key
+
+    def _key_checks(self, key: bytearray) -> bool:
+        expected = keyfile.key_check(key, bytes.fromhex(self.vault_id))
+        return any(parsed.check == expected for _, parsed in self._key_files())
+
+    def _remember(self, key: bytearray) -> None:
+        """Keep the key in the OS keychain if a real one exists; say plainly when not."""
+        reason = self.keystore.unavailable_reason
+        if reason is not None:
+            self.keychain_status = f"not stored: {reason}; unlock with your passphrase"
+            return
+        try:
+            self.keystore.store(self.vault_id, key)
+            self.keychain_status = "stored"
+        except (KeychainDenied, KeychainUnavailable) as error:
+            self.keychain_status = f"not stored: {error.message}"
+
+
+def _vault_id_of(layout: Layout) -> str:
+    """The vault id: this device's record of it, else the first readable key file's."""
+    try:
+        stored = json.loads(layout.device_file.read_text("utf-8"))
+        if stored.get("vault_id"):
+            return str(stored["vault_id"])
+    except (OSError, ValueError):
+        pass
+    for path in layout.key_files():
+        try:
+            return keyfile.parse(path.read_bytes()).vault_id.hex()
+        except (Damaged, TooNew, OSError):
+            continue
+    return ""
