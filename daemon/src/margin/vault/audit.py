@@ -74,12 +74,17 @@ def verify(entries: Iterable[dict[str, Any]], anchors: dict[str, tuple[int, str]
         chain.sort(key=lambda entry: int(entry["seq"]))
         total += len(chain)
         problems += _verify_chain(device, chain)
-    for device, (seq, _hash) in sorted(anchors.items()):
-        have = len(chains.get(device, []))
-        if have < seq:
+    for device, (seq, anchored_hash) in sorted(anchors.items()):
+        by_seq = {int(entry["seq"]): entry for entry in chains.get(device, [])}
+        if seq not in by_seq:
             problems.append(
-                f"device {device}: the log ends at entry {have} but this computer saw entry {seq}"
+                f"device {device}: entry {seq}, which this computer saw, is missing"
                 " (entries were removed from the end)"
+            )
+        elif entry_hash(by_seq[seq]) != anchored_hash:
+            problems.append(
+                f"device {device}: entry {seq} is not the one this computer saw"
+                " (entries were removed and the log written again)"
             )
     return AuditReport(ok=not problems, entries=total, problems=problems)
 

@@ -33,12 +33,17 @@ def filter_key(value: object) -> str | None:
 
 @dataclass
 class NoteIndex:
-    files: set[str] = field(default_factory=set)
+    # Each object file read, with the (size, mtime_ns) it had: a file whose stat changed is
+    # read again at unlock, so an altered file is caught even though the index knew it.
+    files: dict[str, tuple[int, int]] = field(default_factory=dict)
     versions: dict[str, VersionMeta] = field(default_factory=dict)
     bodies: dict[str, tuple[str, int]] = field(default_factory=dict)
     devices: dict[str, dict[str, Any]] = field(default_factory=dict)
     audit_heads: dict[str, tuple[int, str]] = field(default_factory=dict)
     audit_locations: list[tuple[str, int]] = field(default_factory=list)
+    # The newest audit entry this computer has seen per device, kept across rebuilds, so a
+    # log cut short (or cut and written again) is noticed by verify.
+    anchors: dict[str, tuple[int, str]] = field(default_factory=dict)
     note_versions: dict[str, set[str]] = field(default_factory=dict)
     _filters: dict[str, dict[str, set[str]]] = field(default_factory=dict)
     _note_keys: dict[str, dict[str, str | None]] = field(default_factory=dict)
@@ -55,6 +60,13 @@ class NoteIndex:
     def add_audit_head(self, device: str, seq: int, entry_hash: str) -> None:
         if seq > self.audit_heads.get(device, (0, ""))[0]:
             self.audit_heads[device] = (seq, entry_hash)
+
+    def all_anchors(self) -> dict[str, tuple[int, str]]:
+        merged = dict(self.anchors)
+        for device, head in self.audit_heads.items():
+            if head[0] > merged.get(device, (0, ""))[0]:
+                merged[device] = head
+        return merged
 
     def _refile(self, note_id: str) -> None:
         """Keep the client/site/date filters pointing at the note's current metadata."""
@@ -127,22 +139,24 @@ class NoteIndex:
     def to_json(self) -> dict[str, Any]:
         return {
             "v": INDEX_VERSION,
-            "files": sorted(self.files),
+            "files": {key: list(value) for key, value in self.files.items()},
             "versions": [meta.to_json() for meta in self.versions.values()],
             "bodies": {key: list(value) for key, value in self.bodies.items()},
             "devices": self.devices,
             "audit": {key: list(value) for key, value in self.audit_heads.items()},
             "audit_locations": [list(location) for location in self.audit_locations],
+            "anchors": {key: list(value) for key, value in self.all_anchors().items()},
         }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> NoteIndex:
         index = cls(
-            files=set(data["files"]),
+            files={key: (int(v[0]), int(v[1])) for key, v in data["files"].items()},
             bodies={key: (value[0], int(value[1])) for key, value in data["bodies"].items()},
             devices=dict(data["devices"]),
             audit_heads={key: (int(v[0]), str(v[1])) for key, v in data["audit"].items()},
             audit_locations=[(str(r), int(i)) for r, i in data["audit_locations"]],
+            anchors={key: (int(v[0]), str(v[1])) for key, v in data["anchors"].items()},
         )
         for record in data["versions"]:
             meta = VersionMeta.from_json(record)

@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from margin.errors import MarginError, WaitingForSync
+from margin.errors import MarginError, ObjectDamaged, WaitingForSync
 from margin.vault import audit, crypto, objfile
 from margin.vault.index import NoteIndex, open_index, seal_index
 from margin.vault.model import Problem, VersionMeta, now_iso
@@ -45,30 +45,57 @@ class Session:
         """Take in files that arrived (or were left by a crash); True when anything changed."""
         objects, copies, problems = self.store.scan_data()
         self._paths = {}
+        # Quarantines are events of this session and stay listed; the rest is recomputed.
+        self.problems = [p for p in self.problems if p.kind == "quarantined"] + problems
         for relative, paths in copies.items():
             problems += self._resolve_copies(relative, paths, objects)
-        present = {**objects, **self._paths}
-        rebuilt = not self.index.files <= present.keys()
+        present = {relative: (path, _stat(path)) for relative, path in {**objects, **self._paths}.items()}
+        for relative, (path, signature) in list(present.items()):
+            known = self.index.files.get(relative)
+            if known is not None and known != signature and not self._still_valid(relative, path):
+                del present[relative]  # altered since it was indexed: now in quarantine
+            elif known is not None:
+                self.index.files[relative] = signature
+        rebuilt = not self.index.files.keys() <= present.keys()
         if rebuilt:  # a file the index knew is gone (quarantined, or removed by sync)
-            self.index = NoteIndex()
-        self.problems = problems
-        arrived = sorted(present.keys() - self.index.files)
+            self.index = NoteIndex(anchors=self.index.all_anchors())
+        arrived = sorted(present.keys() - self.index.files.keys())
         for relative in arrived:
-            self._take_in(relative, present[relative])
+            self._take_in(relative, *present[relative])
         return rebuilt or bool(arrived)
 
-    def _take_in(self, relative: str, path: Path) -> None:
+    def check_all(self) -> None:
+        """Read every object file again, end to end (``margin check``); quarantine failures."""
+        for relative in sorted(self.index.files):
+            path = self._paths.get(relative, self.layout.vault_dir / relative)
+            self._still_valid(relative, path)
+        self.refresh()
+
+    def _still_valid(self, relative: str, path: Path) -> bool:
+        try:
+            objfile.decode(self.key, self.identity(relative), path.read_bytes())
+            return True
+        except FileNotFoundError:
+            return False
+        except (Damaged, TooNew) as error:
+            self._quarantine(path, str(error))
+            return False
+
+    def _quarantine(self, path: Path, reason: str) -> None:
+        moved = self.store.quarantine(path, self.device_id, reason)
+        self.problems.append(Problem("quarantined", moved, reason))
+
+    def _take_in(self, relative: str, path: Path, signature: tuple[int, int]) -> None:
         try:
             data = path.read_bytes()
             objects = objfile.decode(self.key, self.identity(relative), data)
-            self._apply(relative, objects)
+            self._apply(relative, objects, signature)
         except FileNotFoundError:
             return  # moved away between listing and reading: the next refresh sees it
         except TooNew:
             self.problems.append(Problem("newer_format", relative, "made by a newer Margin"))
         except Damaged as error:
-            moved = self.store.quarantine(path, self.device_id, str(error))
-            self.problems.append(Problem("quarantined", moved, str(error)))
+            self._quarantine(path, str(error))
 
     def _resolve_copies(
         self, relative: str, copies: list[Path], objects: dict[str, Path]
@@ -100,7 +127,9 @@ class Session:
             bytes.fromhex(self.vault_id), bytes.fromhex(device), bytes.fromhex(file_id)
         )
 
-    def _apply(self, relative: str, objects: list[SealedObject]) -> None:
+    def _apply(
+        self, relative: str, objects: list[SealedObject], signature: tuple[int, int]
+    ) -> None:
         """Check every object of a file first, then add them all (never half a file)."""
         device = relative.split("/")[1]
         updates = [_interpret(device, item) for item in objects]
@@ -114,7 +143,7 @@ class Session:
                 self.index.audit_locations.append((relative, position))
             elif item.kind is Kind.DEVICE:
                 self.index.devices[device] = parsed
-        self.index.files.add(relative)
+        self.index.files[relative] = signature
 
     # --- writing -------------------------------------------------------------------------
 
@@ -149,9 +178,9 @@ class Session:
             self.store.write(path, data)
         except MarginError:
             if path.exists():  # renamed but not made durable: keep the index truthful
-                self._apply(relative, sealed)
+                self._apply(relative, sealed, _stat(path))
             raise
-        self._apply(relative, sealed)
+        self._apply(relative, sealed, _stat(path))
         return entry
 
     # --- reading -------------------------------------------------------------------------
@@ -165,10 +194,9 @@ class Session:
             self.refresh()
             raise WaitingForSync() from error
         except (Damaged, TooNew) as error:
-            moved = self.store.quarantine(path, self.device_id, str(error))
+            self._quarantine(path, str(error))
             self.refresh()
-            self.problems.append(Problem("quarantined", moved, str(error)))
-            raise
+            raise ObjectDamaged() from error
 
     def read_text(self, body_id: str) -> str:
         location = self.index.bodies.get(body_id)
@@ -181,7 +209,7 @@ class Session:
         for relative, position in self.index.audit_locations:
             try:
                 found.append(json.loads(self.read_object(relative, position).plaintext))
-            except (WaitingForSync, Damaged, TooNew):
+            except (WaitingForSync, ObjectDamaged):
                 continue  # a missing entry shows as a gap in the chain
         return found
 
@@ -208,6 +236,11 @@ class Session:
         crypto.wipe(self.key)
         self.index = NoteIndex()
         self._paths = {}
+
+
+def _stat(path: Path) -> tuple[int, int]:
+    info = path.stat()
+    return info.st_size, info.st_mtime_ns
 
 
 def new_id() -> bytes:

@@ -265,21 +265,30 @@ class Vault:
         return sorted(chosen, key=lambda entry: (entry.device, entry.seq))
 
     def verify_audit(self) -> AuditReport:
+        """Gaps, broken links, and entries this computer saw that are gone or different."""
         with self._lock:
             session = self._require()
-            anchor = session.index.audit_heads.get(session.device_id)
             session.refresh()
-            anchors = {session.device_id: anchor} if anchor else {}
-            return audit.verify(session.audit_plaintexts(), anchors)
+            return audit.verify(session.audit_plaintexts(), session.index.all_anchors())
 
     def derive_key(self, purpose: str) -> bytes:
         """A 32-byte key for another part of Margin (e.g. the fingerprint index HMAC)."""
         with self._lock:
             return crypto.derived_key(self._require().key, bytes.fromhex(self.vault_id), purpose)
 
-    def problems(self) -> list[Problem]:
+    def check(self) -> list[Problem]:
+        """Read every object file end to end (slow; for ``margin check``); returns problems."""
         with self._lock:
-            return list(self._require().problems)
+            session = self._require()
+            session.check_all()
+        return self.problems()
+
+    def problems(self) -> list[Problem]:
+        """What the clinician should know: every quarantined file (until they deal with it),
+        files from a newer Margin, sync-engine copies, unknown files. No note content."""
+        with self._lock:
+            found = [p for p in self._require().problems if p.kind != "quarantined"]
+        return [Problem("quarantined", q.path, q.reason) for q in self.quarantined()] + found
 
     def quarantined(self) -> list[QuarantinedFile]:
         return self.store.quarantined()
