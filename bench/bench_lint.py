@@ -1,0 +1,84 @@
+"""Misplacement linter speed: lint time per 1,000 words, p50 and p95.
+
+Figures are printed as ratios to two baselines measured in the same run on the same text:
+lowercasing and tokenizing it (the least any text check does) and splitting it into
+sentences (the linter's own first step). The text is made of the labeled corpus sentences,
+shuffled with a fixed seed into notes of 1,000 words, one sentence a line or run together.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from margin.lint import Linter
+from margin.lint.lexicon import load_lexicon
+
+CORPUS = Path(__file__).resolve().parents[1] / "tests" / "linter" / "corpus"
+WORDS_PER_NOTE = 1000
+NOTES = 40
+ROUNDS = 5
+
+
+def make_notes(seed: int = 8) -> list[str]:
+    sentences = [json.loads(line)["text"]
+                 for name in ("main.jsonl", "heldout.jsonl")
+                 for line in (CORPUS / name).read_text(encoding="utf-8").splitlines() if line]
+    rng = random.Random(seed)  # noqa: S311 - a repeatable sample, not a secret
+    notes = []
+    for index in range(NOTES):
+        picked, words = [], 0
+        while words < WORDS_PER_NOTE:
+            sentence = rng.choice(sentences)
+            picked.append(sentence)
+            words += len(sentence.split())
+        notes.append(("\n" if index % 2 else " ").join(picked))
+    return notes
+
+
+def per_thousand_words(action: Callable[[str], object], notes: list[str]) -> list[float]:
+    """Seconds per 1,000 words for each note, best of ROUNDS (less scheduler noise)."""
+    timings = []
+    for note in notes:
+        words = len(note.split())
+        best = min(_time_once(action, note) for _ in range(ROUNDS))
+        timings.append(best * 1000 / words)
+    return timings
+
+
+def _time_once(action: Callable[[str], object], note: str) -> float:
+    start = time.perf_counter()
+    action(note)
+    return time.perf_counter() - start
+
+
+def p95(values: list[float]) -> float:
+    return statistics.quantiles(values, n=20)[-1]
+
+
+def main() -> None:
+    started = time.perf_counter()
+    linter = Linter(load_lexicon())
+    load_seconds = time.perf_counter() - started
+    notes = make_notes()
+    linter.lint(notes[0])  # warm the regex caches once, as the daemon would be
+    token = re.compile(r"\w+")
+    tokenize = per_thousand_words(lambda t: token.findall(t.lower()), notes)
+    split = per_thousand_words(linter.splitter.spans, notes)
+    lint = per_thousand_words(linter.lint, notes)
+    print(f"notes: {NOTES} of ~{WORDS_PER_NOTE} words; best of {ROUNDS} runs each")
+    print(f"lexicon load: {load_seconds * 1000:.0f} ms (once per daemon, once per CLI call)")
+    for label, values in (("p50", statistics.median), ("p95", p95)):
+        lint_ms, tok_ms, split_ms = values(lint), values(tokenize), values(split)
+        print(f"lint {label}: {lint_ms * 1000:.2f} ms per 1,000 words = "
+              f"{lint_ms / tok_ms:.0f}x lowercase+tokenize ({tok_ms * 1000:.3f} ms), "
+              f"{lint_ms / split_ms:.1f}x sentence split ({split_ms * 1000:.3f} ms)")
+
+
+if __name__ == "__main__":
+    main()

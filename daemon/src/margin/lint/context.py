@@ -1,0 +1,76 @@
+"""Is a mention a fact about the client, or private material? (after medspaCy's ConText)
+
+ConText attaches modifiers (negated, hypothetical, family, ...) to a mention when a cue
+phrase's scope covers it. Here the scope is one sentence part, and the modifiers are the
+ones HIPAA's line needs: who the mention is about (a third party, the therapist), whether
+it is a guess, a topic, a dream or a joke. Negation is deliberately NOT a modifier:
+"denies SI" or "no med changes" are record content too.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from margin.lint.lexicon import Lexicon
+
+
+class ClauseContext:
+    """Cue positions in one sentence part, computed on first use."""
+
+    def __init__(self, lexicon: Lexicon, text: str, start: int, end: int) -> None:
+        self.lexicon = lexicon
+        self.text = text
+        self.start = start
+        self.end = end
+        self.clause = text[start:end]
+
+    def _cue_starts(self, kind: str) -> list[int]:
+        return [self.start + m.start() for m in self.lexicon.contexts[kind].finditer(self.clause)]
+
+    @cached_property
+    def _person_cues(self) -> list[tuple[int, bool]]:
+        """(position, is_third_party) of every person named, in order."""
+        cues = [(p, True) for p in self._cue_starts("third_party")]
+        cues += [(p, False) for p in self._cue_starts("client")]
+        return sorted(cues)
+
+    def has_marker(self, name: str) -> bool:
+        return self.lexicon.markers[name].search(self.clause) is not None
+
+    def _has_cue(self, kind: str) -> bool:
+        return self.lexicon.contexts[kind].search(self.clause) is not None
+
+    def _cue_before(self, kind: str, position: int) -> bool:
+        return any(p < position for p in self._cue_starts(kind))
+
+    def about_third_party(self, position: int) -> bool:
+        """The nearest person named before the mention is not the client."""
+        before = self.text[self.start:position]
+        if self.lexicon.contexts["client_takes_other"].search(before):
+            return False  # "taking her husband's Ambien": the client takes it
+        named = [is_third for p, is_third in self._person_cues if p < position]
+        return bool(named) and named[-1]
+
+    def result_near(self, match_start: int, match_end: int) -> bool:
+        """A score or finding right after (or just before) an instrument's name."""
+        after = self.text[match_end:min(self.end, match_end + 50)]
+        before = self.text[max(self.start, match_start - 25):match_start]
+        pattern = self.lexicon.markers["result"]
+        return bool(pattern.search(after) or pattern.search(before))
+
+    def blocks(self, kind: str, match_start: int) -> bool:
+        """True when context `kind` makes the mention at match_start private."""
+        if kind == "third_party":
+            return self.about_third_party(match_start)
+        if kind == "third_party_adult":
+            return self.about_third_party(match_start) and not self.has_marker("child")
+        if kind in ("therapist", "speculation"):
+            # Forward scope: the cue must come first ("I wonder if her insomnia...").
+            question = kind == "speculation" and "?" in self.clause
+            return question or self._cue_before(kind, match_start)
+        if kind == "dream_unless_frequency":
+            return self._has_cue("dream") and not self.has_marker("frequency")
+        if kind == "idiom":
+            lifted = self.has_marker("approach") or self.has_marker("means")
+            return self._has_cue("idiom") and not lifted
+        return self._has_cue(kind)  # topic, dream, benign_giving, sport: whole part

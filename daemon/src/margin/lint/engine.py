@@ -1,0 +1,141 @@
+"""The misplacement linter: which sentences of a private note belong in the record.
+
+One finding per sentence part: every rule is tried, mentions that their context makes
+private are dropped, overlapping mentions keep the longest ("med eval" is a plan, not a
+drug), and the part gets the most important category left (the order in rules.json,
+safety first). Severity is "critical" for safety and "warning" for everything else.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+
+from margin.lint.context import ClauseContext
+from margin.lint.lexicon import Lexicon, Rule, load_lexicon
+from margin.lint.sentences import SentenceSplitter
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A flagged sentence: offsets into the linted text, what it is, and why."""
+
+    start: int
+    end: int
+    category: str
+    severity: str
+    message: str
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class _Mention:
+    rule: Rule
+    start: int
+    end: int
+    matched: str
+
+
+class Linter:
+    """Holds the compiled lexicon; build once (the daemon) and call lint() many times."""
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon or load_lexicon()
+        self.splitter = SentenceSplitter(self.lexicon.abbreviations)
+        self._rank = {name: i for i, name in enumerate(self.lexicon.order)}
+
+    def lint(self, text: str) -> list[Finding]:
+        findings = []
+        for start, end in self.splitter.spans(text):
+            finding = self._lint_part(text, start, end)
+            if finding is not None:
+                findings.append(finding)
+        return findings
+
+    def _lint_part(self, text: str, start: int, end: int) -> Finding | None:
+        context = ClauseContext(self.lexicon, text, start, end)
+        mentions = [m for m in self._mentions(text, start, end) if self._keeps(m, context)]
+        if not mentions:
+            return None
+        mentions = _longest_first(mentions)
+        best = min(mentions, key=lambda m: (self._rank[m.rule.category], m.start))
+        category = best.rule.category
+        severity = self.lexicon.severity.get(category, self.lexicon.severity["default"])
+        message = best.rule.says.replace("{match}", best.matched)
+        return Finding(start, end, category, severity, message)
+
+    def _mentions(self, text: str, start: int, end: int) -> list[_Mention]:
+        found = []
+        for rule in self.lexicon.rules:
+            if rule.lexicon == "drugs":
+                found += [_Mention(rule, s, e, text[s:e]) for s, e in self._drugs(text, start, end)]
+                continue
+            if rule.regex is None:
+                continue
+            for match in rule.regex.finditer(text, start, end):
+                if rule.lexicon == "icd10cm" and match.group() not in self.lexicon.icd_codes:
+                    continue  # "F15" in a sentence about a fighter jet is not a code
+                found.append(_Mention(rule, match.start(), match.end(), match.group()))
+        return found
+
+    def _drugs(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """Spans of drug names: look up one, two and three word sequences."""
+        words = list(_WORD.finditer(text, start, end))
+        spans = []
+        for i, first in enumerate(words):
+            for length in (3, 2, 1):
+                last = words[min(i + length, len(words)) - 1]
+                phrase = " ".join(w.group().lower() for w in words[i:i + length])
+                if len(words[i:i + length]) == length and phrase in self.lexicon.drug_names:
+                    spans.append((first.start(), last.end()))
+                    break
+        return spans
+
+    def _keeps(self, mention: _Mention, context: ClauseContext) -> bool:
+        for need in mention.rule.needs:
+            if need == "result":
+                if not context.result_near(mention.start, mention.end):
+                    return False
+            elif not context.has_marker(need):
+                return False
+        return not any(context.blocks(kind, mention.start) for kind in mention.rule.unless)
+
+
+def _longest_first(mentions: list[_Mention]) -> list[_Mention]:
+    """Drop a mention inside a longer one of another rule; safety mentions always stay."""
+    kept: list[_Mention] = []
+    for mention in sorted(mentions, key=lambda m: m.end - m.start, reverse=True):
+        overlaps = any(m.start < mention.end and mention.start < m.end for m in kept)
+        if mention.rule.category == "safety" or not overlaps:
+            kept.append(mention)
+    return kept
+
+
+@lru_cache(maxsize=1)
+def default_linter() -> Linter:
+    return Linter()
+
+
+def lint_text(text: str) -> list[Finding]:
+    """Flag each sentence of `text` that carries record content (see module docstring)."""
+    return default_linter().lint(text)
+
+
+def to_utf16(text: str, findings: list[Finding]) -> list[Finding]:
+    """The same findings with offsets in UTF-16 code units, as JavaScript strings index.
+
+    Python offsets count code points; an emoji before a flagged sentence would shift the
+    panel's underline by one for each astral character. POST /v1/lint answers in UTF-16.
+    """
+    if text.isascii():
+        return list(findings)
+    prefix = [0]
+    for char in text:
+        prefix.append(prefix[-1] + (2 if ord(char) > 0xFFFF else 1))
+    return [Finding(prefix[f.start], prefix[f.end], f.category, f.severity, f.message)
+            for f in findings]

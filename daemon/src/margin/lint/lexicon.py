@@ -1,0 +1,171 @@
+"""Load the linter's rules from ``shared_schema/lexicon/`` and compile them once.
+
+The rules are data a clinician can read (see ``rules.json``'s "about"); this module only
+turns terms, abbreviations and patterns into regular expressions. Drug names are looked up
+by word n-grams in a dictionary instead, because one regular expression of two thousand
+names is slow to match.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from margin.errors import LintRulesMissing
+
+_HERE = Path(__file__).resolve().parent
+# In the source tree the lexicon sits in shared_schema/ at the repository root; in a built
+# wheel it is copied into margin/_shared_schema (see pyproject's force-include).
+_CANDIDATES = (
+    _HERE.parents[3] / "shared_schema" / "lexicon",
+    _HERE.parent / "_shared_schema" / "lexicon",
+)
+CONTEXT_KINDS = frozenset({
+    "third_party", "third_party_adult", "therapist", "speculation", "topic", "dream",
+    "dream_unless_frequency", "idiom", "benign_giving", "sport",
+})
+
+
+# An abbreviation ends at a non-word character, but not at "-7" ("GAD" is not "GAD-7").
+_ABBREVIATION_END = r"(?![\w]|-\d)"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One readable rule: what fires it, what it means, and what makes it private."""
+
+    category: str
+    says: str
+    regex: re.Pattern[str] | None  # None for the drug dictionary lookup
+    lexicon: str | None
+    needs: tuple[str, ...]
+    unless: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    order: tuple[str, ...]
+    severity: dict[str, str]
+    rules: tuple[Rule, ...]
+    markers: dict[str, re.Pattern[str]]
+    contexts: dict[str, re.Pattern[str]]
+    drug_names: dict[str, str]  # lowercase variant -> generic name
+    icd_codes: frozenset[str]
+    cpt: dict[str, str]  # code -> category
+    abbreviations: frozenset[str]
+
+
+def lexicon_dir() -> Path:
+    for candidate in _CANDIDATES:
+        if (candidate / "rules.json").is_file():
+            return candidate
+    raise LintRulesMissing()
+
+
+def _read(directory: Path, name: str) -> Any:
+    try:
+        return json.loads((directory / name).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise LintRulesMissing() from exc
+
+
+def term_regex(term: str) -> str:
+    """A plain term as a whole-word pattern: '*' is any ending, space or hyphen match both."""
+    wildcard = term.endswith("*")
+    body = term.rstrip("*")
+    pieces = []
+    for char in body:
+        if char in " -":
+            pieces.append(r"[\s-]*" if char == "-" else r"[\s-]+")
+        else:
+            pieces.append(re.escape(char))
+    return "".join(pieces) + (r"\w*" if wildcard else "")
+
+
+def _alternation(items: list[str]) -> str:
+    return "|".join(sorted(items, key=len, reverse=True))
+
+
+def _compile_rule(category: str, raw: dict[str, Any], default_says: str) -> Rule:
+    loose: list[str] = [term_regex(t) for t in raw.get("terms", [])]
+    loose += list(raw.get("patterns", []))
+    exact = [term_regex(a) for a in raw.get("abbreviations", [])]
+    parts = []
+    if loose:
+        parts.append(rf"(?<![\w])(?:{_alternation(loose)})(?![\w])")
+    if exact:  # abbreviations match only in capitals: "ACT" the therapy, not "act"
+        parts.append(rf"(?-i:(?<![\w])(?:{_alternation(exact)}){_ABBREVIATION_END})")
+    unless = frozenset(raw.get("unless", []))
+    unknown = unless - CONTEXT_KINDS
+    if unknown:
+        raise ValueError(f"rules.json: unknown context {sorted(unknown)} in {category}")
+    return Rule(
+        category=category,
+        says=raw.get("says", default_says),
+        regex=re.compile("|".join(parts), re.IGNORECASE) if parts else None,
+        lexicon=raw.get("lexicon"),
+        needs=tuple(raw.get("needs", [])),
+        unless=unless,
+    )
+
+
+def _lexicon_rule(rule: Rule, lists: dict[str, Any]) -> Rule:
+    """Rules that point at a named list get that list's regex (drugs stay a dictionary)."""
+    name = rule.lexicon
+    if name in ("instruments", "diagnoses", "modalities"):
+        items = lists[name]
+        loose = [term_regex(t) for t in items if not t.isupper()]
+        exact = [term_regex(t) for t in items if t.isupper()]
+        pattern = (rf"(?<![\w])(?:{_alternation(loose)})(?![\w])|"
+                   rf"(?-i:(?<![\w])(?:{_alternation(exact)}){_ABBREVIATION_END})")
+        return Rule(rule.category, rule.says, re.compile(pattern, re.IGNORECASE), name,
+                    rule.needs, rule.unless)
+    if name == "icd10cm":
+        pattern = re.compile(r"(?<![\w.])[FZ]\d{2}(?:\.[0-9A-Z]{1,4})?(?![\w])")
+        return Rule(rule.category, rule.says, pattern, name, rule.needs, rule.unless)
+    if name in ("cpt_time", "cpt_modality"):
+        codes = _alternation(list(lists[name]))
+        pattern = re.compile(rf"(?<![\w])(?:{codes})(?![\w])")
+        return Rule(rule.category, rule.says, pattern, name, rule.needs, rule.unless)
+    return rule  # drugs: matched by dictionary lookup in the engine
+
+
+def load_lexicon(directory: Path | None = None) -> Lexicon:
+    directory = directory or lexicon_dir()
+    rules_data = _read(directory, "rules.json")
+    drugs_data = _read(directory, "drugs.json")["drugs"]
+    icd = _read(directory, "icd10cm.json")["codes"]
+    lists = rules_data["lexicons"]
+    rules: list[Rule] = []
+    for category in rules_data["order"]:
+        spec = rules_data["categories"][category]
+        for raw in spec["rules"]:
+            rules.append(_lexicon_rule(_compile_rule(category, raw, spec["says"]), lists))
+    drug_names = {}
+    for generic, names in drugs_data.items():
+        for variant in [generic, *names["generic"], *names["brand"]]:
+            drug_names[variant.lower()] = generic
+    contexts = {k: re.compile(v, re.IGNORECASE) for k, v in rules_data["contexts"].items()
+                if not k.startswith("_")}
+    # The therapist's "I" is only ever a capital; matching it any case would catch "i.e.".
+    contexts["therapist"] = re.compile(rules_data["contexts"]["therapist"])
+    contexts["benign_giving"] = re.compile(rules_data["benign_giving"], re.IGNORECASE)
+    contexts["sport"] = re.compile(rules_data["sport"], re.IGNORECASE)
+    cpt = {code: "session_times" for code in lists["cpt_time"]}
+    cpt.update({code: "modality_frequency" for code in lists["cpt_modality"]})
+    return Lexicon(
+        order=tuple(rules_data["order"]),
+        severity=rules_data["severity"],
+        rules=tuple(rules),
+        markers={k: re.compile(v, re.IGNORECASE) for k, v in rules_data["markers"].items()
+                 if not k.startswith("_")},
+        contexts=contexts,
+        drug_names=drug_names,
+        icd_codes=frozenset(icd),
+        cpt=cpt,
+        abbreviations=frozenset(
+            a.lower() for a in rules_data["abbreviations_not_ending_sentences"]),
+    )

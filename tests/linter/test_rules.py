@@ -1,0 +1,112 @@
+"""One test per hard case of issue 8, in both directions, on sentences not in the corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from margin.lint import Finding, lint_text
+
+
+def category(text: str) -> str:
+    """The most important category flagged in `text`, or "private"."""
+    findings = lint_text(text)
+    order = ["safety", "medication", "test_results", "diagnosis", "prognosis", "progress",
+             "treatment_plan", "session_times", "functional_status", "symptoms",
+             "modality_frequency"]
+    return min((f.category for f in findings), key=order.index) if findings else "private"
+
+
+@pytest.mark.parametrize("text", [
+    "Denies SI/HI.",
+    "pt denies si/hi, denies avh",
+    "She denied thoughts of killing herself.",
+    "No HI, no access to guns.",
+])
+def test_negated_safety_findings_are_record_content(text: str) -> None:
+    assert category(text) == "safety"
+
+
+@pytest.mark.parametrize("text", [
+    "She dreamed she overdosed on her sleeping pills.",
+    "In the dream he swallowed all the pills in the bottle.",
+    "He has been giving away his tools and his records.",
+    "He has a fantasy of beating up his landlord and went to the man's house on Sunday.",
+    "She keeps joking that she'll shoot her ex, and she bought a gun in March.",
+    "Her 7-year-old stays home alone after school until 8.",
+    "I have a hunch her nephew is taking money from her grandfather's savings.",
+    "Half joking, he asked how many of his pills it would take to die.",
+])
+def test_risky_dreams_fantasies_jokes_and_hunches_are_safety(text: str) -> None:
+    assert category(text) == "safety"
+
+
+@pytest.mark.parametrize("text", [
+    "She'd kill for a week at the beach, she said, laughing.",
+    "He gave away his old textbooks while cleaning out the garage.",
+    "He fantasizes about quitting and moving to the mountains.",
+    "She dreamed she was flying over her old school.",
+])
+def test_harmless_idioms_fantasies_and_dreams_are_private(text: str) -> None:
+    assert category(text) == "private"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mostly talked about her garden, but also said the Prozac gives her headaches.",
+     "medication"),
+    ("Long story about the wedding, and her PHQ-9 was 15 today.", "test_results"),
+    ("I felt tired with her; she is sleeping 3 hours a night.", "symptoms"),
+])
+def test_a_mixed_sentence_with_a_record_fact_is_flagged(text: str, expected: str) -> None:
+    assert category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Her aunt takes Klonopin for her nerves.", "private"),
+    ("She has been taking Klonopin for her nerves.", "medication"),
+    ("His son was diagnosed with autism last spring.", "private"),
+    ("He was diagnosed with autism last spring.", "diagnosis"),
+    ("I wonder if her fatigue is grief in disguise.", "private"),
+    ("She reports fatigue and hopelessness most days.", "symptoms"),
+    ("We talked about the PHQ-9 and how she hates forms.", "private"),
+    ("PHQ-9 = 22 today.", "test_results"),
+])
+def test_a_mention_must_be_a_fact_about_the_client(text: str, expected: str) -> None:
+    assert category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("She dreamed her father was a lighthouse keeper.", "private"),
+    ("Nightmares about the fire 5 nights a week.", "symptoms"),
+    ("Bad dreams nightly since the crash.", "symptoms"),
+    ("He was late again and didn't say why.", "private"),
+    ("He was 35 minutes late, so the session ran 15 minutes.", "session_times"),
+    ("Session cut short, 90832.", "session_times"),
+])
+def test_dream_frequency_and_session_length_are_record(text: str, expected: str) -> None:
+    assert category(text) == expected
+
+
+def test_safety_outranks_everything_and_is_critical() -> None:
+    findings = lint_text("Zoloft 100 mg, PHQ-9 18, passive SI without plan.")
+    assert [f.category for f in findings] == ["safety"]
+    assert findings[0].severity == "critical"
+
+
+def test_other_categories_are_warnings_with_a_plain_reason() -> None:
+    [finding] = lint_text("PHQ-9: 14.")
+    assert finding == Finding(0, 10, "test_results", "warning",
+                              "A PHQ-9 score is a clinical test result; it belongs in the "
+                              "progress note.")
+
+
+def test_spans_cover_each_flagged_sentence_and_nothing_else() -> None:
+    text = "Talked about Lisbon.\n- Denies SI/HI; GAD-7 12\n- I felt moved. Plan: refer to IOP."
+    findings = lint_text(text)
+    spans = [(text[f.start:f.end], f.category) for f in findings]
+    assert spans == [("Denies SI/HI", "safety"), ("GAD-7 12", "test_results"),
+                     ("Plan: refer to IOP.", "treatment_plan")]
+
+
+def test_an_empty_or_private_note_has_no_findings() -> None:
+    assert lint_text("") == []
+    assert lint_text("We laughed about her cat.\n\nShe seemed lighter today.") == []
