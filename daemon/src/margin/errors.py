@@ -322,3 +322,34 @@ class NoteDeleted(MarginError):
     http_status = 410
     message = "This note is deleted."
     hint = "Undo the delete first if you want to change it. Nothing was lost."
+
+
+# --- Misplacement linter (margin lint, POST /v1/lint) -----------------------------------
+
+
+class LintRulesMissing(MarginError):
+    code = "lint_rules_missing"
+    http_status = 500
+    message = "Margin could not read the rules of its misplacement check."
+    hint = "Reinstall Margin; your notes were not read or changed, and nothing was lost."
+
+
+class LintFileMissing(MarginError):
+    code = "lint_file_missing"
+    http_status = 404
+    message = "A file given to 'margin lint' does not exist."
+    hint = "Check the path and try again; nothing was changed."
+
+
+class LintFileUnreadable(MarginError):
+    code = "lint_file_unreadable"
+    http_status = 403
+    message = "A file given to 'margin lint' could not be read (it may be a folder or locked)."
+    hint = "Check that it is a text file you can open, and try again; nothing was changed."
+
+
+class LintFileNotText(MarginError):
+    code = "lint_file_not_text"
+    http_status = 415
+    message = "A file given to 'margin lint' is not a plain text file."
+    hint = "Save the note as plain text (.txt or .md) and lint that; nothing was changed."
