@@ -107,9 +107,14 @@ def run_margin(home: Path, *args: str, input_text: str | None = None,
         text=True,
         input=input_text,
         timeout=120,
-        env={**os.environ, **(env or {})},
+        env={**os.environ, **NO_KEYCHAIN, **(env or {})},
         check=False,
     )
+
+
+# Daemons under test have no keychain unless a test gives them one (tests/vault has the
+# real Secret Service tests), so every run takes the same path whatever the machine has.
+NO_KEYCHAIN = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
 
 
 def start_daemon(home: Path, extra_env: dict[str, str] | None = None) -> RunningDaemon:
@@ -117,7 +122,7 @@ def start_daemon(home: Path, extra_env: dict[str, str] | None = None) -> Running
         margin_command(home, "serve", "--port", "0"),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        env={**os.environ, **(extra_env or {})},
+        env={**os.environ, **NO_KEYCHAIN, **(extra_env or {})},
     )
     runtime_file = home / "local" / "daemon.json"
     deadline = time.monotonic() + 20

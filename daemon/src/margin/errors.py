@@ -324,6 +324,30 @@ class NoteDeleted(MarginError):
     hint = "Undo the delete first if you want to change it. Nothing was lost."
 
 
+# --- Export checker (margin scan) -----------------------------------------------------------
+
+
+class ScanPathNotFound(MarginError):
+    code = "scan_path_not_found"
+    http_status = 404
+    message = "There is no file or folder at that place."
+    hint = "Check the path and try again. Nothing was checked and nothing was changed."
+
+
+class ScanVaultUnavailable(MarginError):
+    code = "scan_vault_unavailable"
+    http_status = 503
+    message = "Margin cannot check exports now: the private notes are not available."
+    hint = "Start Margin and unlock the vault, then check again. Nothing was lost."
+
+
+class BadNotesFile(MarginError):
+    code = "bad_notes_file"
+    http_status = 422
+    message = "The notes file is not one JSON object with \"id\" and \"text\" a line."
+    hint = "Fix the file and try again. Nothing was checked."
+
+
 # --- Misplacement linter (margin lint, POST /v1/lint) -----------------------------------
 
 
@@ -353,3 +377,56 @@ class LintFileNotText(MarginError):
     http_status = 415
     message = "A file given to 'margin lint' is not a plain text file."
     hint = "Save the note as plain text (.txt or .md) and lint that; nothing was changed."
+
+
+class PassphraseFileUnreadable(MarginError):
+    code = "passphrase_file_unreadable"
+    http_status = 400
+    message = "Margin could not read a passphrase from that file."
+    hint = "Check the file's name and that it holds the passphrase on its first line."
+
+
+class PassphraseNeeded(MarginError):
+    code = "passphrase_needed"
+    http_status = 401
+    message = "The vault is locked and no passphrase was given."
+    hint = (
+        "Start Margin and unlock it ('margin unlock'), or give the passphrase with "
+        "--passphrase-file FILE (or MARGIN_PASSPHRASE_FILE)."
+    )
+
+
+class PassphraseTooShort(MarginError):
+    code = "passphrase_too_short"
+    http_status = 422
+    message = "That passphrase is too short to protect your notes."
+    hint = "Use at least 12 characters, for example four or five unrelated words."
+
+
+class PassphrasesDiffer(MarginError):
+    code = "passphrases_differ"
+    http_status = 422
+    message = "The two new passphrases you typed are not the same."
+    hint = "Nothing was changed. Run 'margin passphrase' again."
+
+
+class ImportFileProblem(MarginError):
+    code = "import_file_problem"
+    http_status = 422
+
+    def __init__(self, where: str, problem: str):
+        super().__init__(
+            f"Nothing was imported: {where} {problem}.",
+            "Fix or remove that file and run the import again; no note was saved.",
+        )
+
+
+class ExportWouldOverwrite(MarginError):
+    code = "export_would_overwrite"
+    http_status = 409
+
+    def __init__(self, name: str):
+        super().__init__(
+            f"The folder already holds a file named {name}; Margin will not overwrite it.",
+            "Choose an empty folder for the export.",
+        )

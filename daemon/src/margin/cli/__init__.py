@@ -49,11 +49,15 @@ def cli(ctx: click.Context, home_dir: str | None) -> None:
 
 
 def _register() -> None:
-    from margin.cli import pair_cmd, serve_cmd, status_cmd
+    from margin.cli import notes_cmds, pair_cmd, serve_cmd, status_cmd, vault_cmds
 
-    cli.add_command(serve_cmd.serve)
-    cli.add_command(pair_cmd.pair)
-    cli.add_command(status_cmd.status)
+    for command in (
+        serve_cmd.serve, pair_cmd.pair, status_cmd.status,
+        vault_cmds.init, vault_cmds.unlock, vault_cmds.lock, vault_cmds.passphrase,
+        notes_cmds.import_notes, notes_cmds.notes, notes_cmds.show, notes_cmds.export_notes,
+        notes_cmds.audit,
+    ):
+        cli.add_command(command)
 
 
 _register()

@@ -9,13 +9,13 @@ import click
 
 from margin.cli import CliContext
 from margin.cli.client import DaemonClient
+from margin.vault import Vault
 
 
 def collect_status(obj: CliContext) -> dict[str, Any]:
     client = DaemonClient.for_home(obj.home)
     if client is None:
-        vault_dir = obj.home.vault_dir
-        exists = vault_dir.is_dir() and any(vault_dir.iterdir())
+        exists = Vault.exists(obj.home)
         return {
             "daemon": {"running": False},
             "vault": {"exists": exists, "unlocked": False},

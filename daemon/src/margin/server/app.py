@@ -13,14 +13,16 @@ from aiohttp import web
 from aiohttp.abc import AbstractAccessLogger
 
 from margin import errors, runtime
+from margin.holder import VaultHolder
 from margin.home import Home
-from margin.server import routes_core
+from margin.server import routes_core, routes_vault
 from margin.server.guards import guard_middleware
 from margin.server.pairing import PairingStore
 from margin.server.state import STATE_KEY, AppState
 
 LOOPBACK = "127.0.0.1"
 DEFAULT_PORT = 47311
+AUTO_LOCK_CHECK_SECONDS = 15
 MAX_BODY_BYTES = 2 * 1024 * 1024  # a very long note is ~200 KB; exports are not uploaded here
 
 log = logging.getLogger("margin.server")
@@ -38,6 +40,7 @@ def create_app(state: AppState) -> web.Application:
     app = web.Application(middlewares=[guard_middleware], client_max_size=MAX_BODY_BYTES)
     app[STATE_KEY] = state
     app.add_routes(routes_core.routes)
+    app.add_routes(routes_vault.routes)
     return app
 
 
@@ -71,6 +74,7 @@ def serve(home: Home, port: int, announce: Callable[[AppState], None]) -> None:
             port=actual_port,
             cli_token=info.cli_token,
             pairings=PairingStore(home.pairings_file),
+            holder=VaultHolder(home),
         )
         try:
             asyncio.run(_run(create_app(state), sock, lambda: announce(state)))
@@ -90,7 +94,19 @@ async def _run(app: web.Application, sock: socket.socket, on_ready: Callable[[],
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
     on_ready()
+    auto_lock = asyncio.create_task(_auto_lock_loop(app[STATE_KEY].holder))
     try:
         await stop.wait()
     finally:
+        auto_lock.cancel()
         await runner.cleanup()
+        await asyncio.to_thread(app[STATE_KEY].holder.lock, actor="daemon:stop")
+
+
+async def _auto_lock_loop(holder: VaultHolder) -> None:
+    while True:
+        await asyncio.sleep(AUTO_LOCK_CHECK_SECONDS)
+        reason = holder.auto_lock_due()
+        if reason is not None:
+            log.info("locking the vault (%s)", reason)
+            await asyncio.to_thread(holder.lock, actor=f"auto-lock:{reason}")

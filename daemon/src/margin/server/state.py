@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from aiohttp import web
 
 from margin import __version__
+from margin.holder import VaultHolder
 from margin.home import Home
 from margin.server.pairing import PairingStore
 
@@ -18,16 +19,15 @@ class AppState:
     port: int
     cli_token: str
     pairings: PairingStore
+    holder: VaultHolder
     version: str = __version__
     started_at: float = field(default_factory=time.time)
 
     def vault_exists(self) -> bool:
-        # Until the vault is wired in: a vault folder with any object in it.
-        folder = self.home.vault_dir
-        return folder.is_dir() and any(folder.iterdir())
+        return self.holder.exists
 
     def vault_unlocked(self) -> bool:
-        return False
+        return self.holder.unlocked
 
 
 STATE_KEY = web.AppKey("state", AppState)

@@ -1,0 +1,128 @@
+"""The daemon's hold on the vault: open, create, unlock, lock, and locking by itself.
+
+The vault locks after the idle time the clinician set, and when the machine has slept
+(on Linux, CLOCK_BOOTTIME runs on through a suspend while CLOCK_MONOTONIC stops, so a
+growing gap between them means the machine was asleep).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from typing import Any
+
+from margin import errors
+from margin.home import Home
+from margin.recovery import new_recovery_passphrase
+from margin.settings import Settings
+from margin.vault import KdfParams, KeyStore, Vault
+
+SLEEP_GAP_SECONDS = 5.0
+
+
+def _sleep_offset() -> float:
+    boottime = getattr(time, "CLOCK_BOOTTIME", None)
+    if boottime is None:  # pragma: no cover - not Linux
+        return 0.0
+    return time.clock_gettime(boottime) - time.monotonic()
+
+
+class VaultHolder:
+    def __init__(self, home: Home, *, keystore: KeyStore | None = None,
+                 kdf: KdfParams | None = None):
+        self.home = home
+        self.keystore = keystore
+        self.kdf = kdf
+        self.settings = Settings.load(home)
+        self._vault: Vault | None = Vault.open(home, keystore=keystore) if Vault.exists(
+            home) else None
+        self._guard = threading.Lock()
+        self._last_activity = time.monotonic()
+        self._sleep_offset = _sleep_offset()
+
+    # --- state -----------------------------------------------------------------------------
+
+    @property
+    def exists(self) -> bool:
+        return self._vault is not None
+
+    @property
+    def unlocked(self) -> bool:
+        return self._vault is not None and self._vault.is_unlocked
+
+    def state(self) -> dict[str, Any]:
+        keystore = self._vault.keystore if self._vault else (self.keystore or KeyStore())
+        reason = keystore.unavailable_reason
+        state: dict[str, Any] = {
+            "exists": self.exists,
+            "unlocked": self.unlocked,
+            "auto_lock_minutes": self.settings.auto_lock_minutes,
+            "keychain": {
+                "usable": reason is None,
+                "message": "Your key is kept in this computer's keychain."
+                if reason is None
+                else f"No usable keychain ({reason}); unlock with your recovery passphrase.",
+            },
+        }
+        if self._vault is not None and self._vault.is_unlocked:
+            state["device_id"] = self._vault.device_id
+            state["problems"] = len(self._vault.problems())
+        return state
+
+    # --- lifecycle -------------------------------------------------------------------------
+
+    def create(self, passphrase: str | None, *, actor: str) -> str | None:
+        """Create the vault, unlocked. Returns the recovery passphrase if Margin made it."""
+        made = None if passphrase else new_recovery_passphrase()
+        with self._guard:
+            if self._vault is not None:
+                raise errors.VaultExists()
+            self._vault = Vault.create(self.home, passphrase or made or "", keystore=self.keystore,
+                                       kdf=self.kdf, actor=actor)
+        self.touch()
+        return made
+
+    def unlock(self, passphrase: str | None, *, actor: str) -> None:
+        vault = self._opened()
+        if passphrase is None:
+            vault.unlock_from_keychain(actor=actor)
+        else:
+            vault.unlock_with_passphrase(passphrase, actor=actor)
+        self.touch()
+
+    def lock(self, *, actor: str) -> None:
+        if self._vault is not None:
+            self._vault.lock(actor=actor)
+
+    def require(self) -> Vault:
+        """The unlocked vault, for a request that reads or writes notes."""
+        vault = self._opened()
+        if not vault.is_unlocked:
+            raise errors.VaultLocked()
+        self.touch()
+        return vault
+
+    def _opened(self) -> Vault:
+        if self._vault is None:
+            raise errors.NoVault()
+        return self._vault
+
+    # --- locking by itself -----------------------------------------------------------------
+
+    def touch(self) -> None:
+        self._last_activity = time.monotonic()
+
+    def auto_lock_due(self) -> str | None:
+        """Why the vault should lock now, or None."""
+        if not self.unlocked:
+            self._sleep_offset = _sleep_offset()
+            return None
+        offset = _sleep_offset()
+        slept = offset - self._sleep_offset > SLEEP_GAP_SECONDS
+        self._sleep_offset = offset
+        if slept:
+            return "sleep"
+        idle = time.monotonic() - self._last_activity
+        if idle >= self.settings.auto_lock_minutes * 60:
+            return "idle"
+        return None

@@ -1,0 +1,37 @@
+"""Settings the clinician can change, kept in the machine-local folder (no note content)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from margin.durable import write_atomically
+from margin.home import Home
+
+DEFAULT_AUTO_LOCK_MINUTES = 15
+
+
+@dataclass
+class Settings:
+    auto_lock_minutes: int = DEFAULT_AUTO_LOCK_MINUTES
+
+    @classmethod
+    def load(cls, home: Home) -> Settings:
+        try:
+            raw = json.loads(home.settings_file.read_text())
+        except (OSError, ValueError):
+            return cls()  # missing or damaged: the defaults are safe
+        minutes = raw.get("auto_lock_minutes")
+        if isinstance(minutes, int) and 1 <= minutes <= 1440:
+            return cls(auto_lock_minutes=minutes)
+        return cls()
+
+    def update(self, home: Home, changes: dict[str, Any]) -> None:
+        if "auto_lock_minutes" in changes:
+            self.auto_lock_minutes = int(changes["auto_lock_minutes"])
+        home.ensure()
+        write_atomically(home.settings_file, json.dumps(asdict(self)).encode())
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
