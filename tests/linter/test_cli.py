@@ -13,11 +13,10 @@ import pytest
 from referencing import Registry, Resource
 
 SCHEMAS = Path(__file__).resolve().parents[2] / "shared_schema" / "schemas"
-RUN_LINT = "import sys; from margin.cli.lint_cmd import lint; lint(prog_name='margin lint')"
 
 
 def margin_lint(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-c", RUN_LINT, *map(str, args)],
+    return subprocess.run([sys.executable, "-m", "margin", "lint", *map(str, args)],
                           capture_output=True, text=True, timeout=60, check=False)
 
 
