@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -175,3 +176,15 @@ def test_no_plaintext_at_rest_after_the_http_flow(unlocked: RunningDaemon) -> No
             for encoding in ("utf-8", "utf-16-le", "utf-16-be"):
                 assert secret.encode(encoding) not in data, (path, secret, encoding)
             assert secret not in str(path)
+
+
+def test_lint_route_flags_record_content_with_utf16_offsets(daemon: RunningDaemon) -> None:
+    daemon.pair(CHROME_ORIGIN)
+    text = "Feeling 🌊 heavy. Denies SI/HI. I wonder about her father's silence."
+    body = ok(daemon.as_extension("POST", "/v1/lint", body={"text": text}), "lint-response")
+    safety = [f for f in body["findings"] if f["category"] == "safety"]
+    assert len(safety) == 1 and safety[0]["severity"] == "critical"
+    utf16 = text.encode("utf-16-le")
+    flagged = utf16[safety[0]["start"] * 2: safety[0]["end"] * 2].decode("utf-16-le")
+    assert "Denies SI/HI" in flagged
+    assert "father" not in json.dumps(body)

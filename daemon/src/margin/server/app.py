@@ -15,7 +15,7 @@ from aiohttp.abc import AbstractAccessLogger
 from margin import errors, runtime
 from margin.holder import VaultHolder
 from margin.home import Home
-from margin.server import routes_core, routes_vault
+from margin.server import routes_checks, routes_core, routes_vault
 from margin.server.guards import guard_middleware
 from margin.server.pairing import PairingStore
 from margin.server.state import STATE_KEY, AppState
@@ -41,6 +41,7 @@ def create_app(state: AppState) -> web.Application:
     app[STATE_KEY] = state
     app.add_routes(routes_core.routes)
     app.add_routes(routes_vault.routes)
+    app.add_routes(routes_checks.routes)
     return app
 
 
