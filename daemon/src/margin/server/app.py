@@ -19,6 +19,7 @@ from margin.server import routes_checks, routes_core, routes_vault
 from margin.server.guards import guard_middleware
 from margin.server.pairing import PairingStore
 from margin.server.state import STATE_KEY, AppState
+from margin.session_watch import watch_session
 
 LOOPBACK = "127.0.0.1"
 DEFAULT_PORT = 47311
@@ -95,11 +96,16 @@ async def _run(app: web.Application, sock: socket.socket, on_ready: Callable[[],
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
     on_ready()
-    auto_lock = asyncio.create_task(_auto_lock_loop(app[STATE_KEY].holder))
+    holder = app[STATE_KEY].holder
+    watchers = [
+        asyncio.create_task(_auto_lock_loop(holder)),
+        asyncio.create_task(watch_session(lambda reason: _lock_now(holder, reason))),
+    ]
     try:
         await stop.wait()
     finally:
-        auto_lock.cancel()
+        for watcher in watchers:
+            watcher.cancel()
         await runner.cleanup()
         await asyncio.to_thread(app[STATE_KEY].holder.lock, actor="daemon:stop")
 
@@ -109,5 +115,10 @@ async def _auto_lock_loop(holder: VaultHolder) -> None:
         await asyncio.sleep(AUTO_LOCK_CHECK_SECONDS)
         reason = holder.auto_lock_due()
         if reason is not None:
-            log.info("locking the vault (%s)", reason)
-            await asyncio.to_thread(holder.lock, actor=f"auto-lock:{reason}")
+            await _lock_now(holder, reason)
+
+
+async def _lock_now(holder: VaultHolder, reason: str) -> None:
+    if holder.unlocked:
+        log.info("locking the vault (%s)", reason)
+        await asyncio.to_thread(holder.lock, actor=f"auto-lock:{reason}")

@@ -1,0 +1,69 @@
+"""Lock the vault when the desktop session locks or the machine is about to sleep.
+
+On Linux these are D-Bus signals: the screen saver's ActiveChanged(true) on the session
+bus (freedesktop and GNOME names), and logind's Lock / PrepareForSleep(true) on the system
+bus. jeepney (already required by keyring's Secret Service backend) speaks D-Bus in pure
+Python. Where a bus is missing (a headless box, macOS, Windows) the watch quietly does
+nothing; the idle timer and the sleep check of ``margin.holder`` still apply.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+
+log = logging.getLogger("margin.session")
+
+try:
+    from jeepney.bus_messages import MatchRule, message_bus
+    from jeepney.io.asyncio import Proxy, open_dbus_router
+except ImportError:  # pragma: no cover - jeepney is only installed on Linux
+    open_dbus_router = None  # type: ignore[assignment]
+
+SESSION_RULES = [
+    ("org.freedesktop.ScreenSaver", "ActiveChanged"),
+    ("org.gnome.ScreenSaver", "ActiveChanged"),
+]
+SYSTEM_RULES = [
+    ("org.freedesktop.login1.Session", "Lock"),
+    ("org.freedesktop.login1.Manager", "PrepareForSleep"),
+]
+
+OnLock = Callable[[str], Awaitable[None]]
+
+
+def _means_lock(member: str, body: tuple[object, ...]) -> bool:
+    """Lock always means lock; the other two signals carry True when it starts."""
+    return member == "Lock" or bool(body and body[0] is True)
+
+
+async def _watch_bus(bus: str, rules: list[tuple[str, str]], on_lock: OnLock) -> None:
+    try:
+        async with open_dbus_router(bus=bus) as router:
+            queue: asyncio.Queue[object] = asyncio.Queue()
+            bus_proxy = Proxy(message_bus, router)
+            handles = []
+            for interface, member in rules:
+                rule = MatchRule(type="signal", interface=interface, member=member)
+                await bus_proxy.AddMatch(rule)
+                handles.append(router.filter(rule, queue=queue))
+            log.info("watching the %s bus for screen locks and sleep", bus.lower())
+            while True:
+                message = await queue.get()
+                member = message.header.fields.get(3, "")  # HeaderFields.member
+                if _means_lock(str(member), tuple(message.body)):  # type: ignore[attr-defined]
+                    await on_lock(f"session:{member}")
+    except (OSError, KeyError, ValueError, RuntimeError) as error:
+        # No such bus here (or it went away): nothing to watch, nothing to report.
+        log.info("not watching the %s bus (%s)", bus.lower(), type(error).__name__)
+
+
+async def watch_session(on_lock: OnLock) -> None:
+    """Run until cancelled, calling ``on_lock(reason)`` whenever the session locks."""
+    if open_dbus_router is None:
+        return
+    await asyncio.gather(
+        _watch_bus("SESSION", SESSION_RULES, on_lock),
+        _watch_bus("SYSTEM", SYSTEM_RULES, on_lock),
+    )
