@@ -1,0 +1,128 @@
+"""From raw shared runs to the matches a person is shown.
+
+A run is a stretch of the checked text whose k-gram fingerprints equal, one after the
+other, those of one private note. A few edited words cut a copied paragraph into several
+runs of the same note on (almost) the same diagonal; they are grouped into one match whose
+``words`` is the longest run that survived and ``covered_words`` all the shared words.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from margin.matcher.normalize import Words
+
+# Runs of one note this close (in words) and this little shifted (words inserted or
+# deleted by the edit) belong to one copied passage.
+_GROUP_GAP_WORDS = 12
+_GROUP_SHIFT_WORDS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    slot: int  # which note
+    first_word: int  # in the checked text
+    last_word: int  # inclusive
+    note_first_word: int
+
+    @property
+    def words(self) -> int:
+        return self.last_word - self.first_word + 1
+
+    @property
+    def diagonal(self) -> int:
+        return self.note_first_word - self.first_word
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """Words of the checked text that also stand in one private note.
+
+    ``start``/``end`` are offsets into the checked text as given (never into the note), so
+    the caller can mark the span; no private text is held.
+    """
+
+    start: int
+    end: int
+    note_id: str
+    words: int  # the longest unbroken shared run
+    covered_words: int  # all shared words in the span, edits set aside
+
+
+def _unquoted_words(run: Run, words: Words) -> int:
+    return sum(1 for i in range(run.first_word, run.last_word + 1) if not words.quoted[i])
+
+
+def _qualifies(group: list[Run], words: Words, min_words: int, guaranteed: int) -> bool:
+    """A group is a leak when it has one long run, or several runs that together are long.
+
+    Words inside a short quotation count for little: a client's sentence quoted both in the
+    record and in a private note is not by itself a leak.
+    """
+    enough_unquoted = math.ceil(min_words / 2)
+
+    def counts(run: Run) -> bool:
+        return run.words >= guaranteed and (
+            not any(words.quoted[run.first_word : run.last_word + 1])
+            or _unquoted_words(run, words) >= enough_unquoted
+        )
+
+    longest = max(group, key=lambda r: r.words)
+    if longest.words >= min_words and counts(longest):
+        return True
+    solid = [r for r in group if counts(r)]
+    return len(solid) >= 2 and sum(r.words for r in solid) >= math.ceil(min_words * 1.5)
+
+
+def group_runs(runs: list[Run]) -> list[list[Run]]:
+    by_note: dict[int, list[Run]] = {}
+    for run in runs:
+        by_note.setdefault(run.slot, []).append(run)
+    groups: list[list[Run]] = []
+    for note_runs in by_note.values():
+        note_runs.sort(key=lambda r: (r.first_word, r.last_word))
+        current: list[Run] = [note_runs[0]]
+        for run in note_runs[1:]:
+            last = current[-1]
+            close = run.first_word - last.last_word <= _GROUP_GAP_WORDS
+            aligned = abs(run.diagonal - last.diagonal) <= _GROUP_SHIFT_WORDS
+            if close and aligned:
+                current.append(run)
+            else:
+                groups.append(current)
+                current = [run]
+        groups.append(current)
+    return groups
+
+
+def to_matches(
+    runs: list[Run],
+    words: Words,
+    note_ids: list[str | None],
+    *,
+    min_words: int,
+    guaranteed: int,
+) -> list[Match]:
+    matches: list[Match] = []
+    for group in group_runs(runs) if runs else []:
+        if not _qualifies(group, words, min_words, guaranteed):
+            continue
+        first = min(r.first_word for r in group)
+        last = max(r.last_word for r in group)
+        covered: set[int] = set()
+        for r in group:
+            covered.update(range(r.first_word, r.last_word + 1))
+        note_id = note_ids[group[0].slot]
+        assert note_id is not None
+        matches.append(
+            Match(
+                start=words.starts[first],
+                end=words.ends[last],
+                note_id=note_id,
+                words=max(r.words for r in group),
+                covered_words=len(covered),
+            )
+        )
+    matches.sort(key=lambda m: (m.start, m.note_id))
+    return matches

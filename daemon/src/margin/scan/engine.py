@@ -1,0 +1,219 @@
+"""The export checker: read every part of every file, match, and give an honest verdict."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from itertools import chain
+from pathlib import Path
+
+from margin.errors import ScanPathNotFound
+from margin.matcher import EXPORT_MIN_WORDS, FingerprintIndex
+from margin.scan.archive import ArchiveProblem, Budget, read_zip
+from margin.scan.clinical import parse_json, read_ccda, read_fhir
+from margin.scan.detect import detect
+from margin.scan.html_reader import read_html
+from margin.scan.model import (
+    Embedded,
+    Extracted,
+    FileReport,
+    Leak,
+    ScanReport,
+    Verdict,
+    combine,
+)
+from margin.scan.office import read_office
+from margin.scan.pdf_reader import read_pdf_file
+from margin.scan.pdf_worker import PdfWorker
+from margin.scan.plain import decode_text, looks_like_text, read_rtf, read_text
+from margin.scan.xmltext import XmlUnreadable, element_text, parse
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds that keep a hostile file from exhausting the machine; hitting one is reported."""
+
+    max_depth: int = 8  # archives and attachments inside each other
+    max_unpacked_bytes: int = 1 << 30  # all that one given file unpacks to
+    max_members: int = 50_000
+    max_file_bytes: int = 2 << 30
+    pdf_seconds: float = 120.0
+    pdf_memory_bytes: int = 3 << 30
+
+
+class Scanner:
+    """Checks files against the private notes; one PDF worker process serves the whole scan."""
+
+    def __init__(
+        self,
+        index: FingerprintIndex,
+        *,
+        min_words: int = EXPORT_MIN_WORDS,
+        limits: Limits | None = None,
+    ):
+        if min_words < index.guaranteed_words:
+            raise ValueError(f"min_words must be at least {index.guaranteed_words}")
+        self.index = index
+        self.min_words = min_words
+        self.limits = limits or Limits()
+        self._worker = PdfWorker(
+            timeout_seconds=self.limits.pdf_seconds, max_memory_bytes=self.limits.pdf_memory_bytes
+        )
+
+    def close(self) -> None:
+        self._worker.close()
+
+    def __enter__(self) -> Scanner:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- files ---------------------------------------------------------------------------
+
+    def scan_file(self, path: Path, shown_as: str | None = None) -> FileReport:
+        shown = shown_as or str(path)
+        try:
+            size = path.stat().st_size
+            if size > self.limits.max_file_bytes:
+                return FileReport(
+                    shown, "cannot_verify", "it is larger than Margin checks (size limit reached)"
+                )
+            data = path.read_bytes()
+        except OSError:
+            return FileReport(shown, "cannot_verify", "it could not be opened (no permission?)")
+        budget = Budget(self.limits.max_unpacked_bytes, self.limits.max_members)
+        return self.scan_bytes(shown, data, budget=budget)
+
+    def scan_bytes(
+        self,
+        name: str,
+        data: bytes,
+        *,
+        media_type: str | None = None,
+        budget: Budget | None = None,
+        depth: int = 0,
+    ) -> FileReport:
+        budget = budget or Budget(self.limits.max_unpacked_bytes, self.limits.max_members)
+        kind, label = detect(data, name, media_type)
+        extracted = self._read(kind, label, data, budget)
+        leaks = self._match(extracted)
+        members: list[FileReport] = []
+        for item in chain(extracted.embedded, extracted.lazy_embedded or ()):
+            members.append(self._member(item, budget, depth + 1))
+        return _judge(name, extracted, leaks, members)
+
+    def _member(self, item: Embedded, budget: Budget, depth: int) -> FileReport:
+        if item.problem:
+            return FileReport(item.name, "cannot_verify", item.problem)
+        if depth > self.limits.max_depth:
+            return FileReport(
+                item.name,
+                "cannot_verify",
+                "it is nested too deeply inside other files (limit reached)",
+            )
+        return self.scan_bytes(
+            item.name, item.data, media_type=item.media_type, budget=budget, depth=depth
+        )
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def _read(self, kind: str, label: str, data: bytes, budget: Budget) -> Extracted:
+        try:
+            return self._read_kind(kind, label, data, budget)
+        except (XmlUnreadable, ArchiveProblem) as exc:
+            return Extracted(note=label, problems=[str(exc)])
+        except (RecursionError, json.JSONDecodeError, UnicodeDecodeError):
+            return Extracted(note=label, problems=["it is damaged or nested too deeply to read"])
+        except MemoryError:
+            return Extracted(note=label, problems=["it needs more memory than Margin allows"])
+        except Exception:
+            return Extracted(note=label, problems=["Margin could not read it (damaged or unusual)"])
+
+    def _read_kind(self, kind: str, label: str, data: bytes, budget: Budget) -> Extracted:
+        if kind == "empty":
+            return Extracted(note=label)
+        if kind == "pdf":
+            return read_pdf_file(data, self._worker)
+        if kind == "zip":
+            return read_zip(data, budget)
+        if kind in ("docx", "office"):
+            return read_office(data, budget, label)
+        if kind == "rtf":
+            return read_rtf(data)
+        if kind == "ccda":
+            return read_ccda(parse(data), budget)
+        if kind == "xml":
+            pieces: list[str] = []
+            element_text(parse(data), pieces.append)
+            out = Extracted(note=label)
+            out.stream("document", "".join(pieces))
+            return out
+        if kind == "image":
+            return Extracted(
+                note=label,
+                problems=[f"it is a {label}; it may show text, and Margin does not read pictures"],
+            )
+        if kind == "unknown":
+            return Extracted(note=label, problems=[f"it is {label}, which Margin cannot read"])
+        text = decode_text(data, guess=kind != "maybe_text")
+        if text is None or (kind == "maybe_text" and not looks_like_text(text)):
+            return Extracted(note=label, problems=["it is in a format Margin does not know"])
+        if kind == "html":
+            return read_html(text)
+        if kind == "json":
+            return read_fhir(parse_json(text))
+        return read_text(text)
+
+    def _match(self, extracted: Extracted) -> list[Leak]:
+        best: dict[tuple[str, str], int] = {}
+        for stream in extracted.streams:
+            for match in self.index.match(stream.text, self.min_words):
+                where = stream.place_of(match.start, match.end)
+                key = (match.note_id, where)
+                best[key] = max(best.get(key, 0), match.words)
+        return [Leak(note_id, where, words) for (note_id, where), words in best.items()]
+
+
+def _judge(
+    name: str, extracted: Extracted, leaks: list[Leak], members: list[FileReport]
+) -> FileReport:
+    own: Verdict = "leak" if leaks else "cannot_verify" if extracted.problems else "clean"
+    verdict = combine([own, *(m.verdict for m in members)])
+    reasons = list(dict.fromkeys(extracted.problems))
+    unchecked = sum(1 for m in members if m.verdict == "cannot_verify")
+    if unchecked:
+        reasons.append(f"{unchecked} of {len(members)} files inside could not be checked")
+    reason = "; ".join(reasons) if verdict != "clean" and reasons else None
+    return FileReport(name, verdict, reason, leaks, members, kind=extracted.note)
+
+
+def _expand(paths: list[Path]) -> list[tuple[Path, str]]:
+    files: list[tuple[Path, str]] = []
+    for path in paths:
+        if path.is_dir():
+            for folder, dirnames, filenames in os.walk(path):
+                dirnames.sort()
+                for filename in sorted(filenames):
+                    full = Path(folder) / filename
+                    if full.is_file():
+                        files.append((full, str(full)))
+        elif path.exists():
+            files.append((path, str(path)))
+        else:
+            raise ScanPathNotFound(f"There is no file or folder at {path}.")
+    return files
+
+
+def scan_paths(
+    paths: list[Path] | list[str],
+    index: FingerprintIndex,
+    *,
+    min_words: int = EXPORT_MIN_WORDS,
+    limits: Limits | None = None,
+) -> ScanReport:
+    """Check files and folders (recursively) against the private notes in ``index``."""
+    files = _expand([Path(p) for p in paths])
+    with Scanner(index, min_words=min_words, limits=limits) as scanner:
+        return ScanReport([scanner.scan_file(path, shown) for path, shown in files], min_words)

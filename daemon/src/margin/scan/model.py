@@ -1,0 +1,126 @@
+"""What readers hand to the checker, and what the checker reports.
+
+A reader turns one file's bytes into text streams (each with a map from offsets to where
+the text came from: page, part, section), the problems that stop it from vouching for the
+whole file, and embedded files (archive members, attachments) to check in turn. Problems
+and places are plain words and never quote the file's text.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+Verdict = Literal["clean", "leak", "cannot_verify"]
+
+
+@dataclass
+class Stream:
+    """Text read as one piece (so a paragraph that crosses a page break stays whole)."""
+
+    offsets: list[int] = field(default_factory=list)  # where each place starts in text
+    places: list[str] = field(default_factory=list)
+    chunks: list[str] = field(default_factory=list)
+    length: int = 0
+
+    def append(self, place: str, text: str) -> None:
+        if not text.strip():
+            return
+        if self.chunks:
+            self.chunks.append("\n")
+            self.length += 1
+        self.offsets.append(self.length)
+        self.places.append(place)
+        self.chunks.append(text)
+        self.length += len(text)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.chunks)
+
+    def place_of(self, start: int, end: int) -> str:
+        first = self.places[max(0, bisect_right(self.offsets, start) - 1)]
+        last = self.places[max(0, bisect_right(self.offsets, max(start, end - 1)) - 1)]
+        return first if first == last else f"{first} to {last}"
+
+
+@dataclass
+class Embedded:
+    name: str  # shown in reports: a member path or "attachment 2 (application/pdf)"
+    data: bytes
+    media_type: str | None = None  # what the container says it is, if it says
+    problem: str | None = None  # set when it could not even be taken out of its container
+
+
+@dataclass
+class Extracted:
+    streams: list[Stream] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    embedded: list[Embedded] = field(default_factory=list)
+    note: str | None = None  # what kind of file it was read as, for the human report
+    # Archive members come one at a time, so memory holds one member, not the archive.
+    lazy_embedded: Iterator[Embedded] | None = None
+
+    def stream(self, place: str, text: str) -> None:
+        """Add a text that stands alone (a comment, a field, a footnote)."""
+        one = Stream()
+        one.append(place, text)
+        if one.chunks:
+            self.streams.append(one)
+
+
+@dataclass
+class Leak:
+    note_id: str
+    where: str
+    words: int
+
+    def to_json(self) -> dict[str, object]:
+        return {"note_id": self.note_id, "where": self.where, "words": self.words}
+
+
+@dataclass
+class FileReport:
+    path: str
+    verdict: Verdict
+    reason: str | None
+    leaks: list[Leak] = field(default_factory=list)
+    members: list[FileReport] = field(default_factory=list)
+    kind: str | None = None
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "verdict": self.verdict,
+            "reason": self.reason,
+            "leaks": [leak.to_json() for leak in self.leaks],
+            "members": [member.to_json() for member in self.members],
+        }
+
+
+def combine(verdicts: list[Verdict]) -> Verdict:
+    """Leak beats cannot_verify beats clean: one unread part keeps a file from being clean."""
+    if "leak" in verdicts:
+        return "leak"
+    if "cannot_verify" in verdicts:
+        return "cannot_verify"
+    return "clean"
+
+
+@dataclass
+class ScanReport:
+    files: list[FileReport]
+    min_words: int
+
+    @property
+    def verdict(self) -> Verdict:
+        return combine([f.verdict for f in self.files])
+
+    def to_json(self) -> dict[str, object]:
+        return {"verdict": self.verdict, "files": [f.to_json() for f in self.files]}
+
+    @property
+    def exit_code(self) -> int:
+        return {"clean": 0, "leak": 1, "cannot_verify": 3}[self.verdict]

@@ -1,0 +1,188 @@
+"""Reads a PDF inside the worker process: every page's text, judged page by page.
+
+PDFium gives the text. It says nothing when it could not read a page (a corrupt content
+stream comes back as ""), so each page is judged: text that reads as words passes; a page
+without text is blank only if it truly draws nothing, and pypdf, a second reader, confirms
+that its content streams decode completely. Annotation contents and form field values are
+not part of the page text and are read separately.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import io
+import re
+import zlib
+from typing import Any
+
+import pypdf
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+_TEXT_SHOWING = re.compile(rb"(?:Tj|TJ|'|\"|\bDo|\bBI)\s")
+_FEW_WORDS = 150  # below this, look at what else the page draws (images, shapes)
+_PICTURE_SHARE = 0.35  # images covering this much of a page with few words: a scan
+_SHAPES_AS_TEXT = 300  # this many vector shapes and no text: text drawn as outlines
+
+
+def _annot_string(annot: Any, key: str) -> str:
+    size = pdfium_c.FPDFAnnot_GetStringValue(annot, key.encode(), None, 0)
+    if size <= 2:
+        return ""
+    buffer = ctypes.create_string_buffer(size)
+    pointer = ctypes.cast(buffer, ctypes.POINTER(pdfium_c.FPDF_WCHAR))
+    pdfium_c.FPDFAnnot_GetStringValue(annot, key.encode(), pointer, size)
+    return buffer.raw[: size - 2].decode("utf-16-le", "replace")
+
+
+def _field_value(form: Any, annot: Any) -> str:
+    size = pdfium_c.FPDFAnnot_GetFormFieldValue(form, annot, None, 0)
+    if size <= 2:
+        return ""
+    buffer = ctypes.create_string_buffer(size)
+    pointer = ctypes.cast(buffer, ctypes.POINTER(pdfium_c.FPDF_WCHAR))
+    pdfium_c.FPDFAnnot_GetFormFieldValue(form, annot, pointer, size)
+    return buffer.raw[: size - 2].decode("utf-16-le", "replace")
+
+
+def _annotations(
+    pdf: pdfium.PdfDocument, page: pdfium.PdfPage, result: dict[str, Any], number: int
+) -> None:
+    form = pdf.formenv.raw if pdf.formenv is not None else None
+    for i in range(pdfium_c.FPDFPage_GetAnnotCount(page.raw)):
+        annot = pdfium_c.FPDFPage_GetAnnot(page.raw, i)
+        if not annot:
+            result["problems"].append(f"an annotation on page {number} could not be read")
+            continue
+        try:
+            subtype = pdfium_c.FPDFAnnot_GetSubtype(annot)
+            if subtype == pdfium_c.FPDF_ANNOT_POPUP:
+                continue  # repeats its parent's contents
+            if subtype == pdfium_c.FPDF_ANNOT_WIDGET:
+                value = _field_value(form, annot) if form else _annot_string(annot, "V")
+                result["extras"].append((f"page {number}, form field", value))
+                result["extras"].append(
+                    (f"page {number}, form field", _annot_string(annot, "Contents"))
+                )
+                continue
+            for key in ("Contents", "RC", "Subj"):
+                result["extras"].append((f"page {number}, comment", _annot_string(annot, key)))
+            if subtype == pdfium_c.FPDF_ANNOT_FILEATTACHMENT:
+                attachment = pdfium_c.FPDFAnnot_GetFileAttachment(annot)
+                if not attachment:
+                    result["problems"].append(f"a file attached on page {number} is unreadable")
+                    continue
+                data = pdfium.PdfAttachment(attachment, pdf).get_data()
+                result["attachments"].append((f"page {number}, attached file", bytes(data)))
+        finally:
+            pdfium_c.FPDFPage_CloseAnnot(annot)
+
+
+def _looks_like_words(text: str) -> bool:
+    """False for the control characters and private-use glyph codes of fonts without a map."""
+    visible = [ch for ch in text if not ch.isspace()]
+    if not visible:
+        return False
+    readable = sum(1 for ch in visible if ch.isalnum() or ch in ".,;:!?'\"()-/%&+*#@$")
+    return readable / len(visible) >= 0.7
+
+
+def _drawn(page: pdfium.PdfPage) -> tuple[int, int, int, float]:
+    """Counts of text, image and path objects, and the share of the page images cover."""
+    texts = images = paths = 0
+    image_area = 0.0
+    for obj in page.get_objects(max_depth=4):
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_TEXT:
+            texts += 1
+        elif obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            images += 1
+            left, bottom, right, top = obj.get_bounds()
+            image_area += max(0.0, right - left) * max(0.0, top - bottom)
+        elif obj.type == pdfium_c.FPDF_PAGEOBJ_PATH:
+            paths += 1
+    width, height = page.get_size()
+    share = image_area / (width * height) if width * height > 0 else 0.0
+    return texts, images, paths, share
+
+
+def _stream_problem(stream: Any) -> str | None:
+    """Why a content stream does not decode completely, or None.
+
+    pypdf repairs broken Flate data without saying so, so Flate is checked here by zlib
+    itself; other filters go through pypdf's decoders.
+    """
+    try:
+        stream = stream.get_object()
+        filters = stream.get("/Filter")
+        names = [str(f) for f in filters] if isinstance(filters, list) else [str(filters)]
+        if filters is not None and names == ["/FlateDecode"] and hasattr(stream, "_data"):
+            inflater = zlib.decompressobj()
+            data = inflater.decompress(stream._data) + inflater.flush()
+            if not inflater.eof:
+                return "its content is cut short"
+        else:
+            data = stream.get_data()
+    except Exception:
+        return "its content is damaged and cannot be decoded"
+    return None if data is not None else "its content is missing"
+
+
+def _content_check(reader: pypdf.PdfReader | None, index: int) -> tuple[str | None, bytes]:
+    if reader is None:
+        return None, b""
+    try:
+        contents = reader.pages[index].get("/Contents")
+        if contents is None:
+            return None, b""
+        contents = contents.get_object()
+        streams = list(contents) if isinstance(contents, list) else [contents]
+        data = b""
+        for stream in streams:
+            problem = _stream_problem(stream)
+            if problem:
+                return problem, b""
+            data += stream.get_object().get_data()
+        return None, data
+    except Exception:
+        return "its content is damaged and cannot be decoded", b""
+
+
+def judge_page(
+    pdf: pdfium.PdfDocument, reader: pypdf.PdfReader | None, index: int, result: dict[str, Any]
+) -> None:
+    number = index + 1
+    page = pdf[index]
+    try:
+        text = page.get_textpage().get_text_range()
+        words = len(text.split())
+        problem, content = _content_check(reader, index)
+        if problem:
+            result["problems"].append(f"page {number}: {problem}")
+        if words and not _looks_like_words(text):
+            result["problems"].append(
+                f"page {number} has text Margin cannot read (its font has no text map)"
+            )
+        elif words < _FEW_WORDS:
+            texts, images, paths, share = _drawn(page)
+            if images and share >= _PICTURE_SHARE:
+                result["problems"].append(
+                    f"page {number} is mostly a picture with no text layer (a scan?)"
+                )
+            elif not words and texts:
+                result["problems"].append(f"page {number} has text Margin cannot read")
+            elif not words and paths >= _SHAPES_AS_TEXT:
+                result["problems"].append(f"page {number} is drawn as shapes, not text")
+            elif not words and not texts and _TEXT_SHOWING.search(content + b"\n"):
+                result["problems"].append(f"page {number} could not be read (damaged content)")
+        result["pages"].append(text)
+        _annotations(pdf, page, result, number)
+    finally:
+        page.close()
+
+
+def open_second_reader(data: bytes, result: dict[str, Any]) -> pypdf.PdfReader | None:
+    try:
+        return pypdf.PdfReader(io.BytesIO(data), strict=False)
+    except Exception:
+        result["problems"].append("the file is damaged (its structure cannot be read)")
+        return None

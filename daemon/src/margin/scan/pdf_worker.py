@@ -1,0 +1,150 @@
+"""PDF reading in a separate process, with a time and a memory bound.
+
+A hostile or broken PDF can make a parser loop, eat memory or crash; it does that to the
+worker, which is killed and replaced, and the file is reported as not verifiable. The
+worker is started once per scan (spawned, so no lock or thread of the daemon is copied into
+it) and reused for every PDF of that scan.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import re
+from multiprocessing.connection import Connection
+from typing import Any
+
+_EOF_TAIL = 2048  # "%%EOF" must be this close to the end, else the file was cut short
+_STARTXREF = re.compile(rb"startxref\s+(\d+)")
+
+
+def _structure_problems(data: bytes) -> list[str]:
+    """A PDF cut short or with a wrong index is repaired silently by PDFium: say so."""
+    tail = data[-_EOF_TAIL:]
+    if b"%%EOF" not in tail:
+        return ["the file is cut short (it looks truncated)"]
+    found = _STARTXREF.match(tail[tail.rfind(b"startxref") :]) if b"startxref" in tail else None
+    if found is None:
+        return ["the file is damaged (its index of contents is missing)"]
+    around = data[int(found.group(1)) :][:64]
+    if not re.match(rb"\s*(?:xref|\d+\s+\d+\s+obj)", around):
+        return ["the file is damaged or was altered (its index of contents is wrong)"]
+    return []
+
+
+def read_pdf(data: bytes) -> dict[str, Any]:
+    """Everything readable in a PDF, and every reason it cannot be vouched for."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    from margin.scan.pdf_pages import judge_page, open_second_reader
+
+    result: dict[str, Any] = {
+        "pages": [],
+        "extras": [],
+        "attachments": [],
+        "problems": _structure_problems(data),
+    }
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if exc.err_code == pdfium_c.FPDF_ERR_PASSWORD:
+            result["problems"] = ["it needs a password to open"]
+        else:
+            result["problems"].append("the file is damaged and cannot be opened")
+        return result
+    try:
+        if pdf.get_formtype() in (pdfium_c.FORMTYPE_XFA_FULL, pdfium_c.FORMTYPE_XFA_FOREGROUND):
+            result["problems"].append("it holds an XFA form, which Margin cannot read")
+        pdf.init_forms()
+        reader = open_second_reader(data, result)
+        if reader is not None and len(reader.pages) != len(pdf):
+            result["problems"].append("the file is damaged (its readers disagree on its pages)")
+        for index in range(len(pdf)):
+            judge_page(pdf, reader, index, result)
+        for key, value in pdf.get_metadata_dict(skip_empty=True).items():
+            result["extras"].append((f"document properties ({key})", value))
+        for i in range(pdf.count_attachments()):
+            attachment = pdf.get_attachment(i)
+            result["attachments"].append((f"attached file {i + 1}", bytes(attachment.get_data())))
+    finally:
+        pdf.close()
+    return result
+
+
+def _limit_memory(max_bytes: int) -> None:
+    try:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (max_bytes, max_bytes))
+    except (ImportError, ValueError, OSError):
+        pass  # not every system enforces it; the time bound still holds
+
+
+def _serve(conn: Connection, max_bytes: int) -> None:
+    _limit_memory(max_bytes)
+    while True:
+        try:
+            data = conn.recv_bytes()
+        except EOFError:
+            return
+        try:
+            reply: dict[str, Any] = read_pdf(data)
+        except MemoryError:
+            reply = {"failure": "it needs more memory to read than Margin allows (limit reached)"}
+        except Exception:
+            reply = {"failure": "the PDF reader failed on it (damaged or unusual file)"}
+        conn.send(reply)
+
+
+class PdfWorker:
+    """A worker process reading one PDF at a time, killed if it runs past its limits."""
+
+    def __init__(self, *, timeout_seconds: float, max_memory_bytes: int):
+        self.timeout_seconds = timeout_seconds
+        self.max_memory_bytes = max_memory_bytes
+        self._process: multiprocessing.process.BaseProcess | None = None
+        self._conn: Connection | None = None
+
+    def _start(self) -> Connection:
+        context = multiprocessing.get_context("spawn")
+        parent, child = context.Pipe()
+        self._process = context.Process(
+            target=_serve,
+            args=(child, self.max_memory_bytes),
+            daemon=True,
+            name="margin-pdf-reader",
+        )
+        self._process.start()
+        child.close()
+        self._conn = parent
+        return parent
+
+    def read(self, data: bytes) -> dict[str, Any]:
+        conn = self._conn or self._start()
+        try:
+            conn.send_bytes(data)
+            if conn.poll(self.timeout_seconds):
+                reply: dict[str, Any] = conn.recv()
+                return reply
+            failure = "it took longer to read than Margin allows (time limit reached)"
+        except (EOFError, OSError):
+            failure = "the PDF reader stopped on it (damaged or hostile file)"
+        self.close()
+        return {"failure": failure}
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+        if self._process is not None:
+            self._process.join(timeout=1)  # an idle worker ends when its pipe closes
+            if self._process.is_alive():
+                self._process.kill()
+                self._process.join(timeout=5)
+            self._process = None
+
+    def __enter__(self) -> PdfWorker:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
