@@ -22,7 +22,9 @@ PASSPHRASE = "correct horse battery staple"
 def text_for(seed: int, step: int) -> str:
     rng = random.Random(f"{seed}/{step}")
     words = ["grief", "harbor", "sister", "winter", "promise", "ladder", "quiet", "ember"]
-    return f"seed {seed} step {step}: " + " ".join(rng.choice(words) for _ in range(rng.randint(5, 900)))
+    return f"seed {seed} step {step}: " + " ".join(
+        rng.choice(words) for _ in range(rng.randint(5, 900))
+    )
 
 
 def main() -> None:
@@ -38,7 +40,9 @@ def main() -> None:
         text = text_for(seed, step)
         if current and rng.random() < 0.6:
             note_id = rng.choice(sorted(current))
-            note = vault.update_note(note_id, text, base_version=current[note_id], actor="crash-test")
+            note = vault.update_note(
+                note_id, text, base_version=current[note_id], actor="crash-test"
+            )
         else:
             note = vault.create_note(text, actor="crash-test", client=f"client {rng.randint(1, 5)}")
         current[note.id] = note.version

@@ -40,7 +40,9 @@ def vault_key(vault: Vault) -> bytearray:
     return vault._session.key
 
 
-def reseal(vault: Vault, path: Path, change: Callable[[list[SealedObject]], list[SealedObject]]) -> None:
+def reseal(
+    vault: Vault, path: Path, change: Callable[[list[SealedObject]], list[SealedObject]]
+) -> None:
     """Rewrite an object file's contents with the real key, as a forger with the key could."""
     relative = path.relative_to(vault.home.vault_dir).as_posix()
     assert vault._session is not None
@@ -55,7 +57,9 @@ def audit_files(vault: Vault) -> dict[int, Path]:
     assert vault._session is not None
     for path in object_files(vault.home):
         relative = path.relative_to(vault.home.vault_dir).as_posix()
-        for item in objfile.decode(vault_key(vault), vault._session.identity(relative), path.read_bytes()):
+        for item in objfile.decode(
+            vault_key(vault), vault._session.identity(relative), path.read_bytes()
+        ):
             if item.kind is Kind.AUDIT:
                 found[json.loads(item.plaintext)["seq"]] = path
     return found

@@ -41,8 +41,13 @@ def busy(vault: Vault) -> Vault:
 def test_every_action_is_recorded_with_who_what_when(busy: Vault, home: Home) -> None:
     entries = busy.audit_entries()
     assert [(e.action, e.actor) for e in entries] == [
-        ("create", "cli"), ("create", "cli"), ("read", "extension:abc"), ("update", "cli"),
-        ("disclosure", "export-checker"), ("delete", "cli"), ("read", "cli"),
+        ("create", "cli"),
+        ("create", "cli"),
+        ("read", "extension:abc"),
+        ("update", "cli"),
+        ("disclosure", "export-checker"),
+        ("delete", "cli"),
+        ("read", "cli"),
     ]
     assert all(e.device == busy.device_id and e.time.endswith("Z") for e in entries)
     assert entries[2].note == entries[1].note and entries[4].detail == {"file": "export.pdf"}

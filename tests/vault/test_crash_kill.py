@@ -31,7 +31,8 @@ def run_and_kill(home: Home, seed: int, rng: random.Random) -> list[str]:
     """Start the child, SIGKILL it at a random instant, return its complete output lines."""
     child = subprocess.Popen(
         [sys.executable, str(CHILD), str(home.root), str(seed)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
     assert child.stdout is not None
     output = b""
@@ -56,10 +57,14 @@ def _read_until(child: subprocess.Popen[bytes], marker: bytes, timeout: float) -
     deadline = time.monotonic() + timeout
     while marker not in seen:
         if not selector.select(timeout=max(0.0, deadline - time.monotonic())):
-            raise AssertionError(f"child never got ready: {child.stderr.read() if child.stderr else ''}")
+            raise AssertionError(
+                f"child never got ready: {child.stderr.read() if child.stderr else ''}"
+            )
         chunk = os.read(child.stdout.fileno(), 65536)
         if not chunk:
-            raise AssertionError("child exited early: " + (child.stderr.read().decode() if child.stderr else ""))
+            raise AssertionError(
+                "child exited early: " + (child.stderr.read().decode() if child.stderr else "")
+            )
         seen += chunk
     return seen
 
@@ -94,6 +99,8 @@ def test_kill_minus_nine_loses_no_acknowledged_save(tmp_path: Path) -> None:
 
 
 @pytest.mark.soak
-@pytest.mark.skipif(not os.environ.get("MARGIN_SOAK"), reason="long run; `make soak` sets MARGIN_SOAK")
+@pytest.mark.skipif(
+    not os.environ.get("MARGIN_SOAK"), reason="long run; `make soak` sets MARGIN_SOAK"
+)
 def test_kill_minus_nine_soak(tmp_path: Path) -> None:
     crash_many(Home(tmp_path / "home"), 2000, seed=int(time.time()))

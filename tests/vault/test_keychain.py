@@ -10,6 +10,7 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from keyring.backend import KeyringBackend
@@ -61,12 +62,22 @@ def _under_secret_service(tmp_path: Path, script: str, keyring_start: str) -> st
     script_file.write_text(script)
     runtime = tmp_path / "runtime"
     runtime.mkdir(mode=0o700)
-    shell = f'eval "$({keyring_start})" >/dev/null; exec "{sys.executable}" "{script_file}" "{tmp_path / "home"}"'
-    env = {**os.environ, "HOME": str(tmp_path), "XDG_RUNTIME_DIR": str(runtime),
-           "XDG_DATA_HOME": str(tmp_path / "data")}
+    home = tmp_path / "home"
+    python = sys.executable
+    shell = f'eval "$({keyring_start})" >/dev/null; exec "{python}" "{script_file}" "{home}"'
+    env = {
+        **os.environ,
+        "HOME": str(tmp_path),
+        "XDG_RUNTIME_DIR": str(runtime),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+    }
     done = subprocess.run(
         ["dbus-run-session", "--", "sh", "-c", shell],
-        capture_output=True, text=True, timeout=120, env=env, check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=False,
     )
     return done.stdout + done.stderr
 
@@ -118,7 +129,7 @@ class PlaintextKeyring(KeyringBackend):
     """Stands in for keyrings.alt's file backends: stores secrets readable by anyone."""
 
     priority = 1  # type: ignore[assignment]
-    stored: dict[tuple[str, str], str] = {}
+    stored: ClassVar[dict[tuple[str, str], str]] = {}
 
     def get_password(self, service: str, username: str) -> str | None:
         return self.stored.get((service, username))
@@ -133,8 +144,11 @@ class PlaintextKeyring(KeyringBackend):
 PlaintextKeyring.__module__ = "keyrings.alt.file"
 
 
-@pytest.mark.parametrize("backend", [fail.Keyring(), null.Keyring(), PlaintextKeyring()],
-                         ids=["fail", "null", "keyrings.alt-plaintext"])
+@pytest.mark.parametrize(
+    "backend",
+    [fail.Keyring(), null.Keyring(), PlaintextKeyring()],
+    ids=["fail", "null", "keyrings.alt-plaintext"],
+)
 def test_no_usable_keychain_means_passphrase_only_said_plainly(
     home: Home, backend: KeyringBackend
 ) -> None:

@@ -24,7 +24,11 @@ def test_create_read_update_round_trip(vault: Vault, home: Home) -> None:
         "He spoke about the lake house.",
         actor="cli",
         client="Dana Whitfield",
-        context={"site": "ehr.example", "appointment_date": "2024-05-02", "appointment_ref": "A-77"},
+        context={
+            "site": "ehr.example",
+            "appointment_date": "2024-05-02",
+            "appointment_ref": "A-77",
+        },
         tags=["family"],
     )
     read = vault.get_note(note.id, actor="cli")

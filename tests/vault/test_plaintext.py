@@ -32,22 +32,35 @@ def _hits(root: Path) -> list[str]:
     for path in root.rglob("*"):
         if path.is_file():
             data = path.read_bytes()
-            found += [f"{path.relative_to(root)}: {secret!r}" for secret in SECRETS
-                      if any(form in data for form in _encodings(secret))]
-        found += [f"file name {path.relative_to(root)}" for secret in SECRETS
-                  if secret.lower() in path.name.lower()]
+            found += [
+                f"{path.relative_to(root)}: {secret!r}"
+                for secret in SECRETS
+                if any(form in data for form in _encodings(secret))
+            ]
+        found += [
+            f"file name {path.relative_to(root)}"
+            for secret in SECRETS
+            if secret.lower() in path.name.lower()
+        ]
     return found
 
 
 def test_no_secret_appears_in_any_file_or_name(vault: Vault, home: Home) -> None:
     note = vault.create_note(
         "Quillfeather said the xylophonic nightmares came back after the move.",
-        actor="cli", client="Brunhilde Okonkwo-Vasquez",
-        context={"site": "simplepractice.example", "appointment_date": "2024-03-04",
-                 "client_ref": "MRN-884213", "appointment_ref": "appt-5523019"},
+        actor="cli",
+        client="Brunhilde Okonkwo-Vasquez",
+        context={
+            "site": "simplepractice.example",
+            "appointment_date": "2024-03-04",
+            "client_ref": "MRN-884213",
+            "appointment_ref": "appt-5523019",
+        },
         tags=["grief-work"],
     )
-    vault.update_note(note.id, note.text + " Quillfeather again.", base_version=note.version, actor="cli")
+    vault.update_note(
+        note.id, note.text + " Quillfeather again.", base_version=note.version, actor="cli"
+    )
     vault.get_note(note.id, actor="cli")
     vault.record("disclosure", note.id, actor="cli", detail={"reason": "court order"})
     vault.flush_index()

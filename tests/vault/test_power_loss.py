@@ -42,7 +42,9 @@ def record(tmp_path: Path, ops_class: type[RecordingOps]) -> Recording:
     made = vault.create_note("a new note, saved during the recording", actor="cli", client="New")
     texts[made.version] = made.text
     ops.acknowledge(f"version {made.id} {made.version}")
-    edited = vault.update_note(first.id, "edited during the recording", base_version=first.version, actor="cli")
+    edited = vault.update_note(
+        first.id, "edited during the recording", base_version=first.version, actor="cli"
+    )
     texts[edited.version] = edited.text
     ops.acknowledge(f"version {first.id} {edited.version}")
     vault.delete_note(made.id, actor="cli")
@@ -106,4 +108,6 @@ def test_the_check_catches_a_save_that_skips_fsync(tmp_path: Path) -> None:
     recording = record(tmp_path, SkippedFsyncOps)
     assert "fsync" not in [op.name for op in recording.trace]
     _, found = failures(recording, tmp_path / "states")
-    assert any("acknowledged version" in f or "NoteNotFound" in f or "WaitingForSync" in f for f in found), found
+    assert any(
+        "acknowledged version" in f or "NoteNotFound" in f or "WaitingForSync" in f for f in found
+    ), found

@@ -17,7 +17,7 @@ import pytest
 from margin.errors import ObjectDamaged
 from margin.home import Home
 from margin.vault import Vault, objfile
-from margin.vault.objfile import FILE_HEADER, RECORD_HEADER, Kind
+from margin.vault.objfile import FILE_HEADER, RECORD_HEADER
 
 from .helpers import CHEAP_KDF, PASSPHRASE, no_keychain, object_files, reopen, vault_key
 
@@ -47,7 +47,10 @@ def build(home: Home) -> Scene:
     kept = vault.create_note("untouched", actor="cli", client="Lee").id
     files["create"] = object_files(home)[0]
     files["create"] = next(p for p in object_files(home) if _holds(vault, p, note.version))
-    step("update", lambda: vault.update_note(note.id, "second", base_version=note.version, actor="cli"))
+    step(
+        "update",
+        lambda: vault.update_note(note.id, "second", base_version=note.version, actor="cli"),
+    )
     doomed = vault.create_note("doomed", actor="cli", client="Kim")
     step("delete", lambda: vault.delete_note(doomed.id, actor="cli"))
     step("read", lambda: vault.get_note(kept, actor="cli"))
@@ -73,9 +76,13 @@ def regions(data: bytes) -> dict[str, int]:
     for index, _header, start, end in records:
         base = start - RECORD_HEADER.size
         found |= {
-            f"r{index}.kind": base, f"r{index}.flags": base + 1, f"r{index}.id": base + 5,
-            f"r{index}.nonce": base + 20, f"r{index}.length": base + 33,
-            f"r{index}.ciphertext": start + 3, f"r{index}.tag": end - 1,
+            f"r{index}.kind": base,
+            f"r{index}.flags": base + 1,
+            f"r{index}.id": base + 5,
+            f"r{index}.nonce": base + 20,
+            f"r{index}.length": base + 33,
+            f"r{index}.ciphertext": start + 3,
+            f"r{index}.tag": end - 1,
         }
     assert FILE_HEADER.size == 26
     return found
@@ -103,11 +110,44 @@ def assert_caught(scene: Scene, home: Home, damaged: list[Path]) -> Vault:
 CASES = [
     (name, region)
     for name, regions_of in [
-        ("device", ["magic", "version", "count", "salt", "r0.kind", "r0.id", "r0.ciphertext",
-                    "r0.tag", "r1.nonce"]),
-        ("update", ["magic", "version", "count", "salt", "r0.kind", "r0.flags", "r0.id", "r0.nonce",
-                    "r0.length", "r0.ciphertext", "r0.tag", "r1.kind", "r1.id", "r1.ciphertext",
-                    "r1.tag", "r2.id", "r2.length", "r2.ciphertext", "r2.tag"]),
+        (
+            "device",
+            [
+                "magic",
+                "version",
+                "count",
+                "salt",
+                "r0.kind",
+                "r0.id",
+                "r0.ciphertext",
+                "r0.tag",
+                "r1.nonce",
+            ],
+        ),
+        (
+            "update",
+            [
+                "magic",
+                "version",
+                "count",
+                "salt",
+                "r0.kind",
+                "r0.flags",
+                "r0.id",
+                "r0.nonce",
+                "r0.length",
+                "r0.ciphertext",
+                "r0.tag",
+                "r1.kind",
+                "r1.id",
+                "r1.ciphertext",
+                "r1.tag",
+                "r2.id",
+                "r2.length",
+                "r2.ciphertext",
+                "r2.tag",
+            ],
+        ),
         ("delete", ["r0.kind", "r0.id", "r0.ciphertext", "r0.tag", "r1.ciphertext"]),
         ("read", ["magic", "count", "r0.kind", "r0.nonce", "r0.ciphertext", "r0.tag"]),
     ]
@@ -137,7 +177,7 @@ def test_truncated_file_is_caught(home: Home, cut: int) -> None:
     scene = build(home)
     path = scene.files["update"]
     data = path.read_bytes()
-    path.write_bytes(data[:cut] if cut >= 0 else data[:cut])
+    path.write_bytes(data[:cut])
     assert_caught(scene, home, [path])
 
 

@@ -55,9 +55,17 @@ def decode_object_file(path: Path, key: bytes, vault_id: bytes) -> list[tuple[in
     for index in range(count):
         record_header = data[offset : offset + 34]
         kind, flags, object_id, nonce, length = struct.unpack(">BB16s12sI", record_header)
+        assert flags == 0
         sealed = data[offset + 34 : offset + 34 + length]
-        aad = (b"margin/v1/object" + vault_id + device_id + file_id + file_header
-               + struct.pack(">H", index) + record_header)
+        aad = (
+            b"margin/v1/object"
+            + vault_id
+            + device_id
+            + file_id
+            + file_header
+            + struct.pack(">H", index)
+            + record_header
+        )
         padded = AESGCM(subkey).decrypt(nonce, sealed, aad)
         plaintext = padded.rstrip(b"\x00")
         assert plaintext.endswith(b"\x80") and len(padded) % 256 == 0

@@ -25,16 +25,26 @@ KDF = KdfParams(time_cost=1, memory_kib=8 * 1024, parallelism=1)
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         home = Home(Path(tmp) / "home")
-        vault = Vault.create(home, PASSPHRASE, keystore=KeyStore(fail.Keyring()), kdf=KDF,
-                             device_name="vector device")
+        vault = Vault.create(
+            home,
+            PASSPHRASE,
+            keystore=KeyStore(fail.Keyring()),
+            kdf=KDF,
+            device_name="vector device",
+        )
         first = vault.create_note(
-            "Session felt slower today. Ünïcödé and emoji 🌊 survive.", actor="cli",
-            client="Test Client A", context={"site": "generic", "appointment_date": "2024-02-29"},
+            "Session felt slower today. Ünïcödé and emoji 🌊 survive.",
+            actor="cli",
+            client="Test Client A",
+            context={"site": "generic", "appointment_date": "2024-02-29"},
             tags=["vector"],
         )
-        second = vault.update_note(first.id, "Edited text.", base_version=first.version, actor="cli")
-        other = vault.create_note("A second note, then deleted.", actor="extension:vectors",
-                                  client="Test Client B")
+        second = vault.update_note(
+            first.id, "Edited text.", base_version=first.version, actor="cli"
+        )
+        other = vault.create_note(
+            "A second note, then deleted.", actor="extension:vectors", client="Test Client B"
+        )
         tombstone = vault.delete_note(other.id, actor="cli")
         assert vault._session is not None
         expected = {
@@ -43,10 +53,17 @@ def main() -> None:
             "vault_id": vault.vault_id,
             "device_id": vault.device_id,
             "notes": {
-                first.id: {"client": "Test Client A", "current": second.version,
-                           "versions": {first.version: first.text, second.version: second.text}},
-                other.id: {"client": "Test Client B", "current": tombstone.version,
-                           "versions": {other.version: other.text}, "deleted": True},
+                first.id: {
+                    "client": "Test Client A",
+                    "current": second.version,
+                    "versions": {first.version: first.text, second.version: second.text},
+                },
+                other.id: {
+                    "client": "Test Client B",
+                    "current": tombstone.version,
+                    "versions": {other.version: other.text},
+                    "deleted": True,
+                },
             },
             "audit_actions": [e.action for e in vault.audit_entries()],
         }

@@ -45,11 +45,13 @@ class Session:
         """Take in files that arrived (or were left by a crash); True when anything changed."""
         objects, copies, problems = self.store.scan_data()
         self._paths = {}
-        # Quarantines are events of this session and stay listed; the rest is recomputed.
-        self.problems = [p for p in self.problems if p.kind == "quarantined"] + problems
         for relative, paths in copies.items():
             problems += self._resolve_copies(relative, paths, objects)
-        present = {relative: (path, _stat(path)) for relative, path in {**objects, **self._paths}.items()}
+        # Quarantines are events of this session and stay listed; the rest is recomputed.
+        self.problems = [p for p in self.problems if p.kind == "quarantined"] + problems
+        present = {
+            relative: (path, _stat(path)) for relative, path in {**objects, **self._paths}.items()
+        }
         for relative, (path, signature) in list(present.items()):
             known = self.index.files.get(relative)
             if known is not None and known != signature and not self._still_valid(relative, path):

@@ -391,16 +391,17 @@ class Vault:
 
 
 def _vault_id_of(layout: Layout) -> str:
-    """The vault id: this device's record of it, else the first readable key file's."""
-    try:
-        stored = json.loads(layout.device_file.read_text("utf-8"))
-        if stored.get("vault_id"):
-            return str(stored["vault_id"])
-    except (OSError, ValueError):
-        pass
+    """The vault id the key files name (this device's record of it breaks a tie)."""
+    named = []
     for path in layout.key_files():
         try:
-            return keyfile.parse(path.read_bytes()).vault_id.hex()
+            named.append(keyfile.parse(path.read_bytes()).vault_id.hex())
         except (Damaged, TooNew, OSError):
             continue
-    return ""
+    try:
+        remembered = str(json.loads(layout.device_file.read_text("utf-8")).get("vault_id"))
+    except (OSError, ValueError, AttributeError):
+        remembered = ""
+    if remembered in named or not named:
+        return remembered
+    return named[0]
