@@ -253,7 +253,9 @@ class FingerprintIndex:
                 ):
                     raise IndexFormatError("the index is truncated or damaged")
                 index._insert(note_id, sequence, selected)
-        except (struct.error, UnicodeDecodeError) as exc:
+        except IndexFormatError:
+            raise
+        except (struct.error, ValueError) as exc:  # ValueError covers bad UTF-8 and arrays
             raise IndexFormatError("the index is truncated or damaged") from exc
         if offset != len(data):
             raise IndexFormatError("the index has trailing bytes")
