@@ -231,7 +231,10 @@ class VaultLocked(MarginError):
     code = "vault_locked"
     http_status = 423
     message = "Your notes are locked."
-    hint = "Unlock Margin with your passphrase (or 'margin unlock'), then try again. Nothing was lost."
+    hint = (
+        "Unlock Margin with your passphrase (or 'margin unlock'), then try again. "
+        "Nothing was lost."
+    )
 
 
 class WrongPassphrase(MarginError):
@@ -307,7 +310,10 @@ class StaleVersion(MarginError):
     code = "stale_version"
     http_status = 409
     message = "This note was changed elsewhere since you opened it, so your edit was not applied."
-    hint = "Both versions are kept; nothing was overwritten. Reload the note and apply your edit again."
+    hint = (
+        "Both versions are kept; nothing was overwritten. Reload the note and apply your "
+        "edit again."
+    )
 
 
 class WaitingForSync(MarginError):

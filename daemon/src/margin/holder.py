@@ -12,6 +12,7 @@ import time
 from typing import Any
 
 from margin import errors
+from margin.guard import NoteFingerprints
 from margin.home import Home
 from margin.recovery import new_recovery_passphrase
 from margin.settings import Settings
@@ -37,6 +38,7 @@ class VaultHolder:
         self._vault: Vault | None = Vault.open(home, keystore=keystore) if Vault.exists(
             home) else None
         self._guard = threading.Lock()
+        self.fingerprints: NoteFingerprints | None = None
         self._last_activity = time.monotonic()
         self._sleep_offset = _sleep_offset()
 
@@ -79,6 +81,7 @@ class VaultHolder:
                 raise errors.VaultExists()
             self._vault = Vault.create(self.home, passphrase or made or "", keystore=self.keystore,
                                        kdf=self.kdf, actor=actor)
+        self._index_notes()
         self.touch()
         return made
 
@@ -88,11 +91,29 @@ class VaultHolder:
             vault.unlock_from_keychain(actor=actor)
         else:
             vault.unlock_with_passphrase(passphrase, actor=actor)
+        self._index_notes()
         self.touch()
 
     def lock(self, *, actor: str) -> None:
+        fingerprints, self.fingerprints = self.fingerprints, None
+        if fingerprints is not None:
+            fingerprints.save()  # derived data: a crash before this only costs a re-index
         if self._vault is not None:
             self._vault.lock(actor=actor)
+
+    def _index_notes(self) -> None:
+        """Bring the leak guard's fingerprints up to date with the vault just unlocked."""
+        if self.fingerprints is None and self._vault is not None and self._vault.is_unlocked:
+            fingerprints = NoteFingerprints(self._vault)
+            fingerprints.catch_up()
+            self.fingerprints = fingerprints
+
+    def guard(self) -> NoteFingerprints:
+        """The fingerprints of the unlocked vault, for the leak guard and the export check."""
+        self.require()
+        self._index_notes()
+        assert self.fingerprints is not None
+        return self.fingerprints
 
     def require(self) -> Vault:
         """The unlocked vault, for a request that reads or writes notes."""

@@ -10,11 +10,13 @@ from margin.durable import write_atomically
 from margin.home import Home
 
 DEFAULT_AUTO_LOCK_MINUTES = 15
+DEFAULT_GUARD_MIN_WORDS = 8  # the live leak guard's shortest run worth a warning
 
 
 @dataclass
 class Settings:
     auto_lock_minutes: int = DEFAULT_AUTO_LOCK_MINUTES
+    guard_min_words: int = DEFAULT_GUARD_MIN_WORDS
 
     @classmethod
     def load(cls, home: Home) -> Settings:
@@ -22,14 +24,20 @@ class Settings:
             raw = json.loads(home.settings_file.read_text())
         except (OSError, ValueError):
             return cls()  # missing or damaged: the defaults are safe
+        settings = cls()
         minutes = raw.get("auto_lock_minutes")
         if isinstance(minutes, int) and 1 <= minutes <= 1440:
-            return cls(auto_lock_minutes=minutes)
-        return cls()
+            settings.auto_lock_minutes = minutes
+        words = raw.get("guard_min_words")
+        if isinstance(words, int) and 8 <= words <= 100:
+            settings.guard_min_words = words
+        return settings
 
     def update(self, home: Home, changes: dict[str, Any]) -> None:
         if "auto_lock_minutes" in changes:
             self.auto_lock_minutes = int(changes["auto_lock_minutes"])
+        if "guard_min_words" in changes:
+            self.guard_min_words = int(changes["guard_min_words"])
         home.ensure()
         write_atomically(home.settings_file, json.dumps(asdict(self)).encode())
 

@@ -105,6 +105,7 @@ async def create_note(request: web.Request) -> web.Response:
     note = await _with_vault(request, lambda v: v.create_note(
         body["text"], actor=_actor(request), client=body.get("client"),
         context=body.get("context"), tags=body.get("tags", ())))
+    await asyncio.to_thread(_holder(request).guard().note_saved, note)
     return web.json_response(note.to_json(), status=201)
 
 
@@ -161,10 +162,12 @@ async def update_note(request: web.Request) -> web.Response:
 
     def save(vault: Vault) -> dict[str, Any]:
         try:
-            return vault.update_note(
+            note = vault.update_note(
                 note_id, body["text"], base_version=body["base_version"],
                 actor=_actor(request), client=body.get("client", UNSET),
-                context=body.get("context", UNSET), tags=body.get("tags", UNSET)).to_json()
+                context=body.get("context", UNSET), tags=body.get("tags", UNSET))
+            _holder(request).guard().note_saved(note)
+            return note.to_json()
         except errors.StaleVersion as stale:
             # The panel shows both side by side: give it the note as it is now, in full.
             current = vault.get_note(note_id, actor=_actor(request))
@@ -195,7 +198,9 @@ async def delete_note(request: web.Request) -> web.Response:
 
     def delete(vault: Vault) -> dict[str, Any]:
         _check_base(vault, note_id, request["body"]["base_version"])
-        return vault.delete_note(note_id, actor=_actor(request)).to_json()
+        summary = vault.delete_note(note_id, actor=_actor(request))
+        _holder(request).guard().note_deleted(note_id)
+        return summary.to_json()
 
     return web.json_response(await _with_vault(request, delete))
 
@@ -206,7 +211,9 @@ async def restore_note(request: web.Request) -> web.Response:
 
     def restore(vault: Vault) -> dict[str, Any]:
         _check_base(vault, note_id, request["body"]["base_version"])
-        return vault.undelete_note(note_id, actor=_actor(request)).to_json()
+        note = vault.undelete_note(note_id, actor=_actor(request))
+        _holder(request).guard().note_saved(note)
+        return note.to_json()
 
     return web.json_response(await _with_vault(request, restore))
 

@@ -1,0 +1,162 @@
+"""The leak guard's index: keyed fingerprints of every private note, kept current.
+
+It lives in memory while the vault is unlocked and, encrypted with a key derived from the
+vault key, in the machine-local folder between unlocks (``fingerprints-VAULTID.bin``). It
+records which version of each note it indexed, so an unlock only re-reads the notes that
+changed meanwhile (an import from the command line, a version that arrived by sync); a
+missing or unreadable file is simply rebuilt. It never holds note text.
+"""
+
+from __future__ import annotations
+
+import json
+import struct
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+
+from margin.durable import write_atomically
+from margin.matcher import EXPORT_MIN_WORDS, GUARD_MIN_WORDS, FingerprintIndex, IndexFormatError
+from margin.vault import Vault
+from margin.vault import crypto as vault_crypto
+
+FILE_MAGIC = b"MGFX"
+FILE_VERSION = 1
+_HEADER = struct.Struct(">4sBI")  # magic, version, length of the JSON part
+MAX_CHECK_CHARS = 200_000  # a very long progress note is ~30,000 characters
+
+
+@dataclass(frozen=True)
+class GuardMatch:
+    start: int  # UTF-16 code units into the checked text, as JavaScript counts
+    end: int
+    note_id: str
+    note_date: str | None
+    words: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "note_id": self.note_id,
+                "note_date": self.note_date, "words": self.words}
+
+
+class NoteFingerprints:
+    """The fingerprint index of one unlocked vault, plus which version of each note it holds."""
+
+    def __init__(self, vault: Vault):
+        self.vault = vault
+        self._key = vault.derive_key("fingerprints")
+        self._file_key = vault.derive_key("fingerprints-file")
+        self._path = vault.home.local_dir / f"fingerprints-{vault.vault_id}.bin"
+        self._lock = threading.RLock()
+        self.index = FingerprintIndex(self._key)
+        self.versions: dict[str, str] = {}  # note id -> version indexed
+        self.dates: dict[str, str | None] = {}  # note id -> appointment (or created) date
+
+    # --- keeping it current -------------------------------------------------------------------
+
+    def catch_up(self) -> int:
+        """Load the saved index and re-index what changed since. Returns notes re-read."""
+        with self._lock:
+            self._load()
+            current = {s.id: s for s in self.vault.list_notes(include_deleted=True)}
+            for note_id in list(self.versions):
+                if note_id not in current or current[note_id].deleted:
+                    self._forget(note_id)
+            stale = {n for n, s in current.items()
+                     if not s.deleted and self.versions.get(n) != s.version}
+            if stale:
+                for note_id, text in self.vault.iter_texts(actor="guard", purpose="index"):
+                    if note_id in stale:
+                        summary = current[note_id]
+                        self._remember(note_id, summary.version, text, _date_of(summary))
+                self.save()
+            return len(stale)
+
+    def note_saved(self, note: Any) -> None:
+        """After a create, update or restore (``note`` is the vault's Note)."""
+        with self._lock:
+            if note.deleted:
+                self._forget(note.id)
+            else:
+                date = note.context.get("appointment_date") or note.created[:10]
+                self._remember(note.id, note.version, note.text, date)
+
+    def note_deleted(self, note_id: str) -> None:
+        with self._lock:
+            self._forget(note_id)
+
+    def _remember(self, note_id: str, version: str, text: str, date: str | None) -> None:
+        self.index.add(note_id, text)
+        self.versions[note_id] = version
+        self.dates[note_id] = date
+
+    def _forget(self, note_id: str) -> None:
+        if note_id in self.index:
+            self.index.remove(note_id)
+        self.versions.pop(note_id, None)
+        self.dates.pop(note_id, None)
+
+    # --- checking ----------------------------------------------------------------------------
+
+    def check(self, text: str, min_words: int = GUARD_MIN_WORDS) -> list[GuardMatch]:
+        with self._lock:
+            found = self.index.match(text, min_words=min_words)
+            dates = dict(self.dates)
+        return [
+            GuardMatch(start=start16, end=end16, note_id=m.note_id,
+                       note_date=dates.get(m.note_id), words=m.words)
+            for m, (start16, end16) in zip(
+                found, utf16_spans(text, [(m.start, m.end) for m in found]), strict=True)
+        ]
+
+    # --- the encrypted file --------------------------------------------------------------------
+
+    def save(self) -> None:
+        with self._lock:
+            meta = json.dumps({"versions": self.versions, "dates": self.dates}).encode()
+            plain = _HEADER.pack(FILE_MAGIC, FILE_VERSION, len(meta)) + meta + self.index.to_bytes()
+        nonce = vault_crypto.random_bytes(vault_crypto.NONCE_BYTES)
+        sealed = vault_crypto.seal(self._file_key, nonce, plain, self._aad())
+        self.vault.home.ensure()
+        write_atomically(self._path, nonce + sealed)
+
+    def _load(self) -> None:
+        try:
+            data = self._path.read_bytes()
+            nonce, sealed = data[: vault_crypto.NONCE_BYTES], data[vault_crypto.NONCE_BYTES:]
+            plain = vault_crypto.open_sealed(self._file_key, nonce, sealed, self._aad())
+            magic, version, meta_length = _HEADER.unpack_from(plain)
+            if magic != FILE_MAGIC or version != FILE_VERSION:
+                raise IndexFormatError("not a fingerprint file this version reads")
+            body = plain[_HEADER.size:]
+            meta = json.loads(body[:meta_length])
+            index = FingerprintIndex.from_bytes(body[meta_length:], self._key)
+        except (OSError, ValueError, KeyError, IndexFormatError, struct.error, InvalidTag):
+            # Missing, damaged or from another vault: it is derived data, so rebuild it.
+            self.index, self.versions, self.dates = FingerprintIndex(self._key), {}, {}
+            return
+        self.index, self.versions, self.dates = index, meta["versions"], meta["dates"]
+
+    def _aad(self) -> bytes:
+        return b"margin/v1/fingerprints/" + self.vault.vault_id.encode()
+
+
+def _date_of(summary: Any) -> str | None:
+    date = summary.context.get("appointment_date") or summary.created[:10]
+    return str(date) if date else None
+
+
+def utf16_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Code-point offsets turned into UTF-16 code units (characters beyond U+FFFF count 2)."""
+    if text.isascii():
+        return spans
+    wide_before = [0] * (len(text) + 1)
+    for i, char in enumerate(text):
+        wide_before[i + 1] = wide_before[i] + (ord(char) > 0xFFFF)
+    return [(s + wide_before[s], e + wide_before[e]) for s, e in spans]
+
+
+__all__ = ["EXPORT_MIN_WORDS", "GUARD_MIN_WORDS", "MAX_CHECK_CHARS", "GuardMatch",
+           "NoteFingerprints", "utf16_spans"]
