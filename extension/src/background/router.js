@@ -1,0 +1,46 @@
+// Messages from the extension's own pages (panel, vault page): these may reach the daemon.
+// Content scripts never get here (see worker.js); they have their own, smaller set.
+import { api } from '../shared/browser.js';
+import { callDaemon, connectionState } from './daemon.js';
+import { recall } from './contexts.js';
+import { connectionSettings, setPort, setToken } from './settings.js';
+import { injectInto, siteList, syncRegistrations } from './sites.js';
+
+const handlers = {
+  daemon: (message) => callDaemon(message),
+  connection: () => connectionState(),
+  pair: (message) => pair(message),
+  forget_pairing: async () => { await setToken(null); return { ok: true }; },
+  settings: async () => ({ ok: true, ...(await connectionSettings()), token: undefined }),
+  set_port: async (message) => { await setPort(message.port); return { ok: true }; },
+  tab_context: async (message) => ({ ok: true, report: await recall(message.tabId) }),
+  rescan: (message) => rescan(message.tabId),
+  find_field_here: async (message) => { await injectInto(message.tabId); return { ok: true }; },
+  sites: async () => ({ ok: true, sites: await siteList() }),
+  sites_changed: async () => ({ ok: true, matches: await syncRegistrations() }),
+};
+
+export async function handlePageMessage(message) {
+  const handler = handlers[message?.type];
+  if (!handler) return { ok: false, problem: 'error', error: { message: 'Unknown request.' } };
+  return handler(message);
+}
+
+async function pair({ code, name }) {
+  const result = await callDaemon({ method: 'POST', path: '/v1/pair', body: { code, name } });
+  if (result.ok) {
+    await setToken(result.body.token);
+    // The token is kept by the worker alone; pages only learn that pairing worked.
+    return { ok: true, pairing: result.body.pairing };
+  }
+  return result;
+}
+
+async function rescan(tabId) {
+  try {
+    await api.tabs.sendMessage(tabId, { type: 'cs-rescan' });
+    return { ok: true };
+  } catch {
+    return { ok: false, problem: 'no_content_script' };
+  }
+}

@@ -1,0 +1,50 @@
+// The background service worker (a background module script in Firefox). It is the only
+// part of the extension that talks to the Margin daemon. Listeners are registered at the
+// top level so they are in place whenever the browser wakes the worker.
+import '../shared/build-flags.js';
+import { api, extensionRoot, hasSidePanel, hasSidebar } from '../shared/browser.js';
+import { forget } from './contexts.js';
+import { handleContentMessage, openPanel, openPanelFromContent } from './content-bridge.js';
+import { handlePageMessage } from './router.js';
+import { injectInto, syncRegistrations } from './sites.js';
+
+/** The extension's own pages: the panel and the vault page (never a web page). */
+function isExtensionPage(sender) {
+  return sender.id === api.runtime.id
+    && typeof sender.url === 'string' && sender.url.startsWith(extensionRoot)
+    && (sender.origin === undefined || `${sender.origin}/` === extensionRoot);
+}
+
+function isContentScript(sender) {
+  return sender.id === api.runtime.id && sender.tab !== undefined && !isExtensionPage(sender);
+}
+
+api.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  let answer;
+  if (isExtensionPage(sender)) answer = handlePageMessage(message, sender);
+  else if (isContentScript(sender) && message?.type === 'cs-open-panel') answer = openPanelFromContent(message, sender);
+  else if (isContentScript(sender)) answer = handleContentMessage(message, sender);
+  else return false;
+  answer.then(sendResponse, (error) => {
+    console.error('Margin worker:', error?.name);
+    sendResponse({ ok: false, problem: 'error', error: { error: 'internal', message: 'The extension failed to do that.' } });
+  });
+  return true; // answer asynchronously
+});
+
+// The toolbar button: open the panel, and look for a note field in this tab with the
+// generic adapter (the click grants activeTab for this tab only).
+api.action.onClicked.addListener((tab) => {
+  openPanel(tab.id, tab.windowId);
+  injectInto(tab.id).catch(() => {
+    // A page the extension may not touch (the browser's own pages); the panel still opens.
+  });
+});
+
+api.tabs.onRemoved.addListener((tabId) => { forget(tabId); });
+api.permissions.onAdded.addListener(() => { syncRegistrations(); });
+api.permissions.onRemoved.addListener(() => { syncRegistrations(); });
+api.runtime.onInstalled.addListener(() => { syncRegistrations(); });
+
+if (hasSidePanel) api.sidePanel.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => {});
+if (!hasSidePanel && !hasSidebar) console.warn('Margin: no side panel in this browser; the panel opens as a tab.');

@@ -1,0 +1,252 @@
+// The panel: shows where the clinician stands (not running, blocked, not paired, no vault,
+// locked) and, once unlocked, the private note for the client and appointment of the EHR
+// tab, with autosave, earlier notes, search, history and the conflict view.
+import { api } from '../shared/browser.js';
+import { $, h, replaceChildren } from '../shared/dom.js';
+import { ask, daemon } from '../shared/messages.js';
+import { describe } from '../shared/problems.js';
+import { renderSetup } from '../shared/setup.js';
+import { describeNote, renderConflict, renderHistory, renderNoteList, showReader, siteName } from '../shared/note-views.js';
+import { NoteSaver } from './autosave.js';
+
+const POLL_READY_MS = 15000;
+const POLL_PROBLEM_MS = 3000;
+const pinnedTab = new URLSearchParams(location.search).get('tab');
+const ui = {
+  context: $('#context'), setup: $('#setup'), notes: $('#notes'), editor: $('#editor'), text: $('#note-text'),
+  status: $('#save-status'), conflict: $('#conflict'), reader: $('#reader-box'), history: $('#history'),
+  earlier: $('#earlier'), searchForm: $('#search-form'), search: $('#search'), results: $('#search-results'),
+};
+const view = { tabId: pinnedTab ? Number(pinnedTab) : null, report: null, loadedKey: null, state: null, shownConflict: null, pollTimer: null };
+const saver = new NoteSaver({ call: daemon, onChange: renderSaver });
+
+const contextKey = (report) => report && [report.site, report.client, report.context.client_ref, report.context.appointment_date].join('|');
+
+// --- where the clinician stands -----------------------------------------------------------
+
+async function refreshConnection() {
+  clearTimeout(view.pollTimer);
+  const connection = await ask('connection');
+  const state = connection.state ?? connection.problem ?? 'error';
+  view.state = state;
+  document.body.dataset.state = state;
+  if (state === 'ready') {
+    ui.setup.hidden = true;
+    ui.setup.dataset.state = 'ready';
+    if (saver.status === 'error') saver.flush();
+    await ensureNoteLoaded();
+  } else {
+    if (state === 'locked' && !saver.dirty && !saver.inFlight) forgetShownNote(); // locked means no text on screen
+    if (!ui.setup.dataset.holding && (ui.setup.hidden || ui.setup.dataset.state !== state)) {
+      renderSetup(ui.setup, { ...connection, state }, () => refreshConnection());
+    }
+  }
+  renderVisibility();
+  view.pollTimer = setTimeout(refreshConnection, state === 'ready' ? POLL_READY_MS : POLL_PROBLEM_MS);
+}
+
+function renderVisibility() {
+  const keepEditor = saver.dirty || saver.inFlight || saver.status === 'conflict';
+  ui.notes.hidden = !(view.state === 'ready' || keepEditor || view.loadedKey);
+  ui.editor.hidden = !view.report || saver.status === 'conflict';
+}
+
+function forgetShownNote() {
+  saver.reset();
+  view.loadedKey = null;
+  ui.text.value = '';
+  replaceChildren(ui.history);
+  replaceChildren(ui.earlier);
+  replaceChildren(ui.results);
+  ui.reader.hidden = true;
+  replaceChildren(ui.reader);
+  renderSaver(saver);
+}
+
+// --- the EHR context ------------------------------------------------------------------------
+
+async function followTab(tabId) {
+  view.tabId = tabId;
+  const answer = await ask('tab_context', { tabId });
+  onReport(answer.report ?? null);
+  ask('rescan', { tabId }); // the content script answers with a fresh cs-context
+}
+
+function onReport(report) {
+  view.report = report;
+  renderContext();
+  if (!report || contextKey(report) === view.loadedKey) return;
+  if (saver.dirty || saver.inFlight || saver.status === 'conflict') {
+    ui.context.append(h('p', { className: 'form-error', id: 'switch-waiting' },
+      'This page is about another session. The panel keeps the note you were writing until it is saved, then switches.'));
+    return;
+  }
+  view.loadedKey = null;
+  if (view.state === 'ready') ensureNoteLoaded();
+}
+
+function renderContext() {
+  const report = view.report;
+  if (!report) {
+    replaceChildren(ui.context, 'Open a client\'s progress note in your EHR, then press "Private notes" beside it (or the Margin toolbar button).');
+  } else {
+    const { client, context } = report;
+    replaceChildren(ui.context,
+      h('span', { id: 'context-site' }, siteName(report.site)), ' · ',
+      h('strong', { id: 'context-client' }, client ?? 'client not shown on the page'), ' · ',
+      h('span', { id: 'context-date' }, context.appointment_date ?? 'date not shown on the page'),
+      report.field === null ? h('p', { className: 'snippet' }, 'No progress-note field found on this page yet.') : null);
+  }
+  renderVisibility();
+}
+
+// --- the note for this context ------------------------------------------------------------------
+
+function sameContext(summary, report) {
+  const a = summary.context ?? {};
+  const b = report.context;
+  return !summary.deleted && (summary.client ?? null) === (report.client ?? null) && a.site === b.site
+    && (a.appointment_date ?? null) === (b.appointment_date ?? null) && (a.client_ref ?? null) === (b.client_ref ?? null);
+}
+
+function searchFor(report, { sameSession }) {
+  const body = {};
+  if (report.client) body.client = report.client;
+  if (sameSession) {
+    body.site = report.site;
+    if (report.context.appointment_date) body.date = report.context.appointment_date;
+  }
+  return daemon('POST', '/v1/notes/search', body);
+}
+
+async function ensureNoteLoaded() {
+  const report = view.report;
+  const key = contextKey(report);
+  if (!report || view.loadedKey === key || view.loading === key) return;
+  if (saver.dirty || saver.inFlight || saver.status === 'conflict') return; // finish this note first
+  view.loading = key;
+  ui.text.readOnly = true;
+  setStatus('info', 'Opening…');
+  const found = await searchFor(report, { sameSession: true });
+  const match = found.ok ? found.body.notes.find((summary) => sameContext(summary, report)) : null;
+  const note = match ? await daemon('GET', `/v1/notes/${encodeURIComponent(match.id)}`) : null;
+  view.loading = null;
+  if (!found.ok || (note && !note.ok)) {
+    setStatus('error', describe((note ?? found).problem, (note ?? found).error).title);
+    return;
+  }
+  if (note) saver.load(note.body);
+  else saver.startNew({ client: report.client, context: report.context });
+  ui.text.value = saver.text;
+  ui.text.readOnly = false;
+  view.loadedKey = key;
+  document.getElementById('switch-waiting')?.remove();
+  renderVisibility();
+  loadEarlier(report);
+  loadHistory();
+}
+
+async function loadEarlier(report) {
+  if (!report.client) { renderNoteList(ui.earlier, [], null, 'The page does not show the client, so earlier notes cannot be listed.'); return; }
+  const result = await searchFor(report, { sameSession: false });
+  if (!result.ok) return;
+  const others = result.body.notes.filter((summary) => summary.id !== saver.note?.id && !summary.deleted);
+  renderNoteList(ui.earlier, others, openInReader, 'No earlier notes for this client.');
+}
+
+async function loadHistory() {
+  if (!saver.note) { renderHistory(ui.history, [], null); return; }
+  const result = await daemon('GET', `/v1/notes/${encodeURIComponent(saver.note.id)}/history`);
+  if (result.ok) renderHistory(ui.history, result.body.versions, openVersion);
+}
+
+async function openInReader(summary) {
+  const result = await daemon('GET', `/v1/notes/${encodeURIComponent(summary.id)}`);
+  if (result.ok) showReader(ui.reader, describeNote(result.body), result.body.text);
+  else setStatus('error', describe(result.problem, result.error).title);
+}
+
+async function openVersion(version) {
+  const result = await daemon('GET', `/v1/notes/${encodeURIComponent(version.note)}/versions/${encodeURIComponent(version.id)}`);
+  if (!result.ok) return;
+  showReader(ui.reader, `Version of ${version.time.replace('T', ' ').slice(0, 19)}`, result.body.text, [
+    ['Use this text', () => { ui.text.value = result.body.text; saver.edit(result.body.text); }],
+  ]);
+}
+
+// --- saving ---------------------------------------------------------------------------------------
+
+function setStatus(kind, text) {
+  ui.status.dataset.kind = kind;
+  ui.status.textContent = text;
+}
+
+const KEPT = 'Your text is kept in this panel and will be saved as soon as possible; do not close the panel.';
+
+function renderSaver(current) {
+  const labels = {
+    idle: ['info', ''], pending: ['saving', 'Saving…'], saving: ['saving', 'Saving…'], saved: ['saved', 'Saved'],
+    conflict: ['conflict', 'Not saved: this note was changed elsewhere. Both versions are shown below; nothing was overwritten.'],
+  };
+  if (current.status === 'error') {
+    const { title } = describe(current.failure.problem, current.failure.error);
+    setStatus('error', `Not saved: ${title} ${KEPT}`);
+    if (['not_running', 'locked', 'not_paired', 'lna_blocked', 'no_vault'].includes(current.failure.problem)) {
+      const now = Date.now();
+      if ((view.state === 'ready' || view.state === null) && now - (view.lastCheck ?? 0) > 2000) {
+        view.lastCheck = now; // the save failed though the daemon seemed fine: look again, once
+        refreshConnection();
+      }
+    }
+  } else {
+    setStatus(...labels[current.status]);
+  }
+  if (current.status === 'conflict' && view.shownConflict !== current.conflict) {
+    view.shownConflict = current.conflict;
+    renderConflict(ui.conflict, current.conflict, (text) => {
+      ui.conflict.hidden = true;
+      view.shownConflict = null;
+      ui.text.value = text;
+      saver.resolve(text).then(loadHistory);
+    });
+  } else if (current.status !== 'conflict') {
+    ui.conflict.hidden = true;
+  }
+  if (current.status === 'saved' && view.report && contextKey(view.report) !== view.loadedKey && view.loadedKey) {
+    view.loadedKey = null;
+    ensureNoteLoaded(); // the page moved to another session while this note was being saved
+  }
+  renderVisibility();
+}
+
+ui.text.addEventListener('input', () => saver.edit(ui.text.value));
+ui.text.addEventListener('blur', () => saver.flush());
+ui.searchForm.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const query = ui.search.value.trim();
+  if (!query) return;
+  const result = await daemon('POST', '/v1/notes/search', { query });
+  if (result.ok) renderNoteList(ui.results, result.body.notes, openInReader, 'No note has all these words.');
+  else setStatus('error', describe(result.problem, result.error).title);
+});
+addEventListener('beforeunload', (event) => {
+  if (saver.dirty || saver.inFlight) event.preventDefault(); // unsaved text: ask before closing
+});
+api.runtime.onMessage.addListener((message) => {
+  if (message?.type === 'context_changed' && message.tabId === view.tabId) onReport(message.report);
+});
+if (!pinnedTab) {
+  api.tabs.onActivated.addListener(({ tabId }) => followTab(tabId));
+}
+
+async function start() {
+  if (view.tabId === null) {
+    const [tab] = await api.tabs.query({ active: true, currentWindow: true });
+    if (tab) view.tabId = tab.id;
+  }
+  if (view.tabId !== null) await followTab(view.tabId);
+  else renderContext();
+  await refreshConnection();
+}
+
+start();

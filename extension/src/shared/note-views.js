@@ -1,0 +1,58 @@
+// Lists and read-only views of notes, shared by the panel and the vault page. Note text is
+// only ever put into the DOM of these extension pages, and only as text (textContent).
+import '../generated/adapters-data.js';
+import { h, replaceChildren } from './dom.js';
+
+const siteNames = Object.fromEntries(globalThis.MarginAdapterData.map((adapter) => [adapter.id, adapter.name]));
+export const siteName = (id) => siteNames[id] ?? id ?? '';
+
+export function describeNote(summary) {
+  const parts = [summary.context?.appointment_date ?? summary.created?.slice(0, 10), siteName(summary.context?.site), summary.client];
+  return parts.filter(Boolean).join(' · ') + (summary.conflict ? ' (two versions)' : '') + (summary.deleted ? ' (deleted)' : '');
+}
+
+/** A list of note summaries; `open(summary)` when one is chosen. */
+export function renderNoteList(list, notes, open, emptyText) {
+  if (!notes.length) {
+    replaceChildren(list, h('li', { className: 'empty' }, emptyText));
+    return;
+  }
+  replaceChildren(list, notes.map((summary) => h('li', {},
+    h('button', { type: 'button', dataset: { noteId: summary.id }, onclick: () => open(summary) }, describeNote(summary)),
+    summary.snippet ? h('span', { className: 'snippet' }, summary.snippet) : null)));
+}
+
+/** One note's (or version's) text, read-only, with optional action buttons. */
+export function showReader(box, heading, text, actions = []) {
+  replaceChildren(box,
+    h('h2', {}, heading),
+    h('div', { className: 'reader', id: 'reader-text' }, text),
+    actions.map(([label, act]) => h('button', { type: 'button', className: 'secondary', onclick: act }, label)),
+    h('button', { type: 'button', className: 'secondary', id: 'reader-close', onclick: () => { box.hidden = true; replaceChildren(box); } }, 'Close'));
+  box.hidden = false;
+}
+
+export function renderHistory(list, versions, open) {
+  replaceChildren(list, [...versions].reverse().map((version, index) => h('li', {},
+    h('button', { type: 'button', dataset: { versionId: version.id }, onclick: () => open(version) },
+      `${version.time.replace('T', ' ').slice(0, 19)}${index === 0 ? ' (current)' : ''}${version.deleted ? ' (deleted)' : ''}`))));
+}
+
+/** Two versions side by side after a 409: the clinician's unsaved text and the saved one. */
+export function renderConflict(section, conflict, choose) {
+  const mine = h('textarea', { id: 'conflict-mine', value: conflict.mine });
+  const saved = h('textarea', { id: 'conflict-current', readOnly: true, value: conflict.current.text });
+  replaceChildren(section,
+    h('h2', {}, 'This note was changed somewhere else while you were writing.'),
+    h('p', {}, 'Both versions are below; nothing was overwritten. Edit yours if you like, then choose what to keep.'),
+    h('div', { className: 'conflict-columns' },
+      h('label', {}, 'Your text (not saved yet)', mine),
+      h('label', {}, 'Saved elsewhere', saved)),
+    h('button', { type: 'button', id: 'keep-mine', onclick: () => choose(mine.value) }, 'Keep mine'), ' ',
+    h('button', { type: 'button', id: 'keep-both', onclick: () => choose(`${conflict.current.text}\n\n---\n\n${mine.value}`) }, 'Keep both (saved first, then mine)'), ' ',
+    h('button', { type: 'button', id: 'keep-saved', className: 'secondary', onclick: () => {
+      // eslint-disable-next-line no-alert -- the one place where typed text could be thrown away
+      if (confirm('Discard your text and keep the saved version?')) choose(conflict.current.text);
+    } }, 'Keep the saved version'));
+  section.hidden = false;
+}

@@ -1,0 +1,40 @@
+"""Fixtures for the extension's tests: the EHR page server, the test build, the browser."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Playwright, sync_playwright
+
+from tests.extension.ehr_server import EhrServer, start_ehr_server
+from tests.extension.harness import CHROMIUM, ExtensionBrowser, build, launch
+
+
+@pytest.fixture(scope="session")
+def playwright_session() -> Iterator[Playwright]:
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed at /usr/bin/chromium (make test installs it)")
+    with sync_playwright() as playwright:
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def test_extension() -> Path:
+    return build("chromium-test")
+
+
+@pytest.fixture(scope="session")
+def ehr_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EhrServer]:
+    server = start_ehr_server(tmp_path_factory.mktemp("ehr-tls"))
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def browser(playwright_session: Playwright, test_extension: Path, ehr_server: EhrServer,
+            tmp_path: Path) -> Iterator[ExtensionBrowser]:
+    launched = launch(playwright_session, tmp_path / "profile", test_extension, ehr_server)
+    yield launched
+    launched.context.close()
