@@ -13,11 +13,6 @@ from margin.vault import Vault
 from .helpers import CHEAP_KDF, PASSPHRASE, no_keychain
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    # The lead owns pytest config; until the marker is registered there, register it here.
-    config.addinivalue_line("markers", "soak: long crash runs, only under `make soak`")
-
-
 @pytest.fixture
 def home(tmp_path: Path) -> Home:
     return Home(tmp_path / "home")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 
 from margin.errors import (
@@ -107,6 +109,13 @@ def test_delete_is_a_tombstone_that_can_be_undone(vault: Vault, home: Home) -> N
     assert len(again.history(note.id)) == 3
 
 
+def test_note_summary_without_text(vault: Vault) -> None:
+    note = vault.create_note("t", actor="cli", client="C")
+    assert vault.note_summary(note.id).version == note.version
+    with pytest.raises(NoteNotFound):
+        vault.note_summary("f" * 32)
+
+
 def test_unknown_note(vault: Vault) -> None:
     with pytest.raises(NoteNotFound):
         vault.get_note("0" * 32, actor="cli")
@@ -186,3 +195,21 @@ def test_json_shapes_for_http(vault: Vault) -> None:
     assert shaped["tags"] == ["x"]
     assert vault.history(note.id)[0].to_json()["parents"] == []
     assert vault.audit_entries()[-1].to_json()["action"] == "create"
+
+
+def test_worker_threads_share_one_vault_safely(vault: Vault, home: Home) -> None:
+    def work(worker: int) -> list[str]:
+        made = []
+        for step in range(15):
+            note = vault.create_note(f"w{worker} s{step}", actor=f"thread-{worker}", client="T")
+            vault.get_note(note.id, actor=f"thread-{worker}")
+            made.append(note.id)
+        return made
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        made = [note for batch in pool.map(work, range(4)) for note in batch]
+    assert len(set(made)) == 60 and len(vault.list_notes(client="T")) == 60
+    report = vault.verify_audit()
+    assert report.ok and report.entries == 1 + 60 * 2
+    vault.lock()
+    assert len(reopen(home).list_notes(client="T")) == 60

@@ -119,6 +119,11 @@ def undelete(session: Session, note_id: str, *, actor: str) -> Note:
     return _note(session, meta, session.read_text(meta.body or ""))
 
 
+def summary(session: Session, note_id: str) -> NoteSummary:
+    _heads(session, note_id)
+    return session.index.summary(note_id)
+
+
 def history(session: Session, note_id: str) -> list[VersionMeta]:
     _heads(session, note_id)
     versions = [session.index.versions[v] for v in session.index.note_versions[note_id]]

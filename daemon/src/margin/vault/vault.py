@@ -219,6 +219,10 @@ class Vault:
     ) -> list[NoteSummary]:
         return self._do(lambda s: notes.listing(s, client, site, date, include_deleted))
 
+    def note_summary(self, note_id: str) -> NoteSummary:
+        """One note's current metadata, without its text (not audited: no text is read)."""
+        return self._do(lambda s: notes.summary(s, note_id))
+
     def delete_note(self, note_id: str, *, actor: str) -> NoteSummary:
         return self._do(lambda s: notes.delete(s, note_id, actor=actor))
 
