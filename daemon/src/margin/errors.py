@@ -436,3 +436,17 @@ class ExportWouldOverwrite(MarginError):
             f"The folder already holds a file named {name}; Margin will not overwrite it.",
             "Choose an empty folder for the export.",
         )
+
+
+class WatchFolderMissing(MarginError):
+    code = "watch_folder_missing"
+    http_status = 404
+    message = "There is no folder there to watch."
+    hint = "Check the folder's name, for example 'margin watch add ~/Downloads'."
+
+
+class WatchFolderUnknown(MarginError):
+    code = "watch_folder_unknown"
+    http_status = 404
+    message = "Margin is not watching that folder."
+    hint = "Run 'margin watch list' to see the folders Margin watches."

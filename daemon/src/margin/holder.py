@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from typing import Any
 
 from margin import errors
@@ -39,6 +40,7 @@ class VaultHolder:
             home) else None
         self._guard = threading.Lock()
         self.fingerprints: NoteFingerprints | None = None
+        self.on_unlock: list[Callable[[], None]] = []  # e.g. check exports that waited
         self._last_activity = time.monotonic()
         self._sleep_offset = _sleep_offset()
 
@@ -93,6 +95,8 @@ class VaultHolder:
             vault.unlock_with_passphrase(passphrase, actor=actor)
         self._index_notes()
         self.touch()
+        for listener in self.on_unlock:
+            listener()
 
     def lock(self, *, actor: str) -> None:
         fingerprints, self.fingerprints = self.fingerprints, None

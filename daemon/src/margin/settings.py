@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from margin.durable import write_atomically
@@ -17,6 +17,7 @@ DEFAULT_GUARD_MIN_WORDS = 8  # the live leak guard's shortest run worth a warnin
 class Settings:
     auto_lock_minutes: int = DEFAULT_AUTO_LOCK_MINUTES
     guard_min_words: int = DEFAULT_GUARD_MIN_WORDS
+    watch_folders: list[str] = field(default_factory=list)  # checked for new EHR exports
 
     @classmethod
     def load(cls, home: Home) -> Settings:
@@ -31,6 +32,9 @@ class Settings:
         words = raw.get("guard_min_words")
         if isinstance(words, int) and 8 <= words <= 100:
             settings.guard_min_words = words
+        folders = raw.get("watch_folders")
+        if isinstance(folders, list):
+            settings.watch_folders = [str(f) for f in folders if isinstance(f, str)]
         return settings
 
     def update(self, home: Home, changes: dict[str, Any]) -> None:
@@ -38,8 +42,12 @@ class Settings:
             self.auto_lock_minutes = int(changes["auto_lock_minutes"])
         if "guard_min_words" in changes:
             self.guard_min_words = int(changes["guard_min_words"])
+        if "watch_folders" in changes:
+            self.watch_folders = list(dict.fromkeys(changes["watch_folders"]))
         home.ensure()
         write_atomically(home.settings_file, json.dumps(asdict(self)).encode())
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        """What the extension may see and change (watched folders are the command's)."""
+        return {"auto_lock_minutes": self.auto_lock_minutes,
+                "guard_min_words": self.guard_min_words}

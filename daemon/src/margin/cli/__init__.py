@@ -49,13 +49,15 @@ def cli(ctx: click.Context, home_dir: str | None) -> None:
 
 
 def _register() -> None:
-    from margin.cli import lint_cmd, notes_cmds, pair_cmd, serve_cmd, status_cmd, vault_cmds
+    from margin.cli import (
+        lint_cmd, notes_cmds, pair_cmd, serve_cmd, status_cmd, vault_cmds, watch_cmd,
+    )
 
     for command in (
         serve_cmd.serve, pair_cmd.pair, status_cmd.status,
         vault_cmds.init, vault_cmds.unlock, vault_cmds.lock, vault_cmds.passphrase,
         notes_cmds.import_notes, notes_cmds.notes, notes_cmds.show, notes_cmds.export_notes,
-        notes_cmds.audit, lint_cmd.lint,
+        notes_cmds.audit, lint_cmd.lint, watch_cmd.watch,
     ):
         cli.add_command(command)
 

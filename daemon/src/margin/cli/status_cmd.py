@@ -12,6 +12,13 @@ from margin.cli.client import DaemonClient
 from margin.vault import Vault
 
 
+VERDICT_WORDS = {
+    "clean": "clean (no private note found)",
+    "leak": "LEAK: private note text found",
+    "cannot_verify": "could not be fully checked",
+}
+
+
 def collect_status(obj: CliContext) -> dict[str, Any]:
     client = DaemonClient.for_home(obj.home)
     if client is None:
@@ -22,7 +29,10 @@ def collect_status(obj: CliContext) -> dict[str, Any]:
             "home": str(obj.home.root),
         }
     remote = client.call("GET", "/v1/status")
+    exports = client.call("GET", "/v1/watch")
     return {
+        "exports": {"folders": exports["folders"], "recent": exports["recent"][:10],
+                    "waiting_for_unlock": exports["waiting_for_unlock"]},
         "daemon": {"running": True, "port": client.info.port, "pid": client.info.pid,
                    "version": remote["version"]},
         "vault": remote["vault"],
@@ -48,4 +58,13 @@ def status(obj: CliContext, as_json: bool) -> None:
         click.echo("There is no vault yet.")
     else:
         click.echo("The vault is unlocked." if vault["unlocked"] else "The vault is locked.")
+    exports = state.get("exports")
+    if exports:
+        for folder in exports["folders"]:
+            click.echo(f"Watching {folder} for new EHR exports.")
+        for result in exports["recent"]:
+            click.echo(f"  {VERDICT_WORDS[result['verdict']]}: {result['path']}")
+        if exports["waiting_for_unlock"]:
+            click.echo(f"  {len(exports['waiting_for_unlock'])} new file(s) will be checked "
+                       "when you unlock.")
     click.echo(f"Home folder: {state['home']}")

@@ -13,9 +13,11 @@ from aiohttp import web
 from aiohttp.abc import AbstractAccessLogger
 
 from margin import errors, runtime
+from margin.export_watch import ExportWatch
 from margin.holder import VaultHolder
 from margin.home import Home
-from margin.server import routes_checks, routes_core, routes_vault
+from margin.scanning import ScanService
+from margin.server import routes_checks, routes_core, routes_scan, routes_vault
 from margin.server.guards import guard_middleware
 from margin.server.pairing import PairingStore
 from margin.server.state import STATE_KEY, AppState
@@ -43,6 +45,7 @@ def create_app(state: AppState) -> web.Application:
     app.add_routes(routes_core.routes)
     app.add_routes(routes_vault.routes)
     app.add_routes(routes_checks.routes)
+    app.add_routes(routes_scan.routes)
     return app
 
 
@@ -71,12 +74,16 @@ def serve(home: Home, port: int, announce: Callable[[AppState], None]) -> None:
         sock = bind_loopback_socket(port)
         actual_port = sock.getsockname()[1]
         info = runtime.publish(home, actual_port)
+        holder = VaultHolder(home)
+        scans = ScanService(holder)
         state = AppState(
             home=home,
             port=actual_port,
             cli_token=info.cli_token,
             pairings=PairingStore(home.pairings_file),
-            holder=VaultHolder(home),
+            holder=holder,
+            scans=scans,
+            exports=ExportWatch(holder, scans),
         )
         try:
             asyncio.run(_run(create_app(state), sock, lambda: announce(state)))
@@ -97,6 +104,7 @@ async def _run(app: web.Application, sock: socket.socket, on_ready: Callable[[],
         loop.add_signal_handler(signum, stop.set)
     on_ready()
     holder = app[STATE_KEY].holder
+    app[STATE_KEY].exports.start()
     watchers = [
         asyncio.create_task(_auto_lock_loop(holder)),
         asyncio.create_task(watch_session(lambda reason: _lock_now(holder, reason))),
@@ -106,6 +114,7 @@ async def _run(app: web.Application, sock: socket.socket, on_ready: Callable[[],
     finally:
         for watcher in watchers:
             watcher.cancel()
+        app[STATE_KEY].exports.stop()
         await runner.cleanup()
         await asyncio.to_thread(app[STATE_KEY].holder.lock, actor="daemon:stop")
 

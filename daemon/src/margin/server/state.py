@@ -8,8 +8,10 @@ from dataclasses import dataclass, field
 from aiohttp import web
 
 from margin import __version__
+from margin.export_watch import ExportWatch
 from margin.holder import VaultHolder
 from margin.home import Home
+from margin.scanning import ScanService
 from margin.server.pairing import PairingStore
 
 
@@ -20,6 +22,8 @@ class AppState:
     cli_token: str
     pairings: PairingStore
     holder: VaultHolder
+    scans: ScanService
+    exports: ExportWatch
     version: str = __version__
     started_at: float = field(default_factory=time.time)
 

@@ -1,0 +1,61 @@
+"""Export checks run by the daemon: for `margin scan`, the vault page and watched folders.
+
+Every check is audited (which files, the verdict) and the recent results are kept in memory
+for `margin status` and the extension. Neither holds any private text: a result names
+files, verdicts, reasons and note ids.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import deque
+from pathlib import Path
+from typing import Any
+
+from margin.holder import VaultHolder
+from margin.matcher import EXPORT_MIN_WORDS
+from margin.scan import scan_paths
+from margin.scan.model import ScanReport
+
+RECENT_RESULTS = 50
+
+
+class ScanService:
+    def __init__(self, holder: VaultHolder):
+        self.holder = holder
+        self._recent: deque[dict[str, Any]] = deque(maxlen=RECENT_RESULTS)
+        self._lock = threading.Lock()
+
+    def scan(self, paths: list[Path], *, actor: str, min_words: int = EXPORT_MIN_WORDS,
+             origin: str = "request") -> ScanReport:
+        """Check ``paths`` against every private note; needs the vault unlocked."""
+        fingerprints = self.holder.guard()
+        report = scan_paths(paths, fingerprints.index, min_words=min_words)
+        self.holder.require().record("scan", None, actor=actor, detail={
+            "verdict": report.verdict,
+            "files": [{"path": f.path, "verdict": f.verdict} for f in report.files][:100],
+            "origin": origin,
+        })
+        with self._lock:
+            for file_report in report.files:
+                self._recent.appendleft({
+                    "path": file_report.path,
+                    "verdict": file_report.verdict,
+                    "reason": file_report.reason,
+                    "leaking_notes": sorted({leak.note_id for leak in _all_leaks(file_report)}),
+                    "time": time.time(),
+                    "origin": origin,
+                })
+        return report
+
+    def recent(self) -> list[dict[str, Any]]:
+        with self._lock:
+            return list(self._recent)
+
+
+def _all_leaks(file_report: Any) -> list[Any]:
+    leaks = list(file_report.leaks)
+    for member in file_report.members:
+        leaks.extend(_all_leaks(member))
+    return leaks

@@ -1,0 +1,46 @@
+"""Export checks: `margin scan` through the daemon, and watched folders."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from aiohttp import web
+
+from margin.matcher import EXPORT_MIN_WORDS
+from margin.server.routes_core import require_cli
+from margin.server.state import STATE_KEY
+
+routes = web.RouteTableDef()
+
+
+@routes.post("/v1/scan")
+async def scan(request: web.Request) -> web.Response:
+    require_cli(request)  # the daemon reads these paths: only this user's own command may ask
+    body = request["body"]
+    state = request.app[STATE_KEY]
+    report = await asyncio.to_thread(
+        state.scans.scan, [Path(p) for p in body["paths"]], actor=request["caller"]["actor"],
+        min_words=body.get("min_words", EXPORT_MIN_WORDS), origin="margin scan")
+    return web.json_response(report.to_json())
+
+
+@routes.get("/v1/watch")
+async def watch_state(request: web.Request) -> web.Response:
+    return web.json_response(request.app[STATE_KEY].exports.summary())
+
+
+@routes.post("/v1/watch")
+async def watch_add(request: web.Request) -> web.Response:
+    require_cli(request)
+    exports = request.app[STATE_KEY].exports
+    await asyncio.to_thread(exports.add, request["body"]["folder"])
+    return web.json_response(exports.summary())
+
+
+@routes.post("/v1/watch/remove")
+async def watch_remove(request: web.Request) -> web.Response:
+    require_cli(request)
+    exports = request.app[STATE_KEY].exports
+    await asyncio.to_thread(exports.remove, request["body"]["folder"])
+    return web.json_response(exports.summary())
