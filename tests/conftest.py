@@ -117,12 +117,18 @@ def run_margin(home: Path, *args: str, input_text: str | None = None,
 NO_KEYCHAIN = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
 
 
-def start_daemon(home: Path, extra_env: dict[str, str] | None = None) -> RunningDaemon:
+def _environment(extra: dict[str, str | None] | None) -> dict[str, str]:
+    """This process's environment, no keychain, then ``extra`` (None removes a variable)."""
+    env: dict[str, str | None] = {**os.environ, **NO_KEYCHAIN, **(extra or {})}
+    return {name: value for name, value in env.items() if value is not None}
+
+
+def start_daemon(home: Path, extra_env: dict[str, str | None] | None = None) -> RunningDaemon:
     process = subprocess.Popen(
         margin_command(home, "serve", "--port", "0"),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        env={**os.environ, **NO_KEYCHAIN, **(extra_env or {})},
+        env=_environment(extra_env),
     )
     runtime_file = home / "local" / "daemon.json"
     deadline = time.monotonic() + 20

@@ -188,3 +188,15 @@ def test_lint_route_flags_record_content_with_utf16_offsets(daemon: RunningDaemo
     flagged = utf16[safety[0]["start"] * 2: safety[0]["end"] * 2].decode("utf-16-le")
     assert "Denies SI/HI" in flagged
     assert "father" not in json.dumps(body)
+
+
+def test_a_broken_keyring_setup_means_passphrase_only_not_a_crash(margin_home: Path) -> None:
+    daemon = start_daemon(margin_home, {"PYTHON_KEYRING_BACKEND": "no.such.Backend"})
+    try:
+        daemon.pair(CHROME_ORIGIN)
+        created = ok(daemon.as_extension("POST", "/v1/vault", body={}), "vault-create-response",
+                     201)
+        assert created["vault"]["keychain"]["usable"] is False
+        assert "recovery passphrase" in created["vault"]["keychain"]["message"]
+    finally:
+        assert "Traceback" not in stop_daemon(daemon)

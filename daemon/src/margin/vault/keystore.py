@@ -14,6 +14,7 @@ import binascii
 import keyring
 import keyring.errors
 from keyring.backend import KeyringBackend
+from keyring.backends import fail as fail_backend
 
 from margin.errors import KeychainDenied, KeychainUnavailable, KeyNotInKeychain
 
@@ -37,11 +38,19 @@ def refusal_reason(backend: KeyringBackend) -> str | None:
     return None
 
 
+def _system_keyring() -> KeyringBackend:
+    """keyring's choice for this computer; a broken keyring setup means no keychain."""
+    try:
+        return keyring.get_keyring()
+    except Exception:  # noqa: BLE001 - any failure to load a backend means "no keychain"
+        return fail_backend.Keyring()
+
+
 class KeyStore:
     """The vault key in the OS keychain, one entry per vault id."""
 
     def __init__(self, backend: KeyringBackend | None = None):
-        self.backend = backend if backend is not None else keyring.get_keyring()
+        self.backend = backend if backend is not None else _system_keyring()
 
     @property
     def unavailable_reason(self) -> str | None:
