@@ -97,8 +97,8 @@ def test_bytes_hold_no_plaintext_and_differ_between_keys() -> None:
     for number, text in enumerate(NOTES.values()):
         other.add(f"id{number}", text)
     assert other.to_bytes() != data
-    fingerprints = set(index._postings)  # noqa: SLF001 - what the two keys share
-    assert not fingerprints & set(other._postings)  # noqa: SLF001
+    fingerprints = set(index._postings)
+    assert not fingerprints & set(other._postings)
 
 
 def test_boilerplate_shared_by_many_notes_does_not_slow_or_flag() -> None:

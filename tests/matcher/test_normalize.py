@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from margin.matcher import tokenize
+from margin.matcher.normalize import words_only
 
 
 def spans(text: str) -> list[str]:
@@ -46,3 +49,10 @@ def test_short_quotations_are_marked() -> None:
 def test_a_long_quotation_is_a_passage_not_a_quote() -> None:
     body = " ".join(f"word{i}" for i in range(40))
     assert not any(tokenize(f'"{body}"').quoted)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZé’'-\u00ad\n &;<>b/#1x\u0301İß\"“”")), max_size=80))
+def test_fast_path_gives_the_same_words_as_the_offset_path(text: str) -> None:
+    """The matcher finds hits with words_only and reports spans with tokenize: they agree."""
+    assert words_only(text) == tokenize(text).words

@@ -1,12 +1,16 @@
 """Keyed k-gram fingerprints and winnowing (Schleimer, Wilkerson, Aiken, SIGMOD 2003).
 
-A fingerprint is HMAC-SHA256 of k consecutive normalized words, truncated to 64 bits. Without
-the key nobody can test a guessed phrase against the index, and two vaults' indexes share
-nothing. Whole k-grams are hashed (never single words) so the stored values do not show the
-word frequencies a dictionary attack would start from.
+A fingerprint is a keyed pseudo-random function of k consecutive normalized words: each
+distinct word gets a 64-bit value, HMAC-SHA256 truncated (computed once per word and text),
+and the k values are combined by SipHash-2-4, a keyed PRF made for short inputs, run over
+all positions at once with numpy (one HMAC per k-gram in Python would cost several times
+what reading a PDF does). Both keys are derived from the caller's key with HMAC-SHA256.
+Without the key nobody can test a guessed phrase against the index; two vaults' indexes
+share nothing; and only k-grams are stored, never per-word values whose frequencies a
+dictionary attack could start from.
 
-Winnowing keeps, from every window of ``window`` consecutive k-gram fingerprints, the
-smallest (the rightmost one on ties). Any run of ``k + window - 1`` words shared by two texts
+Winnowing keeps, from every window of ``window`` consecutive fingerprints, the smallest
+(the rightmost one on ties). Any run of ``k + window - 1`` words shared by two texts
 contains a whole window, so both sides keep the same fingerprint from it: such a run is
 always found.
 """
@@ -16,30 +20,118 @@ from __future__ import annotations
 import hmac
 from collections import deque
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-_SEPARATOR = "\x1f"  # cannot occur inside a normalized word
-_CONTEXT = b"margin matcher: word k-gram fingerprints, v1"
+import numpy as np
+
+_WORD_CONTEXT = b"margin matcher v1: word values"
+_KGRAM_CONTEXT = b"margin matcher v1: k-gram siphash key"
+_U64 = np.uint64
+_CACHE_WORDS = 300_000
 
 
-def derive_key(caller_key: bytes) -> bytes:
-    """The matcher's own subkey, so the caller's key (e.g. the vault key) is never used as is."""
+@dataclass(frozen=True)
+class Keys:
+    word_key: bytes
+    sip_k0: int
+    sip_k1: int
+    check: bytes  # lets a loaded index tell it was made with another key
+
+
+def derive_keys(caller_key: bytes) -> Keys:
+    """The matcher's own subkeys, so the caller's key (e.g. the vault key) is never used as is."""
     if len(caller_key) < 16:
         raise ValueError("the fingerprint key must be at least 16 bytes")
-    return hmac.digest(caller_key, _CONTEXT, "sha256")
+    sip = hmac.digest(caller_key, _KGRAM_CONTEXT, "sha256")
+    return Keys(
+        word_key=hmac.digest(caller_key, _WORD_CONTEXT, "sha256"),
+        sip_k0=int.from_bytes(sip[:8], "little"),
+        sip_k1=int.from_bytes(sip[8:16], "little"),
+        check=hmac.digest(caller_key, b"margin matcher v1: key check", "sha256")[:8],
+    )
 
 
-def kgram_hashes(words: Sequence[str], key: bytes, k: int) -> list[int]:
+_SHIFTS = {bits: (_U64(bits), _U64(64 - bits)) for bits in (13, 16, 17, 21, 32)}
+
+
+def _rotl(x: np.ndarray, bits: int, spare: np.ndarray) -> None:
+    """x = x rotated left by ``bits``, in place (``spare`` is scratch space)."""
+    left, right = _SHIFTS[bits]
+    np.right_shift(x, right, out=spare)
+    np.left_shift(x, left, out=x)
+    x |= spare
+
+
+def _sip_round(
+    v0: np.ndarray, v1: np.ndarray, v2: np.ndarray, v3: np.ndarray, spare: np.ndarray
+) -> None:
+    v0 += v1
+    _rotl(v1, 13, spare)
+    v1 ^= v0
+    _rotl(v0, 32, spare)
+    v2 += v3
+    _rotl(v3, 16, spare)
+    v3 ^= v2
+    v0 += v3
+    _rotl(v3, 21, spare)
+    v3 ^= v0
+    v2 += v1
+    _rotl(v1, 17, spare)
+    v1 ^= v2
+    _rotl(v2, 32, spare)
+
+
+def _siphash_blocks(blocks: list[np.ndarray], keys: Keys) -> np.ndarray:
+    """SipHash-2-4 of messages made of len(blocks) 64-bit words, one message per position."""
+    n = len(blocks[0])
+    k0, k1 = _U64(keys.sip_k0), _U64(keys.sip_k1)
+    v0 = np.full(n, k0 ^ _U64(0x736F6D6570736575), dtype=_U64)
+    v1 = np.full(n, k1 ^ _U64(0x646F72616E646F6D), dtype=_U64)
+    v2 = np.full(n, k0 ^ _U64(0x6C7967656E657261), dtype=_U64)
+    v3 = np.full(n, k1 ^ _U64(0x7465646279746573), dtype=_U64)
+    spare = np.empty(n, dtype=_U64)
+    length_block = _U64((8 * len(blocks)) % 256) << _U64(56)
+    for block in [*blocks, length_block]:
+        v3 ^= block
+        _sip_round(v0, v1, v2, v3, spare)
+        _sip_round(v0, v1, v2, v3, spare)
+        v0 ^= block
+    v2 ^= _U64(0xFF)
+    for _ in range(4):
+        _sip_round(v0, v1, v2, v3, spare)
+    v0 ^= v1
+    v0 ^= v2
+    v0 ^= v3
+    return v0
+
+
+def word_values(words: Sequence[str], keys: Keys, cache: dict[str, int]) -> np.ndarray:
+    """The keyed 64-bit value of each word: one HMAC per word the cache has not seen.
+
+    The cache lives in memory only (the daemon's memory holds the notes anyway); it is
+    emptied when it grows past a bound so that a huge export cannot grow it forever.
+    """
+    digest = hmac.digest
+    key = keys.word_key
+    missing = [word for word in dict.fromkeys(words) if word not in cache]
+    if len(cache) + len(missing) > _CACHE_WORDS:
+        cache.clear()
+        missing = list(dict.fromkeys(words))
+    for word in missing:
+        cache[word] = int.from_bytes(digest(key, word.encode(), "sha256")[:8], "little")
+    return np.fromiter(map(cache.__getitem__, words), dtype=_U64, count=len(words))
+
+
+def kgram_hashes(
+    words: Sequence[str], keys: Keys, k: int, cache: dict[str, int] | None = None
+) -> np.ndarray:
     """One 64-bit keyed fingerprint per position where k words start."""
     count = len(words) - k + 1
     if count <= 0:
-        return []
-    digest = hmac.digest
-    join = _SEPARATOR.join
-    from_bytes = int.from_bytes
-    return [
-        from_bytes(digest(key, join(words[i : i + k]).encode(), "sha256")[:8], "big")
-        for i in range(count)
-    ]
+        return np.empty(0, dtype=_U64)
+    values = word_values(words, keys, {} if cache is None else cache)
+    with np.errstate(over="ignore"):
+        return _siphash_blocks([values[j : j + count] for j in range(k)], keys)
 
 
 def winnow(hashes: Sequence[int], window: int) -> list[int]:

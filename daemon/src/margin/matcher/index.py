@@ -15,9 +15,11 @@ import threading
 from array import array
 from collections.abc import Iterator
 
-from margin.matcher.fingerprint import derive_key, kgram_hashes, winnow
-from margin.matcher.normalize import Words, tokenize
-from margin.matcher.runs import Match, Run, to_matches
+import numpy as np
+
+from margin.matcher.fingerprint import derive_keys, kgram_hashes, winnow
+from margin.matcher.normalize import Words, tokenize, words_only
+from margin.matcher.runs import Match, Run, may_qualify, to_matches
 
 DEFAULT_K = 5
 DEFAULT_WINDOW = 4  # guaranteed run: k + window - 1 = 8 words, the live guard's minimum
@@ -41,10 +43,6 @@ class IndexFormatError(ValueError):
     """The bytes are not an index this version can read, or were made with another key."""
 
 
-def _key_check(key: bytes) -> bytes:
-    return hmac.digest(key, b"key check", "sha256")[:8]
-
-
 def _little_endian(values: array) -> bytes:
     if sys.byteorder == "big":
         values = array(values.typecode, values)
@@ -66,7 +64,7 @@ class FingerprintIndex:
     def __init__(self, key: bytes, *, k: int = DEFAULT_K, window: int = DEFAULT_WINDOW):
         if not (2 <= k <= 32 and 1 <= window <= 64):
             raise ValueError("k must be 2..32 and window 1..64")
-        self._key = derive_key(key)
+        self._keys = derive_keys(key)
         self.k = k
         self.window = window
         self._lock = threading.RLock()
@@ -76,6 +74,8 @@ class FingerprintIndex:
         self._selected: list[array] = []  # per slot: positions kept by winnowing
         self._free_slots: list[int] = []
         self._postings: dict[int, int | list[int]] = {}
+        self._sorted_keys: np.ndarray | None = None  # the postings' keys, for vector search
+        self._word_cache: dict[str, int] = {}  # keyed word values, in memory only
 
     @property
     def guaranteed_words(self) -> int:
@@ -95,8 +95,10 @@ class FingerprintIndex:
 
     def add(self, note_id: str, text: str) -> None:
         """Index ``text`` under ``note_id``, replacing what that id had."""
-        words = tokenize(text).words
-        sequence = array("Q", kgram_hashes(words, self._key, self.k))
+        hashes = kgram_hashes(words_only(text), self._keys, self.k, self._word_cache)
+        sequence = array("Q", hashes.astype("<u8").tobytes())
+        if sys.byteorder == "big":
+            sequence.byteswap()
         if len(sequence) > _POSITION_MASK:
             raise ValueError("a note this long cannot be indexed")
         self._insert(note_id, sequence, array("I", winnow(sequence, self.window)))
@@ -111,6 +113,7 @@ class FingerprintIndex:
             for position in self._selected[slot]:
                 self._unpost(sequence[position], (slot << _POSITION_BITS) | position)
             self._note_ids[slot] = None
+            self._sorted_keys = None
             self._sequences[slot] = array("Q")
             self._selected[slot] = array("I")
             self._free_slots.append(slot)
@@ -129,6 +132,7 @@ class FingerprintIndex:
                 self._sequences.append(sequence)
                 self._selected.append(selected)
             self._slot_of[note_id] = slot
+            self._sorted_keys = None
             postings = self._postings
             for position in selected:
                 entry = (slot << _POSITION_BITS) | position
@@ -158,12 +162,22 @@ class FingerprintIndex:
 
     def match(self, text: str, min_words: int = GUARD_MIN_WORDS) -> list[Match]:
         """Spans of ``text`` that repeat a run of at least ``min_words`` words of a note."""
-        return self.match_words(tokenize(text), min_words)
+        self._check_min_words(min_words)
+        hashes = kgram_hashes(words_only(text), self._keys, self.k, self._word_cache)
+        with self._lock:
+            runs = self._find_runs(hashes)
+            note_ids = list(self._note_ids)
+        if not may_qualify(runs, min_words, self.guaranteed_words):
+            return []
+        # Offsets and quotations are worked out only for the few texts that share words.
+        return to_matches(
+            runs, tokenize(text), note_ids, min_words=min_words, guaranteed=self.guaranteed_words
+        )
 
     def match_words(self, words: Words, min_words: int = GUARD_MIN_WORDS) -> list[Match]:
-        if min_words < self.guaranteed_words:
-            raise ValueError(f"min_words must be at least {self.guaranteed_words} for this index")
-        hashes = kgram_hashes(words.words, self._key, self.k)
+        """As ``match``, for words already split by ``tokenize``."""
+        self._check_min_words(min_words)
+        hashes = kgram_hashes(words.words, self._keys, self.k, self._word_cache)
         with self._lock:
             runs = self._find_runs(hashes)
             note_ids = list(self._note_ids)
@@ -171,14 +185,30 @@ class FingerprintIndex:
             runs, words, note_ids, min_words=min_words, guaranteed=self.guaranteed_words
         )
 
-    def _find_runs(self, hashes: list[int]) -> list[Run]:
+    def _check_min_words(self, min_words: int) -> None:
+        if min_words < self.guaranteed_words:
+            raise ValueError(f"min_words must be at least {self.guaranteed_words} for this index")
+
+    def _candidates(self, hashes: np.ndarray) -> list[int]:
+        """Positions whose fingerprint is in the index: one sorted-array search per text."""
+        if self._sorted_keys is None:
+            self._sorted_keys = np.sort(np.fromiter(self._postings, dtype=np.uint64))
+        keys = self._sorted_keys
+        if not len(keys) or not len(hashes):
+            return []
+        slots = np.minimum(np.searchsorted(keys, hashes), len(keys) - 1)
+        found: list[int] = np.flatnonzero(keys[slots] == hashes).tolist()
+        return found
+
+    def _find_runs(self, hash_array: np.ndarray) -> list[Run]:
         runs: list[Run] = []
         covered_until: dict[tuple[int, int], int] = {}  # (slot, diagonal) -> next free q
         postings = self._postings
         sequences = self._sequences
+        hashes: list[int] = hash_array.tolist()
         last_kgram = len(hashes)
-        for q, fingerprint in enumerate(hashes):
-            found = postings.get(fingerprint)
+        for q in self._candidates(hash_array):
+            found = postings.get(hashes[q])
             if found is None:
                 continue
             entries = (found,) if isinstance(found, int) else found
@@ -212,9 +242,7 @@ class FingerprintIndex:
         """The index as bytes: fingerprints and note ids only, no text. Encrypt before storing."""
         with self._lock:
             parts = [
-                _HEADER.pack(
-                    _MAGIC, _VERSION, self.k, self.window, _key_check(self._key), len(self)
-                )
+                _HEADER.pack(_MAGIC, _VERSION, self.k, self.window, self._keys.check, len(self))
             ]
             for note_id, slot in self._slot_of.items():
                 encoded_id = note_id.encode()
@@ -233,7 +261,7 @@ class FingerprintIndex:
         if magic != _MAGIC or version != _VERSION:
             raise IndexFormatError("not a fingerprint index of a version this Margin reads")
         index = cls(key, k=k, window=window)
-        if not hmac.compare_digest(check, _key_check(index._key)):
+        if not hmac.compare_digest(check, index._keys.check):
             raise IndexFormatError("the index was made with another key")
         offset = _HEADER.size
         try:

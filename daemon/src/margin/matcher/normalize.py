@@ -186,6 +186,16 @@ def _quoted_flags(clean: str, starts: list[int]) -> list[bool]:
     return flags
 
 
+def words_only(text: str) -> list[str]:
+    """The same words as ``tokenize(text).words``, without offsets (the fast path)."""
+    clean, _ = _strip_markup(text)
+    normalize = _normalize_word
+    words = [
+        w.lower() if w.isascii() and w.isalnum() else normalize(w) for w in _WORD.findall(clean)
+    ]
+    return [w for w in words if w] if "" in words else words
+
+
 def tokenize(text: str) -> Words:
     """Split ``text`` into normalized words, each mapped back to its original offsets."""
     clean, offsets = _strip_markup(text)

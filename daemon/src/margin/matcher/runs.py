@@ -96,6 +96,23 @@ def group_runs(runs: list[Run]) -> list[list[Run]]:
     return groups
 
 
+def may_qualify(runs: list[Run], min_words: int, guaranteed: int) -> bool:
+    """Whether any group could be a leak, quotations aside (they only take words away).
+
+    Most texts share a few five-word phrases with some note by chance; this lets the
+    matcher skip working out offsets for them.
+    """
+    long_runs = [r for r in runs if r.words >= guaranteed]
+    if not long_runs:
+        return False
+    if any(r.words >= min_words for r in long_runs):
+        return True
+    return any(
+        len(group) >= 2 and sum(r.words for r in group) >= math.ceil(min_words * 1.5)
+        for group in group_runs(long_runs)
+    )
+
+
 def to_matches(
     runs: list[Run],
     words: Words,

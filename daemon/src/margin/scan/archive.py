@@ -11,9 +11,9 @@ from __future__ import annotations
 import io
 import struct
 import zipfile
-from itertools import pairwise
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
 from margin.scan.model import Embedded, Extracted
 

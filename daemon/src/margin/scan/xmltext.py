@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from xml.etree.ElementTree import Element
 
-from defusedxml import ElementTree as SafeXml
 from defusedxml import DefusedXmlException
+from defusedxml import ElementTree as SafeXml
 
 # Elements that end a line when shown; inline elements (span, content, w:r) join their
 # neighbours with nothing, so a word split across them reads whole. Any other element is

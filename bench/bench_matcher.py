@@ -1,0 +1,131 @@
+"""Leak-guard matcher: check latency against 1,000 and 10,000 notes, index size, rebuild time.
+
+Figures are printed as ratios to baselines measured in this run: the 10k/1k latency ratio
+(the cost must follow the text checked, not the vault), and the check's cost relative to
+only normalizing and fingerprinting the same text.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import random
+import statistics
+import time
+
+from margin.matcher import FingerprintIndex
+from margin.matcher.fingerprint import derive_keys, kgram_hashes
+from margin.matcher.normalize import words_only
+
+NOTE_WORDS = 150
+TEXT_WORDS = 1500
+REPEATS = 60
+
+
+def vocabulary(rng: random.Random, size: int = 6000) -> list[str]:
+    syllables = [
+        "an",
+        "be",
+        "cor",
+        "da",
+        "el",
+        "fi",
+        "gor",
+        "ha",
+        "is",
+        "jo",
+        "ka",
+        "lum",
+        "mo",
+        "ner",
+        "o",
+        "pa",
+        "qui",
+        "ra",
+        "sen",
+        "ti",
+        "ul",
+        "ve",
+        "wy",
+        "zo",
+    ]
+    words = {
+        "".join(rng.choice(syllables) for _ in range(rng.randint(1, 4))) for _ in range(size * 2)
+    }
+    return sorted(words)[:size]
+
+
+def notes(rng: random.Random, words: list[str], count: int) -> list[str]:
+    # Zipf-like choice: common words recur across notes as in real prose.
+    weights = [1 / (rank + 1) for rank in range(len(words))]
+    return [" ".join(rng.choices(words, weights, k=NOTE_WORDS)) for _ in range(count)]
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def measure(count: int, rng: random.Random, words: list[str], text: str) -> dict[str, float]:
+    bodies = notes(rng, words, count)
+    key = os.urandom(32)
+    index = FingerprintIndex(key)
+    started = time.perf_counter()
+    for number, body in enumerate(bodies):
+        index.add(f"note-{number:05d}", body)
+    rebuild = time.perf_counter() - started
+    # Paste two notes of this vault into the checked text, so matches are really found.
+    checked = f"{text} {bodies[7]} {bodies[count // 2][:400]}"
+    latencies = []
+    index.match(checked, 8)  # warm up
+    gc.collect()
+    gc.disable()  # a collection landing in one run would measure the collector, not us
+    for _ in range(REPEATS):
+        started = time.perf_counter()
+        found = index.match(checked, 8)
+        latencies.append(time.perf_counter() - started)
+    gc.enable()
+    assert {m.note_id for m in found} >= {"note-00007"}
+    data = index.to_bytes()
+    started = time.perf_counter()
+    FingerprintIndex.from_bytes(data, key)
+    load = time.perf_counter() - started
+    return {
+        "load": load,
+        "p50": statistics.median(latencies),
+        "p95": percentile(latencies, 0.95),
+        "rebuild": rebuild,
+        "bytes_per_1000": len(data) / count * 1000,
+    }
+
+
+def main() -> None:
+    rng = random.Random(7)
+    words = vocabulary(rng)
+    text = " ".join(rng.choices(words, k=TEXT_WORDS))
+    keys = derive_keys(os.urandom(32))
+    baseline = []
+    for _ in range(REPEATS):
+        started = time.perf_counter()
+        kgram_hashes(words_only(text), keys, 5)
+        baseline.append(time.perf_counter() - started)
+    base = statistics.median(baseline)
+    small = measure(1_000, rng, words, text)
+    large = measure(10_000, rng, words, text)
+    print("bench_matcher: 1,500-word text checked against private notes of ~150 words")
+    for label, figures in (("1,000 notes", small), ("10,000 notes", large)):
+        print(
+            f"  {label:>12}: p50 {figures['p50'] * 1e3:6.2f} ms  p95 {figures['p95'] * 1e3:6.2f} ms"
+            f"  ({figures['p50'] / base:.2f}x fingerprinting the text alone)"
+            f"  rebuild {figures['rebuild']:.2f} s, load {figures['load']:.2f} s"
+            f"  index {figures['bytes_per_1000'] / 1024:.0f} KiB per 1,000 notes"
+        )
+    print(
+        f"  ratio 10k/1k: p50 {large['p50'] / small['p50']:.2f}"
+        f"  p95 {large['p95'] / small['p95']:.2f}  (aim: close to 1)"
+    )
+    print(f"  baseline (normalize + fingerprint the text only): {base * 1e3:.2f} ms")
+
+
+if __name__ == "__main__":
+    main()
