@@ -18,6 +18,8 @@ from pathlib import Path
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
+from margin.logsafe import describe_bug
+
 log = logging.getLogger("margin.watch")
 
 TEMPORARY_SUFFIXES = (".crdownload", ".part", ".partial", ".download", ".tmp", ".opdownload")
@@ -102,8 +104,8 @@ class FolderWatcher:
         try:
             if wait_until_complete(path):
                 self._check(path)
-        except Exception:  # a bug must not stop the watch; the daemon log says what kind
-            log.exception("checking a new file in a watched folder failed")
+        except Exception as bug:  # a bug must not stop the watch; the log says what kind
+            log.error("checking a new file in a watched folder failed: %s", describe_bug(bug))
         finally:
             with self._lock:
                 self._in_flight.discard(path)

@@ -21,6 +21,7 @@ from typing import Any
 from aiohttp import web
 
 from margin import errors
+from margin.logsafe import describe_bug
 from margin.schema import first_problem
 from margin.server.contract import request_schema_for
 from margin.server.pairing import is_extension_origin
@@ -128,9 +129,9 @@ async def guard_middleware(request: web.Request, handler: Handler) -> web.Stream
         return error_response(errors.MethodNotAllowed(), paired_origin)
     except web.HTTPRequestEntityTooLarge:
         return error_response(errors.PayloadTooLarge(), paired_origin)
-    except Exception:
-        # A bug. Log the kind of failure and where, never the request or its body.
-        log.exception("internal error on %s %s", request.method, request.path)
+    except Exception as bug:
+        # A bug. Log the kind of failure and where, never the request, its body or the message.
+        log.error("internal error on %s %s: %s", request.method, request.path, describe_bug(bug))
         return error_response(errors.MarginError(), paired_origin)
     if paired_origin:
         _allow_origin(response, paired_origin)
