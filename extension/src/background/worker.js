@@ -4,7 +4,7 @@
 import '../shared/build-flags.js';
 import { api, extensionRoot, hasSidePanel, hasSidebar } from '../shared/browser.js';
 import { forget } from './contexts.js';
-import { handleContentMessage, openPanel, openPanelFromContent } from './content-bridge.js';
+import { broadcast, handleContentMessage, openPanel, openPanelFromContent } from './content-bridge.js';
 import { handlePageMessage } from './router.js';
 import { injectInto, syncRegistrations } from './sites.js';
 
@@ -42,6 +42,17 @@ api.action.onClicked.addListener((tab) => {
 });
 
 api.tabs.onRemoved.addListener((tabId) => { forget(tabId); });
+// A new page in the tab: what the old one showed no longer holds. The content script, if
+// the new page has one, reports afresh (asked again once the page has loaded).
+api.tabs.onUpdated.addListener((tabId, change) => {
+  if (change.status === 'loading') {
+    forget(tabId).then(() => broadcast({ type: 'context_changed', tabId, report: null }));
+  } else if (change.status === 'complete') {
+    api.tabs.sendMessage(tabId, { type: 'cs-rescan' }).catch(() => {
+      // No content script in this page (not an enabled site): nothing to ask.
+    });
+  }
+});
 api.permissions.onAdded.addListener(() => { syncRegistrations(); });
 api.permissions.onRemoved.addListener(() => { syncRegistrations(); });
 api.runtime.onInstalled.addListener(() => { syncRegistrations(); });

@@ -48,7 +48,7 @@ async function refreshConnection() {
 function renderVisibility() {
   const keepEditor = saver.dirty || saver.inFlight || saver.status === 'conflict';
   ui.notes.hidden = !(view.state === 'ready' || keepEditor || view.loadedKey);
-  ui.editor.hidden = !view.report || saver.status === 'conflict';
+  ui.editor.hidden = (!view.report && !view.loadedKey && !keepEditor) || saver.status === 'conflict';
 }
 
 function forgetShownNote() {

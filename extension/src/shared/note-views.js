@@ -40,8 +40,8 @@ export function renderHistory(list, versions, open) {
 
 /** Two versions side by side after a 409: the clinician's unsaved text and the saved one. */
 export function renderConflict(section, conflict, choose) {
-  const mine = h('textarea', { id: 'conflict-mine', value: conflict.mine });
-  const saved = h('textarea', { id: 'conflict-current', readOnly: true, value: conflict.current.text });
+  const mine = h('textarea', { id: 'conflict-mine', value: conflict.mine, autocomplete: 'off' });
+  const saved = h('textarea', { id: 'conflict-current', readOnly: true, value: conflict.current.text, autocomplete: 'off' });
   replaceChildren(section,
     h('h2', {}, 'This note was changed somewhere else while you were writing.'),
     h('p', {}, 'Both versions are below; nothing was overwritten. Edit yours if you like, then choose what to keep.'),
