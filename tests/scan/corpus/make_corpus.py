@@ -332,6 +332,27 @@ def build() -> dict[str, dict[str, object]]:
         "n-quote",
     )
 
+    add(
+        "leak_fhir_xml_base64.xml",
+        docs.fhir_xml(clean7[:2], ("text/plain", NOTES["n-lighthouse"].encode())),
+        "leak",
+        "n-lighthouse",
+    )
+    add(
+        "leak_paged_print.txt",
+        docs.paged_text(with_leak("n-garage", at=4, paragraphs=8), HEADER),
+        "leak",
+        "n-garage",
+    )
+    add(
+        "leak_libreoffice.docx",
+        libreoffice("record.rtf", docs.rtf(with_leak("n-kite")), "docx"),
+        "leak",
+        "n-kite",
+    )
+    add("clean_libreoffice.odt", libreoffice("record.docx", clean_docx, "odt"), "clean")
+    add("clean_fhir_xml.xml", docs.fhir_xml(clean7, ("text/plain", clean7[3].encode())), "clean")
+
     # --- files that cannot be verified ---
     add("cannot_image_only.pdf", pdfs.image_only_pdf(clean7[:4]), "cannot_verify")
     add(

@@ -6,6 +6,7 @@ import base64
 import html
 import io
 import json
+import textwrap
 import zipfile
 
 import docx
@@ -251,3 +252,30 @@ def fhir_bundle(
         )
     bundle = {"resourceType": "Bundle", "type": bundle_type, "entry": entries}
     return json.dumps(bundle, indent=1).encode()
+
+
+def fhir_xml(texts: list[str], attachment: tuple[str, bytes]) -> bytes:
+    """A FHIR Bundle in XML: values sit in attributes, attachments in <data value=...>."""
+    observations = "".join(
+        f'<entry><resource><Observation><status value="final"/><valueString '
+        f'value="{html.escape(t)}"/></Observation></resource></entry>'
+        for t in texts
+    )
+    content_type, data = attachment
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><Bundle xmlns="http://hl7.org/fhir">'
+        f'<type value="collection"/>{observations}<entry><resource><DocumentReference>'
+        f'<status value="current"/><content><attachment><contentType value="{content_type}"/>'
+        f'<data value="{base64.b64encode(data).decode()}"/></attachment></content>'
+        "</DocumentReference></resource></entry></Bundle>"
+    ).encode()
+
+
+def paged_text(paragraphs: list[str], header: str, lines_per_page: int = 20) -> bytes:
+    """A plain-text print file: form feeds between pages, a header on each."""
+    lines = [line for p in paragraphs for line in (*textwrap.wrap(p, 72), "")]
+    pages = [lines[i : i + lines_per_page] for i in range(0, len(lines), lines_per_page)]
+    return "\f".join(
+        f"{header}\n\n" + "\n".join(page) + f"\n\nPage {n} of {len(pages)}\n"
+        for n, page in enumerate(pages, start=1)
+    ).encode()

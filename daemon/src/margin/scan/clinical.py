@@ -158,3 +158,28 @@ def parse_json(text: str) -> Any:
         if len(lines) < 2:
             raise
         return [json.loads(line) for line in lines]
+
+
+_FHIR_NS = "{http://hl7.org/fhir}"
+
+
+def read_xml(root: Element) -> Extracted:
+    """Any other XML: all its text; for FHIR XML also value attributes and base64 data."""
+    out = Extracted(note="FHIR XML" if root.tag.startswith(_FHIR_NS) else "XML document")
+    pieces: list[str] = []
+    attachments = [0]
+
+    def skip(element: Element) -> bool:
+        if element.tag != _FHIR_NS + "data" or element.get("value") is None:
+            return False
+        attachments[0] += 1
+        name = f"attachment {attachments[0]}"
+        try:
+            out.embedded.append(Embedded(name, _b64(element.get("value", ""))))
+        except (binascii.Error, ValueError, UnicodeEncodeError):
+            out.problems.append(f"{name} could not be decoded")
+        return True
+
+    element_text(root, pieces.append, skip=skip)
+    out.stream("document", "".join(pieces))
+    return out

@@ -11,7 +11,7 @@ from pathlib import Path
 from margin.errors import ScanPathNotFound
 from margin.matcher import EXPORT_MIN_WORDS, FingerprintIndex
 from margin.scan.archive import ArchiveProblem, Budget, read_zip
-from margin.scan.clinical import parse_json, read_ccda, read_fhir
+from margin.scan.clinical import parse_json, read_ccda, read_fhir, read_xml
 from margin.scan.detect import detect
 from margin.scan.html_reader import read_html
 from margin.scan.model import (
@@ -27,7 +27,7 @@ from margin.scan.office import read_office
 from margin.scan.pdf_reader import read_pdf_file
 from margin.scan.pdf_worker import PdfWorker
 from margin.scan.plain import decode_text, looks_like_text, read_rtf, read_text
-from margin.scan.xmltext import XmlUnreadable, element_text, parse
+from margin.scan.xmltext import XmlUnreadable, parse
 
 
 @dataclass(frozen=True)
@@ -145,11 +145,7 @@ class Scanner:
         if kind == "ccda":
             return read_ccda(parse(data), budget)
         if kind == "xml":
-            pieces: list[str] = []
-            element_text(parse(data), pieces.append)
-            out = Extracted(note=label)
-            out.stream("document", "".join(pieces))
-            return out
+            return read_xml(parse(data))
         if kind == "image":
             return Extracted(
                 note=label,

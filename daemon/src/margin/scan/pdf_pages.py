@@ -20,6 +20,9 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 _TEXT_SHOWING = re.compile(rb"(?:Tj|TJ|'|\"|\bDo|\bBI)\s")
+# Operators that each make one page object in PDFium: text shown after a string or array,
+# an XObject drawn, an inline image.
+_OBJECT_OPERATORS = re.compile(rb"[)\]>]\s*(?:Tj|TJ|'|\")|/[^\s/]+\s+Do\b|\bBI\b")
 _FEW_WORDS = 150  # below this, look at what else the page draws (images, shapes)
 _PICTURE_SHARE = 0.35  # images covering this much of a page with few words: a scan
 _SHAPES_AS_TEXT = 300  # this many vector shapes and no text: text drawn as outlines
@@ -158,6 +161,12 @@ def judge_page(
         problem, content = _content_check(reader, index)
         if problem:
             result["problems"].append(f"page {number}: {problem}")
+        expected = len(_OBJECT_OPERATORS.findall(content))
+        found = pdfium_c.FPDFPage_CountObjects(page.raw)
+        if not problem and expected >= 4 and found < expected // 2:
+            result["problems"].append(f"page {number} is damaged (part of it could not be read)")
+        elif not problem and not found and len(content.split()) > 16:
+            result["problems"].append(f"page {number} could not be read (damaged content)")
         if words and not _looks_like_words(text):
             result["problems"].append(
                 f"page {number} has text Margin cannot read (its font has no text map)"
