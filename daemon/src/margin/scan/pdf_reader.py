@@ -29,5 +29,6 @@ def read_pdf_file(data: bytes, worker: PdfWorker) -> Extracted:
         out.stream(place, text)
     for name, blob in found["attachments"]:
         out.embedded.append(Embedded(name, blob))
-    out.note = f"PDF, {len(pages)} page{'s' if len(pages) != 1 else ''}"
+    if pages:
+        out.note = f"PDF, {len(pages)} page{'s' if len(pages) != 1 else ''}"
     return out

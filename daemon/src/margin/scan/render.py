@@ -7,18 +7,22 @@ from margin.scan.model import FileReport, ScanReport
 _MEMBERS_SHOWN_CLEAN = 5  # past this, clean files inside an archive are only counted
 
 
+def _sentence(reason: str) -> str:
+    return reason[:1].upper() + reason[1:]
+
+
 def _line(report: FileReport) -> str:
     kind = f" ({report.kind})" if report.kind else ""
     if report.verdict == "clean":
         return f"{report.path}{kind}: clean. Every part was read; no private note is in it."
     if report.verdict == "leak":
         notes = {leak.note_id for leak in report.leaks}
-        text = f"{report.path}{kind}: LEAK."
-        if notes:
-            text += f" It holds words from {len(notes)} of your private notes."
-        return text
+        if not notes:
+            return f"{report.path}{kind}: LEAK. A file inside it holds private note text."
+        return f"{report.path}{kind}: LEAK. It holds words from {len(notes)} of your private notes."
+    reason = _sentence(report.reason or "part of it was unread")
     return (
-        f"{report.path}{kind}: CANNOT VERIFY. {report.reason or 'Part of it was unread'}. "
+        f"{report.path}{kind}: CANNOT VERIFY. {reason}. "
         "Margin did not read all of it, so it cannot say it is clean."
     )
 
