@@ -7,7 +7,7 @@ STAMP   := $(VENV)/.installed-$(shell cat daemon/pyproject.toml | cksum | cut -d
 PYTEST_ARGS ?=
 TESTS       ?= tests
 
-.PHONY: run test bench eval lint soak system-deps clean
+.PHONY: run test bench eval lint soak system-deps extension-deps clean
 
 $(STAMP): daemon/pyproject.toml
 	@test -x $(PYTHON) || python3 -m venv $(VENV)
@@ -21,7 +21,7 @@ run: $(STAMP)
 	$(VENV)/bin/margin serve
 
 ## Set up everything the tests need (Python packages, Chromium, a keychain) and run them all.
-test: $(STAMP) system-deps
+test: $(STAMP) system-deps extension-deps
 	$(PYTHON) -m pytest $(PYTEST_ARGS) $(TESTS)
 
 ## Benchmarks; figures are printed as ratios against a baseline measured in the same run.
@@ -41,6 +41,10 @@ lint: $(STAMP)
 
 system-deps:
 	@bash scripts/system-deps.sh
+
+## Node.js and web-ext (npm, pinned by extension/tools/package-lock.json) for the extension's tests.
+extension-deps:
+	@bash extension/tools/install-deps.sh
 
 clean:
 	rm -rf $(VENV) tests/artifacts

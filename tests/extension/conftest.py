@@ -15,7 +15,9 @@ from tests.extension.harness import CHROMIUM, ExtensionBrowser, build, launch
 @pytest.fixture(scope="session")
 def playwright_session() -> Iterator[Playwright]:
     if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed at /usr/bin/chromium (make test installs it)")
+        pytest.skip(
+            "Debian's chromium is not installed at /usr/bin/chromium (make test installs it)"
+        )
     with sync_playwright() as playwright:
         yield playwright
 
@@ -33,8 +35,9 @@ def ehr_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EhrServer]:
 
 
 @pytest.fixture
-def browser(playwright_session: Playwright, test_extension: Path, ehr_server: EhrServer,
-            tmp_path: Path) -> Iterator[ExtensionBrowser]:
+def browser(
+    playwright_session: Playwright, test_extension: Path, ehr_server: EhrServer, tmp_path: Path
+) -> Iterator[ExtensionBrowser]:
     launched = launch(playwright_session, tmp_path / "profile", test_extension, ehr_server)
     yield launched
     launched.context.close()

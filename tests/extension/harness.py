@@ -43,8 +43,13 @@ def node_or_skip() -> str:
 
 
 def build(target: str) -> Path:
-    done = subprocess.run([node_or_skip(), str(EXTENSION_DIR / "tools" / "build.mjs"), target],
-                          capture_output=True, text=True, timeout=60, check=False)
+    done = subprocess.run(
+        [node_or_skip(), str(EXTENSION_DIR / "tools" / "build.mjs"), target],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     return Path(done.stdout.strip().splitlines()[-1])
 
@@ -88,9 +93,14 @@ class ExtensionBrowser:
 
     def tab_id(self, page: Page) -> int:
         url = page.url
-        found = wait_for(lambda: self.worker.evaluate(
-            "async (url) => (await chrome.tabs.query({})).find((tab) => tab.url === url)?.id ?? null", url),
-            f"the tab of {url}")
+        found = wait_for(
+            lambda: self.worker.evaluate(
+                "async (url) => (await chrome.tabs.query({}))"
+                ".find((tab) => tab.url === url)?.id ?? null",
+                url,
+            ),
+            f"the tab of {url}",
+        )
         return int(found)
 
     def panel(self, tab_id: int | None = None) -> Page:
@@ -101,26 +111,37 @@ class ExtensionBrowser:
 
     def stored_report(self, tab_id: int) -> Any:
         return self.worker.evaluate(
-            "async (id) => (await chrome.storage.session.get(`tab_context_${id}`))[`tab_context_${id}`] ?? null",
-            tab_id)
+            "async (id) => (await chrome.storage.session.get(`tab_context_${id}`))"
+            "[`tab_context_${id}`] ?? null",
+            tab_id,
+        )
 
     def wait_report(self, tab_id: int, check: Callable[[Any], bool], what: str) -> Any:
-        return wait_for(lambda: (lambda r: r if r and check(r) else None)(self.stored_report(tab_id)), what)
+        return wait_for(
+            lambda: (lambda r: r if r and check(r) else None)(self.stored_report(tab_id)), what
+        )
 
     def content_scripts_registered(self) -> list[Any]:
         return list(self.worker.evaluate("chrome.scripting.getRegisteredContentScripts()"))
 
 
-def launch(playwright: Playwright, profile: Path, extension: Path, ehr: EhrServer) -> ExtensionBrowser:
+def launch(
+    playwright: Playwright, profile: Path, extension: Path, ehr: EhrServer
+) -> ExtensionBrowser:
     context = playwright.chromium.launch_persistent_context(
         str(profile),
         executable_path=str(CHROMIUM),
         headless=True,
         ignore_https_errors=True,
         args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--no-first-run", "--disable-sync",
-            f"--disable-extensions-except={extension}", f"--load-extension={extension}",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
+            "--disable-sync",
+            f"--disable-extensions-except={extension}",
+            f"--load-extension={extension}",
             f"--host-resolver-rules={ehr.host_resolver_rules()}",
         ],
     )
@@ -142,11 +163,23 @@ def content_script_eval(page: Page, expression: str) -> Any:
         cdp.on("Runtime.executionContextCreated", lambda event: contexts.append(event["context"]))
         cdp.send("Runtime.enable")
         top = cdp.send("Page.getFrameTree")["frameTree"]["frame"]["id"]
-        ours = [c for c in contexts if c.get("auxData", {}).get("type") == "isolated"
-                and c.get("auxData", {}).get("frameId") == top and c.get("origin") == EXTENSION_ORIGIN]
+        ours = [
+            c
+            for c in contexts
+            if c.get("auxData", {}).get("type") == "isolated"
+            and c.get("auxData", {}).get("frameId") == top
+            and c.get("origin") == EXTENSION_ORIGIN
+        ]
         assert ours, f"no content-script world in the page: {[c.get('name') for c in contexts]}"
-        reply = cdp.send("Runtime.evaluate", {"expression": expression, "contextId": ours[-1]["id"],
-                                              "returnByValue": True, "awaitPromise": True})
+        reply = cdp.send(
+            "Runtime.evaluate",
+            {
+                "expression": expression,
+                "contextId": ours[-1]["id"],
+                "returnByValue": True,
+                "awaitPromise": True,
+            },
+        )
         assert "exceptionDetails" not in reply, reply
         return reply["result"].get("value")
     finally:
@@ -210,8 +243,11 @@ def start_daemon_on(home: Path, port: int) -> RunningDaemon:
     restart must come back where the extension expects it)."""
     import sys
 
-    process = subprocess.Popen([sys.executable, "-m", "margin", "--home", str(home), "serve", "--port", str(port)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "margin", "--home", str(home), "serve", "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     runtime_file = home / "local" / "daemon.json"
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:

@@ -12,7 +12,6 @@ from playwright.sync_api import Page, expect
 from tests.conftest import start_daemon, stop_daemon
 from tests.extension.harness import (
     ExtensionBrowser,
-    create_vault_through_panel,
     free_port,
     pair_through_panel,
     screenshot,
@@ -31,12 +30,15 @@ def _open_client(browser: ExtensionBrowser) -> tuple[Page, int]:
     page = browser.open_ehr("simplepractice")
     page.click("#open-c-1001")
     tab = browser.tab_id(page)
-    browser.wait_report(tab, lambda r: r["client"] == "Ada Lovelace" and r["field"] is not None, "the editor")
+    browser.wait_report(
+        tab, lambda r: r["client"] == "Ada Lovelace" and r["field"] is not None, "the editor"
+    )
     return page, tab
 
 
 def test_first_run_pair_create_write_reload_and_survive_a_daemon_restart(
-        browser: ExtensionBrowser, margin_home: Path) -> None:
+    browser: ExtensionBrowser, margin_home: Path
+) -> None:
     # First run: Margin is not running where the extension looks.
     browser.set_port(free_port())
     ehr, tab = _open_client(browser)
@@ -65,16 +67,26 @@ def test_first_run_pair_create_write_reload_and_survive_a_daemon_restart(
         # Unlocked: the context of the EHR tab, and autosave.
         expect(panel.locator("#context-client")).to_have_text("Ada Lovelace")
         expect(panel.locator("#context-date")).to_have_text("2025-03-04")
-        panel.locator("#note-text").press_sequentially("Client spoke about the lighthouse dream.", delay=5)
+        panel.locator("#note-text").press_sequentially(
+            "Client spoke about the lighthouse dream.", delay=5
+        )
         expect(panel.locator("#save-status")).to_have_text("Saved")
         screenshot(panel, "panel-5-saved")
-        assert _note_text_in_daemon(daemon, "Ada Lovelace") == ["Client spoke about the lighthouse dream."]
+        assert _note_text_in_daemon(daemon, "Ada Lovelace") == [
+            "Client spoke about the lighthouse dream."
+        ]
 
         # Reload the EHR page: the same client and date bring the same note back.
         ehr.reload()
-        browser.wait_report(tab, lambda r: r["client"] == "Ada Lovelace" and r["field"] is not None, "the editor again")
+        browser.wait_report(
+            tab,
+            lambda r: r["client"] == "Ada Lovelace" and r["field"] is not None,
+            "the editor again",
+        )
         second = browser.panel(tab)
-        expect(second.locator("#note-text")).to_have_value("Client spoke about the lighthouse dream.")
+        expect(second.locator("#note-text")).to_have_value(
+            "Client spoke about the lighthouse dream."
+        )
         second.close()
 
         # Stop the daemon while typing: the text stays, the error says so.
@@ -85,7 +97,9 @@ def test_first_run_pair_create_write_reload_and_survive_a_daemon_restart(
             stop_daemon(daemon)
     expect(panel.locator("#save-status")).to_contain_text("Margin is not running", timeout=15000)
     expect(panel.locator("#save-status")).to_contain_text("kept")
-    expect(panel.locator("#note-text")).to_have_value("Client spoke about the lighthouse dream. Then silence.")
+    expect(panel.locator("#note-text")).to_have_value(
+        "Client spoke about the lighthouse dream. Then silence."
+    )
     screenshot(panel, "panel-6-daemon-down-text-kept")
     panel.locator("#note-text").press_sequentially(" More while down.", delay=5)
 
@@ -93,12 +107,15 @@ def test_first_run_pair_create_write_reload_and_survive_a_daemon_restart(
     restarted = start_daemon_on(margin_home, daemon.port)
     try:
         expect(panel.locator("#setup")).to_have_attribute("data-state", "locked", timeout=15000)
-        expect(panel.locator("#note-text")).to_have_value("Client spoke about the lighthouse dream. Then silence. More while down.")
+        expect(panel.locator("#note-text")).to_have_value(
+            "Client spoke about the lighthouse dream. Then silence. More while down."
+        )
         screenshot(panel, "panel-7-locked-text-kept")
         panel.fill("#unlock-passphrase", passphrase)
         panel.click("#unlock-submit")
         expect(panel.locator("#save-status")).to_have_text("Saved", timeout=15000)
         assert _note_text_in_daemon(restarted, "Ada Lovelace") == [
-            "Client spoke about the lighthouse dream. Then silence. More while down."]
+            "Client spoke about the lighthouse dream. Then silence. More while down."
+        ]
     finally:
         stop_daemon(restarted)

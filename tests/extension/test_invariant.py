@@ -39,7 +39,6 @@ from tests.extension.harness import (
     page_heap_snapshot,
     pair_through_panel,
     screenshot,
-    wait_for,
 )
 
 pytestmark = pytest.mark.browser
@@ -54,8 +53,12 @@ class Env:
 
 
 @pytest.fixture(scope="module")
-def env(playwright_session: Playwright, test_extension: Path, ehr_server: EhrServer,
-        tmp_path_factory: pytest.TempPathFactory) -> Iterator[Env]:
+def env(
+    playwright_session: Playwright,
+    test_extension: Path,
+    ehr_server: EhrServer,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[Env]:
     home = tmp_path_factory.mktemp("invariant-home")
     daemon = start_daemon(home)
     profile = tmp_path_factory.mktemp("invariant-profile") / "profile"
@@ -94,9 +97,7 @@ def _check_message_shapes(log: list[dict[str, Any]]) -> None:
     assert log, "the test build logs the content script's messages"
     for entry in log:
         message = entry["message"]
-        if entry["direction"] == "sent" and isinstance(message, dict) and "type" in message:
-            validate(message["type"], message)
-        elif entry["direction"] == "received" and isinstance(message, dict) and "type" in message:
+        if isinstance(message, dict) and "type" in message:  # cs-context, cs-open-panel, cs-rescan
             validate(message["type"], message)
         else:
             validate("cs-reply", message)
@@ -104,12 +105,30 @@ def _check_message_shapes(log: list[dict[str, Any]]) -> None:
 
 # How to reach each page's note field, to type the control word the EHR itself receives.
 PAGES: dict[str, tuple[str, str, Callable[[Page], None], Callable[[Page], None]]] = {
-    "simplepractice-spa": ("simplepractice", "/", lambda p: p.click("#open-c-1001"), lambda p: p.click(".note-body")),
-    "therapynotes-iframe": ("therapynotes", "/Patients/Note?patientId=p-77", lambda p: None,
-                            lambda p: p.frame_locator("#note-frame").locator("#ProgressNote").click()),
-    "jane-closed-shadow": ("jane", "/patients/88/chart_entries/901", lambda p: None,
-                           lambda p: p.locator("chart-entry-editor").click(position={"x": 40, "y": 20})),
-    "theranest-prosemirror": ("theranest", "/notes/edit/n-55", lambda p: None, lambda p: p.click(".ProseMirror")),
+    "simplepractice-spa": (
+        "simplepractice",
+        "/",
+        lambda p: p.click("#open-c-1001"),
+        lambda p: p.click(".note-body"),
+    ),
+    "therapynotes-iframe": (
+        "therapynotes",
+        "/Patients/Note?patientId=p-77",
+        lambda p: None,
+        lambda p: p.frame_locator("#note-frame").locator("#ProgressNote").click(),
+    ),
+    "jane-closed-shadow": (
+        "jane",
+        "/patients/88/chart_entries/901",
+        lambda p: None,
+        lambda p: p.locator("chart-entry-editor").click(position={"x": 40, "y": 20}),
+    ),
+    "theranest-prosemirror": (
+        "theranest",
+        "/notes/edit/n-55",
+        lambda p: None,
+        lambda p: p.click(".ProseMirror"),
+    ),
     "generic-soap": ("generic", "/soap.html", lambda p: None, lambda p: p.click("#s")),
 }
 
@@ -117,7 +136,9 @@ PAGES: dict[str, tuple[str, str, Callable[[Page], None], Callable[[Page], None]]
 def _inject_generic(env: Env, tab: int) -> None:
     """No site adapter: what the toolbar button does (activeTab), asked from an extension page."""
     helper = env.browser.panel(tab)
-    helper.evaluate("(tab) => chrome.runtime.sendMessage({type: 'find_field_here', tabId: tab})", tab)
+    helper.evaluate(
+        "(tab) => chrome.runtime.sendMessage({type: 'find_field_here', tabId: tab})", tab
+    )
     helper.close()
 
 
@@ -128,7 +149,9 @@ def _open(env: Env, name: str) -> tuple[Page, int]:
     if site == "generic":
         _inject_generic(env, tab)
     navigate(page)
-    env.browser.wait_report(tab, lambda r: r["field"] is not None and r["client"], f"{name}'s field")
+    env.browser.wait_report(
+        tab, lambda r: r["field"] is not None and r["client"], f"{name}'s field"
+    )
     return page, tab
 
 
@@ -166,20 +189,28 @@ def test_private_words_never_reach_the_page(env: Env, ehr_server: EhrServer, nam
     PAGES[name][3](page)
     page.keyboard.type(f" and again {control}")
     again = env.browser.panel(tab)
-    expect(again.locator("#note-text")).to_have_value(f"Dream of the {words[0]} and the {words[1]}.")
+    expect(again.locator("#note-text")).to_have_value(
+        f"Dream of the {words[0]} and the {words[1]}."
+    )
     again.locator("#note-text").press_sequentially(f" Later: {words[2]}.", delay=3)
     expect(again.locator("#save-status")).to_have_text("Saved")
     panel.close()
     again.close()
     page.wait_for_timeout(1600)  # the spy ships its recordings every second
 
-    spy_log = "".join(frame.evaluate("JSON.stringify(window.__spyLog ?? [])") for frame in page.frames).lower()
+    spy_log = "".join(
+        frame.evaluate("JSON.stringify(window.__spyLog ?? [])") for frame in page.frames
+    ).lower()
     shipped = b"\n".join(ehr_server.collected).decode(errors="replace").lower()
     heap = page_heap_snapshot(page).lower()
     dom = full_dom(page).lower()
     messages = content_script_messages(page)
-    extension_storage = json.dumps(env.browser.worker.evaluate(
-        "async () => [await chrome.storage.local.get(null), await chrome.storage.session.get(null)]")).lower()
+    extension_storage = json.dumps(
+        env.browser.worker.evaluate(
+            "async () => [await chrome.storage.local.get(null),"
+            " await chrome.storage.session.get(null)]"
+        )
+    ).lower()
 
     # The control: the EHR's own text is visible to the spy and in the heap.
     assert control in spy_log and control in shipped and control in heap
@@ -201,6 +232,10 @@ def test_no_private_word_in_any_file_of_the_browser_profile(env: Env) -> None:
     for path in env.profile.rglob("*"):
         if path.is_file():
             data = path.read_bytes().lower()
-            found += [f"{word} in {path.relative_to(env.profile)}" for word in env.words if word.encode() in data]
+            found += [
+                f"{word} in {path.relative_to(env.profile)}"
+                for word in env.words
+                if word.encode() in data
+            ]
     assert not found
     shutil.rmtree(env.profile, ignore_errors=True)

@@ -1,5 +1,5 @@
 // Builds DOM from data with textContent only: nothing here ever parses HTML, so nothing a
-// note or a page holds can become markup (no innerHTML anywhere in the extension).
+// note or a page holds can become markup (no HTML-parsing property anywhere in the extension).
 
 export function h(tag, props = {}, ...children) {
   const element = document.createElement(tag);
