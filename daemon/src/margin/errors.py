@@ -340,13 +340,6 @@ class ScanPathNotFound(MarginError):
     hint = "Check the path and try again. Nothing was checked and nothing was changed."
 
 
-class ScanVaultUnavailable(MarginError):
-    code = "scan_vault_unavailable"
-    http_status = 503
-    message = "Margin cannot check exports now: the private notes are not available."
-    hint = "Start Margin and unlock the vault, then check again. Nothing was lost."
-
-
 class BadNotesFile(MarginError):
     code = "bad_notes_file"
     http_status = 422
@@ -450,3 +443,67 @@ class WatchFolderUnknown(MarginError):
     http_status = 404
     message = "Margin is not watching that folder."
     hint = "Run 'margin watch list' to see the folders Margin watches."
+
+
+# --- Multi-device sync, backups and checks (margin join, devices, backup, check) ------------
+
+
+class DeviceNotFound(MarginError):
+    code = "device_not_found"
+    http_status = 404
+    message = "This vault has no device with that id."
+    hint = "Run 'margin devices' to see the devices and their ids. Nothing was changed."
+
+
+class DeviceIsThisOne(MarginError):
+    code = "device_is_this_one"
+    http_status = 409
+    message = "That is this computer; a device cannot remove itself."
+    hint = "Remove it from another of your devices. Nothing was changed."
+
+
+class NotASyncedVault(MarginError):
+    code = "not_a_synced_vault"
+    http_status = 404
+    message = "That folder does not hold a Margin vault (it has no key file)."
+    hint = (
+        "Check the folder's name, and wait until your sync service has brought the vault's "
+        "'keys' folder to this computer. Nothing was changed."
+    )
+
+
+class AlreadyHasVault(MarginError):
+    code = "already_has_vault"
+    http_status = 409
+    message = "This computer already has a Margin vault, so it cannot join another one."
+    hint = (
+        "Use another home folder (--home) for the other vault. Nothing was changed or lost."
+    )
+
+
+class StopMarginFirst(MarginError):
+    code = "stop_margin_first"
+    http_status = 409
+    message = "Margin is running on this computer, so the vault folder cannot be changed now."
+    hint = "Stop Margin (Ctrl+C in its window), run this command again, then start it."
+
+
+class BackupTargetNotEmpty(MarginError):
+    code = "backup_target_not_empty"
+    http_status = 409
+    message = "The backup destination already exists and is not empty."
+    hint = "Choose a new folder or file name; Margin never overwrites a backup."
+
+
+class BackupFailed(MarginError):
+    code = "backup_failed"
+    http_status = 500
+    message = "The backup could not be written completely, so it is NOT a usable backup."
+    hint = "Check the destination's free space and try again. Your vault was not changed."
+
+
+class CheckTargetMissing(MarginError):
+    code = "check_target_missing"
+    http_status = 404
+    message = "There is no vault or backup there to check."
+    hint = "Give the folder of a vault, a backup folder, or a backup .tar file."

@@ -50,14 +50,21 @@ def cli(ctx: click.Context, home_dir: str | None) -> None:
 
 def _register() -> None:
     from margin.cli import (
-        lint_cmd, notes_cmds, pair_cmd, serve_cmd, status_cmd, vault_cmds, watch_cmd,
+        lint_cmd,
+        notes_cmds,
+        pair_cmd,
+        scan_cmd,
+        serve_cmd,
+        status_cmd,
+        vault_cmds,
+        watch_cmd,
     )
 
     for command in (
         serve_cmd.serve, pair_cmd.pair, status_cmd.status,
         vault_cmds.init, vault_cmds.unlock, vault_cmds.lock, vault_cmds.passphrase,
         notes_cmds.import_notes, notes_cmds.notes, notes_cmds.show, notes_cmds.export_notes,
-        notes_cmds.audit, lint_cmd.lint, watch_cmd.watch,
+        notes_cmds.audit, lint_cmd.lint, scan_cmd.scan, watch_cmd.watch,
     ):
         cli.add_command(command)
 

@@ -12,14 +12,33 @@ from pathlib import Path
 
 import click
 
-from margin.errors import BadNotesFile, MarginError, ScanVaultUnavailable
+from margin.cli.access import LocalVault, ensure_unlocked, vault_access
+from margin.cli.client import DaemonClient
+from margin.errors import BadNotesFile, MarginError, ScanPathNotFound
+from margin.home import Home
 from margin.matcher import EXPORT_MIN_WORDS, FingerprintIndex
 from margin.scan import render_text, scan_paths
+from margin.scan.model import ScanReport
+from margin.scanning import ScanService
 
 
-def load_index(ctx: click.Context) -> FingerprintIndex:
-    """The fingerprint index of the vault's private notes (wired to the vault later)."""
-    raise ScanVaultUnavailable()
+def scan_with_vault(home: Home, paths: list[Path], min_words: int,
+                    passphrase_file: str | None) -> ScanReport:
+    """Check against every private note: through the running Margin, else in this process."""
+    absolute = [p.expanduser().resolve() for p in paths]
+    for path in absolute:
+        if not path.exists():
+            raise ScanPathNotFound(f"There is no file or folder at {path}.")
+    client = DaemonClient.for_home(home)
+    if client is not None:
+        answer = client.call("POST", "/v1/scan", {"paths": [str(p) for p in absolute],
+                                                   "min_words": min_words})
+        return ScanReport.from_json(answer, min_words)
+    with vault_access(home) as access:
+        ensure_unlocked(access, passphrase_file)
+        assert isinstance(access, LocalVault)
+        return ScanService(access.holder).scan(absolute, actor="cli", min_words=min_words,
+                                               origin="margin scan")
 
 
 def index_from_jsonl(path: Path) -> FingerprintIndex:
@@ -55,6 +74,8 @@ def index_from_jsonl(path: Path) -> FingerprintIndex:
     hidden=True,
     help="Check against the notes in this JSONL file instead of the vault (tests).",
 )
+@click.option("--passphrase-file", type=click.Path(dir_okay=False),
+              help="Read the recovery passphrase from this file (when Margin is not running).")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.pass_context
 def scan(
@@ -62,12 +83,15 @@ def scan(
     as_json: bool,
     min_words: int,
     notes_jsonl: Path | None,
+    passphrase_file: str | None,
     paths: tuple[Path, ...],
 ) -> None:
     """Check EHR exports (files or folders) for text from your private notes."""
     try:
-        index = index_from_jsonl(notes_jsonl) if notes_jsonl else load_index(ctx)
-        report = scan_paths(list(paths), index, min_words=min_words)
+        if notes_jsonl:
+            report = scan_paths(list(paths), index_from_jsonl(notes_jsonl), min_words=min_words)
+        else:
+            report = scan_with_vault(ctx.obj.home, list(paths), min_words, passphrase_file)
     except MarginError as error:
         click.echo(f"{error.message} {error.hint}", err=True)
         ctx.exit(2)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 Verdict = Literal["clean", "leak", "cannot_verify"]
 
@@ -90,6 +90,17 @@ class FileReport:
     members: list[FileReport] = field(default_factory=list)
     kind: str | None = None
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> FileReport:
+        """The report as the daemon sent it (for `margin scan` through the daemon)."""
+        return cls(
+            path=data["path"],
+            verdict=data["verdict"],
+            reason=data["reason"],
+            leaks=[Leak(l["note_id"], l["where"], l["words"]) for l in data["leaks"]],  # noqa: E741
+            members=[cls.from_json(m) for m in data["members"]],
+        )
+
     def to_json(self) -> dict[str, object]:
         return {
             "path": self.path,
@@ -117,6 +128,10 @@ class ScanReport:
     @property
     def verdict(self) -> Verdict:
         return combine([f.verdict for f in self.files])
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any], min_words: int) -> ScanReport:
+        return cls([FileReport.from_json(f) for f in data["files"]], min_words)
 
     def to_json(self) -> dict[str, object]:
         return {"verdict": self.verdict, "files": [f.to_json() for f in self.files]}

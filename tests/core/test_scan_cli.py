@@ -1,0 +1,92 @@
+"""`margin scan` against the real vault: the corpus's notes imported with `margin import`,
+its exports checked with and without a running daemon, every verdict as expected."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from margin.schema import first_problem
+from tests.conftest import RunningDaemon, run_margin
+
+CORPUS = Path(__file__).resolve().parents[1] / "scan" / "corpus"
+PASSPHRASE = "a long recovery passphrase for tests"
+EXIT_CODES = {"clean": 0, "leak": 1, "cannot_verify": 3}
+
+
+def _import_corpus_notes(home: Path, passfile: Path) -> dict[str, str]:
+    """Import notes.jsonl; return corpus note id -> vault note id."""
+    corpus_ids = [json.loads(line)["id"] for line in
+                  (CORPUS / "notes.jsonl").read_text().splitlines() if line.strip()]
+    result = run_margin(home, "import", "--json", "--passphrase-file", str(passfile),
+                        str(CORPUS / "notes.jsonl"))
+    assert result.returncode == 0, result.stderr
+    vault_ids = [item["id"] for item in json.loads(result.stdout)]
+    return dict(zip(corpus_ids, vault_ids, strict=True))
+
+
+def _check(report: dict, ids: dict[str, str]) -> None:
+    assert first_problem("scan-report", report) is None
+    expected = json.loads((CORPUS / "expected.json").read_text())
+    got = {Path(f["path"]).name: f for f in report["files"]}
+    assert set(got) == set(expected)
+    for name, want in expected.items():
+        assert got[name]["verdict"] == want["verdict"], (name, got[name])
+        leaking = {leak["note_id"] for leak in _leaks(got[name])}
+        assert leaking == {ids[n] for n in want["notes"]}, name
+
+
+def _leaks(file_report: dict) -> list[dict]:
+    found = list(file_report["leaks"])
+    for member in file_report["members"]:
+        found.extend(_leaks(member))
+    return found
+
+
+@pytest.fixture
+def passfile(tmp_path: Path) -> Path:
+    path = tmp_path / "pass.txt"
+    path.write_text(PASSPHRASE)
+    return path
+
+
+def test_scan_without_a_daemon(margin_home: Path, passfile: Path) -> None:
+    assert run_margin(margin_home, "init", "--passphrase-file", str(passfile)).returncode == 0
+    ids = _import_corpus_notes(margin_home, passfile)
+    result = run_margin(margin_home, "scan", "--json", "--passphrase-file", str(passfile),
+                        str(CORPUS / "files"))
+    report = json.loads(result.stdout)
+    assert result.returncode == EXIT_CODES[report["verdict"]] == 1
+    _check(report, ids)
+    human = run_margin(margin_home, "scan", "--passphrase-file", str(passfile),
+                       str(CORPUS / "files"))
+    assert "LEAK" in human.stdout and "CANNOT VERIFY" in human.stdout
+    trail = json.loads(run_margin(margin_home, "audit", "--json", "--passphrase-file",
+                                  str(passfile)).stdout)
+    scans = [e for e in trail["entries"] if e["action"] == "scan"]
+    assert len(scans) == 2 and scans[0]["detail"]["verdict"] == "leak"
+
+
+def test_scan_through_the_running_daemon(daemon: RunningDaemon, passfile: Path) -> None:
+    assert run_margin(daemon.home, "init", "--passphrase-file", str(passfile)).returncode == 0
+    ids = _import_corpus_notes(daemon.home, passfile)
+    result = run_margin(daemon.home, "scan", "--json", str(CORPUS / "files"))
+    report = json.loads(result.stdout)
+    _check(report, ids)
+    clean = [CORPUS / "files" / n for n, e in
+             json.loads((CORPUS / "expected.json").read_text()).items() if e["verdict"] == "clean"]
+    assert run_margin(daemon.home, "scan", *map(str, clean[:3])).returncode == 0
+    recent = daemon.cli("GET", "/v1/watch").json()["recent"]
+    assert {Path(r["path"]).name for r in recent} >= {p.name for p in clean[:3]}
+
+
+def test_scan_errors_are_plain(margin_home: Path, passfile: Path, tmp_path: Path) -> None:
+    missing = run_margin(margin_home, "scan", str(tmp_path / "nope.pdf"))
+    assert missing.returncode == 2 and "no file or folder" in missing.stderr
+    assert "Traceback" not in missing.stderr
+    (tmp_path / "x.txt").write_text("hello")
+    no_vault = run_margin(margin_home, "scan", "--passphrase-file", str(passfile),
+                          str(tmp_path / "x.txt"))
+    assert no_vault.returncode == 2 and "no Margin vault" in no_vault.stderr
