@@ -8,6 +8,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from margin.cli import cli
 from margin.cli.scan_cmd import scan
 from tests.scan.conftest import CORPUS
 
@@ -71,9 +72,10 @@ def test_errors_exit_2_with_a_sentence_and_no_traceback(tmp_path: Path) -> None:
     assert missing.exit_code == 2
     assert "There is no file or folder" in missing.output
     assert "Traceback" not in missing.output
-    without_vault = CliRunner().invoke(scan, [str(FILES / "clean_page.html")])
+    without_vault = CliRunner().invoke(
+        cli, ["--home", str(tmp_path / "home"), "scan", str(FILES / "clean_page.html")])
     assert without_vault.exit_code == 2
-    assert "unlock the vault" in without_vault.output
+    assert "There is no Margin vault here yet" in without_vault.output
     bad_notes = tmp_path / "notes.jsonl"
     bad_notes.write_text("not json\n")
     result = CliRunner().invoke(scan, ["--notes-jsonl", str(bad_notes), str(FILES)])
