@@ -9,7 +9,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.conftest import CHROME_ORIGIN, start_daemon, stop_daemon  # noqa: E402
+from tests.conftest import CHROME_ORIGIN, start_daemon, stop_daemon
 
 REAL_KEYCHAIN: dict[str, str | None] = {"PYTHON_KEYRING_BACKEND": None}  # find the real one
 

@@ -11,7 +11,6 @@ from margin.cli import CliContext
 from margin.cli.client import DaemonClient
 from margin.vault import Vault
 
-
 VERDICT_WORDS = {
     "clean": "clean (no private note found)",
     "leak": "LEAK: private note text found",
