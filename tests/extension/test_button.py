@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extension.harness import EXTENSION_ORIGIN, ExtensionBrowser, wait_for
+from tests.extension.harness import EXTENSION_ORIGIN, ExtensionBrowser, screenshot, wait_for
 
 pytestmark = pytest.mark.browser
 
@@ -30,6 +30,7 @@ def test_button_is_closed_to_the_page_and_opens_the_panel_for_its_tab(
         abs((box["x"] + box["width"]) - (field["x"] + field["width"])) < 3
     )  # at the field's right edge
     assert field["y"] - 30 <= box["y"] <= field["y"] + 5
+    screenshot(page, "ehr-page-with-button")
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     opened = wait_for(
         lambda: browser.worker.evaluate("globalThis.MarginLastPanelOpen ?? null"),
