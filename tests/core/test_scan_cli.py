@@ -90,3 +90,25 @@ def test_scan_errors_are_plain(margin_home: Path, passfile: Path, tmp_path: Path
     no_vault = run_margin(margin_home, "scan", "--passphrase-file", str(passfile),
                           str(tmp_path / "x.txt"))
     assert no_vault.returncode == 2 and "no Margin vault" in no_vault.stderr
+
+
+def test_file_dropped_on_the_vault_page(daemon: RunningDaemon, passfile: Path) -> None:
+    from tests.conftest import CHROME_ORIGIN
+
+    assert run_margin(daemon.home, "init", "--passphrase-file", str(passfile)).returncode == 0
+    ids = _import_corpus_notes(daemon.home, passfile)
+    daemon.pair(CHROME_ORIGIN)
+    expected = json.loads((CORPUS / "expected.json").read_text())
+    leaky = next(n for n, e in expected.items() if e["verdict"] == "leak" and n.endswith(".pdf"))
+    reply = daemon.as_extension("POST", "/v1/scan/upload",
+                                raw_body=(CORPUS / "files" / leaky).read_bytes(),
+                                headers={"Content-Type": "application/octet-stream",
+                                         "X-Margin-Filename": "record%20for%20Ada.pdf"})
+    assert reply.status == 200, reply.body
+    report = reply.json()
+    assert first_problem("scan-report", report) is None
+    assert report["verdict"] == "leak" and report["files"][0]["path"] == "record for Ada.pdf"
+    assert {leak["note_id"] for leak in _leaks(report["files"][0])} == {
+        ids[n] for n in expected[leaky]["notes"]}
+    as_json = daemon.as_extension("POST", "/v1/scan/upload", body={"path": "/etc/passwd"})
+    assert as_json.status == 415

@@ -15,7 +15,7 @@ from typing import Any
 
 from margin.holder import VaultHolder
 from margin.matcher import EXPORT_MIN_WORDS
-from margin.scan import scan_paths
+from margin.scan import Scanner, scan_paths
 from margin.scan.model import ScanReport
 
 RECENT_RESULTS = 50
@@ -32,6 +32,20 @@ class ScanService:
         """Check ``paths`` against every private note; needs the vault unlocked."""
         fingerprints = self.holder.guard()
         report = scan_paths(paths, fingerprints.index, min_words=min_words)
+        self._remember(report, actor, origin)
+        return report
+
+    def scan_upload(self, name: str, data: bytes, *, actor: str,
+                    min_words: int = EXPORT_MIN_WORDS) -> ScanReport:
+        """Check a file the clinician dropped on the vault page (its bytes, not a path)."""
+        fingerprints = self.holder.guard()
+        with Scanner(fingerprints.index, min_words=min_words) as scanner:
+            report = ScanReport([scanner.scan_bytes(name, data)], min_words)
+        self._remember(report, actor, "vault page")
+        return report
+
+    def _remember(self, report: ScanReport, actor: str, origin: str) -> None:
+        """Audit the check and keep its verdicts for status and the extension."""
         self.holder.require().record("scan", None, actor=actor, detail={
             "verdict": report.verdict,
             "files": [{"path": f.path, "verdict": f.verdict} for f in report.files][:100],
@@ -47,7 +61,6 @@ class ScanService:
                     "time": time.time(),
                     "origin": origin,
                 })
-        return report
 
     def recent(self) -> list[dict[str, Any]]:
         with self._lock:

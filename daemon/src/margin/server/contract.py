@@ -27,6 +27,23 @@ def request_schemas() -> dict[tuple[str, str], str]:
     return found
 
 
+@cache
+def raw_upload_operations() -> set[tuple[str, str]]:
+    """Operations whose body is a file's bytes (application/octet-stream), not JSON."""
+    return {
+        (method.upper(), path)
+        for path, item in openapi()["paths"].items()
+        for method, operation in item.items()
+        if method in HTTP_METHODS
+        and "application/octet-stream" in operation.get("requestBody", {}).get("content", {})
+    }
+
+
+def is_raw_upload(request: web.Request) -> bool:
+    resource = request.match_info.route.resource
+    return resource is not None and (request.method, resource.canonical) in raw_upload_operations()
+
+
 def request_schema_for(request: web.Request) -> str | None:
     resource = request.match_info.route.resource
     if resource is None:

@@ -23,7 +23,7 @@ from aiohttp import web
 from margin import errors
 from margin.logsafe import describe_bug
 from margin.schema import first_problem
-from margin.server.contract import request_schema_for
+from margin.server.contract import is_raw_upload, request_schema_for
 from margin.server.pairing import is_extension_origin
 from margin.server.state import STATE_KEY, AppState
 
@@ -31,7 +31,7 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 log = logging.getLogger("margin.server")
 
 PAIRING_PATH = "/v1/pair"
-CORS_ALLOWED_HEADERS = "Authorization, Content-Type"
+CORS_ALLOWED_HEADERS = "Authorization, Content-Type, X-Margin-Filename"
 CORS_ALLOWED_METHODS = "GET, POST, PUT, DELETE"
 
 
@@ -89,6 +89,12 @@ def _authenticate(request: web.Request, state: AppState) -> None:
 
 
 async def _read_body(request: web.Request) -> Any:
+    if is_raw_upload(request):  # the handler streams the file itself, with its own limit
+        if request.content_type != "application/octet-stream":
+            raise errors.UnsupportedMediaType(
+                message="Margin expects the file's bytes here.",
+                hint="Drop the file on the vault page again; nothing was checked.")
+        return None
     schema_name = request_schema_for(request)
     if not request.body_exists and schema_name is None:
         return None
