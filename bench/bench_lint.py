@@ -29,7 +29,7 @@ def make_notes(seed: int = 8) -> list[str]:
     sentences = [json.loads(line)["text"]
                  for name in ("main.jsonl", "heldout.jsonl")
                  for line in (CORPUS / name).read_text(encoding="utf-8").splitlines() if line]
-    rng = random.Random(seed)  # noqa: S311 - a repeatable sample, not a secret
+    rng = random.Random(seed)  # a repeatable sample, not a secret
     notes = []
     for index in range(NOTES):
         picked, words = [], 0

@@ -110,3 +110,53 @@ def test_spans_cover_each_flagged_sentence_and_nothing_else() -> None:
 def test_an_empty_or_private_note_has_no_findings() -> None:
     assert lint_text("") == []
     assert lint_text("We laughed about her cat.\n\nShe seemed lighter today.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Said her husband would be better off if she were out of the picture.",
+    "Keeps thinking how nice it would be to go to sleep and never wake up.",
+    "Asked, laughing, if I would miss her if she was gone.",
+    "Has been saving up his mother's sleeping pills in a drawer, just in case.",
+    "Sat on the railway bridge ledge for an hour on Sunday.",
+    "pt endorses fleeting si, no plan",
+    "Wrote goodbye letters to each of her kids.",
+    "Burns her own wrists with a cigarette when she is alone.",
+    "Drove home from the bar after five beers.",
+    "Fainted in the shower after purging twice in one day.",
+    "His 4-year-old was found wandering on the road.",
+    "Her dad, who has dementia, has bedsores and the aide never turns him.",
+    "Hears a voice ordering him to hurt the neighbor.",
+    "Won't let her leave the apartment and took her car keys.",
+])
+def test_risk_in_other_words_is_safety(text: str) -> None:
+    assert category(text) == "safety"
+
+
+@pytest.mark.parametrize("text", [
+    "She is dying to see the new exhibit.",
+    "Her grandmother died peacefully in March and she wishes she had visited more.",
+    "He stood on the bridge taking photos at sunset with his wife.",
+    "Her brother was drinking wine at dinner and took a cab home.",
+    "Gave away the old sofa when they moved.",
+    "We talked about a documentary on the gun show loophole.",
+    "Her parrot takes Prozac for feather plucking.",
+])
+def test_risk_words_without_risk_stay_private(text: str) -> None:
+    assert category(text) == "private"
+
+
+def test_a_star_inside_a_phrase_is_any_ending_of_that_word() -> None:
+    import re
+
+    from margin.lint.lexicon import term_regex
+
+    pattern = re.compile(term_regex("keep* looking at"), re.IGNORECASE)
+    assert pattern.fullmatch("keeps looking at")
+    assert pattern.fullmatch("keep looking at")
+    assert not pattern.fullmatch("keeps looking")
+
+
+def test_a_third_party_who_only_receives_does_not_make_it_private() -> None:
+    assert category("Texted her sister 'look after mom for me' and turned her phone off.") \
+        == "safety"
+    assert category("Her sister wrote a will last year.") == "private"

@@ -48,8 +48,15 @@ class ClauseContext:
         before = self.text[self.start:position]
         if self.lexicon.contexts["client_takes_other"].search(before):
             return False  # "taking her husband's Ambien": the client takes it
-        named = [is_third for p, is_third in self._person_cues if p < position]
+        named = [is_third for p, is_third in self._person_cues
+                 if p < position and not (is_third and self._receives(p))]
         return bool(named) and named[-1]
+
+    def _receives(self, position: int) -> bool:
+        """A third party named as the one given or told something ("gave her sister the
+        passwords", "texted her brother") is not the one who acts in the sentence."""
+        before = self.text[max(self.start, position - 30):position]
+        return self.lexicon.contexts["recipient"].search(before) is not None
 
     def result_near(self, match_start: int, match_end: int) -> bool:
         """A score or finding right after (or just before) an instrument's name."""

@@ -39,6 +39,7 @@ class _Mention:
     start: int
     end: int
     matched: str
+    anchors: tuple[int, ...]  # where context is judged: each cue of a "together" rule
 
 
 class Linter:
@@ -73,14 +74,19 @@ class Linter:
         found = []
         for rule in self.lexicon.rules:
             if rule.lexicon == "drugs":
-                found += [_Mention(rule, s, e, text[s:e]) for s, e in self._drugs(text, start, end)]
+                found += [_Mention(rule, s, e, text[s:e], (s,))
+                          for s, e in self._drugs(text, start, end)]
+                continue
+            if rule.together:
+                found += _together(rule, text, start, end)
                 continue
             if rule.regex is None:
                 continue
             for match in rule.regex.finditer(text, start, end):
                 if rule.lexicon == "icd10cm" and match.group() not in self.lexicon.icd_codes:
                     continue  # "F15" in a sentence about a fighter jet is not a code
-                found.append(_Mention(rule, match.start(), match.end(), match.group()))
+                found.append(_Mention(rule, match.start(), match.end(), match.group(),
+                                      (match.start(),)))
         return found
 
     def _drugs(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -103,7 +109,41 @@ class Linter:
                     return False
             elif not context.has_marker(need):
                 return False
-        return not any(context.blocks(kind, mention.start) for kind in mention.rule.unless)
+        # A context makes the mention private only if it covers every cue of it.
+        return not any(all(context.blocks(kind, anchor) for anchor in mention.anchors)
+                       for kind in mention.rule.unless)
+
+
+def _together(rule: Rule, text: str, start: int, end: int) -> list[_Mention]:
+    """One mention per match of the first cue that has every other cue close by.
+
+    For each other cue the nearest match is taken; the mention covers them all. Its context
+    is judged where the rule's "about" cue is ("her husband would be better off if she were
+    gone" is about the client: the person nearest to "gone" is the client), or at each cue.
+    """
+    per_cue = [list(cue.finditer(text, start, end)) for cue in rule.together]
+    if not all(per_cue):
+        return []
+    mentions = []
+    for first in per_cue[0]:
+        picked = [first]
+        for matches in per_cue[1:]:
+            # One word cannot stand for two cues ("at peace" is in two lists).
+            free = [m for m in matches if all(m.end() <= p.start() or p.end() <= m.start()
+                                              for p in picked)]
+            if not free:
+                break
+            picked.append(min(free, key=lambda m: abs(m.start() - first.start())))
+        if len(picked) < len(per_cue):
+            continue
+        low = min(m.start() for m in picked)
+        high = max(m.end() for m in picked)
+        if high - low <= rule.within:
+            anchors = tuple(m.start() for m in picked)
+            if rule.about is not None:
+                anchors = (anchors[rule.about],)
+            mentions.append(_Mention(rule, low, high, text[low:high], anchors))
+    return mentions
 
 
 def _longest_first(mentions: list[_Mention]) -> list[_Mention]:

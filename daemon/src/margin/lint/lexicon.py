@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,7 @@ _CANDIDATES = (
 )
 CONTEXT_KINDS = frozenset({
     "third_party", "third_party_adult", "therapist", "speculation", "topic", "dream",
-    "dream_unless_frequency", "idiom", "benign_giving", "sport",
+    "dream_unless_frequency", "idiom", "benign_giving", "sport", "leisure",
 })
 
 
@@ -43,6 +43,10 @@ class Rule:
     lexicon: str | None
     needs: tuple[str, ...]
     unless: frozenset[str]
+    # A "together" rule: one match of each cue, all within `within` characters.
+    together: tuple[re.Pattern[str], ...] = ()
+    within: int = 0
+    about: int | None = None  # which cue's position decides context (None: all of them)
 
 
 @dataclass(frozen=True)
@@ -73,23 +77,34 @@ def _read(directory: Path, name: str) -> Any:
 
 
 def term_regex(term: str) -> str:
-    """A plain term as a whole-word pattern: '*' is any ending, space or hyphen match both."""
-    wildcard = term.endswith("*")
-    body = term.rstrip("*")
+    """A plain term as a whole-word pattern: '*' is any ending (of any word in a phrase:
+    "keep* looking at" is "keeps looking at" too), space or hyphen match both."""
     pieces = []
-    for char in body:
+    for char in term:
         if char in " -":
             pieces.append(r"[\s-]*" if char == "-" else r"[\s-]+")
+        elif char == "*":
+            pieces.append(r"\w*")
         else:
             pieces.append(re.escape(char))
-    return "".join(pieces) + (r"\w*" if wildcard else "")
+    return "".join(pieces)
 
 
 def _alternation(items: list[str]) -> str:
     return "|".join(sorted(items, key=len, reverse=True))
 
 
-def _compile_rule(category: str, raw: dict[str, Any], default_says: str) -> Rule:
+def _compile_cues(raw: dict[str, Any]) -> dict[str, re.Pattern[str]]:
+    """Each named cue list of cues.json as one whole-word pattern."""
+    cues = {}
+    for name, spec in raw["cues"].items():
+        loose = [term_regex(t) for t in spec.get("terms", [])] + spec.get("patterns", [])
+        cues[name] = re.compile(rf"(?<![\w])(?:{_alternation(loose)})(?![\w])", re.IGNORECASE)
+    return cues
+
+
+def _compile_rule(category: str, raw: dict[str, Any], default_says: str,
+                  cues: dict[str, re.Pattern[str]]) -> Rule:
     loose: list[str] = [term_regex(t) for t in raw.get("terms", [])]
     loose += list(raw.get("patterns", []))
     exact = [term_regex(a) for a in raw.get("abbreviations", [])]
@@ -102,6 +117,9 @@ def _compile_rule(category: str, raw: dict[str, Any], default_says: str) -> Rule
     unknown = unless - CONTEXT_KINDS
     if unknown:
         raise ValueError(f"rules.json: unknown context {sorted(unknown)} in {category}")
+    missing = [name for name in raw.get("together", []) if name not in cues]
+    if missing:
+        raise ValueError(f"rules.json: unknown cue {missing} in {category}")
     return Rule(
         category=category,
         says=raw.get("says", default_says),
@@ -109,6 +127,9 @@ def _compile_rule(category: str, raw: dict[str, Any], default_says: str) -> Rule
         lexicon=raw.get("lexicon"),
         needs=tuple(raw.get("needs", [])),
         unless=unless,
+        together=tuple(cues[name] for name in raw.get("together", [])),
+        within=int(raw.get("within", 60)),
+        about=raw["together"].index(raw["about"]) if "about" in raw else None,
     )
 
 
@@ -121,15 +142,14 @@ def _lexicon_rule(rule: Rule, lists: dict[str, Any]) -> Rule:
         exact = [term_regex(t) for t in items if t.isupper()]
         pattern = (rf"(?<![\w])(?:{_alternation(loose)})(?![\w])|"
                    rf"(?-i:(?<![\w])(?:{_alternation(exact)}){_ABBREVIATION_END})")
-        return Rule(rule.category, rule.says, re.compile(pattern, re.IGNORECASE), name,
-                    rule.needs, rule.unless)
+        return replace(rule, regex=re.compile(pattern, re.IGNORECASE))
     if name == "icd10cm":
         pattern = re.compile(r"(?<![\w.])[FZ]\d{2}(?:\.[0-9A-Z]{1,4})?(?![\w])")
-        return Rule(rule.category, rule.says, pattern, name, rule.needs, rule.unless)
+        return replace(rule, regex=pattern)
     if name in ("cpt_time", "cpt_modality"):
         codes = _alternation(list(lists[name]))
         pattern = re.compile(rf"(?<![\w])(?:{codes})(?![\w])")
-        return Rule(rule.category, rule.says, pattern, name, rule.needs, rule.unless)
+        return replace(rule, regex=pattern)
     return rule  # drugs: matched by dictionary lookup in the engine
 
 
@@ -139,11 +159,12 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
     drugs_data = _read(directory, "drugs.json")["drugs"]
     icd = _read(directory, "icd10cm.json")["codes"]
     lists = rules_data["lexicons"]
+    cues = _compile_cues(_read(directory, "cues.json"))
     rules: list[Rule] = []
     for category in rules_data["order"]:
         spec = rules_data["categories"][category]
         for raw in spec["rules"]:
-            rules.append(_lexicon_rule(_compile_rule(category, raw, spec["says"]), lists))
+            rules.append(_lexicon_rule(_compile_rule(category, raw, spec["says"], cues), lists))
     drug_names = {}
     for generic, names in drugs_data.items():
         for variant in [generic, *names["generic"], *names["brand"]]:
@@ -154,6 +175,7 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
     contexts["therapist"] = re.compile(rules_data["contexts"]["therapist"])
     contexts["benign_giving"] = re.compile(rules_data["benign_giving"], re.IGNORECASE)
     contexts["sport"] = re.compile(rules_data["sport"], re.IGNORECASE)
+    contexts["leisure"] = re.compile(rules_data["leisure"], re.IGNORECASE)
     cpt = {code: "session_times" for code in lists["cpt_time"]}
     cpt.update({code: "modality_frequency" for code in lists["cpt_modality"]})
     return Lexicon(
