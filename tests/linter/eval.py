@@ -8,7 +8,9 @@ among its findings, or "private" when nothing is flagged. `--errors` lists the m
 main.jsonl is the development corpus (rules were tuned on it); heldout.jsonl was written and
 labeled before any tuning and is never tuned on, as an estimate for an unseen corpus.
 heldout2.jsonl is a second independent batch (see LABELING.md), committed and measured
-before the rules were generalized, and never tuned on either.
+before the rules were generalized, and never tuned on either. heldout3.jsonl was written and
+committed after the rules were generalized, before the linter was run on it: the estimate
+of the generalized rules.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 CORPUS_DIR = Path(__file__).resolve().parent / "corpus"
-CORPUS_FILES = ("main.jsonl", "heldout.jsonl", "heldout2.jsonl")
+CORPUS_FILES = ("main.jsonl", "heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl")
 
 
 @dataclass
