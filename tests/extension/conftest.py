@@ -6,10 +6,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Playwright, sync_playwright
+from playwright.sync_api import Playwright, expect, sync_playwright
 
 from tests.extension.ehr_server import EhrServer, start_ehr_server
 from tests.extension.harness import CHROMIUM, ExtensionBrowser, build, launch
+
+# Two cores running Chromium, the daemon and heap snapshots at once: give the UI time.
+expect.set_options(timeout=10_000)
 
 
 @pytest.fixture(scope="session")

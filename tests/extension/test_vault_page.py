@@ -19,14 +19,19 @@ from tests.extension.harness import (
 pytestmark = pytest.mark.browser
 
 
-def test_vault_page_lists_searches_audits_and_sets(browser: ExtensionBrowser, margin_home: Path) -> None:
+def test_vault_page_lists_searches_audits_and_sets(
+    browser: ExtensionBrowser, margin_home: Path
+) -> None:
     daemon = start_daemon(margin_home)
     try:
         browser.set_port(daemon.port)
         panel = browser.panel()
         pair_through_panel(panel, daemon)
         create_vault_through_panel(panel)
-        for client, text in [("Ada Lovelace", "About the orchard."), ("Grace Hopper", "About the compass.")]:
+        for client, text in [
+            ("Ada Lovelace", "About the orchard."),
+            ("Grace Hopper", "About the compass."),
+        ]:
             body = {"text": text, "client": client, "context": {"site": "generic"}}
             assert daemon.cli("POST", "/v1/notes", body).status == 201
         vault = browser.context.new_page()
