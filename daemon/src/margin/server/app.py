@@ -17,7 +17,7 @@ from margin.export_watch import ExportWatch
 from margin.holder import VaultHolder
 from margin.home import Home
 from margin.scanning import ScanService
-from margin.server import routes_checks, routes_core, routes_scan, routes_vault
+from margin.server import routes_checks, routes_core, routes_scan, routes_sync, routes_vault
 from margin.server.guards import guard_middleware
 from margin.server.pairing import PairingStore
 from margin.server.state import STATE_KEY, AppState
@@ -46,6 +46,7 @@ def create_app(state: AppState) -> web.Application:
     app.add_routes(routes_vault.routes)
     app.add_routes(routes_checks.routes)
     app.add_routes(routes_scan.routes)
+    routes_sync.install(app)  # sync routes, and the vault-folder watcher's lifetime
     return app
 
 

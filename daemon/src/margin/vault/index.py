@@ -18,7 +18,7 @@ from margin.vault import crypto
 from margin.vault.model import NoteSummary, VersionMeta
 
 INDEX_MAGIC = b"MARGINIX"
-INDEX_VERSION = 1
+INDEX_VERSION = 2  # 2: audit sequence numbers, sync claims, removed devices, lost files
 INDEX_HEADER = struct.Struct(">8sH12s")
 INDEX_AAD = b"margin/v1/index"
 
@@ -45,6 +45,15 @@ class NoteIndex:
     # log cut short (or cut and written again) is noticed by verify.
     anchors: dict[str, tuple[int, str]] = field(default_factory=dict)
     note_versions: dict[str, set[str]] = field(default_factory=dict)
+    # Every audit entry present, per device: seq -> hash (gaps show pieces not arrived).
+    audit_seqs: dict[str, dict[int, str]] = field(default_factory=dict)
+    audit_times: dict[str, str] = field(default_factory=dict)  # device -> newest entry's time
+    # What other devices wrote they had seen: claims[target][claimer] = (seq, hash, time).
+    claims: dict[str, dict[str, tuple[int, str, str]]] = field(default_factory=dict)
+    removed: dict[str, dict[str, Any]] = field(default_factory=dict)  # device -> removal
+    # Object files this computer read that are gone (not quarantined): kept across
+    # rebuilds like the anchors, cleared when the file comes back.
+    lost: dict[str, str] = field(default_factory=dict)
     _filters: dict[str, dict[str, set[str]]] = field(default_factory=dict)
     _note_keys: dict[str, dict[str, str | None]] = field(default_factory=dict)
 
@@ -57,9 +66,20 @@ class NoteIndex:
         self.note_versions.setdefault(meta.note, set()).add(meta.id)
         self._refile(meta.note)
 
-    def add_audit_head(self, device: str, seq: int, entry_hash: str) -> None:
+    def add_audit_head(self, device: str, seq: int, entry_hash: str, time: str = "") -> None:
+        self.audit_seqs.setdefault(device, {})[seq] = entry_hash
         if seq > self.audit_heads.get(device, (0, ""))[0]:
             self.audit_heads[device] = (seq, entry_hash)
+            if time:
+                self.audit_times[device] = time
+
+    def add_claims(self, claimer: str, seen: dict[str, Any], time: str) -> None:
+        """A device wrote which audit heads it had seen; keep each claimer's newest."""
+        for target, head in seen.items():
+            seq, entry_hash = int(head[0]), str(head[1])
+            known = self.claims.setdefault(str(target), {}).get(claimer)
+            if known is None or seq > known[0]:
+                self.claims[str(target)][claimer] = (seq, entry_hash, time)
 
     def all_anchors(self) -> dict[str, tuple[int, str]]:
         merged = dict(self.anchors)
@@ -87,11 +107,17 @@ class NoteIndex:
     # --- reading -------------------------------------------------------------------------
 
     def heads(self, note_id: str) -> list[VersionMeta]:
-        """Versions no other version names as a parent, newest first."""
+        """Versions no other version names as a parent: live ones first, newest first.
+
+        An edit on one device and a delete on another leave two heads; the edit comes
+        first, so the note stays listed (with its conflict) instead of vanishing.
+        """
         ids = self.note_versions.get(note_id, set())
         named = {parent for version in ids for parent in self.versions[version].parents}
         heads = [self.versions[v] for v in ids if v not in named]
-        return sorted(heads, key=lambda meta: (meta.time, meta.id), reverse=True)
+        return sorted(
+            heads, key=lambda meta: (not meta.deleted, meta.time, meta.id), reverse=True
+        )
 
     def current(self, note_id: str) -> VersionMeta:
         return self.heads(note_id)[0]
@@ -146,6 +172,13 @@ class NoteIndex:
             "audit": {key: list(value) for key, value in self.audit_heads.items()},
             "audit_locations": [list(location) for location in self.audit_locations],
             "anchors": {key: list(value) for key, value in self.all_anchors().items()},
+            "audit_seqs": {
+                d: {str(q): h for q, h in s.items()} for d, s in self.audit_seqs.items()
+            },
+            "audit_times": self.audit_times,
+            "claims": {t: {c: list(v) for c, v in by.items()} for t, by in self.claims.items()},
+            "removed": self.removed,
+            "lost": self.lost,
         }
 
     @classmethod
@@ -157,6 +190,13 @@ class NoteIndex:
             audit_heads={key: (int(v[0]), str(v[1])) for key, v in data["audit"].items()},
             audit_locations=[(str(r), int(i)) for r, i in data["audit_locations"]],
             anchors={key: (int(v[0]), str(v[1])) for key, v in data["anchors"].items()},
+            audit_seqs={d: {int(q): str(h) for q, h in s.items()}
+                        for d, s in data["audit_seqs"].items()},
+            audit_times=dict(data["audit_times"]),
+            claims={t: {c: (int(v[0]), str(v[1]), str(v[2])) for c, v in by.items()}
+                    for t, by in data["claims"].items()},
+            removed=dict(data["removed"]),
+            lost=dict(data["lost"]),
         )
         for record in data["versions"]:
             meta = VersionMeta.from_json(record)

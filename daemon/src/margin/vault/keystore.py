@@ -42,7 +42,7 @@ def _system_keyring() -> KeyringBackend:
     """keyring's choice for this computer; a broken keyring setup means no keychain."""
     try:
         return keyring.get_keyring()
-    except Exception:  # noqa: BLE001 - any failure to load a backend means "no keychain"
+    except Exception:
         return fail_backend.Keyring()
 
 

@@ -30,6 +30,7 @@ class Kind(IntEnum):
     TOMBSTONE = 3
     AUDIT = 4
     DEVICE = 5
+    DEVICE_REMOVED = 6
 
 
 class Damaged(Exception):
@@ -146,6 +147,12 @@ def _open_record(
 
 def _subkey(vault_key: bytes | bytearray, file_header: bytes) -> bytes:
     return crypto.object_subkey(vault_key, FILE_HEADER.unpack(file_header)[3])
+
+
+def frame(data: bytes) -> int:
+    """The object count of a well-framed file, without the key (``margin check`` without
+    --read-data); ``Damaged`` / ``TooNew`` otherwise. Says nothing about authenticity."""
+    return len(_records(data)[1])
 
 
 def decode(vault_key: bytes | bytearray, identity: FileIdentity, data: bytes) -> list[SealedObject]:

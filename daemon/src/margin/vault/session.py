@@ -5,17 +5,19 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from pathlib import Path
 from typing import Any
 
 from margin.errors import MarginError, ObjectDamaged, WaitingForSync
 from margin.vault import audit, crypto, objfile
 from margin.vault.index import NoteIndex, open_index, seal_index
-from margin.vault.model import Problem, VersionMeta, now_iso
+from margin.vault.model import AuditEntry, Problem, VersionMeta, now_iso
 from margin.vault.objfile import Damaged, FileIdentity, Kind, SealedObject, TooNew
 from margin.vault.store import ID_PATTERN, Layout, ObjectStore
 
 INDEX_PURPOSE = "local-index"
+SEEN_ACTION = "sync-seen"  # an audit entry recording the other devices' heads seen here
 
 
 class Session:
@@ -30,6 +32,11 @@ class Session:
         self.index = NoteIndex()
         self.problems: list[Problem] = []
         self._paths: dict[str, Path] = {}  # object files read from a sync engine's copy
+        # A damaged-looking file from another device younger than this many seconds is
+        # taken as still arriving (a sync engine writing in place) and read again later.
+        self.arrival_grace = 0.0
+        self.others_changed = False  # another device wrote something since our last SEEN
+        self.moved_aside: set[str] = set()  # files this session quarantined
 
     # --- loading -------------------------------------------------------------------------
 
@@ -49,22 +56,38 @@ class Session:
             problems += self._resolve_copies(relative, paths, objects)
         # Quarantines are events of this session and stay listed; the rest is recomputed.
         self.problems = [p for p in self.problems if p.kind == "quarantined"] + problems
-        present = {
-            relative: (path, _stat(path)) for relative, path in {**objects, **self._paths}.items()
-        }
+        present = {}
+        for relative, path in {**objects, **self._paths}.items():
+            try:
+                present[relative] = (path, _stat(path))
+            except FileNotFoundError:
+                continue  # a sync engine removed it since the listing: as if never listed
         for relative, (path, signature) in list(present.items()):
             known = self.index.files.get(relative)
             if known is not None and known != signature and not self._still_valid(relative, path):
                 del present[relative]  # altered since it was indexed: now in quarantine
             elif known is not None:
                 self.index.files[relative] = signature
-        rebuilt = not self.index.files.keys() <= present.keys()
-        if rebuilt:  # a file the index knew is gone (quarantined, or removed by sync)
-            self.index = NoteIndex(anchors=self.index.all_anchors())
+        gone = self.index.files.keys() - present.keys()
+        lost = self._note_lost(gone, present.keys())
+        if gone:  # a file the index knew is gone (quarantined, or removed by sync)
+            self.index = NoteIndex(anchors=self.index.all_anchors(), lost=lost)
+        rebuilt = bool(gone)
         arrived = sorted(present.keys() - self.index.files.keys())
         for relative in arrived:
             self._take_in(relative, *present[relative])
         return rebuilt or bool(arrived)
+
+    def _note_lost(self, gone: set[str], present: set[str]) -> dict[str, str]:
+        """Files read here before and gone now, unless moved into a quarantine folder."""
+        lost = {r: t for r, t in self.index.lost.items() if r not in present}
+        if not gone:
+            self.index.lost = lost
+            return lost
+        aside = set(self.moved_aside) | {q.original for q in self.store.quarantined()}
+        for relative in gone - aside:
+            lost.setdefault(relative, now_iso())
+        return lost
 
     def check_all(self) -> None:
         """Read every object file again, end to end (``margin check``); quarantine failures."""
@@ -84,6 +107,7 @@ class Session:
             return False
 
     def _quarantine(self, path: Path, reason: str) -> None:
+        self.moved_aside.add(self.layout.relative(path))
         moved = self.store.quarantine(path, self.device_id, reason)
         self.problems.append(Problem("quarantined", moved, reason))
 
@@ -97,7 +121,17 @@ class Session:
         except TooNew:
             self.problems.append(Problem("newer_format", relative, "made by a newer Margin"))
         except Damaged as error:
+            if self._still_arriving(relative, signature):
+                self.problems.append(Problem("arriving", relative, "still arriving; read later"))
+                return
             self._quarantine(path, str(error))
+
+    def _still_arriving(self, relative: str, signature: tuple[int, int]) -> bool:
+        """A file another device made, changed moments ago: a sync engine may be writing it
+        in place (a NAS copy, OneDrive). Read it again later; quarantine it if it stays bad."""
+        if self.arrival_grace <= 0 or relative.split("/")[1] == self.device_id:
+            return False
+        return time.time() - signature[1] / 1e9 < self.arrival_grace
 
     def _resolve_copies(
         self, relative: str, copies: list[Path], objects: dict[str, Path]
@@ -107,12 +141,16 @@ class Session:
         original = objects.get(relative)
         for copy in copies:
             shown = self.layout.relative(copy)
-            if original is not None and copy.read_bytes() == original.read_bytes():
-                problems.append(Problem("sync_copy", shown, "identical copy; ignored"))
-                continue
             try:
-                objfile.decode(self.key, self.identity(relative), copy.read_bytes())
-            except (Damaged, TooNew, OSError):
+                data = copy.read_bytes()
+                if original is not None and data == original.read_bytes():
+                    problems.append(Problem("sync_copy", shown, "identical copy; ignored"))
+                    continue
+            except OSError:
+                continue  # went away meanwhile: nothing to take in
+            try:
+                objfile.decode(self.key, self.identity(relative), data)
+            except (Damaged, TooNew):
                 problems.append(Problem("sync_copy", shown, "copy does not open; ignored"))
                 continue
             if original is None and relative not in self._paths:
@@ -141,11 +179,30 @@ class Session:
             elif isinstance(parsed, VersionMeta):
                 self.index.add_version(parsed)
             elif item.kind is Kind.AUDIT:
-                self.index.add_audit_head(device, parsed.seq, parsed.hash)
+                self._apply_audit(device, parsed)
                 self.index.audit_locations.append((relative, position))
             elif item.kind is Kind.DEVICE:
                 self.index.devices[device] = parsed
+            elif item.kind is Kind.DEVICE_REMOVED:
+                self.index.removed.setdefault(str(parsed["removed"]), {**parsed, "by": device})
         self.index.files[relative] = signature
+
+    def _apply_audit(self, device: str, entry: AuditEntry) -> None:
+        self.index.add_audit_head(device, entry.seq, entry.hash, entry.time)
+        if entry.action == SEEN_ACTION and isinstance(entry.detail, dict):
+            seen = entry.detail.get("seen")
+            if isinstance(seen, dict):
+                self.index.add_claims(device, seen, entry.time)
+        elif device != self.device_id:
+            self.others_changed = True
+
+    def seen_heads(self) -> dict[str, list[Any]]:
+        """The other devices' audit heads as this device has them, for a SEEN entry."""
+        return {
+            device: [seq, entry_hash]
+            for device, (seq, entry_hash) in sorted(self.index.audit_heads.items())
+            if device != self.device_id
+        }
 
     # --- writing -------------------------------------------------------------------------
 
@@ -270,9 +327,14 @@ def _interpret(device: str, item: SealedObject) -> Any:
             return meta
         if item.kind is Kind.AUDIT:
             return audit.to_entry(plain)
+        if item.kind is Kind.DEVICE_REMOVED and not ID_PATTERN.match(str(plain["removed"])):
+            raise Damaged("device removal names no device")
         return plain
     except (ValueError, KeyError, TypeError, AttributeError) as error:
         raise Damaged("object content is malformed") from error
+
+
+interpret = _interpret  # for readers outside a session (margin check)
 
 
 def version_from_plain(kind: Kind, object_id: bytes, plain: dict[str, Any]) -> VersionMeta:

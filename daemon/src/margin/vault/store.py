@@ -18,6 +18,7 @@ from pathlib import Path
 from margin.durable import FileOps
 from margin.errors import DiskFull, SaveFailed
 from margin.home import Home
+from margin.vault.location import configured_vault_dir
 from margin.vault.model import Problem, QuarantinedFile, now_iso
 
 ID_PATTERN = re.compile(r"^[0-9a-f]{32}$")
@@ -46,10 +47,11 @@ def classify(name: str) -> tuple[str, str | None]:
 class Layout:
     def __init__(self, home: Home):
         self.home = home
-        self.vault_dir = home.vault_dir
-        self.keys_dir = home.vault_dir / "keys"
-        self.data_dir = home.vault_dir / "data"
-        self.quarantine_dir = home.vault_dir / "quarantine"
+        # <home>/vault, or the synced folder `margin join` pointed this machine at.
+        self.vault_dir = configured_vault_dir(home.root, home.local_dir)
+        self.keys_dir = self.vault_dir / "keys"
+        self.data_dir = self.vault_dir / "data"
+        self.quarantine_dir = self.vault_dir / "quarantine"
         self.device_file = home.local_dir / "device.json"
 
     def device_dir(self, device_id: str) -> Path:

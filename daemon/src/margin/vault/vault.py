@@ -18,13 +18,14 @@ from margin.errors import (
     KeychainDenied,
     KeychainUnavailable,
     MarginError,
+    NotASyncedVault,
     NoVault,
     VaultExists,
     VaultLocked,
     WrongPassphrase,
 )
 from margin.home import Home
-from margin.vault import audit, crypto, keyfile, notes
+from margin.vault import audit, conflicts, crypto, devices, keyfile, notes, syncstate
 from margin.vault.keystore import KeyStore
 from margin.vault.model import (
     AuditEntry,
@@ -37,7 +38,7 @@ from margin.vault.model import (
     now_iso,
 )
 from margin.vault.objfile import Damaged, Kind, SealedObject, TooNew
-from margin.vault.session import Session, new_id
+from margin.vault.session import SEEN_ACTION, Session, new_id
 from margin.vault.store import Layout, ObjectStore
 
 T = TypeVar("T")
@@ -56,6 +57,7 @@ class Vault:
         self._session: Session | None = None
         self.vault_id = _vault_id_of(self.layout)
         self.keychain_status = "not tried"
+        self._arrival_grace = 0.0
 
     # --- lifecycle -----------------------------------------------------------------------
 
@@ -104,14 +106,23 @@ class Vault:
         return self._device_id()
 
     def unlock_with_passphrase(
-        self, passphrase: str, *, actor: str = "cli", remember: bool = True
+        self,
+        passphrase: str,
+        *,
+        actor: str = "cli",
+        remember: bool = True,
+        device_name: str | None = None,
     ) -> None:
-        """Unlock; with ``remember`` the key is also kept in the keychain when one is usable."""
+        """Unlock; with ``remember`` the key is also kept in the keychain when one is usable.
+        ``device_name`` names this computer if this is its first unlock (``margin join``)."""
         with self._lock:
             if self._session is not None:
                 return
             key = self._unwrap_any(passphrase)
-            self._start(key, actor, "unlock", {"method": "passphrase"})
+            detail: dict[str, Any] = {"method": "passphrase"}
+            if device_name:
+                detail["device_name"] = device_name
+            self._start(key, actor, "unlock", detail)
             if remember:
                 self._remember(key)
 
@@ -161,10 +172,65 @@ class Vault:
         with self._lock:
             self._require().save_index()
 
-    def refresh(self) -> None:
-        """Take in files a sync engine brought (or a crash left) since unlock."""
+    def refresh(self) -> bool:
+        """Take in files a sync engine brought (or a crash left) since unlock; True when
+        anything changed."""
         with self._lock:
-            self._require().refresh()
+            return self._require().refresh()
+
+    @property
+    def arrival_grace(self) -> float:
+        return self._arrival_grace
+
+    @arrival_grace.setter
+    def arrival_grace(self, seconds: float) -> None:
+        """Seconds a bad-looking file from another device counts as still being written by
+        a sync engine (set by the daemon's folder watcher; 0 = quarantine at once)."""
+        with self._lock:
+            self._arrival_grace = seconds
+            if self._session is not None:
+                self._session.arrival_grace = seconds
+
+    # --- devices and sync ----------------------------------------------------------------
+
+    def devices(self) -> list[devices.DeviceInfo]:
+        return self._do(devices.listing)
+
+    def remove_device(self, device_id: str, *, actor: str) -> devices.DeviceInfo:
+        return self._do(lambda s: devices.remove(s, device_id, actor=actor))
+
+    def sync_issues(self) -> list[syncstate.SyncIssue]:
+        """Pieces still on their way, and files removed or rolled back by the provider."""
+        return self._do(syncstate.issues)
+
+    def record_seen(self, *, actor: str = "sync") -> bool:
+        """After another device's changes came in, write the heads seen (one audit entry),
+        so every device can tell a later removal or rollback. True if written."""
+        with self._lock:
+            session = self._require()
+            if not session.others_changed:
+                return False
+            session.others_changed = False
+            detail = {"seen": session.seen_heads()}
+            session.commit([], actor=actor, action=SEEN_ACTION, note=None, detail=detail)
+            return True
+
+    def check_copy(self, target: Path, *, read_data: bool) -> Any:
+        """``margin check`` of this vault's folder or a backup of it, with the key held here;
+        reads only, changes nothing (unlike ``check()``). Returns a sync.checker.CheckReport."""
+        from margin.sync import checker  # the checker reads vaults; the vault does not need it
+
+        with self._lock:
+            key = bytes(self._require().key) if read_data else None
+        if read_data and checker.vault_id_of(target) != self.vault_id:
+            raise NotASyncedVault(
+                message="That copy is of another vault, so this vault's key cannot check it.",
+                hint="Give that vault's recovery passphrase with --passphrase-file.")
+        return checker.check(target, key)
+
+    def conflict(self, note_id: str, *, actor: str) -> dict[str, Any]:
+        """Every head of a note with its device, time and text (audited)."""
+        return self._do(lambda s: conflicts.view(s, note_id, actor=actor))
 
     # --- notes ---------------------------------------------------------------------------
 
@@ -311,6 +377,7 @@ class Vault:
     def _start(self, key: bytearray, actor: str, action: str, detail: Any) -> None:
         device_id, is_new = self._device_id_or_new()
         session = Session(self.layout, self.store, key, self.vault_id, device_id)
+        session.arrival_grace = self._arrival_grace
         session.load()
         objects = []
         if is_new or device_id not in session.index.devices:
