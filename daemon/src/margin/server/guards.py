@@ -31,6 +31,7 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 log = logging.getLogger("margin.server")
 
 PAIRING_PATH = "/v1/pair"
+SAFE_METHODS = {"GET", "HEAD"}  # reads: Chromium sends no Origin on an extension's GET
 CORS_ALLOWED_HEADERS = "Authorization, Content-Type, X-Margin-Filename"
 CORS_ALLOWED_METHODS = "GET, POST, PUT, DELETE"
 
@@ -79,7 +80,8 @@ def _authenticate(request: web.Request, state: AppState) -> None:
         raise errors.ForbiddenOrigin()
     if token is None:
         raise errors.NotPaired() if origin else errors.ForbiddenOrigin()
-    pairing = state.pairings.authenticate(token, origin)
+    pairing = state.pairings.authenticate(
+        token, origin, origin_required=request.method not in SAFE_METHODS)
     request["caller"] = {
         "kind": "extension",
         "id": pairing.id,

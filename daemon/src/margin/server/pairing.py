@@ -145,8 +145,15 @@ class PairingStore:
 
     # --- tokens --------------------------------------------------------------------------
 
-    def authenticate(self, token: str, origin: str | None) -> Pairing:
-        """The pairing this token belongs to, if it was issued to this very origin."""
+    def authenticate(self, token: str, origin: str | None, *, origin_required: bool = True
+                     ) -> Pairing:
+        """The pairing this token belongs to, if it was issued to this very origin.
+
+        Chromium sends no Origin on GET requests from an extension that holds host
+        permission for the daemon, so for reads ``origin_required`` is False: a token with
+        no Origin is accepted, a token with any other origin never is. A web page cannot
+        send a cross-origin request with a token and without its Origin.
+        """
         presented = _hash(token)
         found: Pairing | None = None
         with self._lock:
@@ -155,7 +162,9 @@ class PairingStore:
                     found = pairing
         if found is None:
             raise errors.BadToken()
-        if origin is None or not hmac.compare_digest(found.origin, origin):
+        if origin is None and origin_required:
+            raise errors.ForbiddenOrigin()
+        if origin is not None and not hmac.compare_digest(found.origin, origin):
             raise errors.ForbiddenOrigin()
         found.last_used_at = self._clock()
         return found
