@@ -81,6 +81,11 @@ def test_search_by_client_date_and_words(unlocked: RunningDaemon) -> None:
     by_date = ok(unlocked.as_extension("POST", "/v1/notes/search",
                                        body={"date": "2026-01-15"}), "notes-list")
     assert [n["client"] for n in by_date["notes"]] == ["Bo Reyes"]
+    with_ref = unlocked.as_extension("POST", "/v1/notes", body={
+        "text": "x", "context": {"client_ref": "C-991"}}).json()
+    by_ref = ok(unlocked.as_extension("POST", "/v1/notes/search",
+                                      body={"client_ref": "C-991"}), "notes-list")
+    assert [n["id"] for n in by_ref["notes"]] == [with_ref["id"]]
     by_words = ok(unlocked.as_extension("POST", "/v1/notes/search",
                                         body={"query": "LIGHTHOUSE violin"}), "notes-list")
     assert [n["id"] for n in by_words["notes"]] == [first["id"]]

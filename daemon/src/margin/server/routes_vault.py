@@ -118,6 +118,9 @@ async def search_notes(request: web.Request) -> web.Response:
                                  date=body.get("date"),
                                  include_deleted=body.get("include_deleted", False))
         summaries = [s.to_json() for s in found]
+        if body.get("client_ref"):
+            summaries = [s for s in summaries
+                         if s["context"].get("client_ref") == body["client_ref"]]
         query = body.get("query", "").strip()
         if query:
             summaries = _matching_text(vault, summaries, query, _actor(request))
