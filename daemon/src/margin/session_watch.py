@@ -16,10 +16,13 @@ from collections.abc import Awaitable, Callable
 log = logging.getLogger("margin.session")
 
 try:
+    from jeepney import Message
     from jeepney.bus_messages import MatchRule, message_bus
     from jeepney.io.asyncio import Proxy, open_dbus_router
+
+    HAVE_DBUS = True
 except ImportError:  # pragma: no cover - jeepney is only installed on Linux
-    open_dbus_router = None  # type: ignore[assignment]
+    HAVE_DBUS = False
 
 SESSION_RULES = [
     ("org.freedesktop.ScreenSaver", "ActiveChanged"),
@@ -41,7 +44,7 @@ def _means_lock(member: str, body: tuple[object, ...]) -> bool:
 async def _watch_bus(bus: str, rules: list[tuple[str, str]], on_lock: OnLock) -> None:
     try:
         async with open_dbus_router(bus=bus) as router:
-            queue: asyncio.Queue[object] = asyncio.Queue()
+            queue: asyncio.Queue[Message] = asyncio.Queue()
             bus_proxy = Proxy(message_bus, router)
             handles = []
             for interface, member in rules:
@@ -52,7 +55,7 @@ async def _watch_bus(bus: str, rules: list[tuple[str, str]], on_lock: OnLock) ->
             while True:
                 message = await queue.get()
                 member = message.header.fields.get(3, "")  # HeaderFields.member
-                if _means_lock(str(member), tuple(message.body)):  # type: ignore[attr-defined]
+                if _means_lock(str(member), tuple(message.body)):
                     await on_lock(f"session:{member}")
     except (OSError, KeyError, ValueError, RuntimeError) as error:
         # No such bus here (or it went away): nothing to watch, nothing to report.
@@ -61,7 +64,7 @@ async def _watch_bus(bus: str, rules: list[tuple[str, str]], on_lock: OnLock) ->
 
 async def watch_session(on_lock: OnLock) -> None:
     """Run until cancelled, calling ``on_lock(reason)`` whenever the session locks."""
-    if open_dbus_router is None:
+    if not HAVE_DBUS:
         return
     await asyncio.gather(
         _watch_bus("SESSION", SESSION_RULES, on_lock),

@@ -9,6 +9,7 @@ the HTTP API, so the commands do not care which they have.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -157,7 +158,7 @@ def given_passphrase(passphrase_file: str | None) -> str | None:
 
 
 def prompt_passphrase(prompt: str = "Recovery passphrase") -> str:
-    if not click.get_text_stream("stdin").isatty():
+    if not sys.stdin.isatty():
         raise errors.PassphraseNeeded()
     value: str = click.prompt(prompt, hide_input=True)
     return value
