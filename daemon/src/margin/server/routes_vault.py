@@ -188,37 +188,42 @@ async def note_history(request: web.Request) -> web.Response:
 
 
 def _check_base(vault: Vault, note_id: str, base_version: str) -> None:
-    summary = next((s for s in vault.list_notes(include_deleted=True) if s.id == note_id), None)
-    if summary is None:
-        raise errors.NoteNotFound()
+    """Refuse a delete or restore of a version the clinician no longer sees as current."""
+    summary = vault.note_summary(note_id)
     if summary.heads != [base_version]:
         raise errors.StaleVersion(current=summary.to_json(), your_version=[base_version])
 
 
-@routes.post("/v1/notes/{note_id}/delete")
-async def delete_note(request: web.Request) -> web.Response:
+async def _change_tombstone(request: web.Request,
+                            change: Callable[[Vault, str], Any]) -> web.Response:
     note_id = request.match_info["note_id"]
 
-    def delete(vault: Vault) -> dict[str, Any]:
+    def apply(vault: Vault) -> dict[str, Any]:
         _check_base(vault, note_id, request["body"]["base_version"])
+        result: dict[str, Any] = change(vault, note_id).to_json()
+        return result
+
+    return web.json_response(await _with_vault(request, apply))
+
+
+@routes.post("/v1/notes/{note_id}/delete")
+async def delete_note(request: web.Request) -> web.Response:
+    def delete(vault: Vault, note_id: str) -> Any:
         summary = vault.delete_note(note_id, actor=_actor(request))
         _holder(request).guard().note_deleted(note_id)
-        return summary.to_json()
+        return summary
 
-    return web.json_response(await _with_vault(request, delete))
+    return await _change_tombstone(request, delete)
 
 
 @routes.post("/v1/notes/{note_id}/restore")
 async def restore_note(request: web.Request) -> web.Response:
-    note_id = request.match_info["note_id"]
-
-    def restore(vault: Vault) -> dict[str, Any]:
-        _check_base(vault, note_id, request["body"]["base_version"])
+    def restore(vault: Vault, note_id: str) -> Any:
         note = vault.undelete_note(note_id, actor=_actor(request))
         _holder(request).guard().note_saved(note)
-        return note.to_json()
+        return note
 
-    return web.json_response(await _with_vault(request, restore))
+    return await _change_tombstone(request, restore)
 
 
 @routes.post("/v1/audit/events")
