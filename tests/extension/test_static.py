@@ -27,7 +27,14 @@ def test_the_manifest_key_pins_the_extension_id() -> None:
 
 
 def test_only_the_permissions_it_needs_each_with_its_reason() -> None:
-    assert sorted(MANIFEST["permissions"]) == ["activeTab", "scripting", "sidePanel", "storage"]
+    assert sorted(MANIFEST["permissions"]) == [
+        "activeTab",
+        "alarms",
+        "notifications",
+        "scripting",
+        "sidePanel",
+        "storage",
+    ]
     assert MANIFEST["host_permissions"] == ["http://127.0.0.1/*"]
     adapters = [json.loads(p.read_text()) for p in ADAPTERS.glob("*.json")]
     assert sorted(MANIFEST["optional_host_permissions"]) == sorted(

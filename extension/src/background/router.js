@@ -4,6 +4,7 @@ import { api } from '../shared/browser.js';
 import { callDaemon, connectionState } from './daemon.js';
 import { recall } from './contexts.js';
 import { connectionSettings, setPort, setToken } from './settings.js';
+import { exportHandlers } from './exports.js';
 import { injectInto, siteList, syncRegistrations } from './sites.js';
 
 const handlers = {
@@ -18,6 +19,7 @@ const handlers = {
   find_field_here: async (message) => { await injectInto(message.tabId); return { ok: true }; },
   sites: async () => ({ ok: true, sites: await siteList() }),
   sites_changed: async () => ({ ok: true, matches: await syncRegistrations() }),
+  ...exportHandlers,
 };
 
 export async function handlePageMessage(message) {

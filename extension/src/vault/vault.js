@@ -5,8 +5,18 @@ import { $, h, replaceChildren } from '../shared/dom.js';
 import { ask, daemon } from '../shared/messages.js';
 import { renderSetup } from '../shared/setup.js';
 import { describeNote, renderNoteList, showReader } from '../shared/note-views.js';
+import { ExportsView } from './exports-view.js';
 
 const reader = $('#reader-box');
+const noteSummaries = new Map(); // id -> summary (client, date; no text), to name notes in reports
+const exportsView = new ExportsView({
+  section: $('#exports-view'), zone: $('#drop-zone'), picker: $('#export-file'), status: $('#scan-status'),
+  reports: $('#scan-reports'), folders: $('#watch-folders'), waiting: $('#watch-waiting'),
+  recent: $('#watch-recent'), dismiss: $('#watch-dismiss'),
+}, {
+  label: (id) => (noteSummaries.has(id) ? describeNote(noteSummaries.get(id)) : `note ${id}`),
+  open: (id) => openNote({ id }),
+});
 
 async function refresh() {
   const connection = await ask('connection');
@@ -31,6 +41,7 @@ async function loadClients() {
   if (!result.ok) return;
   const byClient = new Map();
   for (const summary of result.body.notes) {
+    noteSummaries.set(summary.id, summary);
     const client = summary.client ?? 'No client';
     if (!byClient.has(client)) byClient.set(client, []);
     byClient.get(client).push(summary);
@@ -88,11 +99,15 @@ async function unpair(pairing) {
 }
 
 for (const button of document.querySelectorAll('nav [data-show]')) {
-  button.addEventListener('click', () => {
-    for (const section of document.querySelectorAll('[data-view]')) section.hidden = section.id !== button.dataset.show;
-    if (button.dataset.show === 'audit-view') loadAudit();
-  });
+  button.addEventListener('click', () => showView(button.dataset.show));
 }
+
+function showView(id) {
+  for (const section of document.querySelectorAll('[data-view]')) section.hidden = section.id !== id;
+  if (id === 'audit-view') loadAudit();
+  if (id === 'exports-view') exportsView.startWatch(); else exportsView.stopWatch();
+}
+if (location.hash === '#exports') showView('exports-view'); // opened from a notification
 $('#search-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   const result = await daemon('POST', '/v1/notes/search', { query: $('#search').value.trim() });

@@ -1,0 +1,140 @@
+// The export checker, in the worker: files dropped on the vault page go to the daemon
+// (POST /v1/scan/upload), and watched folders are polled (GET /v1/watch) every 30 seconds
+// with chrome.alarms and whenever the vault page asks. A new "leak" or "cannot verify" from
+// a watched folder sets the toolbar badge and shows a notification until the clinician
+// dismisses it on the vault page.
+//
+// What is kept: two times (the newest result already notified, the newest dismissed) in
+// storage.local. Never a file name: export names often carry the client's name, and the
+// notification says none either (the system keeps a history of notifications on disk).
+import { api } from '../shared/browser.js';
+import { callDaemon, connectionState } from './daemon.js';
+import { connectionSettings } from './settings.js';
+
+const ALARM = 'margin-watch';
+const POLL_MINUTES = 0.5;
+const UPLOAD_TIMEOUT_MS = 10 * 60 * 1000;
+const WATCHED = 'watched folder'; // the daemon's origin for results from watched folders
+const DEFAULT_TITLE = 'Margin: private notes for this page';
+const PROBLEM_BY_CODE = {
+  not_paired: 'not_paired', bad_token: 'not_paired', forbidden_origin: 'not_paired',
+  no_vault: 'no_vault', vault_locked: 'locked',
+};
+
+export const exportHandlers = {
+  scan_upload: (message) => scanUpload(message),
+  watch_state: () => pollWatch(),
+  watch_dismiss: (message) => dismiss(message.until),
+};
+
+// --- a file dropped on the vault page -------------------------------------------------------
+
+/**
+ * The vault page hands over a blob: URL of the file it was given (same extension origin),
+ * so the bytes are never copied through a message (messages are limited and JSON-only).
+ */
+async function scanUpload({ url, name }) {
+  if (typeof url !== 'string' || !url.startsWith(`blob:${self.location.origin}/`) || typeof name !== 'string') {
+    return { ok: false, problem: 'error', error: { error: 'bad_call', message: 'Not a file from the vault page.' } };
+  }
+  const file = await fetch(url).then((response) => response.blob()).catch(() => null);
+  if (!file) {
+    return { ok: false, problem: 'error', error: { error: 'file_gone', message: 'The file could not be read any more.', hint: 'Drop it again; nothing was lost.' } };
+  }
+  const { port, token } = await connectionSettings();
+  const headers = { 'Content-Type': 'application/octet-stream', 'X-Margin-Filename': encodeURIComponent(name.slice(0, 300)) };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  let response;
+  try {
+    response = await fetch(`http://127.0.0.1:${port}/v1/scan/upload`, {
+      method: 'POST', headers, body: file, cache: 'no-store', credentials: 'omit', redirect: 'error',
+      signal: AbortSignal.timeout(UPLOAD_TIMEOUT_MS),
+    });
+  } catch {
+    const state = await connectionState(); // sorts "not running" from "blocked by the browser"
+    return { ok: false, problem: state.state === 'ready' ? 'error' : state.state, error: state.error ?? null };
+  }
+  const payload = await response.json().catch(() => null);
+  if (response.ok) return { ok: true, status: response.status, body: payload };
+  return { ok: false, status: response.status, problem: PROBLEM_BY_CODE[payload?.error] ?? 'error', error: payload };
+}
+
+// --- watched folders ----------------------------------------------------------------------------
+
+let polling = Promise.resolve();
+
+/** Ask the daemon for the watched folders' results; badge and notify what is new. */
+export function pollWatch() {
+  // One poll at a time, so two wake-ups never notify the same result twice.
+  const next = polling.then(async () => {
+    const result = await callDaemon({ method: 'GET', path: '/v1/watch' });
+    if (result.ok) result.attention = await notice(result.body.recent);
+    return result;
+  });
+  polling = next.catch(() => {});
+  return next;
+}
+
+async function notice(recent) {
+  const seen = await api.storage.local.get(['watch_notified_until', 'watch_dismissed_until']);
+  const notifiedUntil = Number(seen.watch_notified_until) || 0;
+  const dismissedUntil = Number(seen.watch_dismissed_until) || 0;
+  const alerts = recent.filter((result) => result.origin === WATCHED && result.verdict !== 'clean');
+  const attention = alerts.filter((result) => result.time > dismissedUntil);
+  await setBadge(attention);
+  const fresh = alerts.filter((result) => result.time > notifiedUntil);
+  if (fresh.length) {
+    await api.storage.local.set({ watch_notified_until: Math.max(...fresh.map((result) => result.time)) });
+    await notify(fresh);
+  }
+  return attention.length;
+}
+
+async function setBadge(attention) {
+  const leaks = attention.filter((result) => result.verdict === 'leak').length;
+  await api.action.setBadgeText({ text: attention.length ? String(attention.length) : '' });
+  if (attention.length) await api.action.setBadgeBackgroundColor({ color: leaks ? '#b3261e' : '#8a5a00' });
+  await api.action.setTitle({
+    title: attention.length
+      ? `Margin: ${attention.length} checked export${attention.length === 1 ? '' : 's'} need${attention.length === 1 ? 's' : ''} your attention (open the vault page)`
+      : DEFAULT_TITLE,
+  });
+}
+
+async function notify(fresh) {
+  const leaks = fresh.filter((result) => result.verdict === 'leak').length;
+  const options = leaks
+    ? {
+      title: 'Margin: an export holds private notes',
+      message: `${leaks === 1 ? 'A file' : `${leaks} files`} in a watched folder ${leaks === 1 ? 'holds' : 'hold'} words from your private notes. Do not send ${leaks === 1 ? 'it' : 'them'}: open Margin's vault page to see which notes and where.`,
+    }
+    : {
+      title: 'Margin: an export could not be fully checked',
+      message: `Margin could not read every part of ${fresh.length === 1 ? 'a file' : `${fresh.length} files`} in a watched folder, so it cannot say ${fresh.length === 1 ? 'it is' : 'they are'} clean. Open Margin's vault page to see why.`,
+    };
+  try {
+    await api.notifications.create(`margin-watch-${Date.now()}`, {
+      type: 'basic', iconUrl: api.runtime.getURL('src/shared/icons/margin-128.png'), priority: 2, ...options,
+    });
+  } catch {
+    // Notifications turned off for the browser: the badge still says it.
+  }
+}
+
+async function dismiss(until) {
+  if (typeof until !== 'number' || !Number.isFinite(until)) return { ok: false, problem: 'error', error: { message: 'Not a time.' } };
+  await api.storage.local.set({ watch_dismissed_until: until });
+  return pollWatch();
+}
+
+// Registered when the worker starts (this module is loaded with it), so the browser can wake
+// the worker for the alarm. The alarm is kept across restarts; create it only once.
+api.alarms.onAlarm.addListener((alarm) => { if (alarm.name === ALARM) pollWatch(); });
+api.alarms.get(ALARM).then((alarm) => {
+  if (!alarm) api.alarms.create(ALARM, { periodInMinutes: POLL_MINUTES, delayInMinutes: POLL_MINUTES });
+});
+api.notifications.onClicked.addListener((id) => {
+  if (!id.startsWith('margin-watch-')) return;
+  api.notifications.clear(id);
+  api.tabs.create({ url: api.runtime.getURL('src/vault/vault.html#exports') });
+});

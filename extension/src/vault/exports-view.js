@@ -1,0 +1,119 @@
+// The vault page's export check: drop (or choose) a file exported from the EHR and see, for
+// the file and every archive member, whether it is clean, leaks private notes (which notes,
+// where) or cannot be verified (why); and the watched folders with their recent results.
+// Reports name notes by id and places by page or member: they never hold private text.
+import { h, replaceChildren } from '../shared/dom.js';
+import { ask } from '../shared/messages.js';
+import { describe } from '../shared/problems.js';
+import { verdictName } from '../shared/findings.js';
+
+const WATCH_REFRESH_MS = 5000;
+
+export class ExportsView {
+  /**
+   * @param {object} parts elements of the view (see vault.html, #exports-view)
+   * @param {object} notes `label(id)` names a note for the clinician, `open(id)` shows it
+   */
+  constructor(parts, notes) {
+    this.parts = parts;
+    this.notes = notes;
+    this.watchTimer = null;
+    this.newestShown = 0;
+    const { zone, picker } = parts;
+    zone.addEventListener('dragover', (event) => { event.preventDefault(); zone.classList.add('over'); });
+    zone.addEventListener('dragleave', () => zone.classList.remove('over'));
+    zone.addEventListener('drop', (event) => {
+      event.preventDefault();
+      zone.classList.remove('over');
+      this.check([...event.dataTransfer.files]);
+    });
+    // A file dropped beside the zone must not make the browser open it in place of this page.
+    for (const type of ['dragover', 'drop']) window.addEventListener(type, (event) => event.preventDefault());
+    picker.addEventListener('change', () => { this.check([...picker.files]); picker.value = ''; });
+    parts.dismiss.addEventListener('click', () => this.dismiss());
+  }
+
+  /** Check the files one after the other; each report is shown as it arrives. */
+  async check(files) {
+    const { status, reports } = this.parts;
+    replaceChildren(reports);
+    for (const [index, file] of files.entries()) {
+      status.dataset.kind = 'saving';
+      status.textContent = `Checking ${file.name} (${index + 1} of ${files.length})…`;
+      const url = URL.createObjectURL(file); // the worker reads the bytes from it, in this origin only
+      const result = await ask('scan_upload', { url, name: file.name });
+      URL.revokeObjectURL(url);
+      if (result.ok) reports.append(...result.body.files.map((entry) => this.fileReport(entry)));
+      else reports.append(h('div', { className: 'report-file form-error' }, `${file.name}: not checked. ${describeFailure(result)}`));
+    }
+    status.dataset.kind = 'info';
+    status.textContent = files.length ? 'Done. Margin did not keep the file.' : '';
+    this.refreshWatch();
+  }
+
+  /** One file or archive member, with its members below it. */
+  fileReport(entry) {
+    return h('div', { className: 'report-file', dataset: { verdict: entry.verdict, path: entry.path } },
+      h('strong', { className: 'report-path' }, entry.path), ' ',
+      h('span', { className: 'verdict', dataset: { verdict: entry.verdict } }, verdictName(entry.verdict)),
+      entry.reason ? h('span', { className: 'report-reason' }, entry.verdict === 'leak' ? `Also: ${entry.reason}` : entry.reason) : null,
+      entry.leaks.length ? h('ul', { className: 'list report-leaks' }, entry.leaks.map((leak) => h('li', {},
+        'Words from ', this.noteLink(leak.note_id), ` (found in: ${leak.where}; ${leak.words} words in a row).`))) : null,
+      entry.members.length ? h('div', { className: 'members' }, entry.members.map((member) => this.fileReport(member))) : null);
+  }
+
+  noteLink(noteId) {
+    return h('button', { type: 'button', className: 'link note-link', dataset: { noteId }, onclick: () => this.notes.open(noteId) },
+      this.notes.label(noteId));
+  }
+
+  // --- watched folders --------------------------------------------------------------------------
+
+  /** Poll while the view is shown: the worker badges and notifies, this shows the list. */
+  startWatch() {
+    this.stopWatch();
+    this.refreshWatch();
+  }
+
+  stopWatch() {
+    clearTimeout(this.watchTimer);
+    this.watchTimer = null;
+  }
+
+  async refreshWatch() {
+    clearTimeout(this.watchTimer);
+    const result = await ask('watch_state');
+    if (result.ok) this.renderWatch(result.body, result.attention ?? 0);
+    else this.parts.recent.replaceChildren(h('tr', {}, h('td', { colSpan: 4 }, describeFailure(result))));
+    if (!this.parts.section.hidden) this.watchTimer = setTimeout(() => this.refreshWatch(), WATCH_REFRESH_MS);
+  }
+
+  renderWatch(state, attention) {
+    const { folders, waiting, recent, dismiss } = this.parts;
+    replaceChildren(folders, state.folders.length
+      ? state.folders.map((folder) => h('li', { className: 'watch-folder' }, folder))
+      : h('li', { className: 'empty' }, 'No folder is watched yet.'));
+    waiting.textContent = state.waiting_for_unlock.length
+      ? `${state.waiting_for_unlock.length} new file(s) will be checked when your notes are unlocked.` : '';
+    replaceChildren(recent, state.recent.length ? state.recent.map((result) => h('tr', { dataset: { verdict: result.verdict } },
+      h('td', {}, new Date(result.time * 1000).toLocaleString()),
+      h('td', { className: 'report-path' }, result.path, h('span', { className: 'snippet' }, `from ${result.origin}`)),
+      h('td', {}, h('span', { className: 'verdict', dataset: { verdict: result.verdict } }, verdictName(result.verdict))),
+      h('td', {}, result.reason ?? '', result.leaking_notes.length
+        ? h('span', {}, ' Notes: ', result.leaking_notes.map((id, i) => [i ? ', ' : '', this.noteLink(id)])) : null)))
+      : h('tr', {}, h('td', { colSpan: 4 }, 'No export has been checked since Margin started.')));
+    this.newestShown = Math.max(0, ...state.recent.map((result) => result.time));
+    dismiss.hidden = attention === 0;
+  }
+
+  /** "I have seen these": clears the toolbar badge until something new arrives. */
+  async dismiss() {
+    await ask('watch_dismiss', { until: this.newestShown });
+    this.refreshWatch();
+  }
+}
+
+function describeFailure(result) {
+  const { title, fix } = describe(result.problem, result.error);
+  return [title, ...fix].join(' ');
+}

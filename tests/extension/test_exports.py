@@ -1,0 +1,192 @@
+"""The export checker in the extension (issue 7): files dropped on (or chosen in) the vault
+page get a verdict per file and archive member, with the leaking notes linked and never any
+private text; a leak that lands in a watched folder sets the toolbar badge and notifies.
+
+The private notes are the scan corpus's (tests/scan/corpus/notes.jsonl), imported into a
+real vault through the daemon; the files are the corpus's exports with known verdicts."""
+
+from __future__ import annotations
+
+import base64
+import json
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Locator, Page, Playwright, expect
+
+from tests.conftest import RunningDaemon, start_daemon, stop_daemon
+from tests.extension.ehr_server import EhrServer
+from tests.extension.harness import (
+    EXTENSION_ORIGIN,
+    ExtensionBrowser,
+    create_vault_through_panel,
+    launch,
+    pair_through_panel,
+    screenshot,
+    wait_for,
+)
+
+pytestmark = pytest.mark.browser
+
+CORPUS = Path(__file__).resolve().parent.parent / "scan" / "corpus"
+FILES = CORPUS / "files"
+EXPECTED = json.loads((CORPUS / "expected.json").read_text())
+CORPUS_NOTES = [json.loads(line) for line in (CORPUS / "notes.jsonl").read_text().splitlines()]
+
+
+@dataclass
+class Env:
+    browser: ExtensionBrowser
+    daemon: RunningDaemon
+    vault_ids: dict[str, str]  # corpus note id -> the id the vault gave it
+
+
+@pytest.fixture(scope="module")
+def env(
+    playwright_session: Playwright,
+    test_extension: Path,
+    ehr_server: EhrServer,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[Env]:
+    daemon = start_daemon(tmp_path_factory.mktemp("exports-home"))
+    profile = tmp_path_factory.mktemp("exports-profile") / "profile"
+    browser = launch(playwright_session, profile, test_extension, ehr_server)
+    try:
+        browser.set_port(daemon.port)
+        panel = browser.panel()
+        pair_through_panel(panel, daemon)
+        create_vault_through_panel(panel)
+        expect(panel.locator("#setup")).to_be_hidden()
+        panel.close()
+        vault_ids = {}
+        for index, note in enumerate(CORPUS_NOTES):
+            body = {
+                "text": note["text"],
+                "client": f"Client {index}",
+                "context": {"site": "generic"},
+            }
+            reply = daemon.cli("POST", "/v1/notes", body)
+            assert reply.status == 201, reply.body
+            vault_ids[note["id"]] = reply.json()["id"]
+        yield Env(browser, daemon, vault_ids)
+    finally:
+        try:
+            browser.context.close()
+        finally:
+            stop_daemon(daemon)
+
+
+def open_exports(browser: ExtensionBrowser) -> Page:
+    vault = browser.context.new_page()
+    vault.goto(f"{EXTENSION_ORIGIN}/src/vault/vault.html#exports")
+    expect(vault.locator("#exports-view")).to_be_visible()
+    return vault
+
+
+def drop_file(page: Page, path: Path) -> None:
+    """A real drop event on the zone, carrying the file as the browser would."""
+    page.evaluate(
+        """([name, data]) => {
+            const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+            const transfer = new DataTransfer();
+            transfer.items.add(new File([bytes], name));
+            const zone = document.getElementById('drop-zone');
+            const init = {dataTransfer: transfer, bubbles: true, cancelable: true};
+            zone.dispatchEvent(new DragEvent('dragover', init));
+            zone.dispatchEvent(new DragEvent('drop', init));
+        }""",
+        [path.name, base64.b64encode(path.read_bytes()).decode()],
+    )
+
+
+def report_of(page: Page, name: str) -> Locator:
+    return page.locator(f"#scan-reports > .report-file[data-path='{name}']")
+
+
+def test_dropped_leaky_clean_and_unverifiable_files_get_their_verdicts(env: Env) -> None:
+    assert EXPECTED["leak_chromium.pdf"]["verdict"] == "leak"
+    assert EXPECTED["clean_reportlab.pdf"]["verdict"] == "clean"
+    assert EXPECTED["cannot_image_only.pdf"]["verdict"] == "cannot_verify"
+    vault = open_exports(env.browser)
+
+    drop_file(vault, FILES / "leak_chromium.pdf")
+    leak = report_of(vault, "leak_chromium.pdf")
+    expect(leak).to_have_attribute("data-verdict", "leak", timeout=30_000)
+    expect(leak.locator(".verdict").first).to_contain_text("LEAK")
+    (leaked,) = EXPECTED["leak_chromium.pdf"]["notes"]
+    link = leak.locator(f".note-link[data-note-id='{env.vault_ids[leaked]}']")
+    expect(link).to_be_visible()
+    expect(leak).to_contain_text("words in a row")
+    expect(leak).to_contain_text("page")
+    expect(vault.locator("#scan-status")).to_contain_text("Done")
+    # The report names the note and the page, never the note's words.
+    private = next(n["text"] for n in CORPUS_NOTES if n["id"] == leaked)
+    assert " ".join(private.split()[:6]) not in vault.locator("#scan-reports").inner_text()
+    link.click()  # the link opens the note itself
+    expect(vault.locator("#reader-text")).to_have_text(private)
+    screenshot(vault, "vault-export-leak")
+
+    vault.set_input_files(
+        "#export-file", [str(FILES / "clean_reportlab.pdf"), str(FILES / "cannot_image_only.pdf")]
+    )
+    clean = report_of(vault, "clean_reportlab.pdf")
+    expect(clean).to_have_attribute("data-verdict", "clean", timeout=30_000)
+    expect(clean.locator(".verdict").first).to_contain_text("Clean")
+    unverifiable = report_of(vault, "cannot_image_only.pdf")
+    expect(unverifiable).to_have_attribute("data-verdict", "cannot_verify", timeout=30_000)
+    expect(unverifiable.locator(".verdict").first).to_have_text("Cannot verify")
+    expect(unverifiable.locator(".report-reason")).not_to_be_empty()
+    screenshot(vault, "vault-export-clean-and-cannot-verify")
+
+    # An archive: the verdict of each member is listed under it.
+    drop_file(vault, FILES / "leak_nested.zip")
+    archive = report_of(vault, "leak_nested.zip")
+    expect(archive).to_have_attribute("data-verdict", "leak", timeout=30_000)
+    expect(archive.locator(".members .report-file").first).to_be_visible()
+    (quoted,) = EXPECTED["leak_nested.zip"]["notes"]
+    expect(
+        archive.locator(f".members .note-link[data-note-id='{env.vault_ids[quoted]}']").first
+    ).to_be_visible()
+    screenshot(vault, "vault-export-archive")
+    vault.close()
+
+
+def test_a_leak_in_a_watched_folder_sets_the_badge_and_notifies(env: Env, tmp_path: Path) -> None:
+    folder = tmp_path / "Downloads"
+    folder.mkdir()
+    assert env.daemon.cli("POST", "/v1/watch", {"folder": str(folder)}).status == 200
+    vault = open_exports(env.browser)
+    expect(vault.locator("#watch-folders")).to_contain_text(str(folder))
+    expect(vault.locator("#watch-help")).to_contain_text("margin watch add")
+    badge = "() => chrome.action.getBadgeText({})"
+    assert vault.evaluate(badge) == ""
+
+    shutil.copy(FILES / "leak_libreoffice.pdf", folder / "record-export.pdf")
+
+    def checked() -> bool:
+        recent = env.daemon.cli("GET", "/v1/watch").json()["recent"]
+        return any(r["verdict"] == "leak" for r in recent)
+
+    wait_for(checked, "the daemon's check of the new file", timeout=40)
+    # The worker's own alarm polls the daemon (fired now rather than in 30 seconds).
+    env.browser.worker.evaluate("chrome.alarms.create('margin-watch', {when: Date.now()})")
+    wait_for(lambda: vault.evaluate(badge) == "1", "the badge", timeout=15)
+    notifications = vault.evaluate("() => chrome.notifications.getAll()")
+    assert len(notifications) == 1, notifications
+    row = vault.locator("#watch-recent tr[data-verdict='leak']").first
+    expect(row).to_contain_text("record-export.pdf", timeout=15_000)
+    (leaked,) = EXPECTED["leak_libreoffice.pdf"]["notes"]
+    expect(row.locator(f".note-link[data-note-id='{env.vault_ids[leaked]}']")).to_be_visible()
+    screenshot(vault, "vault-watched-folder-leak")
+
+    # Seen: the badge clears, and the same result does not notify again.
+    vault.click("#watch-dismiss")
+    wait_for(lambda: vault.evaluate(badge) == "", "the badge to clear", timeout=10)
+    env.browser.worker.evaluate("chrome.alarms.create('margin-watch', {when: Date.now()})")
+    vault.wait_for_timeout(1000)
+    assert vault.evaluate(badge) == ""
+    assert len(vault.evaluate("() => chrome.notifications.getAll()")) == 1
+    vault.close()
