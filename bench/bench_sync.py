@@ -24,9 +24,8 @@ import time
 from pathlib import Path
 
 from margin.durable import FileOps
-from margin.home import Home
+from margin.home import Home, set_vault_dir
 from margin.vault import KdfParams, KeyStore, Vault, objfile
-from margin.vault.location import set_vault_dir
 from margin.vault.objfile import FileIdentity
 
 PASSPHRASE = "correct horse battery staple"  # noqa: S105 - a throwaway test vault

@@ -84,8 +84,12 @@ def test_a_missing_file_in_a_backup_breaks_a_chain_and_is_reported(
     destination = tmp_path / "backup"
     assert run_sync(home, "backup", str(destination)).returncode == 0
     (destination / "margin-backup.json").unlink()
-    files = sorted((p for p in (destination / "data").rglob("*") if p.is_file()),
-                   key=lambda p: p.stat().st_mtime_ns)
+    # Remove a file from the middle of the chain, in the order the vault wrote them (the
+    # copies' own times say nothing: the backup may write them in any order).
+    def written_at(copy: Path) -> int:
+        return (home / "vault" / copy.relative_to(destination)).stat().st_mtime_ns
+
+    files = sorted((p for p in (destination / "data").rglob("*") if p.is_file()), key=written_at)
     files[len(files) // 2].unlink()
     code, report = check(home, destination, secret, "--read-data")
     assert code == 1 and any(f["kind"] == "audit_chain" for f in report["findings"]), report

@@ -67,10 +67,10 @@ class NoteFingerprints:
             stale = {n for n, s in current.items()
                      if not s.deleted and self.versions.get(n) != s.version}
             if stale:
-                for note_id, text in self.vault.iter_texts(actor="guard", purpose="index"):
-                    if note_id in stale:
-                        summary = current[note_id]
-                        self._remember(note_id, summary.version, text, _date_of(summary))
+                for note_id, text in self.vault.iter_texts(actor="guard", purpose="index",
+                                                           only=sorted(stale)):
+                    summary = current[note_id]
+                    self._remember(note_id, summary.version, text, _date_of(summary))
                 self.save()
             return len(stale)
 

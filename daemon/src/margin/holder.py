@@ -127,6 +127,12 @@ class VaultHolder:
         self.touch()
         return vault
 
+    def vault_if_unlocked(self) -> Vault | None:
+        """The vault when unlocked, without counting as the clinician's activity (for
+        background work such as taking in synced files, which must not stop auto-lock)."""
+        vault = self._vault
+        return vault if vault is not None and vault.is_unlocked else None
+
     def _opened(self) -> Vault:
         if self._vault is None:
             raise errors.NoVault()

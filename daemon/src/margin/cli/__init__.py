@@ -56,6 +56,7 @@ def _register() -> None:
         scan_cmd,
         serve_cmd,
         status_cmd,
+        sync_cmds,
         vault_cmds,
         watch_cmd,
     )
@@ -65,6 +66,7 @@ def _register() -> None:
         vault_cmds.init, vault_cmds.unlock, vault_cmds.lock, vault_cmds.passphrase,
         notes_cmds.import_notes, notes_cmds.notes, notes_cmds.show, notes_cmds.export_notes,
         notes_cmds.audit, lint_cmd.lint, scan_cmd.scan, watch_cmd.watch,
+        sync_cmds.join, sync_cmds.devices, sync_cmds.backup, sync_cmds.check,
     ):
         cli.add_command(command)
 

@@ -24,10 +24,10 @@ from margin.cli.access import (
     vault_access,
 )
 from margin.cli.client import DaemonClient
+from margin.home import configured_vault_dir, set_vault_dir
 from margin.sync import backup as backups
 from margin.sync import checker
 from margin.vault import KeyStore, Vault
-from margin.vault.location import configured_vault_dir, set_vault_dir
 
 PASSPHRASE_FILE = click.option(
     "--passphrase-file", type=click.Path(dir_okay=False),

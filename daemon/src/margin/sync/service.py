@@ -24,7 +24,6 @@ from margin.errors import MarginError
 from margin.holder import VaultHolder
 from margin.sync.watch import FolderEvents
 from margin.vault import Vault
-from margin.vault.location import configured_vault_dir
 
 log = logging.getLogger("margin.sync")
 
@@ -86,13 +85,10 @@ class SyncService:
     # --- taking in ---------------------------------------------------------------------------
 
     def vault_dir(self) -> Path:
-        return configured_vault_dir(self.holder.home.root, self.holder.home.local_dir)
+        return self.holder.home.vault_dir
 
     def _vault(self) -> Vault | None:
-        # The holder's vault without holder.require(), which would count as activity and
-        # keep a vault that only receives files from ever locking itself.
-        vault: Vault | None = self.holder.__dict__.get("_vault")
-        return vault if vault is not None and vault.is_unlocked else None
+        return self.holder.vault_if_unlocked()
 
     def take_in(self, *, full: bool = True) -> bool:
         """Refresh the unlocked vault; True when something new became visible."""

@@ -17,8 +17,7 @@ from pathlib import Path
 
 from margin.durable import FileOps
 from margin.errors import DiskFull, SaveFailed
-from margin.home import Home
-from margin.vault.location import configured_vault_dir
+from margin.home import Home, configured_vault_dir
 from margin.vault.model import Problem, QuarantinedFile, now_iso
 
 ID_PATTERN = re.compile(r"^[0-9a-f]{32}$")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -298,11 +298,15 @@ class Vault:
     def history(self, note_id: str) -> list[VersionMeta]:
         return self._do(lambda s: notes.history(s, note_id))
 
-    def iter_texts(self, *, actor: str, purpose: str = "index") -> Iterator[tuple[str, str]]:
-        """(note id, current text) of every note not deleted; one audit entry for the pass."""
+    def iter_texts(self, *, actor: str, purpose: str = "index",
+                   only: Iterable[str] | None = None) -> Iterator[tuple[str, str]]:
+        """(note id, current text) of every note not deleted (or of the ``only`` ones);
+        one audit entry for the pass."""
         with self._lock:
             session = self._require()
-            current = [session.index.summary(n) for n in session.index.note_versions]
+            chosen = session.index.note_versions if only is None else [
+                n for n in only if n in session.index.note_versions]
+            current = [session.index.summary(n) for n in chosen]
             bodies = [
                 (s.id, session.index.versions[s.version].body) for s in current if not s.deleted
             ]
