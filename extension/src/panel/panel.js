@@ -8,6 +8,9 @@ import { describe } from '../shared/problems.js';
 import { renderSetup } from '../shared/setup.js';
 import { describeNote, renderConflict, renderHistory, renderNoteList, showReader, siteName } from '../shared/note-views.js';
 import { NoteSaver } from './autosave.js';
+import { NoteLinter } from './lint.js';
+import { LintMirror } from './lint-view.js';
+import { SafetyBanner } from './safety.js';
 
 const POLL_READY_MS = 15000;
 const POLL_PROBLEM_MS = 3000;
@@ -19,6 +22,9 @@ const ui = {
 };
 const view = { tabId: pinnedTab ? Number(pinnedTab) : null, report: null, loadedKey: null, state: null, shownConflict: null, pollTimer: null };
 const saver = new NoteSaver({ call: daemon, onChange: renderSaver });
+const mirror = new LintMirror(ui.text, { reason: $('#lint-reason'), list: $('#lint-list') });
+const safety = new SafetyBanner($('#safety-banner'), { call: daemon, savedNote, onChange: () => mirror.show(linter.text, linter.findings, safety.isQuiet) });
+const linter = new NoteLinter({ call: daemon, onFindings: showFindings });
 
 const contextKey = (report) => report && [report.site, report.client, report.context.client_ref, report.context.appointment_date].join('|');
 
@@ -55,6 +61,8 @@ function forgetShownNote() {
   saver.reset();
   view.loadedKey = null;
   ui.text.value = '';
+  linter.reset('');
+  safety.clear();
   replaceChildren(ui.history);
   replaceChildren(ui.earlier);
   replaceChildren(ui.results);
@@ -138,6 +146,7 @@ async function ensureNoteLoaded() {
   if (note) saver.load(note.body);
   else saver.startNew({ client: report.client, context: report.context });
   ui.text.value = saver.text;
+  linter.reset(saver.text);
   ui.text.readOnly = false;
   view.loadedKey = key;
   document.getElementById('switch-waiting')?.remove();
@@ -170,8 +179,25 @@ async function openVersion(version) {
   const result = await daemon('GET', `/v1/notes/${encodeURIComponent(version.note)}/versions/${encodeURIComponent(version.id)}`);
   if (!result.ok) return;
   showReader(ui.reader, `Version of ${version.time.replace('T', ' ').slice(0, 19)}`, result.body.text, [
-    ['Use this text', () => { ui.text.value = result.body.text; saver.edit(result.body.text); }],
+    ['Use this text', () => { ui.text.value = result.body.text; saver.edit(result.body.text); linter.textChanged(result.body.text); }],
   ]);
+}
+
+// --- the misplacement check -----------------------------------------------------------------------
+
+function showFindings(text, findings) {
+  safety.show(saver.note?.id ?? null, text, findings);
+  mirror.show(text, findings, safety.isQuiet);
+}
+
+/** The note as the daemon last acknowledged it, saving the typed text first if there is none. */
+async function savedNote() {
+  if (!saver.note || saver.dirty) saver.flush();
+  const deadline = Date.now() + 15000;
+  while ((saver.inFlight || (!saver.note && saver.status === 'saving')) && Date.now() < deadline) {
+    await new Promise((resolve) => { setTimeout(resolve, 100); });
+  }
+  return saver.note ? { ...saver.note } : null;
 }
 
 // --- saving ---------------------------------------------------------------------------------------
@@ -207,6 +233,7 @@ function renderSaver(current) {
       ui.conflict.hidden = true;
       view.shownConflict = null;
       ui.text.value = text;
+      linter.textChanged(text);
       saver.resolve(text).then(loadHistory);
     });
   } else if (current.status !== 'conflict') {
@@ -219,7 +246,10 @@ function renderSaver(current) {
   renderVisibility();
 }
 
-ui.text.addEventListener('input', () => saver.edit(ui.text.value));
+ui.text.addEventListener('input', () => {
+  saver.edit(ui.text.value); // first: typed text is in the saver's hands before anything else
+  linter.textChanged(ui.text.value);
+});
 ui.text.addEventListener('blur', () => saver.flush());
 ui.searchForm.addEventListener('submit', async (event) => {
   event.preventDefault();
