@@ -18,7 +18,7 @@ export const CATEGORY_NAMES = {
 export const categoryName = (category) => CATEGORY_NAMES[category] ?? 'Record content';
 
 export const VERDICT_NAMES = {
-  clean: 'Clean: no private note in it',
+  clean: 'Clean: every part was read, no private note in it',
   leak: 'LEAK: it holds words from your private notes',
   cannot_verify: 'Cannot verify',
 };
