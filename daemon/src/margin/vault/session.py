@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 import time
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -78,7 +79,7 @@ class Session:
             self._take_in(relative, *present[relative])
         return rebuilt or bool(arrived)
 
-    def _note_lost(self, gone: set[str], present: set[str]) -> dict[str, str]:
+    def _note_lost(self, gone: set[str], present: Iterable[str]) -> dict[str, str]:
         """Files read here before and gone now, unless moved into a quarantine folder."""
         lost = {r: t for r, t in self.index.lost.items() if r not in present}
         if not gone:

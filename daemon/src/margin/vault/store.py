@@ -142,7 +142,7 @@ class ObjectStore:
         return self.layout.relative(target)
 
     def quarantined(self) -> list[QuarantinedFile]:
-        found = []
+        found: list[QuarantinedFile] = []
         root = self.layout.quarantine_dir
         if not root.is_dir():
             return found

@@ -26,6 +26,7 @@ from margin.errors import (
 )
 from margin.home import Home
 from margin.vault import audit, conflicts, crypto, devices, keyfile, notes, syncstate
+from margin.vault.devices import DeviceInfo
 from margin.vault.keystore import KeyStore
 from margin.vault.model import (
     AuditEntry,
@@ -193,10 +194,10 @@ class Vault:
 
     # --- devices and sync ----------------------------------------------------------------
 
-    def devices(self) -> list[devices.DeviceInfo]:
+    def devices(self) -> list[DeviceInfo]:
         return self._do(devices.listing)
 
-    def remove_device(self, device_id: str, *, actor: str) -> devices.DeviceInfo:
+    def remove_device(self, device_id: str, *, actor: str) -> DeviceInfo:
         return self._do(lambda s: devices.remove(s, device_id, actor=actor))
 
     def sync_issues(self) -> list[syncstate.SyncIssue]:
