@@ -8,9 +8,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from margin.home import Home
+from margin.home import Home, set_vault_dir
 from margin.vault import Vault
-from margin.vault.location import set_vault_dir
 from tests.vault.helpers import CHEAP_KDF, PASSPHRASE, no_keychain
 
 
