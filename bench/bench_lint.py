@@ -17,7 +17,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from margin.lint import Linter
-from margin.lint.lexicon import load_lexicon
+from margin.lint.lexicon import lexicon_dir, load_lexicon
+from margin.lint.model import load_model
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "linter" / "corpus"
 WORDS_PER_NOTE = 1000
@@ -63,21 +64,29 @@ def p95(values: list[float]) -> float:
 
 def main() -> None:
     started = time.perf_counter()
-    linter = Linter(load_lexicon())
+    lexicon = load_lexicon()
     load_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    model = load_model(lexicon_dir())
+    model_seconds = time.perf_counter() - started
+    linter = Linter(lexicon, model=model)
+    rules_only = Linter(lexicon, use_model=False)
     notes = make_notes()
     linter.lint(notes[0])  # warm the regex caches once, as the daemon would be
     token = re.compile(r"\w+")
     tokenize = per_thousand_words(lambda t: token.findall(t.lower()), notes)
     split = per_thousand_words(linter.splitter.spans, notes)
+    rules = per_thousand_words(rules_only.lint, notes)
     lint = per_thousand_words(linter.lint, notes)
     print(f"notes: {NOTES} of ~{WORDS_PER_NOTE} words; best of {ROUNDS} runs each")
-    print(f"lexicon load: {load_seconds * 1000:.0f} ms (once per daemon, once per CLI call)")
+    print(f"lexicon load: {load_seconds * 1000:.0f} ms, sentence model load: "
+          f"{model_seconds * 1000:.0f} ms (once per daemon, once per CLI call)")
     for label, values in (("p50", statistics.median), ("p95", p95)):
         lint_ms, tok_ms, split_ms = values(lint), values(tokenize), values(split)
         print(f"lint {label}: {lint_ms * 1000:.2f} ms per 1,000 words = "
               f"{lint_ms / tok_ms:.0f}x lowercase+tokenize ({tok_ms * 1000:.3f} ms), "
-              f"{lint_ms / split_ms:.1f}x sentence split ({split_ms * 1000:.3f} ms)")
+              f"{lint_ms / split_ms:.1f}x sentence split ({split_ms * 1000:.3f} ms), "
+              f"{lint_ms / values(rules):.2f}x the rules alone ({values(rules) * 1000:.2f} ms)")
 
 
 if __name__ == "__main__":

@@ -10,7 +10,9 @@ labeled before any tuning and is never tuned on, as an estimate for an unseen co
 heldout2.jsonl is a second independent batch (see LABELING.md), committed and measured
 before the rules were generalized, and never tuned on either. heldout3.jsonl was written and
 committed after the rules were generalized, before the linter was run on it: the estimate
-of the generalized rules.
+of the generalized rules. heldout4.jsonl is the current honest estimate: a fresh batch in new
+phrasing, committed before the linter ran on it, never tuned on, and never used to train or
+calibrate the sentence model (model.py). `--rules-only` runs the rules without the model.
 """
 
 from __future__ import annotations
@@ -19,10 +21,18 @@ import argparse
 import json
 import sys
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
+from margin.lint import Linter, default_linter
+
 CORPUS_DIR = Path(__file__).resolve().parent / "corpus"
-CORPUS_FILES = ("main.jsonl", "heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl")
+# Rules and model were tuned or trained on these; their figures are not estimates.
+TUNED_FILES = ("main.jsonl", "heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl")
+# Never tuned on, never trained on: the honest estimate (a test cannot hold it to an aim
+# without inviting the tuning that would spoil it; its figures are reported instead).
+ESTIMATE_FILES = ("heldout4.jsonl",)
+CORPUS_FILES = TUNED_FILES + ESTIMATE_FILES
 
 
 @dataclass
@@ -60,10 +70,13 @@ def read_corpus(path: Path) -> list[dict[str, str]]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def predict(text: str) -> str:
-    from margin.lint import default_linter
+@lru_cache(maxsize=2)
+def _linter(use_model: bool) -> Linter:
+    return default_linter() if use_model else Linter(use_model=False)
 
-    linter = default_linter()
+
+def predict(text: str, use_model: bool = True) -> str:
+    linter = _linter(use_model)
     findings = linter.lint(text)
     if not findings:
         return "private"
@@ -71,10 +84,10 @@ def predict(text: str) -> str:
     return min((f.category for f in findings), key=order.index)
 
 
-def evaluate(path: Path) -> Report:
-    report = Report(path.name)
+def evaluate(path: Path, use_model: bool = True) -> Report:
+    report = Report(path.name + ("" if use_model else " (rules only)"))
     for row in read_corpus(path):
-        label, predicted = row["label"], predict(row["text"])
+        label, predicted = row["label"], predict(row["text"], use_model)
         report.total += 1
         for category in {label, predicted} - {"private"}:
             report.per_category.setdefault(category, {"tp": 0, "fp": 0, "fn": 0})
@@ -121,11 +134,13 @@ def render(report: Report, show_errors: bool) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list every disagreement")
+    parser.add_argument("--rules-only", action="store_true",
+                        help="the rules alone, without the sentence model")
     parser.add_argument("files", nargs="*", type=Path, help="corpus files (default: all)")
     args = parser.parse_args(argv)
     paths = args.files or [CORPUS_DIR / name for name in CORPUS_FILES]
     for path in paths:
-        print(render(evaluate(path), args.errors))
+        print(render(evaluate(path, not args.rules_only), args.errors))
         print()
     return 0
 

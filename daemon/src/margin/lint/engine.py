@@ -4,6 +4,8 @@ One finding per sentence part: every rule is tried, mentions that their context 
 private are dropped, overlapping mentions keep the longest ("med eval" is a plan, not a
 drug), and the part gets the most important category left (the order in rules.json,
 safety first). Severity is "critical" for safety and "warning" for everything else.
+Beside the rules runs a small sentence model (model.py): it adds a finding where no rule
+fired, or raises a part to safety, only when it is confident; it never removes one.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 
 from margin.lint.context import ClauseContext
-from margin.lint.lexicon import Lexicon, Rule, load_lexicon
+from margin.lint.lexicon import Lexicon, Rule, lexicon_dir, load_lexicon
+from margin.lint.model import SentenceModel, load_model
 from margin.lint.sentences import SentenceSplitter
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*")
@@ -43,20 +46,36 @@ class _Mention:
 
 
 class Linter:
-    """Holds the compiled lexicon; build once (the daemon) and call lint() many times."""
+    """Holds the compiled lexicon and the sentence model; build once (the daemon) and call
+    lint() many times. `use_model=False` runs the rules alone (evaluation, comparison)."""
 
-    def __init__(self, lexicon: Lexicon | None = None) -> None:
+    def __init__(self, lexicon: Lexicon | None = None, *, model: SentenceModel | None = None,
+                 use_model: bool = True) -> None:
         self.lexicon = lexicon or load_lexicon()
         self.splitter = SentenceSplitter(self.lexicon.abbreviations)
         self._rank = {name: i for i, name in enumerate(self.lexicon.order)}
+        if model is None and use_model:
+            model = load_model(lexicon_dir())
+        self.model = model if use_model else None
 
     def lint(self, text: str) -> list[Finding]:
-        findings = []
-        for start, end in self.splitter.spans(text):
-            finding = self._lint_part(text, start, end)
-            if finding is not None:
-                findings.append(finding)
-        return findings
+        spans = self.splitter.spans(text)
+        found = [self._lint_part(text, start, end) for start, end in spans]
+        if self.model is not None and spans:
+            scores = self.model.scores(text[s:e] for s, e in spans)
+            for index, (start, end) in enumerate(spans):
+                rule_finding = found[index]
+                added = self.model.decide(scores[index],
+                                          rule_finding.category if rule_finding else None)
+                if added is not None:
+                    found[index] = self._model_finding(start, end, added)
+        return [finding for finding in found if finding is not None]
+
+    def _model_finding(self, start: int, end: int, category: str) -> Finding:
+        severity = self.lexicon.severity.get(category, self.lexicon.severity["default"])
+        says = self.lexicon.says.get(category, "This belongs in the progress note.")
+        return Finding(start, end, category, severity,
+                       f"{says} (Flagged by its wording, not by a listed term.)")
 
     def _lint_part(self, text: str, start: int, end: int) -> Finding | None:
         context = ClauseContext(self.lexicon, text, start, end)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +60,8 @@ class Lexicon:
     icd_codes: frozenset[str]
     cpt: dict[str, str]  # code -> category
     abbreviations: frozenset[str]
+    # Each category's plain message, for findings no single rule made (the sentence model).
+    says: dict[str, str] = field(default_factory=dict)
 
 
 def lexicon_dir() -> Path:
@@ -144,12 +146,10 @@ def _lexicon_rule(rule: Rule, lists: dict[str, Any]) -> Rule:
                    rf"(?-i:(?<![\w])(?:{_alternation(exact)}){_ABBREVIATION_END})")
         return replace(rule, regex=re.compile(pattern, re.IGNORECASE))
     if name == "icd10cm":
-        pattern = re.compile(r"(?<![\w.])[FZ]\d{2}(?:\.[0-9A-Z]{1,4})?(?![\w])")
-        return replace(rule, regex=pattern)
+        return replace(rule, regex=re.compile(r"(?<![\w.])[FZ]\d{2}(?:\.[0-9A-Z]{1,4})?(?![\w])"))
     if name in ("cpt_time", "cpt_modality"):
         codes = _alternation(list(lists[name]))
-        pattern = re.compile(rf"(?<![\w])(?:{codes})(?![\w])")
-        return replace(rule, regex=pattern)
+        return replace(rule, regex=re.compile(rf"(?<![\w])(?:{codes})(?![\w])"))
     return rule  # drugs: matched by dictionary lookup in the engine
 
 
@@ -190,4 +190,5 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         cpt=cpt,
         abbreviations=frozenset(
             a.lower() for a in rules_data["abbreviations_not_ending_sentences"]),
+        says={c: rules_data["categories"][c]["says"] for c in rules_data["order"]},
     )
