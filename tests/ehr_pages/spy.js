@@ -66,6 +66,20 @@
   };
   setInterval(snapshot, 700);
 
+  // What reached the page's own handlers: a listener on window in the bubbling phase is the
+  // last to see an event, so it sees one only if nothing stopped it on the way (the leak
+  // guard's tests count the saves that happened here).
+  const saves = (window.__pageSaves = []);
+  const SAVE = /save|sign|final|submit|lock/i;
+  window.addEventListener('click', (event) => {
+    const button = event.composedPath().find((node) => node.matches?.('button, input[type=submit], [role=button]'));
+    if (button && SAVE.test(`${button.textContent} ${button.value ?? ''}`)) saves.push({ via: 'click', trusted: event.isTrusted });
+  });
+  window.addEventListener('submit', (event) => saves.push({ via: 'submit', trusted: event.isTrusted }));
+  window.addEventListener('keydown', (event) => {
+    if ((event.ctrlKey || event.metaKey) && /^(s|enter)$/i.test(event.key)) saves.push({ via: 'key', trusted: event.isTrusted });
+  });
+
   // Ship what it saw, as a real recorder would.
   let shipped = 0;
   setInterval(() => {

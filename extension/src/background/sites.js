@@ -11,6 +11,11 @@ export const CONTENT_SCRIPT_FILES = [
   'src/content/context-reading.js',
   'src/content/adapters.js',
   'src/content/button.js',
+  'src/content/field-text.js',
+  'src/content/highlight.js',
+  'src/content/guard-ui.js',
+  'src/content/save-interceptor.js',
+  'src/content/guard.js',
   'src/content/content.js',
 ];
 const REGISTRATION_ID = 'margin-ehr-sites';

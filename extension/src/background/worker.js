@@ -5,6 +5,7 @@ import '../shared/build-flags.js';
 import { api, extensionRoot, hasSidePanel, hasSidebar } from '../shared/browser.js';
 import { forget } from './contexts.js';
 import { broadcast, handleContentMessage, openPanel, openPanelFromContent } from './content-bridge.js';
+import { GUARD_MESSAGES, handleGuardMessage } from './guard.js';
 import { handlePageMessage } from './router.js';
 import { injectInto, syncRegistrations } from './sites.js';
 
@@ -23,6 +24,7 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   let answer;
   if (isExtensionPage(sender)) answer = handlePageMessage(message, sender);
   else if (isContentScript(sender) && message?.type === 'cs-open-panel') answer = openPanelFromContent(message, sender);
+  else if (isContentScript(sender) && GUARD_MESSAGES.has(message?.type)) answer = handleGuardMessage(message, sender);
   else if (isContentScript(sender)) answer = handleContentMessage(message, sender);
   else return false;
   answer.then(sendResponse, (error) => {

@@ -93,6 +93,7 @@
   M.makeAdapter = function makeAdapter(data) {
     return {
       id: data.id,
+      saveButtons: data.save_buttons ?? [], // the leak guard holds a save started here
       matches: (location) => data.matches.some((pattern) => hostMatches(pattern, location)),
       findNoteField: (roots) => findBySelectors(roots, data.note_field) ?? M.findByHeuristics(roots),
       readContext(roots, location) {

@@ -12,6 +12,7 @@
   const messageLog = globalThis.MarginBuild?.test ? (M.messageLog = []) : null;
   const record = (direction, message) => { messageLog?.push({ direction, message: JSON.parse(JSON.stringify(message ?? null)) }); };
 
+  M.send = send; // the leak guard's messages go the same way (and into the test log)
   async function send(message) {
     record('sent', message);
     try {
@@ -43,6 +44,7 @@
       send(report);
     }
     updateButton(found, () => send({ type: 'cs-open-panel', site: report.site, client: report.client, context: report.context }));
+    M.guard?.attach(found, adapter, button);
   }
 
   function updateButton(found, onPress) {

@@ -10,7 +10,7 @@
   /** Short visible text of an element (headings, labels), or '' for long blocks. */
   function shortText(element) {
     if (!element || element.isContentEditable || element.localName === 'textarea') return '';
-    if (element.hasAttribute?.(M.BUTTON_ATTRIBUTE)) return '';
+    if (element.hasAttribute?.(M.BUTTON_ATTRIBUTE) || element.hasAttribute?.(M.GUARD_ATTRIBUTE)) return '';
     const text = clean(element.textContent);
     return text.length <= SHORT ? text : '';
   }

@@ -7,6 +7,7 @@
   const MAX_ROOTS = 300;
   const MAX_FRAME_DEPTH = 3;
   M.BUTTON_ATTRIBUTE = 'data-margin-button';
+  M.GUARD_ATTRIBUTE = 'data-margin-guard'; // the leak guard's badge, overlay and question
 
   function shadowRootOf(element) {
     try {
@@ -34,7 +35,7 @@
       const ownerDocument = root.ownerDocument ?? root;
       const walker = ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
       for (let element = walker.nextNode(); element; element = walker.nextNode()) {
-        if (element.hasAttribute(M.BUTTON_ATTRIBUTE)) continue;
+        if (element.hasAttribute(M.BUTTON_ATTRIBUTE) || element.hasAttribute(M.GUARD_ATTRIBUTE)) continue;
         const shadow = shadowRootOf(element);
         if (shadow) visit(shadow, depth, true, inIframe);
         if ((element.localName === 'iframe' || element.localName === 'frame') && depth < MAX_FRAME_DEPTH) {

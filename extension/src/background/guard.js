@@ -1,0 +1,101 @@
+// The leak guard's worker side. A content script sends the progress-note field's text (the
+// EHR's own content) and gets back only offsets, note ids, dates and word counts: the reply
+// is rebuilt here field by field from the daemon's answer, so nothing else can reach the
+// page (shared_schema/schemas/cs-guard-*.json). When the clinician chooses "Save anyway"
+// the content script asks for the disclosure to be audited; only notes this tab's last
+// check named are accepted.
+import { api } from '../shared/browser.js';
+import { callDaemon } from './daemon.js';
+
+const MAX_TEXT = 1000000; // cs-guard-check.json
+const MAX_NOTES = 50;
+const NOTE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const SITE = /^[a-z0-9_-]{1,64}$/;
+const STATES = new Set(['locked', 'not_running', 'not_paired', 'no_vault', 'lna_blocked']);
+const VIA = new Set(['click', 'submit', 'key']);
+
+export const GUARD_MESSAGES = new Set(['cs-guard-check', 'cs-guard-disclose']);
+
+// The notes each tab's last check named, in storage.session (memory only, out of content
+// scripts' reach), so a disclosure can be checked even after the worker was stopped.
+const namedKey = (tabId) => `guard_named_${tabId}`;
+
+const isCount = (value) => Number.isInteger(value) && value >= 0;
+
+export async function handleGuardMessage(message, sender) {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || sender.frameId !== 0) return { ok: false, error: 'not_top_frame' };
+  if (message?.type === 'cs-guard-check' && validCheck(message)) return check(tabId, message.text);
+  if (message?.type === 'cs-guard-disclose' && validDisclose(message)) return disclose(tabId, message);
+  return { ok: false, error: 'refused' };
+}
+
+function validCheck(message) {
+  return Object.keys(message).every((key) => key === 'type' || key === 'text')
+    && typeof message.text === 'string' && message.text.length <= MAX_TEXT;
+}
+
+function validDisclose(message) {
+  const { notes } = message;
+  return Object.keys(message).every((key) => ['type', 'site', 'via', 'notes'].includes(key))
+    && typeof message.site === 'string' && SITE.test(message.site) && VIA.has(message.via)
+    && Array.isArray(notes) && notes.length >= 1 && notes.length <= MAX_NOTES
+    && notes.every((note) => note && typeof note === 'object' && Object.keys(note).length === 2
+      && typeof note.note_id === 'string' && NOTE_ID.test(note.note_id) && isCount(note.words) && note.words > 0);
+}
+
+/** Only the fields the content script may see, each checked. Null if the answer is odd. */
+function cleanMatches(matches) {
+  if (!Array.isArray(matches)) return null;
+  const clean = [];
+  for (const m of matches) {
+    if (!m || !isCount(m.start) || !isCount(m.end) || m.end < m.start || !isCount(m.words)
+      || typeof m.note_id !== 'string' || !NOTE_ID.test(m.note_id)) return null;
+    const noteDate = typeof m.note_date === 'string' && ISO_DATE.test(m.note_date) ? m.note_date : null;
+    clean.push({ start: m.start, end: m.end, note_id: m.note_id, note_date: noteDate, words: m.words });
+  }
+  return clean;
+}
+
+async function check(tabId, text) {
+  const answer = await callDaemon({ method: 'POST', path: '/v1/guard/check', body: { text } });
+  const off = (state) => ({ type: 'cs-guard-result', ok: false, state });
+  if (!answer.ok) return off(STATES.has(answer.problem) ? answer.problem : 'error');
+  const matches = cleanMatches(answer.body?.matches);
+  if (!matches || !isCount(answer.body.checked_chars)) return off('error');
+  await api.storage.session.set({ [namedKey(tabId)]: [...new Set(matches.map((m) => m.note_id))] });
+  return {
+    type: 'cs-guard-result',
+    ok: true,
+    state: 'on',
+    matches,
+    checked_chars: answer.body.checked_chars,
+    truncated: answer.body.truncated === true,
+  };
+}
+
+/** "Save anyway": one audited disclosure per note, with the words count and the site; no text. */
+async function disclose(tabId, { site, via, notes }) {
+  const stored = await api.storage.session.get(namedKey(tabId));
+  const named = new Set(stored[namedKey(tabId)] ?? []);
+  const reply = (ok, recorded, error) => ({ type: 'cs-guard-disclosed', ok, recorded, ...(error ? { error } : {}) });
+  if (!notes.every((note) => named.has(note.note_id))) return reply(false, 0, 'unknown_note');
+  let recorded = 0;
+  for (const { note_id: noteId, words } of notes) {
+    const answer = await callDaemon({
+      method: 'POST',
+      path: '/v1/audit/events',
+      body: { action: 'disclosure', note_id: noteId, detail: { source: 'leak_guard', words, site, via } },
+    });
+    if (!answer.ok) return reply(false, recorded, STATES.has(answer.problem) ? answer.problem : 'error');
+    recorded += 1;
+  }
+  return reply(true, recorded);
+}
+
+api.tabs.onRemoved.addListener((tabId) => {
+  api.storage.session.remove(namedKey(tabId)).catch(() => {
+    // The browser is closing: session storage goes with it.
+  });
+});
