@@ -34,6 +34,7 @@ from tests.extension.harness import (
     page_heap_snapshot,
     pair_through_panel,
     screenshot,
+    start_daemon_on,
     wait_for,
 )
 from tests.extension.test_invariant import _check_message_shapes
@@ -75,6 +76,7 @@ def env(
     daemon = start_daemon(home)
     profile = tmp_path_factory.mktemp("guard-profile") / "profile"
     browser = launch(playwright_session, profile, test_extension, ehr_server)
+    environment: Env | None = None
     try:
         browser.set_port(daemon.port)
         panel = browser.panel()
@@ -99,12 +101,13 @@ def env(
             },
         )
         assert created.status == 201, created.body
-        yield Env(browser, daemon, passphrase, created.json()["id"], secret_words)
+        environment = Env(browser, daemon, passphrase, created.json()["id"], secret_words)
+        yield environment
     finally:
         try:
             browser.context.close()
         finally:
-            stop_daemon(daemon)
+            stop_daemon(environment.daemon if environment else daemon)
 
 
 # name: (site, path, go to the note, focus the field, save the note)
@@ -199,6 +202,14 @@ def page_saves(page: Page) -> list[Any]:
     return saves
 
 
+def checks_sent(page: Page) -> int:
+    return sum(
+        1
+        for entry in content_script_messages(page)
+        if entry["direction"] == "sent" and entry["message"].get("type") == "cs-guard-check"
+    )
+
+
 def paste(page: Page, text: str) -> None:
     page.evaluate("(text) => navigator.clipboard.writeText(text)", text)
     page.keyboard.press("Control+V")
@@ -254,8 +265,11 @@ def test_paste_is_marked_and_the_save_asks(
     ehr_server.collected.clear()
     page = _open(env, name, opened)
     focus(page)
+    checks_before = checks_sent(page)
     page.keyboard.type(UNRELATED)
     state = wait_guard(page, lambda g: g["fresh"] and g["state"] == "on", "the typed text checked")
+    # Checked after pauses in typing, not at every one of ~170 key presses.
+    assert 1 <= checks_sent(page) - checks_before <= 4
     assert state["matches"] == 0 and state["marked"] == [], "unrelated clinical text is not marked"
     assert state["badge"] == "Guard on"
     kind = "overlay" if "textarea" in name else "highlight"
@@ -437,3 +451,26 @@ def test_worker_accepts_only_the_guard_messages_it_expects(env: Env, opened: lis
         page, "chrome.runtime.sendMessage({type: 'cs-guard-check', text: 'a'.repeat(1000001)})"
     )
     assert too_long == {"ok": False, "error": "refused"}
+
+
+def test_daemon_not_running_turns_the_guard_off_and_never_blocks(
+    env: Env, opened: list[Page]
+) -> None:
+    page = _open(env, "generic-textarea", opened)
+    page.click("#progress")
+    wait_guard(page, lambda g: g["fresh"] and g["state"] == "on", "the guard on")
+    port = env.daemon.port
+    stop_daemon(env.daemon)
+    try:
+        paste(page, PASTED)
+        state = wait_guard(
+            page, lambda g: g["fresh"] and g["state"] == "not_running", "the guard off"
+        )
+        assert state["badge"] == "Guard off: Margin is not running"
+        page.click("#finalize")
+        expect(page.locator("#page-status")).to_have_text("Note finalized")
+        assert guard(page)["dialog"] is None
+    finally:
+        env.daemon = start_daemon_on(env.daemon.home, port)
+        unlocked = env.daemon.cli("POST", "/v1/unlock", {"passphrase": env.passphrase})
+        assert unlocked.status == 200, unlocked.body
