@@ -34,3 +34,11 @@ def leaking_notes(report: FileReport) -> set[str]:
     for member in report.members:
         found |= leaking_notes(member)
     return found
+
+
+CORPUS2 = Path(__file__).parent / "corpus2"
+
+
+@pytest.fixture(scope="session")
+def corpus2_index() -> FingerprintIndex:
+    return index_from_jsonl(CORPUS2 / "notes.jsonl")

@@ -87,6 +87,11 @@ _BLOCK_TAGS = frozenset(
 )
 
 _QUOTE_CHARS = re.compile(r"[\"“”„«»]")
+# Single quotation marks double as apostrophes: one opens only before a word and after a
+# space or an opening bracket, and closes only where no letter follows it.
+_SINGLE_QUOTES = re.compile(
+    r"(?P<open>(?:^|(?<=[\s(\[—–]))[‘'‹](?=\w))|(?P<close>(?<=[\w.,!?;:…])[’'›](?!\w))"
+)
 # A quotation longer than this is not a "short client quote" but a passage.
 QUOTE_MAX_WORDS = 30
 
@@ -169,21 +174,38 @@ def _quoted_flags(clean: str, starts: list[int]) -> list[bool]:
     flags = [False] * len(starts)
     if not starts:
         return flags
-    open_at: int | None = None
+    marks: list[tuple[bool, int, int]] = []  # (opens, start, end) of double quotation marks
+    opened = False
     for m in _QUOTE_CHARS.finditer(clean):
         ch = m.group(0)
-        if ch in "“„«" or (ch == '"' and open_at is None):
-            open_at = m.end()
+        opens = ch in "“„«" or (ch == '"' and not opened)
+        opened = opens
+        marks.append((opens, m.start(), m.end()))
+    _flag_quotations(marks, starts, flags)
+    if "‘" in clean or "'" in clean or "‹" in clean:
+        singles = [(m.group("open") is not None, m.start(), m.end())
+                   for m in _SINGLE_QUOTES.finditer(clean)]  # fmt: skip
+        _flag_quotations(singles, starts, flags)
+    return flags
+
+
+def _flag_quotations(
+    marks: list[tuple[bool, int, int]], starts: list[int], flags: list[bool]
+) -> None:
+    """Flag the words between an opening mark and the next closing one, if few enough."""
+    open_at: int | None = None
+    for opens, start, end in marks:
+        if opens:
+            open_at = end
             continue
         if open_at is None:
             continue
         first = bisect_right(starts, open_at - 1)
-        last = bisect_right(starts, m.start() - 1)  # words starting inside the quotation
+        last = bisect_right(starts, start - 1)  # words starting inside the quotation
         if 0 < last - first <= QUOTE_MAX_WORDS:
             for i in range(first, last):
                 flags[i] = True
         open_at = None
-    return flags
 
 
 def words_only(text: str) -> list[str]:
@@ -209,7 +231,7 @@ def tokenize(text: str) -> Words:
         words.append(word)
         starts.append(m.start())
         ends.append(m.end())
-    has_quotes = _QUOTE_CHARS.search(clean) is not None
+    has_quotes = _QUOTE_CHARS.search(clean) is not None or "‘" in clean or "'" in clean
     quoted = _quoted_flags(clean, starts) if has_quotes else [False] * len(words)
     if offsets is not None:
         starts = [offsets.to_orig(s, is_end=False) for s in starts]

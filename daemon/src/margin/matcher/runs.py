@@ -17,6 +17,10 @@ from margin.matcher.normalize import Words
 # deleted by the edit) belong to one copied passage.
 _GROUP_GAP_WORDS = 12
 _GROUP_SHIFT_WORDS = 6
+# A run that picks up the note where the previous one stopped continues the same passage
+# even after a longer interruption: a page footer and header, a footnote, a caption.
+_INTERRUPTION_WORDS = 80
+_RESUME_SLACK_WORDS = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +33,10 @@ class Run:
     @property
     def words(self) -> int:
         return self.last_word - self.first_word + 1
+
+    @property
+    def note_last_word(self) -> int:
+        return self.note_first_word + self.words - 1
 
     @property
     def diagonal(self) -> int:
@@ -85,9 +93,10 @@ def group_runs(runs: list[Run]) -> list[list[Run]]:
         current: list[Run] = [note_runs[0]]
         for run in note_runs[1:]:
             last = current[-1]
-            close = run.first_word - last.last_word <= _GROUP_GAP_WORDS
+            gap = run.first_word - last.last_word
             aligned = abs(run.diagonal - last.diagonal) <= _GROUP_SHIFT_WORDS
-            if close and aligned:
+            resumed = -2 <= run.note_first_word - last.note_last_word - 1 <= _RESUME_SLACK_WORDS
+            if (gap <= _GROUP_GAP_WORDS and aligned) or (gap <= _INTERRUPTION_WORDS and resumed):
                 current.append(run)
             else:
                 groups.append(current)

@@ -25,7 +25,7 @@ _OTHER_BINARY = (
 _HTML_START = re.compile(
     rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|div|p|table|meta)\b", re.I | re.S
 )
-_TEXT_EXTENSIONS = (".txt", ".text", ".md", ".csv", ".tsv", ".log", ".asc")
+_TEXT_EXTENSIONS = (".txt", ".text", ".md", ".log", ".asc")
 
 
 def _start(data: bytes) -> bytes:
@@ -53,11 +53,12 @@ def detect(data: bytes, name: str, media_type: str | None = None) -> tuple[str, 
     media = (media_type or "").lower()
     if not data:
         return "empty", "an empty file"
-    if b"%PDF-" in data[:1024]:
-        return "pdf", "PDF"
+    # A ZIP first: a member stored uncompressed may put "%PDF-" near the archive's start.
     if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         kind = _zip_kind(data)
         return kind, {"docx": "Word document", "office": "office document"}.get(kind, "ZIP")
+    if b"%PDF-" in data[:1024]:
+        return "pdf", "PDF"
     for magic, label in _IMAGES:
         if data.startswith(magic):
             return "image", label
@@ -67,7 +68,11 @@ def detect(data: bytes, name: str, media_type: str | None = None) -> tuple[str, 
     head = _start(data)
     if head.startswith(b"{\\rtf") or media in ("text/rtf", "application/rtf"):
         return "rtf", "RTF document"
-    if _HTML_START.match(head) or media in ("text/html", "application/xhtml+xml"):
+    if (
+        _HTML_START.match(head)
+        or media in ("text/html", "application/xhtml+xml")
+        or (lower.endswith((".html", ".htm", ".xhtml")) and head.startswith(b"<"))
+    ):
         return "html", "HTML page"
     if head.startswith(b"<"):
         if re.search(rb"<(?:\w+:)?ClinicalDocument\b", data[:8192]):
@@ -75,6 +80,8 @@ def detect(data: bytes, name: str, media_type: str | None = None) -> tuple[str, 
         return "xml", "XML document"
     if head.startswith((b"{", b"[")) or lower.endswith((".json", ".ndjson")) or "json" in media:
         return "json", "JSON document"
+    if lower.endswith((".csv", ".tsv")) or media in ("text/csv", "text/tab-separated-values"):
+        return "csv", "table (CSV)"
     if lower.endswith(_TEXT_EXTENSIONS) or media.startswith("text/"):
         return "text", "text file"
     return "maybe_text", "file"

@@ -26,7 +26,8 @@ from margin.scan.model import (
 from margin.scan.office import read_office
 from margin.scan.pdf_reader import read_pdf_file
 from margin.scan.pdf_worker import PdfWorker
-from margin.scan.plain import decode_text, looks_like_text, read_rtf, read_text
+from margin.scan.plain import decode_text, looks_like_text, read_csv, read_text, utf8_if_wide
+from margin.scan.rtf_reader import read_rtf
 from margin.scan.xmltext import XmlUnreadable, parse
 
 
@@ -96,6 +97,7 @@ class Scanner:
         depth: int = 0,
     ) -> FileReport:
         budget = budget or Budget(self.limits.max_unpacked_bytes, self.limits.max_members)
+        data = utf8_if_wide(data)
         kind, label = detect(data, name, media_type)
         extracted = self._read(kind, label, data, budget)
         leaks = self._match(extracted)
@@ -160,6 +162,8 @@ class Scanner:
             return read_html(text)
         if kind == "json":
             return read_fhir(parse_json(text))
+        if kind == "csv":
+            return read_csv(text)
         return read_text(text)
 
     def _match(self, extracted: Extracted) -> list[Leak]:

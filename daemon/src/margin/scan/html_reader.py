@@ -13,6 +13,7 @@ import re
 from html.parser import HTMLParser
 
 from margin.scan.model import Embedded, Extracted
+from margin.scan.pictures import may_show_text
 
 _BLOCKS = frozenset(
     [
@@ -66,7 +67,6 @@ _BLOCKS = frozenset(
 )
 _SKIPPED = frozenset(("script", "style"))
 _DATA_URI = re.compile(r"data:([\w.+/-]+)?((?:;[\w=.+-]+)*);base64,(.*)", re.S)
-_PICTURE_LIMIT = 100 * 1024
 
 
 class _TextParser(HTMLParser):
@@ -83,6 +83,8 @@ class _TextParser(HTMLParser):
             self._skipping += 1
         if tag in _BLOCKS:
             self.text.append("\n")
+        elif tag == "q":  # a browser shows quotation marks around it
+            self.text.append("\u201c")
         for name, value in attrs:
             if not value:
                 continue
@@ -101,10 +103,14 @@ class _TextParser(HTMLParser):
             self._skipping -= 1
         if tag in _BLOCKS:
             self.text.append("\n")
+        elif tag == "q":
+            self.text.append("\u201d")
 
     def handle_data(self, data: str) -> None:
         if not self._skipping:
             self.text.append(data)
+        elif data.strip():  # a script's data (a record as JSON) is in the file all the same
+            self.hidden.append(data)
 
     def handle_comment(self, data: str) -> None:
         self.hidden.append(data)
@@ -119,7 +125,7 @@ class _TextParser(HTMLParser):
             self.problems.append("an embedded file in the page could not be decoded")
             return
         media_type = found.group(1) or "application/octet-stream"
-        if media_type.startswith("image/") and len(blob) <= _PICTURE_LIMIT:
+        if media_type.startswith("image/") and not may_show_text(blob):
             return  # a logo or an icon
         self.embedded.append(Embedded(f"embedded file ({media_type})", blob, media_type))
 

@@ -13,10 +13,10 @@ from xml.etree.ElementTree import Element
 
 from margin.scan.archive import ArchiveProblem, Budget, is_metadata, open_zip, read_member
 from margin.scan.model import Embedded, Extracted
+from margin.scan.pictures import may_show_text
 from margin.scan.xmltext import XmlUnreadable, element_text, local_name, parse
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_PICTURE_LIMIT = 100 * 1024  # a larger picture may be a scanned page
 _PICTURE_EXTENSIONS = (
     ".png",
     ".jpg",
@@ -83,10 +83,32 @@ def _word_part(root: Element, place: str, out: Extracted) -> None:
         out.stream(f"{place}, text box", "".join(box))
 
 
+# OpenDocument keeps footnotes, comments and text boxes inside the paragraph they are
+# anchored in; read in place they would cut that paragraph in two, so they are set apart.
+_ODF_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+_ODF_APART = {
+    _ODF_TEXT + "note": "footnote",
+    "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}annotation": "comment",
+    "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}text-box": "text box",
+    _ODF_TEXT + "tracked-changes": "tracked changes",
+}
+
+
 def _generic_part(root: Element, place: str, out: Extracted) -> None:
     pieces: list[str] = []
-    element_text(root, pieces.append)
+    apart: list[tuple[str, Element]] = []
+
+    def set_apart(element: Element) -> bool:
+        kind = _ODF_APART.get(element.tag) if isinstance(element.tag, str) else None
+        if kind is None or element is root:
+            return False
+        apart.append((kind, element))
+        return True
+
+    element_text(root, pieces.append, skip=set_apart)
     out.stream(place, "".join(pieces))
+    for kind, element in apart:
+        _generic_part(element, f"{place}, {kind}", out)
 
 
 def _place(name: str, root: Element) -> str:
@@ -132,7 +154,7 @@ def read_office(data: bytes, budget: Budget, kind: str) -> Extracted:
                 else:
                     _generic_part(root, place, out)
             elif lower.endswith(_PICTURE_EXTENSIONS):
-                if len(blob) > _PICTURE_LIMIT:
+                if may_show_text(blob):
                     out.problems.append(f"part {name} is a picture that may show text")
             else:
                 out.embedded.append(Embedded(name, blob))

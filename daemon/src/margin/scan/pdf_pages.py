@@ -9,6 +9,7 @@ not part of the page text and are read separately.
 
 from __future__ import annotations
 
+import base64
 import ctypes
 import io
 import re
@@ -108,26 +109,63 @@ def _drawn(page: pdfium.PdfPage) -> tuple[int, int, int, float]:
     return texts, images, paths, share
 
 
-def _stream_problem(stream: Any) -> str | None:
-    """Why a content stream does not decode completely, or None.
+def _strict_decode(name: str, data: bytes) -> bytes | None:
+    """One filter applied strictly: None when the data is cut short or damaged.
 
-    pypdf repairs broken Flate data without saying so, so Flate is checked here by zlib
-    itself; other filters go through pypdf's decoders.
+    pypdf repairs Flate and ASCII85 data that ends early without saying so (PDFium then
+    draws part of the page), so these two, the filters content streams use, are decoded
+    here and must end where their format says they end.
     """
+    if name in ("/FlateDecode", "/Fl"):
+        inflater = zlib.decompressobj()
+        try:
+            out = inflater.decompress(data) + inflater.flush()
+        except zlib.error:
+            return None
+        return out if inflater.eof else None
+    if name in ("/ASCII85Decode", "/A85"):
+        packed = re.sub(rb"\s+", b"", data)
+        if b"~>" not in packed:
+            return None
+        try:
+            return base64.a85decode(packed[: packed.index(b"~>")].removeprefix(b"<~"))
+        except ValueError:
+            return None
+    raise KeyError(name)
+
+
+def _stream_problem(stream: Any) -> str | None:
+    """Why a content stream does not decode completely, or None."""
     try:
         stream = stream.get_object()
         filters = stream.get("/Filter")
         names = [str(f) for f in filters] if isinstance(filters, list) else [str(filters)]
-        if filters is not None and names == ["/FlateDecode"] and hasattr(stream, "_data"):
-            inflater = zlib.decompressobj()
-            data = inflater.decompress(stream._data) + inflater.flush()
-            if not inflater.eof:
-                return "its content is cut short"
-        else:
-            data = stream.get_data()
+        data = stream._data if hasattr(stream, "_data") else None
+        if filters is not None and data is not None:
+            for name in names:
+                data = _strict_decode(name, data)
+                if data is None:
+                    return "its content is cut short or damaged"
+        elif stream.get_data() is None:
+            return "its content is missing"
+    except KeyError:  # another filter: pypdf's decoders say whether it decodes
+        try:
+            stream.get_data()
+        except Exception:
+            return "its content is damaged and cannot be decoded"
     except Exception:
         return "its content is damaged and cannot be decoded"
-    return None if data is not None else "its content is missing"
+    return None
+
+
+def _mostly_binary(content: bytes) -> bool:
+    """Content streams are text (operators, numbers, names); noise is not. Binary strings
+    of CID fonts and inline images only appear with operators PDFium would have found."""
+    sample = content[:4096]
+    if len(sample) < 64:
+        return False
+    printable = sum(1 for b in sample if 32 <= b < 127 or b in (9, 10, 13))
+    return printable < 0.8 * len(sample)
 
 
 def _content_check(reader: pypdf.PdfReader | None, index: int) -> tuple[str | None, bytes]:
@@ -165,7 +203,7 @@ def judge_page(
         found = pdfium_c.FPDFPage_CountObjects(page.raw)
         if not problem and expected >= 4 and found < expected // 2:
             result["problems"].append(f"page {number} is damaged (part of it could not be read)")
-        elif not problem and not found and len(content.split()) > 16:
+        elif not problem and not found and (len(content.split()) > 16 or _mostly_binary(content)):
             result["problems"].append(f"page {number} could not be read (damaged content)")
         if words and not _looks_like_words(text):
             result["problems"].append(

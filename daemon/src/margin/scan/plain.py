@@ -1,11 +1,11 @@
-"""Plain text (any encoding, line endings, form-feed pages) and RTF."""
+"""Plain text: any encoding, line endings, form-feed pages."""
 
 from __future__ import annotations
 
 import codecs
+import csv
+import io
 import re
-
-from striprtf.striprtf import rtf_to_text
 
 from margin.scan.headers import set_aside_running_lines
 from margin.scan.model import Extracted, Stream
@@ -18,7 +18,6 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_PICTURE_LIMIT = 200 * 1024  # hex characters of one RTF picture: larger may be a scan
 
 
 def decode_text(data: bytes, *, guess: bool) -> str | None:
@@ -30,14 +29,14 @@ def decode_text(data: bytes, *, guess: bool) -> str | None:
             except UnicodeDecodeError:
                 return None
     if data[:200].count(b"\x00") > 20:  # UTF-16 without a byte order mark
-        for encoding in ("utf-16-le", "utf-16-be"):
-            try:
-                text = data.decode(encoding)
-            except UnicodeDecodeError:
-                continue
-            if not _mostly_control(text):
-                return text
-        return None
+        wide = _utf16_without_bom(data[:4000])
+        if wide is None:
+            return None
+        try:
+            text = data.decode(wide)
+        except UnicodeDecodeError:
+            return None
+        return None if _mostly_control(text) else text
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -47,6 +46,33 @@ def decode_text(data: bytes, *, guess: bool) -> str | None:
         return data.decode("cp1252")
     except UnicodeDecodeError:
         return data.decode("latin-1")
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """Which UTF-16 a text without a byte order mark is in, judged by where its zero bytes
+    fall: Latin text has one zero byte in every pair, on the odd side in little endian."""
+    sample = sample[: len(sample) // 2 * 2]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if max(even, odd) < len(sample) // 6 or min(even, odd) * 8 > max(even, odd):
+        return None  # zero bytes on both sides: binary data, not text
+    return "utf-16-le" if odd > even else "utf-16-be"
+
+
+_XML_ENCODING = re.compile(r"""^(\s*<\?xml[^>]*?\bencoding\s*=\s*)(["'])[^"']*\2""")
+_WIDE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def utf8_if_wide(data: bytes) -> bytes:
+    """UTF-16 or UTF-32 text as UTF-8, so that HTML, XML and JSON are told apart by their
+    markup, and an XML declaration naming the old encoding is updated to match."""
+    if not data.startswith(_WIDE_BOMS) and (
+        data[:200].count(b"\x00") <= 20 or _utf16_without_bom(data[:4000]) is None
+    ):
+        return data
+    text = decode_text(data, guess=False)
+    if text is None:
+        return data
+    return _XML_ENCODING.sub(r"\1\2UTF-8\2", text, count=1).encode("utf-8")
 
 
 def _mostly_control(text: str) -> bool:
@@ -78,27 +104,24 @@ def read_text(text: str) -> Extracted:
     return out
 
 
-def _largest_picture(rtf: str) -> int:
-    largest = 0
-    for found in re.finditer(r"\\pict\b", rtf):
-        end = rtf.find("}", found.end())
-        largest = max(largest, (end if end >= 0 else len(rtf)) - found.end())
-    return largest
-
-
-def read_rtf(data: bytes) -> Extracted:
-    out = Extracted(note="RTF document")
-    rtf = data.decode("latin-1")  # RTF is 7-bit; \'xx escapes carry the code page
-    try:
-        text = rtf_to_text(rtf, errors="replace")
-    except Exception:
-        out.problems.append("the RTF could not be read (damaged)")
+def read_csv(text: str) -> Extracted:
+    """A table export: each cell read without the quotation marks CSV puts around any cell
+    holding a comma (read as text, they would make a copied note look like a quotation)."""
+    out = Extracted(note="table (CSV)")
+    if _mostly_control(text):
+        out.problems.append("it is not readable text (binary data?)")
         return out
-    if rtf.rstrip().count("{") > rtf.count("}") or not rtf.rstrip().endswith("}"):
-        out.problems.append("the RTF is cut short (it looks truncated)")
-    if _largest_picture(rtf) > _PICTURE_LIMIT:
-        out.problems.append("it holds a picture that may show text")
-    if "\\object" in rtf:
-        out.problems.append("it holds an embedded object Margin cannot open")
-    out.stream("text", text)
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:8192], ",;\t|")
+    except csv.Error:
+        dialect = csv.excel
+    body = Stream()
+    try:
+        for number, row in enumerate(csv.reader(io.StringIO(text, newline=""), dialect), start=1):
+            body.append(f"row {number}", "\n".join(row))
+    except csv.Error:
+        out.stream("text", text)  # not CSV after all: read it as it is
+        return out
+    if body.chunks:
+        out.streams.append(body)
     return out
