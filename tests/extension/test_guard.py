@@ -474,3 +474,29 @@ def test_daemon_not_running_turns_the_guard_off_and_never_blocks(
         env.daemon = start_daemon_on(env.daemon.home, port)
         unlocked = env.daemon.cli("POST", "/v1/unlock", {"passphrase": env.passphrase})
         assert unlocked.status == 200, unlocked.body
+
+
+def test_editor_inside_an_iframe_is_marked_in_that_frame(env: Env, opened: list[Page]) -> None:
+    """TinyMCE's shape: the editor is an about:blank iframe's body; its highlights live in
+    the frame's own registry and the frame's stylesheet."""
+    page = env.browser.open_ehr("generic", "/tinymce.html")
+    opened.append(page)
+    tab = env.browser.tab_id(page)
+    helper = env.browser.panel(tab)
+    helper.evaluate(
+        "(tab) => chrome.runtime.sendMessage({type: 'find_field_here', tabId: tab})", tab
+    )
+    helper.close()
+    env.browser.wait_report(tab, lambda r: r["field"] is not None, "the iframe editor")
+    page.frame_locator("#note_ifr").locator("body").click()
+    page.keyboard.type(UNRELATED)
+    paste(page, f" {PASTED}")
+    state = wait_guard(page, lambda g: g["fresh"] and g["matches"] > 0, "the paste marked")
+    assert state["kind"] == "highlight"
+    assert_marked_exactly_the_paste(page, state)
+    frame = page.frame_locator("#note_ifr").locator("body")
+    painted = frame.evaluate(
+        "(body) => [...(body.ownerDocument.defaultView.CSS.highlights.get('margin-guard') ?? [])]"
+        ".map((range) => range.toString()).join(' ')"
+    )
+    assert words(painted) == words(PASTED), "the frame's own page sees only the ranges"
