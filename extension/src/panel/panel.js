@@ -8,6 +8,8 @@ import { describe } from '../shared/problems.js';
 import { renderSetup } from '../shared/setup.js';
 import { describeNote, renderConflict, renderHistory, renderNoteList, showReader, siteName } from '../shared/note-views.js';
 import { NoteSaver } from './autosave.js';
+import { PanelConflict } from './conflict-watch.js';
+import { showConflict } from '../shared/conflict-standalone.js';
 import { NoteLinter } from './lint.js';
 import { LintMirror } from './lint-view.js';
 import { SafetyBanner } from './safety.js';
@@ -25,7 +27,10 @@ const saver = new NoteSaver({ call: daemon, onChange: renderSaver });
 const mirror = new LintMirror(ui.text, { reason: $('#lint-reason'), list: $('#lint-list') });
 const safety = new SafetyBanner($('#safety-banner'), { call: daemon, savedNote, onChange: () => mirror.show(linter.text, linter.findings, safety.isQuiet) });
 const linter = new NoteLinter({ call: daemon, onFindings: showFindings });
+const conflicts = new PanelConflict({ section: $('#sync-conflict'), saver, call: daemon, summaries: sessionSummaries, onSettled: conflictSettled });
 
+/** Text typed here that no acknowledged save holds yet: the panel must keep this note. */
+const holdingText = () => saver.dirty || saver.inFlight || saver.status === 'conflict' || conflicts.holdsText;
 const contextKey = (report) => report && [report.site, report.client, report.context.client_ref, report.context.appointment_date].join('|');
 
 // --- where the clinician stands -----------------------------------------------------------
@@ -42,7 +47,7 @@ async function refreshConnection() {
     if (saver.status === 'error') saver.flush();
     await ensureNoteLoaded();
   } else {
-    if (state === 'locked' && !saver.dirty && !saver.inFlight) forgetShownNote(); // locked means no text on screen
+    if (state === 'locked' && !saver.dirty && !saver.inFlight && !conflicts.holdsText) forgetShownNote(); // locked means no text on screen
     if (!ui.setup.dataset.holding && (ui.setup.hidden || ui.setup.dataset.state !== state)) {
       renderSetup(ui.setup, { ...connection, state }, () => refreshConnection());
     }
@@ -52,9 +57,9 @@ async function refreshConnection() {
 }
 
 function renderVisibility() {
-  const keepEditor = saver.dirty || saver.inFlight || saver.status === 'conflict';
+  const keepEditor = holdingText();
   ui.notes.hidden = !(view.state === 'ready' || keepEditor || view.loadedKey);
-  ui.editor.hidden = (!view.report && !view.loadedKey && !keepEditor) || saver.status === 'conflict';
+  ui.editor.hidden = (!view.report && !view.loadedKey && !keepEditor) || saver.waitingForChoice;
 }
 
 function forgetShownNote() {
@@ -84,7 +89,7 @@ function onReport(report) {
   view.report = report;
   renderContext();
   if (!report || contextKey(report) === view.loadedKey) return;
-  if (saver.dirty || saver.inFlight || saver.status === 'conflict') {
+  if (holdingText()) {
     ui.context.append(h('p', { className: 'form-error', id: 'switch-waiting' },
       'This page is about another session. The panel keeps the note you were writing until it is saved, then switches.'));
     return;
@@ -131,7 +136,7 @@ async function ensureNoteLoaded() {
   const report = view.report;
   const key = contextKey(report);
   if (!report || view.loadedKey === key || view.loading === key) return;
-  if (saver.dirty || saver.inFlight || saver.status === 'conflict') return; // finish this note first
+  if (holdingText()) return; // finish this note first
   view.loading = key;
   ui.text.readOnly = true;
   setStatus('info', 'Opening…');
@@ -170,6 +175,14 @@ async function loadHistory() {
 }
 
 async function openInReader(summary) {
+  if (summary.conflict && summary.id !== saver.note?.id) {
+    const shown = await showConflict(ui.reader, daemon, summary.id, (note, message) => {
+      if (note) showReader(ui.reader, message ?? `Saved: ${describeNote(note)}`, note.text);
+      else { ui.reader.hidden = true; setStatus('info', message ?? 'The note was deleted. Its versions stay in its history.'); }
+      if (view.report) loadEarlier(view.report);
+    });
+    if (shown) return;
+  }
   const result = await daemon('GET', `/v1/notes/${encodeURIComponent(summary.id)}`);
   if (result.ok) showReader(ui.reader, describeNote(result.body), result.body.text);
   else setStatus('error', describe(result.problem, result.error).title);
@@ -181,6 +194,37 @@ async function openVersion(version) {
   showReader(ui.reader, `Version of ${version.time.replace('T', ' ').slice(0, 19)}`, result.body.text, [
     ['Use this text', () => { ui.text.value = result.body.text; saver.edit(result.body.text); linter.textChanged(result.body.text); }],
   ]);
+}
+
+// --- versions from two computers ----------------------------------------------------------------
+
+/** The summaries (no text, not audited) of this session's notes, to watch for new versions. */
+async function sessionSummaries() {
+  if (!view.report || !view.loadedKey) return null;
+  const found = await searchFor(view.report, { sameSession: true });
+  if (found.ok && view.state !== 'ready') refreshConnection(); // reachable again: say so now
+  return found.ok ? found.body.notes : null;
+}
+
+async function conflictSettled(outcome, message) {
+  if (outcome === 'deleted') {
+    forgetShownNote();
+    await ensureNoteLoaded();
+    setStatus('info', 'The note was deleted, as on your other computer. Its versions stay in its history.');
+    return;
+  }
+  if (outcome === 'reload' && saver.note) {
+    const result = await daemon('GET', `/v1/notes/${encodeURIComponent(saver.note.id)}`);
+    if (!result.ok) return;
+    saver.rebase(result.body);
+  }
+  if (saver.status !== 'sync_conflict' && saver.status !== 'conflict' && !saver.dirty) {
+    ui.text.value = saver.text;
+    linter.textChanged(saver.text);
+  }
+  renderVisibility();
+  loadHistory();
+  if (message) setStatus('error', message);
 }
 
 // --- the misplacement check -----------------------------------------------------------------------
@@ -213,6 +257,7 @@ function renderSaver(current) {
   const labels = {
     idle: ['info', ''], pending: ['saving', 'Saving…'], saving: ['saving', 'Saving…'], saved: ['saved', 'Saved'],
     conflict: ['conflict', 'Not saved: this note was changed elsewhere. Both versions are shown below; nothing was overwritten.'],
+    sync_conflict: ['conflict', current.inFlight ? 'Saving…' : 'This note has versions from two computers. Choose below; nothing was overwritten.'],
   };
   if (current.status === 'error') {
     const { title } = describe(current.failure.problem, current.failure.error);
@@ -239,6 +284,7 @@ function renderSaver(current) {
   } else if (current.status !== 'conflict') {
     ui.conflict.hidden = true;
   }
+  conflicts.follow();
   if (current.status === 'saved' && view.report && contextKey(view.report) !== view.loadedKey && view.loadedKey) {
     view.loadedKey = null;
     ensureNoteLoaded(); // the page moved to another session while this note was being saved
@@ -260,7 +306,7 @@ ui.searchForm.addEventListener('submit', async (event) => {
   else setStatus('error', describe(result.problem, result.error).title);
 });
 addEventListener('beforeunload', (event) => {
-  if (saver.dirty || saver.inFlight) event.preventDefault(); // unsaved text: ask before closing
+  if (saver.dirty || saver.inFlight || conflicts.holdsText) event.preventDefault(); // unsaved text: ask before closing
 });
 api.runtime.onMessage.addListener((message) => {
   if (message?.type === 'context_changed' && message.tabId === view.tabId) onReport(message.report);

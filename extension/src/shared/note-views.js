@@ -8,7 +8,7 @@ export const siteName = (id) => siteNames[id] ?? id ?? '';
 
 export function describeNote(summary) {
   const parts = [summary.context?.appointment_date ?? summary.created?.slice(0, 10), siteName(summary.context?.site), summary.client];
-  return parts.filter(Boolean).join(' · ') + (summary.conflict ? ' (two versions)' : '') + (summary.deleted ? ' (deleted)' : '');
+  return parts.filter(Boolean).join(' · ') + (summary.deleted ? ' (deleted)' : '');
 }
 
 /** A list of note summaries; `open(summary)` when one is chosen. */
@@ -17,9 +17,16 @@ export function renderNoteList(list, notes, open, emptyText) {
     replaceChildren(list, h('li', { className: 'empty' }, emptyText));
     return;
   }
-  replaceChildren(list, notes.map((summary) => h('li', {},
+  replaceChildren(list, notes.map((summary) => h('li', { dataset: { conflict: String(Boolean(summary.conflict)) } },
     h('button', { type: 'button', dataset: { noteId: summary.id }, onclick: () => open(summary) }, describeNote(summary)),
+    summary.conflict ? conflictBadge() : null,
     summary.snippet ? h('span', { className: 'snippet' }, summary.snippet) : null)));
+}
+
+/** The mark of a note changed on two computers before they synced: both versions wait. */
+export function conflictBadge() {
+  return h('span', { className: 'conflict-badge', title: 'This note was changed on two computers before they synced. Open it to choose a version or combine them.' },
+    'Changed on two computers: choose');
 }
 
 /** One note's (or version's) text, read-only, with optional action buttons. */

@@ -5,6 +5,7 @@ import { $, h, replaceChildren } from '../shared/dom.js';
 import { ask, daemon } from '../shared/messages.js';
 import { renderSetup } from '../shared/setup.js';
 import { describeNote, renderNoteList, showReader } from '../shared/note-views.js';
+import { showConflict } from '../shared/conflict-standalone.js';
 import { ExportsView } from './exports-view.js';
 
 const reader = $('#reader-box');
@@ -32,8 +33,20 @@ async function refresh() {
 }
 
 async function openNote(summary) {
+  // A note in conflict opens side by side (one audited read of every head), not as one text.
+  if ((summary.conflict ?? noteSummaries.get(summary.id)?.conflict) && await openConflict(summary.id)) return;
   const result = await daemon('GET', `/v1/notes/${encodeURIComponent(summary.id)}`);
-  if (result.ok) showReader(reader, describeNote(result.body), result.body.text);
+  if (!result.ok) return;
+  if (result.body.conflict && await openConflict(summary.id)) return;
+  showReader(reader, describeNote(result.body), result.body.text);
+}
+
+function openConflict(noteId) {
+  return showConflict(reader, daemon, noteId, (note, message) => {
+    loadClients();
+    if (note) showReader(reader, message ?? `Saved: ${describeNote(note)}`, note.text);
+    else showReader(reader, message ?? 'Deleted', message ? '' : 'The note was deleted. Its versions stay in its history.');
+  });
 }
 
 async function loadClients() {
@@ -49,7 +62,9 @@ async function loadClients() {
   const sections = [...byClient.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([client, notes]) => {
     const list = h('ul', { className: 'list' });
     renderNoteList(list, notes, openNote, '');
-    return h('details', { open: true }, h('summary', {}, `${client} (${notes.length})`), list);
+    const inConflict = notes.filter((summary) => summary.conflict).length;
+    const marked = inConflict ? `, ${inConflict} changed on two computers` : '';
+    return h('details', { open: true }, h('summary', {}, `${client} (${notes.length}${marked})`), list);
   });
   replaceChildren($('#clients'), sections.length ? sections : h('p', {}, 'No notes yet.'));
 }
