@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from margin.matcher import FingerprintIndex
+from margin.matcher.normalize import tokenize, words_only
 from tests.scan.corpus.corpus_text import CLEAN_PARAGRAPHS, NOTES
 
 KEY = b"property-test-key-32-bytes-long!"
@@ -109,3 +110,11 @@ def test_keyed_bytes_hold_no_words_and_differ_between_keys(
         if len(word) >= 5:
             assert word.lower().encode() not in data
     assert (data == second.to_bytes()) == (key_a == key_b)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet="ab9Z'-\u0002 \t\r\n<>&;#x.\u00e9\u2019", max_size=60))
+def test_the_fast_word_split_agrees_with_tokenize(text: str) -> None:
+    """words_only (ASCII fast path included) and tokenize give the same words: matching
+    uses one and reports offsets with the other."""
+    assert words_only(text) == tokenize(text).words

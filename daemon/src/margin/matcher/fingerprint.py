@@ -113,10 +113,10 @@ def word_values(words: Sequence[str], keys: Keys, cache: dict[str, int]) -> np.n
     """
     digest = hmac.digest
     key = keys.word_key
-    missing = [word for word in dict.fromkeys(words) if word not in cache]
+    missing = set(words).difference(cache)  # set operations, no Python loop per word
     if len(cache) + len(missing) > _CACHE_WORDS:
         cache.clear()
-        missing = list(dict.fromkeys(words))
+        missing = set(words)
     for word in missing:
         cache[word] = int.from_bytes(digest(key, word.encode(), "sha256")[:8], "little")
     return np.fromiter(map(cache.__getitem__, words), dtype=_U64, count=len(words))

@@ -33,6 +33,9 @@ _POSITION_MASK = (1 << _POSITION_BITS) - 1
 # found through their other fingerprints.
 _COMMON_LIMIT = 64
 
+_FILTER_SIZE = 1 << 22  # bits of the pre-filter: about 1% false hits at 40,000 keys
+_FILTER_MASK = np.uint64(_FILTER_SIZE - 1)
+
 _MAGIC = b"MGFP"
 _VERSION = 1
 _HEADER = struct.Struct("<4sBBB8sI")
@@ -75,6 +78,7 @@ class FingerprintIndex:
         self._free_slots: list[int] = []
         self._postings: dict[int, int | list[int]] = {}
         self._sorted_keys: np.ndarray | None = None  # the postings' keys, for vector search
+        self._key_bits: np.ndarray | None = None  # which low bits the keys have
         self._word_cache: dict[str, int] = {}  # keyed word values, in memory only
 
     @property
@@ -190,14 +194,24 @@ class FingerprintIndex:
             raise ValueError(f"min_words must be at least {self.guaranteed_words} for this index")
 
     def _candidates(self, hashes: np.ndarray) -> list[int]:
-        """Positions whose fingerprint is in the index: one sorted-array search per text."""
-        if self._sorted_keys is None:
+        """Positions whose fingerprint is in the index.
+
+        A bitmap of the keys' low bits first sets aside almost every position with one
+        table lookup each; only the few left are searched in the sorted keys.
+        """
+        if self._sorted_keys is None or self._key_bits is None:
             self._sorted_keys = np.sort(np.fromiter(self._postings, dtype=np.uint64))
+            self._key_bits = np.zeros(_FILTER_SIZE, dtype=np.bool_)
+            self._key_bits[(self._sorted_keys & _FILTER_MASK).astype(np.intp)] = True
         keys = self._sorted_keys
         if not len(keys) or not len(hashes):
             return []
-        slots = np.minimum(np.searchsorted(keys, hashes), len(keys) - 1)
-        found: list[int] = np.flatnonzero(keys[slots] == hashes).tolist()
+        maybe = np.flatnonzero(self._key_bits[(hashes & _FILTER_MASK).astype(np.intp)])
+        if not len(maybe):
+            return []
+        probes = hashes[maybe]
+        slots = np.minimum(np.searchsorted(keys, probes), len(keys) - 1)
+        found: list[int] = maybe[keys[slots] == probes].tolist()
         return found
 
     def _find_runs(self, hash_array: np.ndarray) -> list[Run]:

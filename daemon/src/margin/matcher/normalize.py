@@ -208,9 +208,27 @@ def _flag_quotations(
         open_at = None
 
 
+# The same joins as _JOIN for text that is all ASCII (where the only joiners are the
+# apostrophe, the hyphen and PDFium's U+0002), applied to the whole text at once. It
+# starts with the joiner itself (then looks back for the letter before it) so that the
+# regex engine can skip ahead to the next joiner instead of trying every position.
+_ASCII_HYPHEN_BREAK = r"[ \t]*(?:\r\n|\r|\n)?[ \t]*"
+_ASCII_JOINS = re.compile(
+    rf"['\-\x02](?<=[a-z0-9].)(?:(?<=')|(?<=[\-\x02]){_ASCII_HYPHEN_BREAK})"
+    rf"(?:'|[\-\x02]{_ASCII_HYPHEN_BREAK})*(?=[a-z0-9])"
+)
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
+
+
 def words_only(text: str) -> list[str]:
-    """The same words as ``tokenize(text).words``, without offsets (the fast path)."""
+    """The same words as ``tokenize(text).words``, without offsets (the fast path).
+
+    Most exports are ASCII: they are lowercased and joined in two passes over the whole
+    text and split by the simplest pattern, with no Python work per word.
+    """
     clean, _ = _strip_markup(text)
+    if clean.isascii():
+        return _ASCII_WORD.findall(_ASCII_JOINS.sub("", clean.lower()))
     normalize = _normalize_word
     words = [
         w.lower() if w.isascii() and w.isalnum() else normalize(w) for w in _WORD.findall(clean)
