@@ -28,7 +28,7 @@ from tests.extension.ehr_server import EhrServer
 
 CHROMIUM = Path("/usr/bin/chromium")
 EXTENSION_DIR = REPO_ROOT / "extension"
-# The development manifest's fixed "key" pins this id (see extension/PERMISSIONS.md).
+# The development manifest's fixed "key" pins this id (see the README, "The browser extension").
 EXTENSION_ID = "fpnnpibeginceicokanofmpeadgagfge"
 EXTENSION_ORIGIN = f"chrome-extension://{EXTENSION_ID}"
 ARTIFACTS = REPO_ROOT / "tests" / "artifacts"
