@@ -60,3 +60,52 @@ def test_pdf_streams_cut_short_are_caught() -> None:
     a85 = base64.a85encode(packed) + b"~>"
     assert _strict_decode("/ASCII85Decode", a85) == packed
     assert _strict_decode("/ASCII85Decode", a85[:-40]) is None
+
+
+# Helvetica's advance widths (thousandths of the font size) for the letters used.
+_WIDTHS = {
+    **dict.fromkeys("ilj", 222),
+    **dict.fromkeys("tf", 278),
+    "r": 333,
+    **dict.fromkeys("cky", 500),
+    "w": 722,
+    "m": 833,
+}  # every other letter used here is 556
+
+
+def _glyph_by_glyph_pdf(letter_gap: float) -> bytes:
+    """One line drawn a glyph at a time with no space glyphs, as Chromium draws spaced text."""
+    parts, x = [], 40.0
+    for word in ("Lucian told me about the winter he worked the night ferry " * 2).split():
+        for ch in word:
+            parts.append(f"1 0 0 1 {x:.2f} 700 Tm ({ch}) Tj")
+            x += _WIDTHS.get(ch, 556) * 0.011 + letter_gap
+        x += 278 * 0.011 + letter_gap
+    content = ("BT /F1 11 Tf " + " ".join(parts) + " ET").encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 1800 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>stream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 6\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    return out + b"trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
+
+
+def test_text_spaced_letter_by_letter_is_not_vouched_for() -> None:
+    from margin.scan.pdf_worker import read_pdf
+
+    plain = read_pdf(_glyph_by_glyph_pdf(0.0))
+    assert plain["problems"] == []
+    assert "Lucian told me" in plain["pages"][0]
+    spaced = read_pdf(_glyph_by_glyph_pdf(4.0))
+    assert spaced["problems"] == [
+        "page 1 has text spaced letter by letter, which Margin cannot read"
+    ]

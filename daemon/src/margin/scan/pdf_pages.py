@@ -91,6 +91,16 @@ def _looks_like_words(text: str) -> bool:
     return readable / len(visible) >= 0.7
 
 
+_SPACED_LETTERS = re.compile(r"(?:\b[^\W\d_] ){20}")
+
+
+def _letter_spaced(text: str) -> bool:
+    """Twenty single letters in a row ("L u c i a n t o l d"): glyphs placed one by one
+    with wide spacing, where PDFium puts a space after every letter and word breaks are
+    lost. The words cannot be matched, so the page cannot be vouched for."""
+    return _SPACED_LETTERS.search(text) is not None
+
+
 def _drawn(page: pdfium.PdfPage) -> tuple[int, int, int, float]:
     """Counts of text, image and path objects, and the share of the page images cover."""
     texts = images = paths = 0
@@ -205,6 +215,10 @@ def judge_page(
             result["problems"].append(f"page {number} is damaged (part of it could not be read)")
         elif not problem and not found and (len(content.split()) > 16 or _mostly_binary(content)):
             result["problems"].append(f"page {number} could not be read (damaged content)")
+        if _letter_spaced(text):
+            result["problems"].append(
+                f"page {number} has text spaced letter by letter, which Margin cannot read"
+            )
         if words and not _looks_like_words(text):
             result["problems"].append(
                 f"page {number} has text Margin cannot read (its font has no text map)"
