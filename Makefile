@@ -38,6 +38,7 @@ soak: $(STAMP) system-deps
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check daemon/src tests bench
+	cd daemon && ../$(VENV)/bin/mypy src/margin
 
 system-deps:
 	@bash scripts/system-deps.sh

@@ -43,7 +43,7 @@ def timed(action: Callable[[], object]) -> float:
 
 def words(size: int) -> str:
     vocabulary = ["session", "felt", "mother", "work", "sleep", "anger", "dream", "quiet"]
-    rng = random.Random(size)  # noqa: S311 - fixed filler text, not a secret
+    rng = random.Random(size)
     text = ""
     while len(text) < size:
         text += rng.choice(vocabulary) + " "

@@ -92,10 +92,10 @@ def _siphash_blocks(blocks: list[np.ndarray], keys: Keys) -> np.ndarray:
     spare = np.empty(n, dtype=_U64)
     length_block = _U64((8 * len(blocks)) % 256) << _U64(56)
     for block in [*blocks, length_block]:
-        v3 ^= block
+        v3 ^= block  # type: ignore[arg-type]  # numpy's stubs miss uint64 array ^ array
         _sip_round(v0, v1, v2, v3, spare)
         _sip_round(v0, v1, v2, v3, spare)
-        v0 ^= block
+        v0 ^= block  # type: ignore[arg-type]
     v2 ^= _U64(0xFF)
     for _ in range(4):
         _sip_round(v0, v1, v2, v3, spare)

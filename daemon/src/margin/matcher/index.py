@@ -46,14 +46,14 @@ class IndexFormatError(ValueError):
     """The bytes are not an index this version can read, or were made with another key."""
 
 
-def _little_endian(values: array) -> bytes:
+def _little_endian(values: array[int]) -> bytes:
     if sys.byteorder == "big":
         values = array(values.typecode, values)
         values.byteswap()
     return values.tobytes()
 
 
-def _from_little_endian(typecode: str, data: bytes) -> array:
+def _from_little_endian(typecode: str, data: bytes) -> array[int]:
     values = array(typecode)
     values.frombytes(data)
     if sys.byteorder == "big":
@@ -73,8 +73,8 @@ class FingerprintIndex:
         self._lock = threading.RLock()
         self._slot_of: dict[str, int] = {}
         self._note_ids: list[str | None] = []
-        self._sequences: list[array] = []  # per slot: every k-gram fingerprint, in order
-        self._selected: list[array] = []  # per slot: positions kept by winnowing
+        self._sequences: list[array[int]] = []  # per slot: every k-gram fingerprint, in order
+        self._selected: list[array[int]] = []  # per slot: positions kept by winnowing
         self._free_slots: list[int] = []
         self._postings: dict[int, int | list[int]] = {}
         self._sorted_keys: np.ndarray | None = None  # the postings' keys, for vector search
@@ -122,7 +122,7 @@ class FingerprintIndex:
             self._selected[slot] = array("I")
             self._free_slots.append(slot)
 
-    def _insert(self, note_id: str, sequence: array, selected: array) -> None:
+    def _insert(self, note_id: str, sequence: array[int], selected: array[int]) -> None:
         with self._lock:
             self.remove(note_id)
             if self._free_slots:

@@ -43,7 +43,7 @@ def _system_keyring() -> KeyringBackend:
     try:
         return keyring.get_keyring()
     except Exception:
-        return fail_backend.Keyring()  # type: ignore[no-untyped-call]
+        return fail_backend.Keyring()
 
 
 class KeyStore:
