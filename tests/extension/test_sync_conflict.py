@@ -113,6 +113,8 @@ def paired_panel_on(browser: ExtensionBrowser, computers: TwoComputers, client_r
 
 
 def type_and_save(panel: Page, text: str) -> None:
+    # The editor is read-only until the note is open: keys typed before that go nowhere.
+    expect(panel.locator("#note-text")).to_be_editable()
     panel.locator("#note-text").press_sequentially(text, delay=3)
     expect(panel.locator("#save-status")).to_have_text("Saved")
 
