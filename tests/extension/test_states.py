@@ -84,10 +84,12 @@ def test_stale_save_shows_both_versions_and_keeps_both(
         tab = browser.tab_id(page)
         browser.wait_report(tab, lambda r: r["field"] is not None, "the field")
         first = browser.panel(tab)
+        expect(first.locator("#note-text")).to_be_editable()  # keys typed earlier are lost
         first.locator("#note-text").press_sequentially("Version one.", delay=3)
         expect(first.locator("#save-status")).to_have_text("Saved")
         second = browser.panel(tab)  # another window on the same note, at version one
         expect(second.locator("#note-text")).to_have_value("Version one.")
+        expect(second.locator("#note-text")).to_be_editable()
         first.locator("#note-text").press_sequentially(" From the first window.", delay=3)
         expect(first.locator("#save-status")).to_have_text("Saved")
         second.locator("#note-text").press_sequentially(" From the second window.", delay=3)
