@@ -5,48 +5,103 @@
 (() => {
   const M = (globalThis.Margin ??= {});
 
-  const STRONG = /\b(progress\s*notes?|session\s*notes?|clinical\s*notes?|therapy\s*notes?|soap|dap|birp|girp|pirp|narrative)\b/i;
-  const MEDIUM = /\b(notes?|subjective|objective|assessment|plan|interventions?|response|documentation|session\s+summary|presenting\s+problem)\b/i;
-  const NEGATIVE = /\b(search|comments?|chat|messages?|reply|feedback|address|e-?mail|subject\s+line|bio|tweet|review|instructions|to-?do|psychotherapy\s+notes?|private)\b/i;
+  // What a label says about a field. NOTE: the progress note as a whole; SECTION: one
+  // section of a structured note (SOAP, DAP, BIRP, GIRP); WEAK: "notes"; NEGATIVE: a field
+  // that is something else (a search box, a message, a comment, the EHR's own private note).
+  const NOTE = /\b(?:(?:progress|prog\.?|session|clinical|therapy|treatment|visit|encounter|case|counsel+ing|chart|soap|dap|birp|girp|pirp|dar)\s*(?:notes?|entry|documentation)|narrative|soap|dap|birp|girp|pirp)\b|\bnotas?\s+(?:de\s+)?(?:evoluci[oó]n|progreso|sesi[oó]n|cl[ií]nicas?)|\bnotes?\s+(?:de\s+)?(?:s[eé]ance|suivi|[eé]volution)|\b(?:verlaufs|sitzungs)(?:notiz|dokumentation)/i;
+  const SECTION = /\b(?:subjective|objective|assessment|plan|behaviou?r|interventions?|response|goals?|presenting\s+problem|session\s+summary|progress)\b|^(?:data|d|s|o|a|p|b|i|r|g)\s*[:.)]?$|(?:^|\s)[SOAPDBIRG]\s?:(?:\s|$)/i;
+  const WEAK = /\b(?:notes?|documentation|notas?|notiz)\b/i;
+  const NEGATIVE = /\b(?:search|find|filter|comments?|chat|messages?|reply|feedback|address|e-?mail|subject|bio|tweet|review|instructions|to-?do|psychotherapy\s+notes?|private|billing|biller|invoice|payment|insurance|allerg(?:y|ies)|internal|team|portal|front\s+desk|administrativ[aeo]s?|administrative)\b/i;
 
-  /** How much a candidate looks like the progress note; null when it does not at all. */
-  M.scoreCandidate = function scoreCandidate(candidate, pageTitle) {
-    const own = M.ownLabels(candidate);
-    const near = M.nearbyText(candidate);
-    let score = 0;
-    let labeled = false;
-    for (const [text, weight] of [[own, 2], [near, 1]]) {
-      if (STRONG.test(text)) { score += 4 * weight; labeled = true; }
-      if (MEDIUM.test(text)) { score += 2 * weight; labeled = true; }
-      if (NEGATIVE.test(text)) score -= 5 * weight;
+  /** The strongest thing a text says: 'note', 'section', 'weak', or null; negative apart. */
+  function meaning(text) {
+    return { kind: NOTE.test(text) ? 'note' : SECTION.test(text) ? 'section' : WEAK.test(text) ? 'weak' : null, negative: NEGATIVE.test(text) };
+  }
+
+  const POINTS = {
+    spoken: { note: 8, section: 6, weak: 4, negative: -10 },
+    coded: { note: 4, section: 2, weak: 2, negative: -4 },
+    nearest: { note: 5, section: 4, weak: 3, negative: -6 },
+    around: { note: 2, section: 1, weak: 0, negative: 0 }, // a legend or heading over a group
+  };
+
+  function labelPoints(texts) {
+    let points = 0;
+    let kind = null;
+    for (const [where, text] of texts) {
+      if (!text) continue;
+      // Section letters ("S:") only mean something in a label a person reads.
+      const said = meaning(where === 'coded' ? text.replace(/\b[a-z]\b/gi, '') : text);
+      if (said.kind) points += POINTS[where][said.kind];
+      if (said.negative) points += POINTS[where].negative;
+      if (said.kind && where !== 'around' && !said.negative && (!kind || said.kind === 'note')) kind = said.kind;
     }
-    if (STRONG.test(pageTitle)) score += 2;
+    return { points, kind };
+  }
+
+  function sizePoints(candidate) {
     const rect = candidate.anchor.getBoundingClientRect();
-    if (rect.height >= 60) score += 1;
-    if (rect.height >= 120) score += 2;
-    if (rect.width >= 300) score += 1;
-    if (candidate.element.localName === 'textarea') {
-      if (candidate.element.rows >= 4) score += 1;
-      if (candidate.element.readOnly) score -= 2;
-    } else if (candidate.editor !== 'plain') {
-      score += 1; // a rich-text editor is where long notes get written
+    let points = 0;
+    if (rect.height >= 60) points += 1;
+    if (rect.height >= 120) points += 2;
+    if (rect.height >= 200) points += 1;
+    if (rect.width >= 300) points += 1;
+    if (rect.height < 40) points -= 4; // a one-line box is not a note
+    return points;
+  }
+
+  function shapePoints(candidate) {
+    const { element } = candidate;
+    let points = 0;
+    if (element.localName === 'textarea') {
+      if (element.rows >= 4) points += 1;
+      if (element.readOnly) points -= 6; // a signed or locked note is not where one writes
+    } else {
+      if (candidate.editor !== 'plain') points += 1; // a rich-text editor is where long notes get written
+      if (element.getAttribute('aria-multiline') === 'true') points += 1;
+      if (element.getAttribute('aria-readonly') === 'true') points -= 6;
     }
-    if (rect.height < 40) score -= 3; // a one-line box is not a note
-    return labeled ? score : null;
+    if (M.isFloating(candidate.anchor)) points -= 3; // chat and help widgets float over the page
+    return points;
+  }
+
+  /** How much a candidate looks like the progress note: {score, labelled}; labelled is
+   * 'note', 'section' or 'weak' as its labels say, null when no label says any of those. */
+  M.scoreCandidate = function scoreCandidate(candidate, pageTitle) {
+    const { spoken, coded } = M.ownLabelParts(candidate);
+    const [nearest = '', ...around] = M.nearbyLabels(candidate);
+    const labels = labelPoints([['spoken', spoken], ['coded', coded], ['nearest', nearest], ...around.map((text) => ['around', text])]);
+    let score = labels.points + sizePoints(candidate) + shapePoints(candidate);
+    if (NOTE.test(pageTitle)) score += 2;
+    return { score, labelled: labels.kind };
   };
 
   const MIN_SCORE = 5;
 
-  /** The generic detection: the best-scoring labeled editable, or null. */
+  /** The generic detection: the best-scoring labelled editable, or null. When the best is a
+   * section of a structured note (SOAP's four boxes), the first section gets the button:
+   * the top of the note, and the same field whichever section the clinician is in. */
   M.findByHeuristics = function findByHeuristics(roots) {
     const pageTitle = `${document.title} ${M.clean(document.querySelector('h1')?.textContent).slice(0, 120)}`;
+    const scored = M.editableCandidates(roots).map((candidate) => ({ ...candidate, ...M.scoreCandidate(candidate, pageTitle) }));
+    const labelled = scored.filter((candidate) => candidate.labelled && candidate.score >= MIN_SCORE);
     let best = null;
-    for (const candidate of M.editableCandidates(roots)) {
-      const score = M.scoreCandidate(candidate, pageTitle);
-      if (score !== null && score >= MIN_SCORE && (!best || score > best.score)) best = { ...candidate, score };
+    for (const candidate of labelled) if (!best || candidate.score > best.score) best = candidate;
+    if (best?.labelled === 'section') {
+      best = labelled.find((candidate) => candidate.labelled === 'section' && candidate.score >= best.score - 4) ?? best;
     }
-    return best;
+    return best ?? loneLargeField(scored, pageTitle);
   };
+
+  /** A page titled as a progress note with one large unlabelled editable: that one. */
+  function loneLargeField(scored, pageTitle) {
+    if (!NOTE.test(pageTitle)) return null;
+    const large = scored.filter((candidate) => {
+      const rect = candidate.anchor.getBoundingClientRect();
+      return rect.height >= 100 && rect.width >= 200 && candidate.score >= 0;
+    });
+    return large.length === 1 ? large[0] : null;
+  }
 
   function findBySelectors(roots, selectors) {
     for (const selector of selectors) {
@@ -97,12 +152,14 @@
       matches: (location) => data.matches.some((pattern) => hostMatches(pattern, location)),
       findNoteField: (roots) => findBySelectors(roots, data.note_field) ?? M.findByHeuristics(roots),
       readContext(roots, location) {
-        const client = firstShown(roots, data.client.name, M.acceptName) ?? M.readGenericClient(roots);
+        let items = null; // the page's texts, read once, only if the selectors miss
+        const texts = () => (items ??= M.textItems(roots));
+        const client = firstShown(roots, data.client.name, M.acceptName) ?? M.readGenericClient(roots, texts());
         const date = firstShown(roots, data.appointment.date, M.parseDate)
           ?? M.parseDate(M.fromUrl(data.appointment.date_in_url, location) ?? '')
-          ?? M.readGenericDate(roots);
+          ?? M.readGenericDate(roots, texts());
         const context = { site: data.id };
-        const clientRef = M.fromUrl(data.client.ref_in_url, location);
+        const clientRef = M.fromUrl(data.client.ref_in_url, location) ?? M.readGenericClientRef(roots, texts());
         const appointmentRef = M.fromUrl(data.appointment.ref_in_url, location);
         if (date) context.appointment_date = date;
         if (clientRef) context.client_ref = clientRef;

@@ -1,9 +1,11 @@
-// Content script, part 2: reading what the page says about a field and about the session.
-// Labels decide which editable is the progress note; labels and the URL give the client and
-// the appointment date. Only label text and short header values are read, never a field's value.
+// Content script, part 2: reading what the page says about the session: the client and the
+// appointment date, from labels ("Client: Doe, Jane", <dt>Date of service</dt><dd>…</dd>),
+// chips, breadcrumbs, headings, data attributes and the title. Only the page's own short
+// texts are read, never what is typed in an editable field (those subtrees are skipped).
 (() => {
   const M = (globalThis.Margin ??= {});
   const SHORT = 160;
+  const MAX_ITEMS = 3000; // a long chart page: the header is near the top anyway
 
   const clean = (text) => (text ?? '').replace(/\s+/g, ' ').trim();
 
@@ -14,74 +16,7 @@
     const text = clean(element.textContent);
     return text.length <= SHORT ? text : '';
   }
-
-  function byIds(element, attribute) {
-    const ids = (element.getAttribute(attribute) ?? '').split(/\s+/).filter(Boolean);
-    const root = element.getRootNode();
-    return ids.map((id) => shortText(root.getElementById?.(id) ?? element.ownerDocument.getElementById(id))).join(' ');
-  }
-
-  /** The field's own labels: aria, placeholder, name/id, <label>, the iframe's title. */
-  M.ownLabels = function ownLabels(candidate) {
-    const parts = [];
-    for (const element of new Set([candidate.element, candidate.anchor])) {
-      for (const name of ['aria-label', 'placeholder', 'data-placeholder', 'title', 'name', 'id', 'class']) {
-        parts.push(element.getAttribute(name) ?? '');
-      }
-      parts.push(byIds(element, 'aria-labelledby'), byIds(element, 'aria-describedby'));
-      if (element.labels) for (const label of element.labels) parts.push(shortText(label));
-      const root = element.getRootNode();
-      if (element.id && root.querySelector) {
-        try { parts.push(shortText(root.querySelector(`label[for="${CSS.escape(element.id)}"]`))); } catch { /* odd id */ }
-      }
-      parts.push(shortText(element.closest('label')));
-      // An empty editor shows its placeholder as a child: that is a label, not a note.
-      const placeholder = element.querySelector?.('[data-placeholder], .ql-blank, .is-editor-empty');
-      if (placeholder) parts.push(placeholder.getAttribute('data-placeholder') ?? '');
-    }
-    return clean(parts.join(' ').replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' '));
-  };
-
-  /** Headings and labels just before the field, walking up a few levels (across shadow roots). */
-  M.nearbyText = function nearbyText(candidate) {
-    const parts = [];
-    let node = candidate.anchor;
-    for (let depth = 0; depth < 6 && node; depth += 1) {
-      let sibling = node.previousElementSibling;
-      for (let count = 0; sibling && count < 3; count += 1) {
-        parts.push(shortText(sibling));
-        sibling = sibling.previousElementSibling;
-      }
-      if (node.localName === 'fieldset') parts.push(shortText(node.querySelector('legend')));
-      const label = node.getAttribute?.('aria-label');
-      if (label && depth > 0) parts.push(label);
-      node = M.parentAcross(node);
-    }
-    return clean(parts.join(' '));
-  };
-
-  // --- dates -------------------------------------------------------------------------------
-  const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-  const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
-  const iso = (y, m, d) => {
-    const date = new Date(Date.UTC(+y, +m - 1, +d));
-    if (date.getUTCFullYear() !== +y || date.getUTCMonth() !== +m - 1 || date.getUTCDate() !== +d) return null;
-    return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  };
-
-  /** The first date in a string, as YYYY-MM-DD. US order (M/D/Y) for slashed dates. */
-  M.parseDate = function parseDate(text) {
-    const value = clean(text).toLowerCase();
-    let match = value.match(/\b(\d{4})-(\d{1,2})-(\d{1,2})/);
-    if (match) return iso(match[1], match[2], match[3]);
-    match = value.match(/\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/);
-    if (match) return iso(match[3], match[1], match[2]);
-    match = value.match(new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})`));
-    if (match) return iso(match[3], MONTHS.indexOf(match[1]) + 1, match[2]);
-    match = value.match(new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH},?\\s+(\\d{4})`));
-    if (match) return iso(match[3], MONTHS.indexOf(match[2]) + 1, match[1]);
-    return null;
-  };
+  M.shortText = shortText;
 
   /** The value an element shows: an input's value, a <time>'s datetime, or its text. */
   M.shownValue = function shownValue(element) {
@@ -101,59 +36,218 @@
     }
   };
 
-  // --- labeled values ("Client: Jane Doe", <dt>Date of service</dt><dd>…</dd>) --------------
-  const CLIENT_LABEL = /^(?:client|patient)(?:\s+name)?\s*:?$/i;
-  const CLIENT_INLINE = /^(?:client|patient)(?:\s+name)?\s*:\s*(.{2,80})$/i;
-  const DATE_LABEL = /^(?:date\s+of\s+service|service\s+date|session\s+date|appointment(?:\s+date)?|visit\s+date|date|dos)\s*:?$/i;
-  const DATE_INLINE = /(?:date\s+of\s+service|service\s+date|session\s+date|appointment(?:\s+date)?|visit\s+date|session|dos)\s*:?\s*(.{6,40})/i;
-  const LABELISH = 'label, dt, th, strong, b, span, div, p, li, h1, h2, h3, h4, h5, h6, legend, td';
+  // --- the page's texts, in order ----------------------------------------------------------
+  const SKIP = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'svg', 'canvas', 'iframe', 'frame', 'object', 'button', 'option']);
+  const VALUE_INPUTS = new Set(['', 'text', 'date', 'datetime-local']);
 
-  function valueAfterLabel(label) {
-    if (label.localName === 'label' && label.control) return M.shownValue(label.control);
-    const next = label.nextElementSibling;
-    if (next) return M.shownValue(next.matches('input, select, time') ? next : next.querySelector('input, select, time') ?? next);
-    const parentNext = label.parentElement?.nextElementSibling;
-    return parentNext ? M.shownValue(parentNext) : '';
-  }
-
-  /** The first value labeled by a label matching `labelRe`, or given inline. */
-  M.labeledValue = function labeledValue(roots, labelRe, inlineRe, accept) {
+  /** [{text, element, kind}]: each visible text node ('text'), labeled inputs' values and
+   * <time datetime> ('value'), skipping editors, scripts and Margin's own elements. */
+  function textItems(roots) {
+    const items = [];
     for (const { root } of roots) {
-      for (const element of root.querySelectorAll(LABELISH)) {
-        if (element.closest('textarea, [contenteditable="true"]') || element.children.length > 3) continue;
-        const text = shortText(element);
-        if (!text || text.length > 100) continue;
-        let value = null;
-        if (labelRe.test(text)) value = valueAfterLabel(element);
-        else if (element.children.length === 0 || element.localName === 'p' || element.localName === 'div') {
-          value = text.match(inlineRe)?.[1] ?? null;
+      const doc = root.ownerDocument ?? root;
+      const accept = (node) => {
+        if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
+        if (SKIP.has(node.localName) || node.isContentEditable || node.hidden || node.getAttribute('aria-hidden') === 'true') return NodeFilter.FILTER_REJECT;
+        if (node.hasAttribute(M.BUTTON_ATTRIBUTE) || node.hasAttribute(M.GUARD_ATTRIBUTE)) return NodeFilter.FILTER_REJECT;
+        if (node.checkVisibility && !node.checkVisibility()) return NodeFilter.FILTER_REJECT;
+        return NodeFilter.FILTER_ACCEPT;
+      };
+      const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, { acceptNode: accept });
+      for (let node = walker.nextNode(); node && items.length < MAX_ITEMS; node = walker.nextNode()) {
+        if (node.nodeType === Node.TEXT_NODE) {
+          const text = clean(node.data);
+          if (text) items.push({ text, element: node.parentElement ?? root.host, kind: 'text' });
+        } else if ((node.localName === 'input' && VALUE_INPUTS.has(node.type)) || node.localName === 'select') {
+          const text = clean(node.value);
+          if (text && text.length <= SHORT) items.push({ text, element: node, kind: 'value' });
+        } else if (node.localName === 'time' && node.getAttribute('datetime')) {
+          items.push({ text: node.getAttribute('datetime'), element: node, kind: 'value' });
         }
-        const accepted = value ? accept(value) : null;
-        if (accepted) return accepted;
       }
     }
-    return null;
+    return items;
+  }
+
+  // --- dates -------------------------------------------------------------------------------
+  const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+  const monthNumber = (name) => ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(name.slice(0, 3)) + 1;
+  const iso = (y, m, d) => {
+    const date = new Date(Date.UTC(+y, +m - 1, +d));
+    if (+y < 1900 || date.getUTCFullYear() !== +y || date.getUTCMonth() !== +m - 1 || date.getUTCDate() !== +d) return null;
+    return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  };
+  const fullYear = (y) => (y.length === 2 ? 2000 + +y : +y);
+
+  /** A date shown without its year ("Tuesday, January 14") is this year's, unless that is
+   * more than two months ahead: then it is last year's (notes are written after sessions).
+   * The weekday is not checked: pages (and people) get it wrong more often than the date.
+   * "May 5" without a year is too often the verb to be read as a date. */
+  function withoutYear(month, day, today) {
+    let year = today.getFullYear();
+    if (Date.UTC(year, month - 1, day) > Date.UTC(year, today.getMonth(), today.getDate() + 62)) year -= 1;
+    return iso(year, month, day);
+  }
+
+  const PATTERNS = [
+    [/\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/, (m) => iso(m[1], m[2], m[3])],
+    // Slashed dates are month first (US EHRs) unless the first number cannot be a month;
+    // dotted dates (14.01.2026) are day first.
+    [/(?<![\d/.])(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.])/, (m) => {
+      const [a, b, year] = [+m[1], +m[3], fullYear(m[4])];
+      if (m[2] === '.') return iso(year, b, a);
+      return a > 12 ? iso(year, b, a) : iso(year, a, b) ?? iso(year, b, a);
+    }],
+    [new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)(?:,?\\s+(\\d{4})\\b)?`), (m, today) => (
+      m[3] ? iso(m[3], monthNumber(m[1]), m[2]) : m[1] !== 'may' && withoutYear(monthNumber(m[1]), +m[2], today))],
+    [new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}(?![a-z])(?:,?\\s+(\\d{4})\\b)?`), (m, today) => (
+      m[3] ? iso(m[3], monthNumber(m[2]), m[1]) : m[2] !== 'may' && withoutYear(monthNumber(m[2]), +m[1], today))],
+  ];
+
+  /** The first date in a string, as YYYY-MM-DD, or null. */
+  M.parseDate = function parseDate(text, today = new Date()) {
+    const value = clean(text).toLowerCase();
+    let best = null;
+    for (const [pattern, build] of PATTERNS) {
+      const match = value.match(pattern);
+      if (!match || (best && best.index <= match.index)) continue;
+      const date = build(match, today);
+      if (date) best = { index: match.index, date };
+    }
+    return best?.date ?? null;
   };
 
+  // --- names -------------------------------------------------------------------------------
+  const NOT_NAME = new Set(('progress note notes session sessions clinic clinical health home clients client patients patient '
+    + 'new add save sign signed next previous back chart charts charting documentation appointment appointments calendar '
+    + 'inbox settings dashboard billing insurance today tomorrow yesterday am pm dr doctor md phd lcsw lpc lmft psyd rn '
+    + 'welcome logged therapy therapist provider clinician assessment plan soap dap birp intake treatment message messages '
+    + 'team chat support help group services center centre practice care medical behavioral mental counseling wellness '
+    + 'entry initial follow visit encounter document template form report details overview profile summary history '
+    + 'rich text editor area main portal account menu search filter view edit open close cancel delete print export '
+    + 'monday tuesday wednesday thursday friday saturday sunday january february march april june july august september '
+    + 'october november december ehr emr record records practice').split(' '));
+  const PARTICLES = /^(de|da|del|della|der|di|du|la|le|van|von|bin|ibn|al|el|y|e)$/i;
+
+  const stripLabel = (text) => clean(text).replace(/^(?:client|patient|cliente|paciente)(?:\s+name)?\s*[:：-]\s*/i, '');
+
+  /** A person's name as EHRs show it: "Jane Doe", "Doe, Jane", "Noor Al-Sayed", 2-5 words. */
+  M.looksLikeName = function looksLikeName(text) {
+    const name = stripLabel(text).replace(/^[A-Z]{1,3}\s+(?=\p{Lu})/u, '').replace(/[.,;:]+$/, ''); // initials avatar
+    if (name.length < 3 || name.length > 60 || /[\d@/#|()[\]{}<>=+*]/.test(name) || (name.match(/,/g) ?? []).length > 1) return null;
+    const words = name.replace(',', ' ').split(/\s+/).filter(Boolean);
+    if (words.length < 2 || words.length > 5) return null;
+    for (const word of words) {
+      if (NOT_NAME.has(word.toLowerCase().replace(/[.'’]/g, ''))) return null;
+      if (!/^\p{Lu}[\p{L}'’.-]*$/u.test(word) && !PARTICLES.test(word)) return null;
+    }
+    return name;
+  };
+
+  /** A labelled value is the client's name when it has letters and is not a long number. */
   M.acceptName = (value) => {
-    const name = clean(value).replace(/^(?:client|patient)(?:\s+name)?\s*:\s*/i, '');
-    return name.length >= 2 && name.length <= 120 && /[a-z]/i.test(name) && !/\d{3,}/.test(name) ? name : null;
+    const name = stripLabel(value).replace(/[.,;:]+$/, '');
+    return name.length >= 2 && name.length <= 120 && /\p{L}/u.test(name) && !/\d{3,}/.test(name) ? name : null;
   };
 
-  M.readGenericClient = (roots) => {
+  // --- labelled values ---------------------------------------------------------------------
+  const CLIENT_LABEL = '(?:client|patient|cliente|paciente|patient\\s+name|client\\s+name|name\\s+of\\s+client)';
+  const DATE_LABEL = '(?:date\\s+of\\s+service|service\\s+date|session\\s+date|appointment(?:\\s+date)?|visit\\s+date|entry\\s+date|date|dos|scheduled|session|visit|when|fecha|datum)';
+  const REF_LABEL = '(?:(?:client|patient)\\s*(?:id|#|number|no\\.?)|mrn|chart\\s*(?:#|number|no\\.?))';
+  // Where one labelled value ends: a separator, or the next label on the same line.
+  const VALUE_END = /\s[·|•—–]\s|\s-\s|\s@\s|;|\s(?=(?:dob|d\.o\.b\.?|date|dos|appointment|session|clinician|provider|therapist|time|age|mrn|fecha|(?:client|patient)\s+id)\b\s*:)/i;
+
+  const bareLabel = (source) => new RegExp(`^${source}\\s*[:：]?$`, 'i');
+  const inlineLabel = (source) => new RegExp(`(?:^|[\\s|·•,;(])${source}\\s*[:：]\\s*(.*)$`, 'i');
+
+  /** Values that follow a label in the page's text, in page order: "Label: value" in one
+   * text, a bare label then the next text or input, and elements titled by the label. */
+  function* labelledValues(items, roots, source) {
+    const bare = bareLabel(source);
+    const inline = inlineLabel(source);
+    for (let index = 0; index < items.length; index += 1) {
+      const { text } = items[index];
+      const next = items[index + 1]?.text ?? '';
+      const match = text.match(inline);
+      if (match) yield { value: clean(match[1] || next).split(VALUE_END)[0], strict: false };
+      else if (bare.test(text)) yield { value: clean(next).split(VALUE_END)[0], strict: true };
+    }
+    for (const { element } of M.queryAll(roots, '[title], [aria-label]')) {
+      const label = element.getAttribute('title') || element.getAttribute('aria-label');
+      if (bare.test(label) && !element.isContentEditable) yield { value: M.shownValue(element), strict: true };
+    }
+  }
+
+  function firstOf(values, accept) {
+    for (const value of values) {
+      const accepted = value ? accept(value) : null;
+      if (accepted) return accepted;
+    }
+    return null;
+  }
+
+  const HINTED = '[class*="client" i], [class*="patient" i], [id*="client" i], [id*="patient" i], [data-testid*="client" i], [data-testid*="patient" i]';
+  const HEADERISH = 'header, [role="banner"], [class*="header" i], [class*="banner" i], [class*="chip" i], [class*="pill" i], [class*="topbar" i], [class*="summary" i]';
+  const BREADCRUMB = 'nav[aria-label*="breadcrumb" i], [class*="breadcrumb" i], [aria-label*="breadcrumb" i]';
+  const PEOPLE = /^(?:clients?|patients?|clientes?|pacientes?)$/i;
+
+  const within = (items, container) => items.filter(({ element }) => container.contains(element));
+
+  function fromBreadcrumbs(items, roots) {
+    for (const { element } of M.queryAll(roots, BREADCRUMB)) {
+      const parts = within(items, element).flatMap(({ text }) => text.split(/\s*[›>»/\\]\s*/)).map(clean).filter(Boolean);
+      const after = parts.findIndex((part) => PEOPLE.test(part));
+      const name = (after >= 0 ? M.looksLikeName(parts[after + 1] ?? '') : null) ?? firstOf(parts, M.looksLikeName);
+      if (name) return name;
+    }
+    return null;
+  }
+
+  const WITH_NAME = /\b(?:session|appointment|visit|note|notes|meeting|chart|encounter)\s+(?:with|for|of)\s+(.+)$/i;
+
+  /** The client's name, from the page alone (site adapters try their selectors first). */
+  M.readGenericClient = (roots, items = textItems(roots)) => {
     const tagged = M.queryAll(roots, '[data-client-name], [data-patient-name]')[0]?.element;
-    if (tagged) return M.acceptName(tagged.getAttribute('data-client-name') ?? tagged.getAttribute('data-patient-name') ?? tagged.textContent);
-    return M.labeledValue(roots, CLIENT_LABEL, CLIENT_INLINE, M.acceptName);
+    if (tagged) return M.acceptName(tagged.getAttribute('data-client-name') ?? tagged.getAttribute('data-patient-name') ?? '');
+    for (const { value, strict } of labelledValues(items, roots, CLIENT_LABEL)) {
+      const name = strict ? M.looksLikeName(value) : M.acceptName(value);
+      if (name) return name;
+    }
+    // Small elements named for the client (a header chip, "patient-name"), not whole panes.
+    const hinted = M.queryAll(roots, HINTED).map(({ element }) => element)
+      .filter((element) => shortText(element) && !/(?:list|search|portal|message)/i.test(element.getAttribute('class') ?? ''));
+    return firstOf(hinted.flatMap((element) => within(items, element).map(({ text }) => text)), M.looksLikeName)
+      ?? fromBreadcrumbs(items, roots)
+      ?? firstOf(items.map(({ text }) => text.match(WITH_NAME)?.[1]), M.looksLikeName)
+      ?? firstOf(M.queryAll(roots, HEADERISH).flatMap(({ element }) => within(items, element).map(({ text }) => text)), M.looksLikeName)
+      ?? firstOf(document.title.split(/\s[|·•—–:-]\s/), M.looksLikeName);
   };
 
-  M.readGenericDate = (roots) => {
-    const labeled = M.labeledValue(roots, DATE_LABEL, DATE_INLINE, M.parseDate);
-    if (labeled) return labeled;
+  const NOT_SESSION_DATE = /\b(?:dob|d\.o\.b|birth|born|signed|created|updated|modified|printed|due|since|expires?|last)\b/i;
+
+  /** The appointment date, from the page alone. */
+  M.readGenericDate = (roots, items = textItems(roots)) => {
+    const labelled = firstOf([...labelledValues(items, roots, DATE_LABEL)].map(({ value }) => value), M.parseDate);
+    if (labelled) return labelled;
     const dateInputs = M.queryAll(roots, 'input[type="date"]').filter(({ element }) => element.value);
     if (dateInputs.length === 1) return M.parseDate(dateInputs[0].element.value);
-    const times = M.queryAll(roots, 'time[datetime]');
-    return times.length ? M.parseDate(times[0].element.getAttribute('datetime')) : null;
+    // Any date the page shows, except a birth date or a record's own timestamps.
+    for (let index = 0; index < items.length; index += 1) {
+      const date = M.parseDate(items[index].text);
+      const lead = `${(items[index - 1]?.text ?? '').slice(-40)} ${items[index].text.split(/\d/)[0]}`;
+      if (date && !NOT_SESSION_DATE.test(lead)) return date;
+    }
+    return M.parseDate(document.title);
   };
 
+  /** The EHR's id for the client when the page shows one (data attribute or "Client ID:"). */
+  M.readGenericClientRef = (roots, items = textItems(roots)) => {
+    const tagged = M.queryAll(roots, '[data-client-id], [data-patient-id]')[0]?.element;
+    const fromAttribute = tagged?.getAttribute('data-client-id') ?? tagged?.getAttribute('data-patient-id');
+    const accept = (value) => (/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(value) && /\d/.test(value) ? value : null);
+    return accept(clean(fromAttribute ?? '')) ?? firstOf([...labelledValues(items, roots, REF_LABEL)].map(({ value }) => value.split(' ')[0].replace(/^#/, '')), accept);
+  };
+
+  M.textItems = textItems;
   M.clean = clean;
 })();

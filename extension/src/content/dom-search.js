@@ -63,6 +63,9 @@
   M.isVisible = function isVisible(element) {
     const view = element.ownerDocument.defaultView;
     if (!view || !element.getClientRects().length) return false;
+    // checkVisibility also sees what computed style alone does not: content inside a closed
+    // <details> or under content-visibility:hidden still has boxes but is not shown.
+    if (element.checkVisibility && !element.checkVisibility({ contentVisibilityAuto: true, opacityProperty: true, visibilityProperty: true })) return false;
     const style = view.getComputedStyle(element);
     if (style.visibility === 'hidden' || style.display === 'none' || Number(style.opacity) === 0) return false;
     const rect = element.getBoundingClientRect();
@@ -72,6 +75,7 @@
 
   /** A field the clinician types a note into, or null. */
   M.editableKind = function editableKind(element, inIframe) {
+    if (element.getAttribute('aria-disabled') === 'true') return null;
     if (element.localName === 'textarea') return element.disabled ? null : 'textarea';
     const doc = element.ownerDocument;
     if (element === doc.body && inIframe && (element.isContentEditable || doc.designMode === 'on')) return 'iframe-body';
@@ -125,6 +129,100 @@
     if (frame.closest('.cke, .cke_contents') || frame.classList.contains('cke_wysiwyg_frame')) return 'ckeditor';
     return 'other';
   }
+
+  /** Whether the element (or an ancestor in its document) floats over the page: chat
+   * widgets and help bubbles do, note fields do not (a modal dialog is a form, not a widget). */
+  M.isFloating = function isFloating(element) {
+    const view = element.ownerDocument.defaultView;
+    for (let node = element; node && node.nodeType === Node.ELEMENT_NODE; node = node.parentElement ?? node.getRootNode().host) {
+      if (node.localName === 'dialog' || node.getAttribute('role') === 'dialog' || node.getAttribute('aria-modal') === 'true') return false;
+      const position = view.getComputedStyle(node).position;
+      if (position === 'fixed' || position === 'sticky') return true;
+      if (node.localName === 'body') return false;
+    }
+    return false;
+  };
+
+  // --- what a field is called --------------------------------------------------------------
+  const clean = (text) => (text ?? '').replace(/\s+/g, ' ').trim();
+  const LABEL_MAX = 160;
+
+  /** A label's words; '' for a field, Margin's own elements, or a long block of text. */
+  function labelText(element) {
+    if (!element || element.isContentEditable || element.localName === 'textarea') return '';
+    if (element.hasAttribute?.(M.BUTTON_ATTRIBUTE) || element.hasAttribute?.(M.GUARD_ATTRIBUTE)) return '';
+    const text = clean(element.textContent);
+    return text.length <= LABEL_MAX ? text : '';
+  }
+
+  function byIds(element, attribute) {
+    const ids = (element.getAttribute(attribute) ?? '').split(/\s+/).filter(Boolean);
+    const root = element.getRootNode();
+    return ids.map((id) => labelText(root.getElementById?.(id) ?? element.ownerDocument.getElementById(id))).join(' ');
+  }
+
+  /** The field's own labels: `spoken` is what a person reads (aria, <label>, placeholder,
+   * the iframe's title), `coded` the names a developer gave it (name, id, class). */
+  M.ownLabelParts = function ownLabelParts(candidate) {
+    const spoken = [];
+    const coded = [];
+    for (const element of new Set([candidate.element, candidate.anchor])) {
+      for (const name of ['aria-label', 'placeholder', 'data-placeholder', 'title']) spoken.push(element.getAttribute(name) ?? '');
+      for (const name of ['name', 'id', 'class', 'data-testid', 'data-id']) coded.push(element.getAttribute(name) ?? '');
+      spoken.push(byIds(element, 'aria-labelledby'), byIds(element, 'aria-describedby'));
+      if (element.labels) for (const label of element.labels) spoken.push(labelText(label));
+      const root = element.getRootNode();
+      if (element.id && root.querySelector) {
+        try { spoken.push(labelText(root.querySelector(`label[for="${CSS.escape(element.id)}"]`))); } catch { /* odd id */ }
+      }
+      spoken.push(labelText(element.closest('label')));
+      // An empty editor shows its placeholder as a child: that is a label, not a note.
+      const placeholder = element.querySelector?.('[data-placeholder], .ql-blank, .is-editor-empty');
+      if (placeholder) spoken.push(placeholder.getAttribute('data-placeholder') ?? '');
+    }
+    const words = (parts) => clean(parts.join(' ').replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' '));
+    return { spoken: clean(spoken.join(' ')), coded: words(coded) };
+  };
+
+  M.ownLabels = (candidate) => { const { spoken, coded } = M.ownLabelParts(candidate); return clean(`${spoken} ${coded}`); };
+
+  const FIELD = 'textarea, [contenteditable="true" i], [contenteditable=""], iframe';
+  // Neighbours that are not labels: toolbars, buttons, inputs.
+  const NOT_A_LABEL = 'button, select, input, textarea, script, style, template, [role="toolbar"], [role="menubar"], [class*="toolbar" i], [class*="menubar" i], [contenteditable]';
+
+  /** Label-like texts before the field, nearest first: previous siblings (text nodes too),
+   * then the parent's, up a few levels, across shadow roots and iframes; legends and
+   * aria-labels of enclosing groups on the way. */
+  M.nearbyLabels = function nearbyLabels(candidate, limit = 4) {
+    const found = [];
+    let node = candidate.anchor;
+    for (let depth = 0; depth < 6 && node && found.length < limit; depth += 1) {
+      let sibling = node.previousSibling;
+      for (let count = 0; sibling && count < 4 && found.length < limit; count += 1, sibling = sibling.previousSibling) {
+        if (sibling.nodeType === Node.TEXT_NODE) {
+          const text = clean(sibling.data);
+          if (text) found.push(text);
+          else count -= 1; // whitespace between tags is not a neighbour
+          continue;
+        }
+        if (sibling.nodeType !== Node.ELEMENT_NODE) continue;
+        // Labels before another field are that field's (a field an editor hid and replaced
+        // is not another field: TinyMCE's and CKEditor's label still names the editor).
+        const field = sibling.matches(FIELD) ? sibling : sibling.querySelector(FIELD);
+        if (field && M.isVisible(field)) break;
+        if (sibling.matches(NOT_A_LABEL)) continue;
+        const text = labelText(sibling);
+        if (text && /\p{L}/u.test(text)) found.push(text);
+      }
+      if (node.localName === 'fieldset') found.push(labelText(node.querySelector('legend')));
+      const label = depth > 0 ? node.getAttribute?.('aria-label') : null;
+      if (label) found.push(label);
+      node = M.parentAcross(node);
+    }
+    return found.filter(Boolean);
+  };
+
+  M.nearbyText = (candidate) => M.nearbyLabels(candidate).join(' ');
 
   /** Up from a node, across shadow roots (to their host) and iframes (to the frame). */
   M.parentAcross = function parentAcross(node) {
