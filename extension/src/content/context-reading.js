@@ -21,7 +21,8 @@
   /** The value an element shows: an input's value, a <time>'s datetime, or its text. */
   M.shownValue = function shownValue(element) {
     if (!element) return '';
-    if (element.localName === 'input' || element.localName === 'select') return clean(element.value);
+    if (element.localName === 'select') return clean(element.selectedOptions?.[0]?.text ?? element.value);
+    if (element.localName === 'input') return clean(element.value);
     if (element.localName === 'time' && element.getAttribute('datetime')) return element.getAttribute('datetime');
     return shortText(element);
   };
@@ -56,10 +57,11 @@
       const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, { acceptNode: accept });
       for (let node = walker.nextNode(); node && items.length < MAX_ITEMS; node = walker.nextNode()) {
         if (node.nodeType === Node.TEXT_NODE) {
-          const text = clean(node.data);
+          // Non-breaking spaces (&nbsp;&nbsp;) that lay out separate values: keep a break.
+          const text = clean(node.data.trim().replace(/(?:\u00a0\s*){2,}/g, ' | '));
           if (text) items.push({ text, element: node.parentElement ?? root.host, kind: 'text' });
         } else if ((node.localName === 'input' && VALUE_INPUTS.has(node.type)) || node.localName === 'select') {
-          const text = clean(node.value);
+          const text = M.shownValue(node);
           if (text && text.length <= SHORT) items.push({ text, element: node, kind: 'value' });
         } else if (node.localName === 'time' && node.getAttribute('datetime')) {
           items.push({ text: node.getAttribute('datetime'), element: node, kind: 'value' });
@@ -151,11 +153,11 @@
   };
 
   // --- labelled values ---------------------------------------------------------------------
-  const CLIENT_LABEL = '(?:client|patient|cliente|paciente|patient\\s+name|client\\s+name|name\\s+of\\s+client)';
+  const CLIENT_LABEL = '(?:client|patient|pt|cliente|paciente|(?:client|patient)\\s+name|name\\s+of\\s+client)';
   const DATE_LABEL = '(?:date\\s+of\\s+service|service\\s+date|session\\s+date|appointment(?:\\s+date)?|visit\\s+date|entry\\s+date|date|dos|scheduled|session|visit|when|fecha|datum)';
   const REF_LABEL = '(?:(?:client|patient)\\s*(?:id|#|number|no\\.?)|mrn|chart\\s*(?:#|number|no\\.?))';
   // Where one labelled value ends: a separator, or the next label on the same line.
-  const VALUE_END = /\s[·|•—–]\s|\s-\s|\s@\s|;|\s(?=(?:dob|d\.o\.b\.?|date|dos|appointment|session|clinician|provider|therapist|time|age|mrn|fecha|(?:client|patient)\s+id)\b\s*:)/i;
+  const VALUE_END = new RegExp(`\\s[·|•—–]\\s|\\s-\\s|\\s@\\s|;|\\s\\(|\\s(?=(?:${DATE_LABEL}|dob|d\\.o\\.b\\.?|clinician|provider|therapist|time|age|mrn|(?:client|patient)\\s+id)\\s*[:：])`, 'i');
 
   const bareLabel = (source) => new RegExp(`^${source}\\s*[:：]?$`, 'i');
   const inlineLabel = (source) => new RegExp(`(?:^|[\\s|·•,;(])${source}\\s*[:：]\\s*(.*)$`, 'i');
@@ -220,6 +222,7 @@
       ?? fromBreadcrumbs(items, roots)
       ?? firstOf(items.map(({ text }) => text.match(WITH_NAME)?.[1]), M.looksLikeName)
       ?? firstOf(M.queryAll(roots, HEADERISH).flatMap(({ element }) => within(items, element).map(({ text }) => text)), M.looksLikeName)
+      ?? firstOf(M.queryAll(roots, 'h1, h2').map(({ element }) => shortText(element)), M.looksLikeName) // a chart headed by the name
       ?? firstOf(document.title.split(/\s[|·•—–:-]\s/), M.looksLikeName);
   };
 
