@@ -113,8 +113,10 @@ def start_holdout_server(tmp: Path) -> EhrServer:
 
 
 def batch_of(page_id: str) -> str:
-    """Batch 1 was written before any change; batch 2 ("b2-" pages) after the first fixes."""
-    return "batch 2" if page_id.split("/")[-1].startswith("b2-") else "batch 1"
+    """Batch 1 was written before any change; batch 2 ("b2-" pages) after the first fixes and
+    run once before the next; batch 3 ("b3-") with later fixes, as regression pages."""
+    name = page_id.split("/")[-1]
+    return f"batch {name[1]}" if re.match(r"b\d-", name) else "batch 1"
 
 
 @dataclass

@@ -8,7 +8,7 @@
   // What a label says about a field. NOTE: the progress note as a whole; SECTION: one
   // section of a structured note (SOAP, DAP, BIRP, GIRP); WEAK: "notes"; NEGATIVE: a field
   // that is something else (a search box, a message, a comment, the EHR's own private note).
-  const NOTE = /\b(?:(?:progress|prog\.?|session|clinical|therapy|treatment|visit|encounter|case|counsel+ing|chart|soap|dap|birp|girp|pirp|dar)\s*(?:notes?|entry|documentation)|narrative|soap|dap|birp|girp|pirp)\b|\bnotas?\s+(?:de\s+)?(?:evoluci[oó]n|progreso|sesi[oó]n|cl[ií]nicas?)|\bnotes?\s+(?:de\s+)?(?:s[eé]ance|suivi|[eé]volution)|\b(?:verlaufs|sitzungs)(?:notiz|dokumentation)/i;
+  const NOTE = /\b(?:(?:progress|prog\.?|session|clinical|therapy|treatment|tx|visit|encounter|case|counsel+ing|chart|soap|dap|birp|girp|pirp|dar)[\s_-]*(?:notes?|entry|documentation)|narrative|soap|dap|birp|girp|pirp)\b|\bnotas?\s+(?:de\s+)?(?:evoluci[oó]n|progreso|sesi[oó]n|cl[ií]nicas?)|\bnotes?\s+(?:de\s+)?(?:s[eé]ance|suivi|[eé]volution)|\b(?:verlaufs|sitzungs)(?:notiz|dokumentation)/i;
   const SECTION = /\b(?:subjective|objective|assessment|plan|behaviou?r|interventions?|response|goals?|presenting\s+problem|session\s+summary|progress)\b|^(?:data|d|s|o|a|p|b|i|r|g)\s*[:.)]?$|(?:^|\s)[SOAPDBIRG]\s?:(?:\s|$)/i;
   const WEAK = /\b(?:notes?|documentation|notas?|notiz)\b/i;
   const NEGATIVE = /\b(?:search|find|filter|comments?|chat|messages?|reply|feedback|address|e-?mail|subject|bio|tweet|review|instructions|to-?do|psychotherapy\s+notes?|private|billing|biller|invoice|payment|insurance|allerg(?:y|ies)|internal|team|portal|front\s+desk|administrativ[aeo]s?|administrative)\b/i;
@@ -28,15 +28,17 @@
   function labelPoints(texts) {
     let points = 0;
     let kind = null;
+    let decoy = false; // its own or nearest label says it is something else
     for (const [where, text] of texts) {
       if (!text) continue;
       // Section letters ("S:") only mean something in a label a person reads.
       const said = meaning(where === 'coded' ? text.replace(/\b[a-z]\b/gi, '') : text);
       if (said.kind) points += POINTS[where][said.kind];
       if (said.negative) points += POINTS[where].negative;
+      if (said.negative && (where === 'spoken' || where === 'nearest') && said.kind !== 'note') decoy = true;
       if (said.kind && where !== 'around' && !said.negative && (!kind || said.kind === 'note')) kind = said.kind;
     }
-    return { points, kind };
+    return { points, kind: decoy && kind !== 'note' ? null : kind, decoy };
   }
 
   function sizePoints(candidate) {
@@ -46,7 +48,8 @@
     if (rect.height >= 120) points += 2;
     if (rect.height >= 200) points += 1;
     if (rect.width >= 300) points += 1;
-    if (rect.height < 40) points -= 4; // a one-line box is not a note
+    // A one-line textarea is not a note; an empty rich-text editor is one line tall until typed in.
+    if (rect.height < 40) points -= candidate.element.localName === 'textarea' ? 4 : 1;
     return points;
   }
 
@@ -73,7 +76,7 @@
     const labels = labelPoints([['spoken', spoken], ['coded', coded], ['nearest', nearest], ...around.map((text) => ['around', text])]);
     let score = labels.points + sizePoints(candidate) + shapePoints(candidate);
     if (NOTE.test(pageTitle)) score += 2;
-    return { score, labelled: labels.kind };
+    return { score, labelled: labels.kind, decoy: labels.decoy };
   };
 
   const MIN_SCORE = 5;
@@ -84,14 +87,17 @@
   M.findByHeuristics = function findByHeuristics(roots) {
     const pageTitle = `${document.title} ${M.clean(document.querySelector('h1')?.textContent).slice(0, 120)}`;
     const scored = M.editableCandidates(roots).map((candidate) => ({ ...candidate, ...M.scoreCandidate(candidate, pageTitle) }));
-    const labelled = scored.filter((candidate) => candidate.labelled && candidate.score >= MIN_SCORE);
-    let best = null;
-    for (const candidate of labelled) if (!best || candidate.score > best.score) best = candidate;
-    if (best?.labelled === 'section') {
-      best = labelled.find((candidate) => candidate.labelled === 'section' && candidate.score >= best.score - 4) ?? best;
-    }
-    return best ?? loneLargeField(scored, pageTitle);
+    return choose(scored.filter((candidate) => candidate.labelled && candidate.score >= MIN_SCORE)) ?? loneLargeField(scored, pageTitle);
   };
+
+  function choose(candidates) {
+    let best = null;
+    for (const candidate of candidates) if (!best || candidate.score > best.score) best = candidate;
+    if (best?.labelled === 'section') {
+      best = candidates.find((candidate) => candidate.labelled === 'section' && candidate.score >= best.score - 4) ?? best;
+    }
+    return best;
+  }
 
   /** A page titled as a progress note with one large unlabelled editable: that one. */
   function loneLargeField(scored, pageTitle) {
@@ -103,15 +109,22 @@
     return large.length === 1 ? large[0] : null;
   }
 
+  /** The site's own selectors, in order. A selector can match more than the note (a form's
+   * every textarea, every Quill editor on the page): its matches are scored like the generic
+   * ones, and those labelled as something else (a comment, a message) are left out. */
   function findBySelectors(roots, selectors) {
+    const pageTitle = document.title;
     for (const selector of selectors) {
+      const matches = [];
       for (const entry of M.queryAll(roots, selector)) {
         const kind = M.editableKind(entry.element, entry.inIframe);
-        if (kind && M.isVisible(entry.element)) return M.describeCandidate(entry.element, kind, entry, 'adapter');
         // The selector may name the editor's wrapper (or its iframe): look inside it.
-        const inner = innerEditable(entry);
-        if (inner) return inner;
+        const found = kind && M.isVisible(entry.element) ? M.describeCandidate(entry.element, kind, entry, 'adapter') : innerEditable(entry);
+        if (found && !matches.some((match) => match.element === found.element)) matches.push(found);
       }
+      const kept = matches.map((match) => ({ ...match, ...M.scoreCandidate(match, pageTitle) })).filter((match) => !match.decoy);
+      const best = choose(kept.filter((match) => match.labelled)) ?? kept[0];
+      if (best) return best;
     }
     return null;
   }

@@ -5,7 +5,7 @@
 (() => {
   const M = (globalThis.Margin ??= {});
   const SHORT = 160;
-  const MAX_ITEMS = 3000; // a long chart page: the header is near the top anyway
+  const MAX_ITEMS = 1500; // a long chart page: the header is near the top anyway (and a scan runs every 1.5 s)
 
   const clean = (text) => (text ?? '').replace(/\s+/g, ' ').trim();
 
@@ -205,12 +205,21 @@
     return null;
   }
 
+  const NAME_ATTRIBUTES = ['data-client-name', 'data-patient-name', 'data-client-full-name', 'data-patient-full-name', 'data-client', 'data-patient'];
+  const DATE_ATTRIBUTES = ['data-appointment-date', 'data-session-date', 'data-date-of-service', 'data-service-date', 'data-dos', 'data-visit-date'];
   const WITH_NAME = /\b(?:session|appointment|visit|note|notes|meeting|chart|encounter)\s+(?:with|for|of)\s+(.+)$/i;
 
   /** The client's name, from the page alone (site adapters try their selectors first). */
   M.readGenericClient = (roots, items = textItems(roots)) => {
-    const tagged = M.queryAll(roots, '[data-client-name], [data-patient-name]')[0]?.element;
-    if (tagged) return M.acceptName(tagged.getAttribute('data-client-name') ?? tagged.getAttribute('data-patient-name') ?? '');
+    for (const { element } of M.queryAll(roots, NAME_ATTRIBUTES.map((name) => `[${name}]`).join(', '))) {
+      // data-client-name says what it holds; a bare data-client may hold an id instead.
+      const name = firstOf(NAME_ATTRIBUTES, (attribute) => {
+        const value = element.getAttribute(attribute);
+        if (value === null) return null;
+        return attribute.endsWith('name') ? M.acceptName(value) : M.looksLikeName(value);
+      });
+      if (name) return name;
+    }
     for (const { value, strict } of labelledValues(items, roots, CLIENT_LABEL)) {
       const name = strict ? M.looksLikeName(value) : M.acceptName(value);
       if (name) return name;
@@ -230,6 +239,10 @@
 
   /** The appointment date, from the page alone. */
   M.readGenericDate = (roots, items = textItems(roots)) => {
+    for (const { element } of M.queryAll(roots, DATE_ATTRIBUTES.map((name) => `[${name}]`).join(', '))) {
+      const date = firstOf(DATE_ATTRIBUTES.map((attribute) => element.getAttribute(attribute)), M.parseDate);
+      if (date) return date;
+    }
     const labelled = firstOf([...labelledValues(items, roots, DATE_LABEL)].map(({ value }) => value), M.parseDate);
     if (labelled) return labelled;
     const dateInputs = M.queryAll(roots, 'input[type="date"]').filter(({ element }) => element.value);

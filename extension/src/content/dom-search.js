@@ -70,8 +70,21 @@
     if (style.visibility === 'hidden' || style.display === 'none' || Number(style.opacity) === 0) return false;
     const rect = element.getBoundingClientRect();
     // Editors keep helper editables off screen or 1px tall (Quill's clipboard): not fields.
-    return rect.width >= 40 && rect.height >= 16 && rect.right > 0 && rect.bottom > -5000;
+    if (rect.width < 40 || rect.height < 16 || rect.right <= 0 || rect.bottom <= -5000) return false;
+    return !clippedAway(element, view);
   };
+
+  /** Inside a box that shows none of it: an accordion panel animated shut (height 0,
+   * overflow hidden) still lays its fields out at full size. */
+  function clippedAway(element, view) {
+    for (let node = element.parentElement; node && node.localName !== 'body'; node = node.parentElement) {
+      const style = view.getComputedStyle(node);
+      if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+      const box = node.getBoundingClientRect();
+      if (box.width < 2 || box.height < 2) return true;
+    }
+    return false;
+  }
 
   /** A field the clinician types a note into, or null. */
   M.editableKind = function editableKind(element, inIframe) {
@@ -176,6 +189,12 @@
         try { spoken.push(labelText(root.querySelector(`label[for="${CSS.escape(element.id)}"]`))); } catch { /* odd id */ }
       }
       spoken.push(labelText(element.closest('label')));
+      // TinyMCE's iframe body names the textarea it replaced: that textarea's label is the editor's.
+      const replaced = element.getAttribute('data-id');
+      const frame = candidate.kind === 'iframe-body' ? candidate.anchor : null;
+      if (replaced && frame && frame !== element) {
+        try { spoken.push(labelText(frame.ownerDocument.querySelector(`label[for="${CSS.escape(replaced)}"]`))); } catch { /* odd id */ }
+      }
       // An empty editor shows its placeholder as a child: that is a label, not a note.
       const placeholder = element.querySelector?.('[data-placeholder], .ql-blank, .is-editor-empty');
       if (placeholder) spoken.push(placeholder.getAttribute('data-placeholder') ?? '');
