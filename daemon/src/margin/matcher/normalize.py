@@ -36,8 +36,9 @@ _MARKUP = re.compile(
     r"|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});",
     re.S,
 )
-# Tags that end a line when rendered; every other tag (b, i, span, a...) joins its sides.
-_BLOCK_TAGS = frozenset(
+# Tags that end a line when rendered (HTML, and the section tags of C-CDA narratives);
+# every other tag (b, i, span, a...) joins its sides.
+BLOCK_TAGS = frozenset(
     [
         "address",
         "article",
@@ -147,7 +148,7 @@ def _strip_markup(text: str) -> tuple[str, _OffsetMap | None]:
         elif token.startswith("<!--"):
             replacement = " "
         else:
-            replacement = " " if m.group(2).lower() in _BLOCK_TAGS else ""
+            replacement = " " if m.group(2).lower() in BLOCK_TAGS else ""
         pieces.append(replacement)
         offsets.add(clean_len, clean_len + len(replacement), m.start(), m.end())
         clean_len += len(replacement)

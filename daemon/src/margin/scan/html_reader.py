@@ -12,59 +12,12 @@ import binascii
 import re
 from html.parser import HTMLParser
 
+from margin.matcher.normalize import BLOCK_TAGS
 from margin.scan.model import Embedded, Extracted
 from margin.scan.pictures import may_show_text
 
-_BLOCKS = frozenset(
-    [
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "br",
-        "dd",
-        "div",
-        "dl",
-        "dt",
-        "fieldset",
-        "figcaption",
-        "figure",
-        "footer",
-        "form",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "header",
-        "hr",
-        "li",
-        "main",
-        "nav",
-        "ol",
-        "p",
-        "pre",
-        "section",
-        "table",
-        "tbody",
-        "td",
-        "tfoot",
-        "th",
-        "thead",
-        "tr",
-        "ul",
-        "caption",
-        "title",
-        "option",
-        "legend",
-        "summary",
-        "details",
-        "body",
-        "html",
-        "head",
-    ]
-)
+# Block tags end a line; a browser also breaks around these form and page-structure tags.
+_BLOCKS = BLOCK_TAGS | {"option", "legend", "summary", "details", "body", "html", "head"}
 _SKIPPED = frozenset(("script", "style"))
 _DATA_URI = re.compile(r"data:([\w.+/-]+)?((?:;[\w=.+-]+)*);base64,(.*)", re.S)
 
