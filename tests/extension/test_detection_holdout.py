@@ -114,7 +114,8 @@ def start_holdout_server(tmp: Path) -> EhrServer:
 
 def batch_of(page_id: str) -> str:
     """Batch 1 was written before any change; batch 2 ("b2-" pages) after the first fixes and
-    run once before the next; batch 3 ("b3-") with later fixes, as regression pages."""
+    run once before the next; batch 3 ("b3-") with later fixes, as regression pages; batch 4
+    ("b4-") after those, run once before the next change."""
     name = page_id.split("/")[-1]
     return f"batch {name[1]}" if re.match(r"b\d-", name) else "batch 1"
 

@@ -34,6 +34,8 @@ DATES: list[tuple[str, str | None]] = [
     ("14 Jan 2026", "2026-01-14"),
     ("Wednesday, 14 January 2026", "2026-01-14"),
     ("Jan. 14, 2026", "2026-01-14"),
+    ("14-Jan-2026", "2026-01-14"),
+    ("Jan-14-2026", "2026-01-14"),
     ("Session Jan 14, 2026 (moved from 01/07/2026)", "2026-01-14"),  # the first date shown
     ("Dec 30", "2026-12-30"),  # five weeks ahead: this year
     ("Feb 2", "2026-02-02"),

@@ -11,7 +11,7 @@
   const NOTE = /\b(?:(?:progress|prog\.?|session|clinical|therapy|treatment|tx|visit|encounter|case|counsel+ing|chart|soap|dap|birp|girp|pirp|dar)[\s_-]*(?:notes?|entry|documentation)|narrative|soap|dap|birp|girp|pirp)\b|\bnotas?\s+(?:de\s+)?(?:evoluci[oó]n|progreso|sesi[oó]n|cl[ií]nicas?)|\bnotes?\s+(?:de\s+)?(?:s[eé]ance|suivi|[eé]volution)|\b(?:verlaufs|sitzungs)(?:notiz|dokumentation)/i;
   const SECTION = /\b(?:subjective|objective|assessment|plan|behaviou?r|interventions?|response|goals?|presenting\s+problem|session\s+summary|progress)\b|^(?:data|d|s|o|a|p|b|i|r|g)\s*[:.)]?$|(?:^|\s)[SOAPDBIRG]\s?:(?:\s|$)/i;
   const WEAK = /\b(?:notes?|documentation|notas?|notiz)\b/i;
-  const NEGATIVE = /\b(?:search|find|filter|comments?|chat|messages?|reply|feedback|address|e-?mail|subject|bio|tweet|review|instructions|to-?do|psychotherapy\s+notes?|private|billing|biller|invoice|payment|insurance|allerg(?:y|ies)|internal|team|portal|front\s+desk|administrativ[aeo]s?|administrative)\b/i;
+  const NEGATIVE = /\b(?:search|find|filter|comments?|chat|messages?|reply|feedback|address|e-?mail|subject|bio|tweet|review|instructions|to-?do|psychotherapy\s+notes?|private|billing|biller|invoice|payment|insurance|allerg(?:y|ies)|internal|team|portal|front\s+desk|administrativ[aeo]s?|administrative|personal|to\s+self|scratch|sticky|reminders?|scheduling)\b/i;
 
   /** The strongest thing a text says: 'note', 'section', 'weak', or null; negative apart. */
   function meaning(text) {

@@ -100,9 +100,9 @@
       if (m[2] === '.') return iso(year, b, a);
       return a > 12 ? iso(year, b, a) : iso(year, a, b) ?? iso(year, b, a);
     }],
-    [new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)(?:,?\\s+(\\d{4})\\b)?`), (m, today) => (
+    [new RegExp(`\\b${MONTH}[\\s-]+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)(?:,?[\\s-]+(\\d{4})\\b)?`), (m, today) => (
       m[3] ? iso(m[3], monthNumber(m[1]), m[2]) : m[1] !== 'may' && withoutYear(monthNumber(m[1]), +m[2], today))],
-    [new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}(?![a-z])(?:,?\\s+(\\d{4})\\b)?`), (m, today) => (
+    [new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?[\\s-]+(?:of\\s+)?${MONTH}(?![a-z])(?:,?[\\s-]+(\\d{4})\\b)?`), (m, today) => (
       m[3] ? iso(m[3], monthNumber(m[2]), m[1]) : m[2] !== 'may' && withoutYear(monthNumber(m[2]), +m[1], today))],
   ];
 
@@ -207,6 +207,7 @@
 
   const NAME_ATTRIBUTES = ['data-client-name', 'data-patient-name', 'data-client-full-name', 'data-patient-full-name', 'data-client', 'data-patient'];
   const DATE_ATTRIBUTES = ['data-appointment-date', 'data-session-date', 'data-date-of-service', 'data-service-date', 'data-dos', 'data-visit-date'];
+  const segments = (text) => text.split(/\s[|·•—–:-]\s|:\s/);
   const WITH_NAME = /\b(?:session|appointment|visit|note|notes|meeting|chart|encounter)\s+(?:with|for|of)\s+(.+)$/i;
 
   /** The client's name, from the page alone (site adapters try their selectors first). */
@@ -231,8 +232,9 @@
       ?? fromBreadcrumbs(items, roots)
       ?? firstOf(items.map(({ text }) => text.match(WITH_NAME)?.[1]), M.looksLikeName)
       ?? firstOf(M.queryAll(roots, HEADERISH).flatMap(({ element }) => within(items, element).map(({ text }) => text)), M.looksLikeName)
-      ?? firstOf(M.queryAll(roots, 'h1, h2').map(({ element }) => shortText(element)), M.looksLikeName) // a chart headed by the name
-      ?? firstOf(document.title.split(/\s[|·•—–:-]\s/), M.looksLikeName);
+      // A chart headed by the name ("Jane Doe", "Progress note — Jane Doe"), or titled so.
+      ?? firstOf(M.queryAll(roots, 'h1, h2').flatMap(({ element }) => segments(shortText(element))), M.looksLikeName)
+      ?? firstOf(segments(document.title), M.looksLikeName);
   };
 
   const NOT_SESSION_DATE = /\b(?:dob|d\.o\.b|birth|born|signed|created|updated|modified|printed|due|since|expires?|last)\b/i;

@@ -234,8 +234,11 @@
         if (text && /\p{L}/u.test(text)) found.push(text);
       }
       if (node.localName === 'fieldset') found.push(labelText(node.querySelector('legend')));
-      const label = depth > 0 ? node.getAttribute?.('aria-label') : null;
-      if (label) found.push(label);
+      // A group, region, dialog or frame around the field may carry its name.
+      if (depth > 0 && node.getAttribute) {
+        found.push(node.getAttribute('aria-label') ?? '', byIds(node, 'aria-labelledby'));
+        if (node.localName === 'iframe' || node.localName === 'frame') found.push(node.getAttribute('title') ?? '');
+      }
       node = M.parentAcross(node);
     }
     return found.filter(Boolean);
