@@ -189,7 +189,9 @@
   }
 
   const HINTED = '[class*="client" i], [class*="patient" i], [id*="client" i], [id*="patient" i], [data-testid*="client" i], [data-testid*="patient" i]';
-  const HEADERISH = 'header, [role="banner"], [class*="header" i], [class*="banner" i], [class*="chip" i], [class*="pill" i], [class*="topbar" i], [class*="summary" i]';
+  // Where EHRs show who the session is with: headers, chips, and the appointment's own card.
+  const HEADERISH = ['header', '[role="banner"]', ...['header', 'banner', 'chip', 'pill', 'topbar', 'summary', 'appointment', 'session', 'visit', 'encounter']
+    .map((word) => `[class*="${word}" i]`)].join(', ');
   const BREADCRUMB = 'nav[aria-label*="breadcrumb" i], [class*="breadcrumb" i], [aria-label*="breadcrumb" i]';
   const PEOPLE = /^(?:clients?|patients?|clientes?|pacientes?)$/i;
 

@@ -234,6 +234,7 @@
         if (text && /\p{L}/u.test(text)) found.push(text);
       }
       if (node.localName === 'fieldset') found.push(labelText(node.querySelector('legend')));
+      if (node.localName === 'td' || node.localName === 'th') found.push(columnHeader(node));
       // A group, region, dialog or frame around the field may carry its name.
       if (depth > 0 && node.getAttribute) {
         found.push(node.getAttribute('aria-label') ?? '', byIds(node, 'aria-labelledby'));
@@ -243,6 +244,16 @@
     }
     return found.filter(Boolean);
   };
+
+  /** A table cell's column header: the cell above it in the header row, or in the row above. */
+  function columnHeader(cell) {
+    const row = cell.parentElement;
+    const table = cell.closest('table');
+    const above = table?.tHead?.rows[0] ?? row?.previousElementSibling;
+    if (!above || above === row) return '';
+    const header = above.cells?.[cell.cellIndex];
+    return header && !header.querySelector(FIELD) ? labelText(header) : '';
+  }
 
   M.nearbyText = (candidate) => M.nearbyLabels(candidate).join(' ');
 
