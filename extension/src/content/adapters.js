@@ -22,6 +22,7 @@
     spoken: { note: 8, section: 6, weak: 4, negative: -10 },
     coded: { note: 4, section: 2, weak: 2, negative: -4 },
     nearest: { note: 5, section: 4, weak: 3, negative: -6 },
+    hint: { note: 3, section: 2, weak: 1, negative: 0 }, // aria-describedby: advice, not a name
     around: { note: 2, section: 1, weak: 0, negative: 0 }, // a legend or heading over a group
   };
 
@@ -36,7 +37,9 @@
       if (said.kind) points += POINTS[where][said.kind];
       if (said.negative) points += POINTS[where].negative;
       if (said.negative && (where === 'spoken' || where === 'nearest') && said.kind !== 'note') decoy = true;
-      if (said.kind && where !== 'around' && !said.negative && (!kind || said.kind === 'note')) kind = said.kind;
+      if (where === 'around') continue;
+      if (said.kind === 'note') kind = 'note'; // "Progress note (not private)" is still the note
+      else if (said.kind && !said.negative && !kind) kind = said.kind;
     }
     return { points, kind: decoy && kind !== 'note' ? null : kind, decoy };
   }
@@ -71,9 +74,9 @@
   /** How much a candidate looks like the progress note: {score, labelled}; labelled is
    * 'note', 'section' or 'weak' as its labels say, null when no label says any of those. */
   M.scoreCandidate = function scoreCandidate(candidate, pageTitle) {
-    const { spoken, coded } = M.ownLabelParts(candidate);
+    const { spoken, coded, hint } = M.ownLabelParts(candidate);
     const [nearest = '', ...around] = M.nearbyLabels(candidate);
-    const labels = labelPoints([['spoken', spoken], ['coded', coded], ['nearest', nearest], ...around.map((text) => ['around', text])]);
+    const labels = labelPoints([['spoken', spoken], ['coded', coded], ['hint', hint], ['nearest', nearest], ...around.map((text) => ['around', text])]);
     let score = labels.points + sizePoints(candidate) + shapePoints(candidate);
     if (NOTE.test(pageTitle)) score += 2;
     return { score, labelled: labels.kind, decoy: labels.decoy };

@@ -16,7 +16,6 @@
     const text = clean(element.textContent);
     return text.length <= SHORT ? text : '';
   }
-  M.shortText = shortText;
 
   /** The value an element shows: an input's value, a <time>'s datetime, or its text. */
   M.shownValue = function shownValue(element) {

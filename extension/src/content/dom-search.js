@@ -175,14 +175,17 @@
   }
 
   /** The field's own labels: `spoken` is what a person reads (aria, <label>, placeholder,
-   * the iframe's title), `coded` the names a developer gave it (name, id, class). */
+   * the iframe's title), `coded` the names a developer gave it (name, id, class), `hint`
+   * its description (aria-describedby), which advises rather than names. */
   M.ownLabelParts = function ownLabelParts(candidate) {
     const spoken = [];
     const coded = [];
+    const hint = [];
     for (const element of new Set([candidate.element, candidate.anchor])) {
       for (const name of ['aria-label', 'placeholder', 'data-placeholder', 'title']) spoken.push(element.getAttribute(name) ?? '');
       for (const name of ['name', 'id', 'class', 'data-testid', 'data-id']) coded.push(element.getAttribute(name) ?? '');
-      spoken.push(byIds(element, 'aria-labelledby'), byIds(element, 'aria-describedby'));
+      spoken.push(byIds(element, 'aria-labelledby'));
+      hint.push(byIds(element, 'aria-describedby'));
       if (element.labels) for (const label of element.labels) spoken.push(labelText(label));
       const root = element.getRootNode();
       if (element.id && root.querySelector) {
@@ -200,10 +203,8 @@
       if (placeholder) spoken.push(placeholder.getAttribute('data-placeholder') ?? '');
     }
     const words = (parts) => clean(parts.join(' ').replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' '));
-    return { spoken: clean(spoken.join(' ')), coded: words(coded) };
+    return { spoken: clean(spoken.join(' ')), coded: words(coded), hint: clean(hint.join(' ')) };
   };
-
-  M.ownLabels = (candidate) => { const { spoken, coded } = M.ownLabelParts(candidate); return clean(`${spoken} ${coded}`); };
 
   const FIELD = 'textarea, [contenteditable="true" i], [contenteditable=""], iframe';
   // Neighbours that are not labels: toolbars, buttons, inputs.
@@ -254,8 +255,6 @@
     const header = above.cells?.[cell.cellIndex];
     return header && !header.querySelector(FIELD) ? labelText(header) : '';
   }
-
-  M.nearbyText = (candidate) => M.nearbyLabels(candidate).join(' ');
 
   /** Up from a node, across shadow roots (to their host) and iframes (to the frame). */
   M.parentAcross = function parentAcross(node) {
