@@ -215,13 +215,14 @@
    * aria-labels of enclosing groups on the way. */
   M.nearbyLabels = function nearbyLabels(candidate, limit = 4) {
     const found = [];
+    const add = (text) => { if (text) found.push(text); };
     let node = candidate.anchor;
     for (let depth = 0; depth < 6 && node && found.length < limit; depth += 1) {
       let sibling = node.previousSibling;
       for (let count = 0; sibling && count < 4 && found.length < limit; count += 1, sibling = sibling.previousSibling) {
         if (sibling.nodeType === Node.TEXT_NODE) {
           const text = clean(sibling.data);
-          if (text) found.push(text);
+          if (text) add(text);
           else count -= 1; // whitespace between tags is not a neighbour
           continue;
         }
@@ -232,18 +233,22 @@
         if (field && M.isVisible(field)) break;
         if (sibling.matches(NOT_A_LABEL)) continue;
         const text = labelText(sibling);
-        if (text && /\p{L}/u.test(text)) found.push(text);
+        if (/\p{L}/u.test(text)) add(text);
       }
-      if (node.localName === 'fieldset') found.push(labelText(node.querySelector('legend')));
-      if (node.localName === 'td' || node.localName === 'th') found.push(columnHeader(node));
-      // A group, region, dialog or frame around the field may carry its name.
+      if (node.localName === 'fieldset') add(labelText(node.querySelector('legend')));
+      if (node.localName === 'td' || node.localName === 'th') add(columnHeader(node));
+      // A group, region, dialog, frame or web component around the field may carry its name.
       if (depth > 0 && node.getAttribute) {
-        found.push(node.getAttribute('aria-label') ?? '', byIds(node, 'aria-labelledby'));
-        if (node.localName === 'iframe' || node.localName === 'frame') found.push(node.getAttribute('title') ?? '');
+        add(node.getAttribute('aria-label'));
+        add(byIds(node, 'aria-labelledby'));
+        if (node.localName === 'iframe' || node.localName === 'frame') add(node.getAttribute('title'));
+        if (node.localName.includes('-')) add(node.getAttribute('label')); // <x-textarea label="…">
       }
-      node = M.parentAcross(node);
+      // A field slotted into a component sits, as shown, where its slot is: beside the
+      // component's own label.
+      node = node.assignedSlot ?? M.parentAcross(node);
     }
-    return found.filter(Boolean);
+    return found;
   };
 
   /** A table cell's column header: the cell above it in the header row, or in the row above. */
