@@ -112,12 +112,18 @@ async function notify(fresh) {
       title: 'Margin: an export could not be fully checked',
       message: `Margin could not read every part of ${fresh.length === 1 ? 'a file' : `${fresh.length} files`} in a watched folder, so it cannot say ${fresh.length === 1 ? 'it is' : 'they are'} clean. Open Margin's vault page to see why.`,
     };
-  try {
-    await api.notifications.create(`margin-watch-${Date.now()}`, {
-      type: 'basic', iconUrl: api.runtime.getURL('src/shared/icons/margin-128.png'), priority: 2, ...options,
-    });
-  } catch {
-    // Notifications turned off for the browser: the badge still says it.
+  const base = {
+    type: 'basic', iconUrl: api.runtime.getURL('src/shared/icons/margin-128.png'), priority: 2, ...options,
+  };
+  // Stays until the clinician acts: a leak alert must not fade while they are away.
+  // Firefox does not know requireInteraction and refuses it, so it gets the plain one.
+  for (const extra of [{ requireInteraction: true }, {}]) {
+    try {
+      await api.notifications.create(`margin-watch-${Date.now()}`, { ...base, ...extra });
+      return;
+    } catch {
+      // Try the next shape; notifications turned off entirely: the badge still says it.
+    }
   }
 }
 
