@@ -15,15 +15,16 @@ import shutil
 import socket
 import subprocess
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, Playwright, Worker
+from playwright.sync_api import BrowserContext, Page, Playwright, Worker, expect
 
-from tests.conftest import REPO_ROOT, RunningDaemon
+from tests.conftest import REPO_ROOT, RunningDaemon, start_daemon, stop_daemon
 from tests.extension.ehr_server import EhrServer
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -232,6 +233,28 @@ def create_vault_through_panel(panel: Page) -> str:
     panel.check("#wrote-it-down")
     panel.click("#recovery-done")
     return shown
+
+
+@contextmanager
+def paired_browser_with_vault(
+    playwright: Playwright, profile: Path, extension: Path, server: EhrServer, home: Path
+) -> Iterator[tuple[ExtensionBrowser, RunningDaemon]]:
+    """A daemon on ``home`` and a browser whose panel paired with it and created the vault."""
+    daemon = start_daemon(home)
+    browser = launch(playwright, profile, extension, server)
+    try:
+        browser.set_port(daemon.port)
+        panel = browser.panel()
+        pair_through_panel(panel, daemon)
+        create_vault_through_panel(panel)
+        expect(panel.locator("#setup")).to_be_hidden()
+        panel.close()
+        yield browser, daemon
+    finally:
+        try:
+            browser.context.close()
+        finally:
+            stop_daemon(daemon)
 
 
 def env_flag(name: str) -> bool:

@@ -17,14 +17,12 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Locator, Page, Playwright, expect
 
-from tests.conftest import RunningDaemon, start_daemon, stop_daemon
+from tests.conftest import RunningDaemon
 from tests.extension.ehr_server import EhrServer
 from tests.extension.harness import (
     EXTENSION_ORIGIN,
     ExtensionBrowser,
-    create_vault_through_panel,
-    launch,
-    pair_through_panel,
+    paired_browser_with_vault,
     screenshot,
     wait_for,
 )
@@ -51,16 +49,10 @@ def env(
     ehr_server: EhrServer,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[Env]:
-    daemon = start_daemon(tmp_path_factory.mktemp("exports-home"))
-    profile = tmp_path_factory.mktemp("exports-profile") / "profile"
-    browser = launch(playwright_session, profile, test_extension, ehr_server)
-    try:
-        browser.set_port(daemon.port)
-        panel = browser.panel()
-        pair_through_panel(panel, daemon)
-        create_vault_through_panel(panel)
-        expect(panel.locator("#setup")).to_be_hidden()
-        panel.close()
+    with paired_browser_with_vault(
+        playwright_session, tmp_path_factory.mktemp("exports-profile") / "profile",
+        test_extension, ehr_server, tmp_path_factory.mktemp("exports-home"),
+    ) as (browser, daemon):
         vault_ids = {}
         for index, note in enumerate(CORPUS_NOTES):
             body = {
@@ -72,11 +64,6 @@ def env(
             assert reply.status == 201, reply.body
             vault_ids[note["id"]] = reply.json()["id"]
         yield Env(browser, daemon, vault_ids)
-    finally:
-        try:
-            browser.context.close()
-        finally:
-            stop_daemon(daemon)
 
 
 def open_exports(browser: ExtensionBrowser) -> Page:

@@ -27,17 +27,15 @@ from jsonschema import Draft202012Validator
 from playwright.sync_api import Page, Playwright, expect
 from referencing import Registry, Resource
 
-from tests.conftest import RunningDaemon, start_daemon, stop_daemon
+from tests.conftest import RunningDaemon
 from tests.extension.ehr_server import EhrServer
 from tests.extension.harness import (
     SCHEMAS,
     ExtensionBrowser,
     content_script_messages,
-    create_vault_through_panel,
     full_dom,
-    launch,
     page_heap_snapshot,
-    pair_through_panel,
+    paired_browser_with_vault,
     screenshot,
 )
 
@@ -59,23 +57,12 @@ def env(
     ehr_server: EhrServer,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[Env]:
-    home = tmp_path_factory.mktemp("invariant-home")
-    daemon = start_daemon(home)
     profile = tmp_path_factory.mktemp("invariant-profile") / "profile"
-    browser = launch(playwright_session, profile, test_extension, ehr_server)
-    try:
-        browser.set_port(daemon.port)
-        panel = browser.panel()
-        pair_through_panel(panel, daemon)
-        create_vault_through_panel(panel)
-        expect(panel.locator("#setup")).to_be_hidden()
-        panel.close()
+    with paired_browser_with_vault(
+        playwright_session, profile, test_extension, ehr_server,
+        tmp_path_factory.mktemp("invariant-home"),
+    ) as (browser, daemon):
         yield Env(browser, daemon, profile)
-    finally:
-        try:
-            browser.context.close()
-        finally:
-            stop_daemon(daemon)
 
 
 def _validator() -> Callable[[str, Any], None]:
