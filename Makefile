@@ -26,6 +26,7 @@ test: $(STAMP) system-deps extension-deps
 
 ## Benchmarks; figures are printed as ratios against a baseline measured in the same run.
 bench: $(STAMP)
+	@$(PYTHON) -m pip install --quiet -e 'daemon[corpus]'  # reportlab builds the 500-page PDF
 	@for script in bench/bench_*.py; do echo "== $$script"; $(PYTHON) $$script || exit 1; done
 
 ## Precision and recall of the misplacement linter on the labeled corpus.

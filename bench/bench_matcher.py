@@ -13,6 +13,8 @@ import random
 import statistics
 import time
 
+from invented_words import vocabulary, zipf_weights
+
 from margin.matcher import FingerprintIndex
 from margin.matcher.fingerprint import derive_keys, kgram_hashes
 from margin.matcher.normalize import words_only
@@ -22,42 +24,9 @@ TEXT_WORDS = 1500
 REPEATS = 60
 
 
-def vocabulary(rng: random.Random, size: int = 6000) -> list[str]:
-    syllables = [
-        "an",
-        "be",
-        "cor",
-        "da",
-        "el",
-        "fi",
-        "gor",
-        "ha",
-        "is",
-        "jo",
-        "ka",
-        "lum",
-        "mo",
-        "ner",
-        "o",
-        "pa",
-        "qui",
-        "ra",
-        "sen",
-        "ti",
-        "ul",
-        "ve",
-        "wy",
-        "zo",
-    ]
-    words = {
-        "".join(rng.choice(syllables) for _ in range(rng.randint(1, 4))) for _ in range(size * 2)
-    }
-    return sorted(words)[:size]
-
-
 def notes(rng: random.Random, words: list[str], count: int) -> list[str]:
     # Zipf-like choice: common words recur across notes as in real prose.
-    weights = [1 / (rank + 1) for rank in range(len(words))]
+    weights = zipf_weights(words)
     return [" ".join(rng.choices(words, weights, k=NOTE_WORDS)) for _ in range(count)]
 
 

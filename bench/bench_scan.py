@@ -16,6 +16,7 @@ import time
 import zipfile
 from pathlib import Path
 
+from invented_words import vocabulary, zipf_weights
 from reportlab.lib.pagesizes import letter
 from reportlab.pdfgen import canvas
 
@@ -36,42 +37,8 @@ class ReadersOnly(Scanner):
         return []
 
 
-def vocabulary(size: int = 6000) -> tuple[list[str], list[float]]:
-    """Invented words with Zipf-like frequencies, so phrases recur as in real prose."""
-    rng = random.Random(3)
-    syllables = [
-        "an",
-        "be",
-        "cor",
-        "da",
-        "el",
-        "fi",
-        "gor",
-        "ha",
-        "is",
-        "jo",
-        "ka",
-        "lum",
-        "mo",
-        "ner",
-        "o",
-        "pa",
-        "qui",
-        "ra",
-        "sen",
-        "ti",
-        "ul",
-        "ve",
-        "wy",
-        "zo",
-    ]
-    words = sorted(
-        {"".join(rng.choice(syllables) for _ in range(rng.randint(1, 4))) for _ in range(size * 2)}
-    )[:size]
-    return words, [1 / (rank + 1) for rank in range(len(words))]
-
-
-WORDS, WEIGHTS = vocabulary()
+WORDS = vocabulary(random.Random(3))
+WEIGHTS = zipf_weights(WORDS)
 
 
 def prose(rng: random.Random, words: int) -> str:
