@@ -67,6 +67,8 @@ def test_offline_round_trip(margin_home: Path, passfile: Path, note_files: list[
     assert len(exported) == 4
     assert not any("Ada" in p.name or "Rosa" in p.name for p in exported)
     assert any("flooded cellar" in p.read_text() for p in exported)
+    assert all(p.stat().st_mode & 0o777 == 0o600 for p in exported)  # this user only
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no temp file left
     trail = json.loads(margin_ok(margin_home, "audit", "--verify", "--json", *pf))
     actions = [e["action"] for e in trail["entries"]]
     assert "export" in actions and trail["verification"]["ok"] is True
@@ -147,3 +149,14 @@ def test_unlock_and_lock_without_a_daemon(margin_home: Path, passfile: Path) -> 
     margin_ok(margin_home, "init", "--passphrase-file", str(passfile))
     margin_fails(margin_home, "unlock", phrase="Margin is not running")
     assert "is locked" in margin_ok(margin_home, "lock")
+
+
+def test_export_to_a_folder_that_cannot_be_written_is_a_plain_error(
+        margin_home: Path, passfile: Path, note_files: list[Path], tmp_path: Path) -> None:
+    pf = ("--passphrase-file", str(passfile))
+    margin_ok(margin_home, "init", *pf)
+    margin_ok(margin_home, "import", *pf, str(note_files[0]))
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    margin_fails(margin_home, "export-notes", *pf, str(blocker / "inside"),
+                 phrase="could not write the decrypted copies")

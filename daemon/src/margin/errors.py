@@ -507,3 +507,16 @@ class CheckTargetMissing(MarginError):
     http_status = 404
     message = "There is no vault or backup there to check."
     hint = "Give the folder of a vault, a backup folder, or a backup .tar file."
+
+
+class ExportFolderUnwritable(MarginError):
+    code = "export_folder_unwritable"
+    http_status = 500
+
+    def __init__(self, written: int = 0):
+        super().__init__(
+            "Margin could not write the decrypted copies into that folder "
+            f"({written} written before it stopped).",
+            "Choose a folder you can write to (for example one in your home folder). "
+            "Your vault was not changed.",
+        )

@@ -14,6 +14,7 @@ from margin import errors
 from margin.cli import CliContext
 from margin.cli.access import ensure_unlocked, vault_access
 from margin.cli.vault_cmds import PASSPHRASE_FILE
+from margin.durable import write_atomically
 
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -154,7 +155,10 @@ def export_notes(obj: CliContext, folder: str, passphrase_file: str | None) -> N
     with vault_access(obj.home) as access:
         ensure_unlocked(access, passphrase_file)
         summaries = access.search({})
-        target.mkdir(parents=True, exist_ok=True)
+        try:
+            target.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError:
+            raise errors.ExportFolderUnwritable() from None
         written = 0
         for summary in summaries:
             note = access.read(summary["id"])
@@ -162,8 +166,10 @@ def export_notes(obj: CliContext, folder: str, passphrase_file: str | None) -> N
             path = target / f"{date}_{note['id']}.txt"
             if path.exists():
                 raise errors.ExportWouldOverwrite(path.name)
-            path.write_text(_as_text(note), encoding="utf-8")
-            path.chmod(0o600)
+            try:  # readable by this user only from the first byte
+                write_atomically(path, _as_text(note).encode("utf-8"), mode=0o600)
+            except OSError:
+                raise errors.ExportFolderUnwritable(written=written) from None
             written += 1
         access.record("export", None, {"notes": written})
     click.echo(f"Wrote {written} note(s) to {target}. These copies are NOT encrypted: "

@@ -16,6 +16,7 @@ from margin import errors, runtime
 from margin.export_watch import ExportWatch
 from margin.holder import VaultHolder
 from margin.home import Home
+from margin.logsafe import log_bugs_safely
 from margin.scanning import ScanService
 from margin.server import routes_checks, routes_core, routes_scan, routes_sync, routes_vault
 from margin.server.guards import guard_middleware
@@ -101,6 +102,7 @@ async def _run(app: web.Application, sock: socket.socket, on_ready: Callable[[],
     await site.start()
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
+    log_bugs_safely(loop, log)
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
     on_ready()

@@ -22,6 +22,7 @@ from typing import Any
 
 from margin.errors import MarginError
 from margin.holder import VaultHolder
+from margin.logsafe import describe_bug
 from margin.sync.watch import FolderEvents
 from margin.vault import Vault
 
@@ -75,8 +76,8 @@ class SyncService:
                 self.take_in(full=woken or self._poll_due())
             except MarginError as error:  # locked meanwhile, a full disk: try again later
                 log.info("taking in synced files waits: %s", error.code)
-            except Exception:  # a bug must not stop taking in; the log says what kind
-                log.exception("taking in synced files failed")
+            except Exception as bug:  # a bug must not stop taking in; the log says what kind
+                log.error("taking in synced files failed: %s", describe_bug(bug))
 
     def _poll_due(self) -> bool:
         return self.last_take_in is None or time.monotonic() - self.last_take_in >= \
