@@ -2,13 +2,14 @@
 
 The rules catch what their terms name; clinicians say the same things in words no list
 holds ("checking out", "six feet under", a misspelled "sucidal"). This model reads the
-wording instead: a multinomial logistic regression over hashed word unigrams and bigrams
-and character 3-5-grams inside words, trained by ``tests/linter/train_model.py`` on the
+wording instead: logistic regressions over hashed word unigrams and bigrams, each word
+paired with who the part is about (the clinician, someone else, the client), and
+character 3-5-grams, trained by ``tests/linter/train_model.py`` on the
 labeled corpora and shipped as data (``shared_schema/lexicon/sentence_model.npz``).
 
 It only ever adds: a sentence part is flagged when the rules flag it OR the model is
 confident (its thresholds were calibrated on cross-validation), and a part the rules flag
-with another category becomes safety only when the model is confident of safety. Safety
+with another category becomes safety only at a higher bar (the raise threshold). Safety
 recall never depends on the model alone; the rules stay as they are.
 
 Features are computed here and by the training script with the same function, so the
@@ -34,13 +35,26 @@ import numpy.typing as npt
 from margin.errors import LintRulesMissing
 
 MODEL_FILE = "sentence_model.npz"
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 HALF = 1 << 19  # word features hash below HALF, character features at or above it
 _DIGIT = re.compile(r"\d")
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _SPACES = re.compile(r"\s+")
 # Namespaces keep a word, a word pair and a character n-gram with the same bytes apart.
-_SEED_WORD, _SEED_PAIR = 1, 2
+_SEED_WORD, _SEED_PAIR, _SEED_SUBJECT = 1, 2, 4
+# Who the part is about, from the first person it names: the clinician ("my palms were
+# sweating"), someone else ("her husband has been drinking"), or the client. Each word is
+# also a feature paired with that subject, so the same words can weigh differently when
+# they are about someone other than the client (a linear model cannot combine them itself).
+_SUBJECTS = (
+    (b"me", re.compile(r"\b(?:i|i'm|i've|i'd|my|me|mine|myself)\b")),
+    (b"other", re.compile(
+        r"\b(?:mother|mom|mum|father|dad|husband|wife|partner|boyfriend|girlfriend|ex|"
+        r"sisters?|brothers?|sons?|daughters?|kids?|child|children|friends?|boss|roommate|"
+        r"neighbou?rs?|coworkers?|colleagues?|uncle|aunt|cousin|grand\w+|niece|nephew|"
+        r"in-laws?|teacher|parents?|family|sibling)\b")),
+    (b"client", re.compile(r"\b(?:she|he|they|pt|client|patient)\b")),
+)
 # Character n-grams are hashed in bulk with numpy: a polynomial over the bytes (wrapping
 # at 2**64), mixed by an odd multiplier whose top 19 bits are the id (Knuth's method).
 _GRAMS = (3, 4, 5)
@@ -58,7 +72,19 @@ def _word_ids(norm: str) -> set[int]:
     ids = {zlib.crc32(w, _SEED_WORD) % HALF for w in words}
     ids.update(zlib.crc32(a + b" " + b, _SEED_PAIR) % HALF
                for a, b in itertools.pairwise(words))
+    subject = _subject(norm)
+    ids.update(zlib.crc32(subject + b"|" + w, _SEED_SUBJECT) % HALF for w in words)
     return ids
+
+
+def _subject(norm: str) -> bytes:
+    """The kind of person the part first names (see _SUBJECTS), or b"none"."""
+    first: tuple[int, bytes] | None = None
+    for name, pattern in _SUBJECTS:
+        match = pattern.search(norm)
+        if match and (first is None or match.start() < first[0]):
+            first = (match.start(), name)
+    return first[1] if first else b"none"
 
 
 def feature_rows(parts: Iterable[str]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
@@ -154,6 +180,9 @@ class SentenceModel:
     safety_threshold: float  # P(safety) at or above this flags safety
     record_threshold: float  # P(record) at or above this flags record content
     top: str = "safety"  # the category of the first head (the label set's first)
+    # Overruling a rule's other category needs more confidence than flagging a part no rule
+    # flagged: "taking Klonopin for her nerves" stays medication.
+    raise_threshold: float = 1.0
 
     def scores(self, parts: Iterable[str]) -> npt.NDArray[np.float64]:
         """Per part: P(safety), P(record), then one score per category (higher wins)."""
@@ -168,7 +197,9 @@ class SentenceModel:
 
     def decide(self, row: npt.NDArray[np.float64], rule_category: str | None) -> str | None:
         """The category the model adds for one part, or None when the rules' call stands."""
-        if rule_category != self.top and row[0] >= self.safety_threshold:
+        if rule_category is None and row[0] >= self.safety_threshold:
+            return self.top
+        if rule_category not in (None, self.top) and row[0] >= self.raise_threshold:
             return self.top
         if rule_category is None and row[1] >= self.record_threshold:
             return self.categories[int(np.argmax(row[2:]))]
@@ -190,6 +221,7 @@ def load_model(directory: Path, name: str = MODEL_FILE) -> SentenceModel:
                 safety_threshold=float(data["safety_threshold"]),
                 record_threshold=float(data["record_threshold"]),
                 top=str(data["top"]),
+                raise_threshold=float(data["raise_threshold"]),
             )
     except (OSError, KeyError, ValueError, zipfile.BadZipFile, EOFError) as exc:
         raise LintRulesMissing() from exc
