@@ -27,6 +27,7 @@ import zipfile
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -37,6 +38,7 @@ from margin.errors import LintRulesMissing
 MODEL_FILE = "sentence_model.npz"
 FORMAT_VERSION = 4
 HALF = 1 << 19  # word features hash below HALF, character features at or above it
+_ID_MASK = (1 << 20) - 1  # a key's feature id (its part index is above)
 _DIGIT = re.compile(r"\d")
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _SPACES = re.compile(r"\s+")
@@ -87,8 +89,9 @@ def _subject(norm: str) -> bytes:
     return first[1] if first else b"none"
 
 
-def feature_rows(parts: Iterable[str]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-    """(part index, feature id) of every distinct feature of every part, sorted.
+def feature_rows(parts: Iterable[str]) -> npt.NDArray[np.int64]:
+    """Keys (part index << 20 | feature id) of every feature of every part, repeats kept
+    (the caller drops unknown features first, then repeats: fewer to sort).
 
     Lowercased, digits folded to 0 ("20 mg" and "50 mg" are one pattern), curly
     apostrophes made straight. Two blocks, normalized apart later: words and word pairs,
@@ -105,10 +108,8 @@ def feature_rows(parts: Iterable[str]) -> tuple[npt.NDArray[np.int64], npt.NDArr
         ids += words
         buffers.append(b" " + _SPACES.sub(" ", norm).strip().encode() + b" ")
     gram_rows, gram_ids = _char_grams(buffers)
-    key = np.concatenate([np.asarray(rows, np.int64) << 20 | np.asarray(ids, np.int64),
-                          gram_rows << 20 | gram_ids])
-    key = np.unique(key)
-    return key >> 20, key & ((1 << 20) - 1)
+    return np.concatenate([np.asarray(rows, np.int64) << 20 | np.asarray(ids, np.int64),
+                           gram_rows << 20 | gram_ids])
 
 
 def _char_grams(buffers: list[bytes]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
@@ -134,7 +135,7 @@ def _char_grams(buffers: list[bytes]) -> tuple[npt.NDArray[np.int64], npt.NDArra
 
 def features(text: str) -> list[int]:
     """Sorted, distinct hashed feature ids of one sentence part (see feature_rows)."""
-    return [int(i) for i in feature_rows([text])[1]]
+    return [int(i) for i in np.unique(feature_rows([text]) & _ID_MASK)]
 
 
 @dataclass(frozen=True)
@@ -147,17 +148,25 @@ class Design:
     values: npt.NDArray[np.float64]
 
 
+def slot_table(buckets: npt.NDArray[np.int64]) -> npt.NDArray[np.int32]:
+    """Feature id -> its weight row + 1 (0: a feature never seen in training); one gather
+    finds every feature's row, where a binary search per feature was slower."""
+    table = np.zeros(2 * HALF, dtype=np.int32)
+    table[buckets] = np.arange(1, len(buckets) + 1, dtype=np.int32)
+    return table
+
+
 def design(parts: Iterable[str], buckets: npt.NDArray[np.int64],
-           idf: npt.NDArray[np.float64]) -> Design:
+           idf: npt.NDArray[np.float64], table: npt.NDArray[np.int32] | None = None) -> Design:
     """Known features only, idf-weighted, each block of each part L2-normalized (what
     scikit-learn's TfidfVectorizer does with a fixed vocabulary, binary counts)."""
     parts = list(parts)
     count = len(parts)
-    row_ids, col_ids = feature_rows(parts)
-    slot = np.searchsorted(buckets, col_ids)
-    slot[slot == len(buckets)] = 0
-    known = buckets[slot] == col_ids if len(buckets) else np.zeros(len(col_ids), bool)
-    row_ids, slot, col_ids = row_ids[known], slot[known], col_ids[known]
+    table = slot_table(buckets) if table is None else table
+    keys = feature_rows(parts)
+    keys = np.unique(keys[table[keys & _ID_MASK] > 0])  # known, each once per part
+    row_ids, col_ids = keys >> 20, keys & _ID_MASK
+    slot = table[col_ids].astype(np.int64) - 1
     values = idf[slot]
     block = row_ids * 2 + (col_ids >= HALF)
     norms = np.sqrt(np.bincount(block, weights=values * values, minlength=count * 2))
@@ -184,11 +193,19 @@ class SentenceModel:
     # flagged: "taking Klonopin for her nerves" stays medication.
     raise_threshold: float = 1.0
 
+    @cached_property
+    def _table(self) -> npt.NDArray[np.int32]:
+        return slot_table(self.buckets)
+
+    @cached_property
+    def _weights(self) -> npt.NDArray[np.float64]:
+        return self.weights.astype(np.float64)  # once, not at every call
+
     def scores(self, parts: Iterable[str]) -> npt.NDArray[np.float64]:
         """Per part: P(safety), P(record), then one score per category (higher wins)."""
-        matrix = design(parts, self.buckets, self.idf)
+        matrix = design(parts, self.buckets, self.idf, self._table)
         out = np.tile(self.bias.astype(np.float64), (matrix.count, 1))
-        weighted = self.weights[matrix.slots].astype(np.float64) * matrix.values[:, None]
+        weighted = self._weights[matrix.slots] * matrix.values[:, None]
         if len(matrix.rows):  # rows are sorted: sum each part's run of features at once
             starts = np.flatnonzero(np.r_[True, matrix.rows[1:] != matrix.rows[:-1]])
             out[matrix.rows[starts]] += np.add.reduceat(weighted, starts, axis=0)
