@@ -45,8 +45,8 @@ CORPORA = {
         directory=HERE / "corpus",
         tuned=("main.jsonl", "heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl",
                "heldout4.jsonl", "heldout5.jsonl"),
-        estimate=(),
+        estimate=("heldout6.jsonl",),
         extra=("train_extra.jsonl", "published.jsonl"),
-        sourced=frozenset({"heldout5.jsonl", "published.jsonl"}),
+        sourced=frozenset({"heldout5.jsonl", "published.jsonl", "heldout6.jsonl"}),
     ),
 }
