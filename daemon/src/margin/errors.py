@@ -21,6 +21,7 @@ class MarginError(Exception):
     http_status: ClassVar[int] = 500
     message: str = "Margin could not do that."
     hint: str = "Try again. If it keeps happening, restart Margin."
+    where: str | None = None  # the file a command was reading: printed, never sent or logged
 
     def __init__(self, message: str | None = None, hint: str | None = None, **extra: Any):
         if message is not None:
@@ -418,6 +419,17 @@ class ImportFileProblem(MarginError):
             f"Nothing was imported: {where} {problem}.",
             "Fix or remove that file and run the import again; no note was saved.",
         )
+
+
+class ImportInterrupted(MarginError):
+    code = "import_interrupted"
+    http_status = 500
+
+    def __init__(self, cause: MarginError, saved: int):
+        undone = (f" The {saved} note(s) saved before it were deleted again, so nothing "
+                  "was imported." if saved else " No note was saved.")
+        super().__init__(f"The import stopped: {cause.message}{undone}",
+                         f"{cause.hint} Then run the same import again.")
 
 
 class ExportWouldOverwrite(MarginError):

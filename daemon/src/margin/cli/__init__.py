@@ -25,7 +25,8 @@ class MarginGroup(click.Group):
         try:
             return super().invoke(ctx)
         except errors.MarginError as error:
-            click.echo(f"{error.message}\n{error.hint}", err=True)
+            where = f"{error.where}: " if error.where else ""
+            click.echo(f"{where}{error.message}\n{error.hint}", err=True)
             ctx.exit(2)
 
 

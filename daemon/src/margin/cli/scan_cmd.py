@@ -12,14 +12,12 @@ from pathlib import Path
 
 import click
 
-from margin.cli.access import LocalVault, ensure_unlocked, vault_access
-from margin.cli.client import DaemonClient
-from margin.errors import BadNotesFile, MarginError, ScanPathNotFound
+from margin.cli.door import ensure_unlocked, open_door
+from margin.errors import BadNotesFile, ScanPathNotFound
 from margin.home import Home
 from margin.matcher import EXPORT_MIN_WORDS, FingerprintIndex
 from margin.scan import render_text, scan_paths
 from margin.scan.model import ScanReport
-from margin.scanning import ScanService
 
 
 def scan_with_vault(home: Home, paths: list[Path], min_words: int,
@@ -29,16 +27,10 @@ def scan_with_vault(home: Home, paths: list[Path], min_words: int,
     for path in absolute:
         if not path.exists():
             raise ScanPathNotFound(f"There is no file or folder at {path}.")
-    client = DaemonClient.for_home(home)
-    if client is not None:
-        answer = client.call("POST", "/v1/scan", {"paths": [str(p) for p in absolute],
-                                                   "min_words": min_words})
-        return ScanReport.from_json(answer, min_words)
-    with vault_access(home) as access:
-        ensure_unlocked(access, passphrase_file)
-        assert isinstance(access, LocalVault)
-        return ScanService(access.holder).scan(absolute, actor="cli", min_words=min_words,
-                                               origin="margin scan")
+    with open_door(home) as door:
+        ensure_unlocked(door, passphrase_file)
+        answer = door.call("scan", {"paths": [str(p) for p in absolute], "min_words": min_words})
+    return ScanReport.from_json(answer, min_words)
 
 
 def index_from_jsonl(path: Path) -> FingerprintIndex:
@@ -87,14 +79,10 @@ def scan(
     paths: tuple[Path, ...],
 ) -> None:
     """Check EHR exports (files or folders) for text from your private notes."""
-    try:
-        if notes_jsonl:
-            report = scan_paths(list(paths), index_from_jsonl(notes_jsonl), min_words=min_words)
-        else:
-            report = scan_with_vault(ctx.obj.home, list(paths), min_words, passphrase_file)
-    except MarginError as error:
-        click.echo(f"{error.message} {error.hint}", err=True)
-        ctx.exit(2)
+    if notes_jsonl:
+        report = scan_paths(list(paths), index_from_jsonl(notes_jsonl), min_words=min_words)
+    else:
+        report = scan_with_vault(ctx.obj.home, list(paths), min_words, passphrase_file)
     if as_json:
         click.echo(json.dumps(report.to_json(), indent=2))
     else:

@@ -1,4 +1,6 @@
-"""The leak guard's index: keyed fingerprints of every private note, kept current.
+"""The fingerprint index of the private notes: keyed fingerprints of every note, kept
+current by listening to the vault (``Vault.note_listeners``), so no caller has to remember
+it. The leak guard and the export checker match against it.
 
 It lives in memory while the vault is unlocked and, encrypted with a key derived from the
 vault key, in the machine-local folder between unlocks (``fingerprints-VAULTID.bin``). It
@@ -12,12 +14,14 @@ from __future__ import annotations
 import json
 import struct
 import threading
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
 
 from margin.durable import write_atomically
+from margin.errors import MarginError
 from margin.matcher import EXPORT_MIN_WORDS, GUARD_MIN_WORDS, FingerprintIndex, IndexFormatError
 from margin.vault import Vault
 from margin.vault import crypto as vault_crypto
@@ -71,21 +75,28 @@ class NoteFingerprints:
                                                            only=sorted(stale)):
                     summary = current[note_id]
                     self._remember(note_id, summary.version, text, _date_of(summary))
-                self.save()
+                self._save_if_possible()
             return len(stale)
 
-    def note_saved(self, note: Any) -> None:
-        """After a create, update or restore (``note`` is the vault's Note)."""
+    def follow(self) -> None:
+        """Keep up with the vault from now on: every save, delete and sync arrival."""
+        self.vault.note_listeners.append(self.note_changed)
+
+    def unfollow(self) -> None:
+        if self.note_changed in self.vault.note_listeners:
+            self.vault.note_listeners.remove(self.note_changed)
+
+    def note_changed(self, note_id: str | None, note: Any) -> None:
+        """A vault listener: ``note`` is the saved Note, None when ``note_id`` was deleted;
+        no note id means files arrived by sync and anything may have changed."""
         with self._lock:
-            if note.deleted:
-                self._forget(note.id)
+            if note_id is None:
+                self.catch_up()
+            elif note is None:
+                self._forget(note_id)
             else:
                 date = note.context.get("appointment_date") or note.created[:10]
                 self._remember(note.id, note.version, note.text, date)
-
-    def note_deleted(self, note_id: str) -> None:
-        with self._lock:
-            self._forget(note_id)
 
     def _remember(self, note_id: str, version: str, text: str, date: str | None) -> None:
         self.index.add(note_id, text)
@@ -112,6 +123,12 @@ class NoteFingerprints:
         ]
 
     # --- the encrypted file --------------------------------------------------------------------
+
+    def _save_if_possible(self) -> None:
+        """Derived data: when it cannot be written (a full disk), the index in memory still
+        serves and the next unlock rebuilds what is missing."""
+        with suppress(OSError, MarginError):
+            self.save()
 
     def save(self) -> None:
         with self._lock:
