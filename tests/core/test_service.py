@@ -170,3 +170,86 @@ def test_background_work_starts_and_stops_in_one_call(unlocked: Margin) -> None:
 def test_answers_are_json(unlocked: Margin) -> None:
     for name in ("vault_state", "settings", "watch_state", "pairings", "devices", "audit_view"):
         json.dumps(unlocked.call(name, caller=COMMAND))
+
+
+# --- a broken character from a paste (a lone UTF-16 surrogate) -------------------------------
+
+BROKEN = "Mood low \ud83d today; said \"I can't\" twice \udc00 end."
+
+
+def test_a_note_with_a_broken_character_is_stored_exactly(unlocked: Margin) -> None:
+    note = unlocked.call("create_note", caller=COMMAND,
+                         body={"text": BROKEN, "client": "A \ud800 B", "tags": ["x\udfff"]})
+    unlocked.holder.lock(actor="test")
+    unlocked.call("unlock", caller=COMMAND, body={"passphrase": PASSPHRASE})
+    again = unlocked.call("read_note", caller=COMMAND, note_id=note["id"])
+    assert (again["text"], again["client"], again["tags"]) == (BROKEN, "A \ud800 B", ["x\udfff"])
+    changed = unlocked.call("update_note", caller=COMMAND, note_id=note["id"],
+                            body={"text": BROKEN + "\ud800", "base_version": again["version"]})
+    assert changed["text"] == BROKEN + "\ud800"
+
+
+def test_checks_of_text_with_a_broken_character_keep_their_offsets(unlocked: Margin) -> None:
+    unlocked.call("create_note", caller=COMMAND, body={"text": PRIVATE})
+    text = "\ud83d Start. " + PRIVATE + " \udc00"
+    [match] = _guard(unlocked, text)
+    # UTF-16 offsets, as the page counts: each broken character is one unit
+    assert text.encode("utf-16-le", "surrogatepass")[2 * match["start"]:2 * match["end"]] \
+        .decode("utf-16-le") == PRIVATE.rstrip(".")[: match["end"] - match["start"]]
+    said = "\ud800 Denies SI, HI. \udc00"
+    [finding] = unlocked.call("lint", caller=COMMAND, body={"text": said})["findings"]
+    units = said.encode("utf-16-le", "surrogatepass")
+    flagged = units[2 * finding["start"]:2 * finding["end"]].decode("utf-16-le", "replace")
+    assert "Denies SI, HI." in flagged
+
+
+def test_a_broken_character_elsewhere_is_refused_plainly(unlocked: Margin) -> None:
+    with pytest.raises(errors.BrokenCharacter):
+        unlocked.call("record_event", caller=COMMAND,
+                      body={"action": "disclosure", "detail": {"why": "\ud800"}})
+
+
+async def test_broken_characters_over_http_are_never_a_500(http: TestClient[Any, Any]) -> None:
+    raw = '{"text": "a \\ud800 b private words here", "client": "C \\udc00"}'
+    made = await http.post("/v1/notes", data=raw, headers={"Content-Type": "application/json"})
+    assert made.status == 201
+    assert (await made.json())["text"] == "a \ud800 b private words here"
+    for path in ("/v1/guard/check", "/v1/lint"):
+        reply = await http.post(path, data='{"text": "x \\ud800 y"}',
+                                headers={"Content-Type": "application/json"})
+        assert reply.status == 200, path
+    refused = await http.post("/v1/audit/events", data='{"action": "scan", "detail": {"a": '
+                              '"\\ud800"}}', headers={"Content-Type": "application/json"})
+    assert refused.status == 422 and (await refused.json())["error"] == "broken_character"
+
+
+# --- paths that cannot name a file ------------------------------------------------------------
+
+UNUSABLE_PATHS = ["/tmp/a\x00b", "/" + "x" * 5000, "/" + "/".join(["y" * 250] * 30)]
+
+
+@pytest.mark.parametrize("path", UNUSABLE_PATHS, ids=["nul", "long name", "long path"])
+@pytest.mark.parametrize(("name", "body_of"), [
+    ("scan", lambda p: {"paths": [p]}),
+    ("check", lambda p: {"path": p}),
+    ("watch_add", lambda p: {"folder": p[:4096]}),
+    ("watch_remove", lambda p: {"folder": p[:4096]}),
+], ids=["scan", "check", "watch add", "watch remove"])
+def test_an_unusable_path_is_a_plain_error(unlocked: Margin, name: str, body_of: Any,
+                                           path: str) -> None:
+    with pytest.raises((errors.PathUnusable, errors.WatchFolderMissing,
+                        errors.WatchFolderUnknown)):
+        unlocked.call(name, caller=COMMAND, body=body_of(path))
+
+
+async def test_an_unusable_path_over_http_is_a_4xx(unlocked: Margin, aiohttp_client: ClientMaker,
+                                                   unused_tcp_port: int) -> None:
+    app = create_app(unlocked, port=unused_tcp_port, cli_token="command-token")
+    client = await aiohttp_client(app, server_kwargs={"port": unused_tcp_port})
+    headers = {"Host": f"127.0.0.1:{unused_tcp_port}", "Authorization": "Bearer command-token"}
+    for path, body in [("/v1/scan", {"paths": ["a\x00b"]}),
+                       ("/v1/check", {"path": "/" + "x" * 5000}),
+                       ("/v1/watch", {"folder": "a\x00b"}),
+                       ("/v1/watch/remove", {"folder": "a\x00b"})]:
+        reply = await client.post(path, json=body, headers=headers)
+        assert 400 <= reply.status < 500, (path, reply.status)

@@ -341,6 +341,13 @@ class ScanPathNotFound(MarginError):
     hint = "Check the path and try again. Nothing was checked and nothing was changed."
 
 
+class PathUnusable(MarginError):
+    code = "path_unusable"
+    http_status = 422
+    message = "That path cannot name a file or folder on this computer."
+    hint = "Check the path and try again. Nothing was checked and nothing was changed."
+
+
 class BadNotesFile(MarginError):
     code = "bad_notes_file"
     http_status = 422
@@ -419,6 +426,14 @@ class ImportFileProblem(MarginError):
             f"Nothing was imported: {where} {problem}.",
             "Fix or remove that file and run the import again; no note was saved.",
         )
+
+
+class BrokenCharacter(MarginError):
+    code = "broken_character"
+    http_status = 422
+    message = ("This request holds a broken character (half of an emoji or symbol, often "
+               "left by copying and pasting), which Margin cannot record here.")
+    hint = "Nothing was changed and nothing was lost. Remove that character and try again."
 
 
 class ImportInterrupted(MarginError):

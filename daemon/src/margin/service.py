@@ -16,7 +16,6 @@ from __future__ import annotations
 import inspect
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from margin import __version__, errors
@@ -27,9 +26,11 @@ from margin.home import Home
 from margin.matcher import EXPORT_MIN_WORDS
 from margin.note_fingerprints import MAX_CHECK_CHARS
 from margin.pairing import CODE_LIFETIME_SECONDS, PairingStore
+from margin.paths import given_path
 from margin.scan.service import ScanService
 from margin.scan.watched_folders import ExportWatch
 from margin.schema import first_problem
+from margin.surrogates import has_lone_surrogate, scrub
 from margin.sync.service import SyncService
 from margin.vault import UNSET, KdfParams, KeyStore, Vault
 
@@ -85,6 +86,8 @@ class Margin:
                 problem = "the request: nested too deeply"
             if problem is not None:
                 raise errors.InvalidRequest(detail=problem)
+        if has_lone_surrogate(body):
+            body = _with_lone_surrogates(name, body)
         wanted = _parameters(name)
         arguments = {key: value for key, value in given.items() if key in wanted}
         if "body" in wanted:
@@ -258,7 +261,7 @@ class Margin:
     # --- export checks and watched folders ----------------------------------------------------
 
     def scan(self, body: dict[str, Any], *, caller: Caller) -> dict[str, Any]:
-        paths = [Path(p) for p in body["paths"]]
+        paths = [given_path(p) for p in body["paths"]]
         report = self.scans.scan(paths, actor=caller.actor,
                                  min_words=body.get("min_words", EXPORT_MIN_WORDS),
                                  origin="margin scan")
@@ -271,11 +274,11 @@ class Margin:
         return self.exports.summary()
 
     def watch_add(self, body: dict[str, Any]) -> dict[str, Any]:
-        self.exports.add(body["folder"])
+        self.exports.add(str(given_path(body["folder"])))
         return self.exports.summary()
 
     def watch_remove(self, body: dict[str, Any]) -> dict[str, Any]:
-        self.exports.remove(body["folder"])
+        self.exports.remove(str(given_path(body["folder"])))
         return self.exports.summary()
 
     # --- several devices --------------------------------------------------------------------
@@ -292,12 +295,26 @@ class Margin:
 
     def check(self, body: dict[str, Any], *, caller: Caller) -> dict[str, Any]:
         vault = self.holder.require()
-        target = Path(body["path"]) if body.get("path") else vault.layout.vault_dir
+        target = given_path(body["path"]) if body.get("path") else vault.layout.vault_dir
         report = vault.check_copy(target, read_data=bool(body.get("read_data")))
         vault.record("check", None, actor=caller.actor,
                      detail={"read_data": report.read_data, "exit_code": report.exit_code})
         result: dict[str, Any] = report.to_json()
         return result
+
+
+# Note text and its metadata are stored exactly as given (docs/DESIGN.md, invariant 11);
+# text that is only checked gets U+FFFD in place of each broken character.
+_STORED_EXACTLY = frozenset({"create_note", "update_note"})
+_CHECKED_TEXT = frozenset({"guard_check", "lint"})
+
+
+def _with_lone_surrogates(name: str, body: dict[str, Any]) -> dict[str, Any]:
+    if name in _STORED_EXACTLY:
+        return body
+    if name in _CHECKED_TEXT:
+        return {**body, "text": scrub(body["text"])}
+    raise errors.BrokenCharacter()
 
 
 def _matching_text(vault: Vault, summaries: list[dict[str, Any]], query: str,

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from margin.cli import MarginCommand
 from margin.errors import LintFileMissing, LintFileNotText, LintFileUnreadable, MarginError
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ def _human(path: str, text: str, findings: list[Finding]) -> str:
     return "\n".join(lines)
 
 
-@click.command("lint")
+@click.command("lint", cls=MarginCommand)
 @click.option("--json", "as_json", is_flag=True, help="Print findings as JSON.")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 def lint(as_json: bool, paths: tuple[Path, ...]) -> None:

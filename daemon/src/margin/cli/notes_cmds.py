@@ -17,6 +17,7 @@ from margin.cli.door import Door, ensure_unlocked, open_door
 from margin.cli.vault_cmds import PASSPHRASE_FILE
 from margin.durable import write_atomically
 from margin.schema import first_problem
+from margin.surrogates import scrub
 
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -176,8 +177,11 @@ def show(obj: CliContext, note_id: str, passphrase_file: str | None) -> None:
 
 
 def _as_text(note: dict[str, Any]) -> str:
+    """The note for a terminal or a file; a broken character (see margin/surrogates.py)
+    shows as U+FFFD, since neither can hold one."""
     date = note["context"].get("appointment_date") or note["created"][:10]
-    return f"Client: {note['client'] or '-'}\nDate: {date}\nNote: {note['id']}\n\n{note['text']}\n"
+    return scrub(f"Client: {note['client'] or '-'}\nDate: {date}\nNote: {note['id']}\n\n"
+                 f"{note['text']}\n")
 
 
 @click.command(name="export-notes")

@@ -12,10 +12,12 @@ from pathlib import Path
 
 import click
 
+from margin.cli import MarginCommand
 from margin.cli.door import ensure_unlocked, open_door
 from margin.errors import BadNotesFile, ScanPathNotFound
 from margin.home import Home
 from margin.matcher import EXPORT_MIN_WORDS, FingerprintIndex
+from margin.paths import given_path
 from margin.scan import render_text, scan_paths
 from margin.scan.model import ScanReport
 
@@ -23,7 +25,7 @@ from margin.scan.model import ScanReport
 def scan_with_vault(home: Home, paths: list[Path], min_words: int,
                     passphrase_file: str | None) -> ScanReport:
     """Check against every private note: through the running Margin, else in this process."""
-    absolute = [p.expanduser().resolve() for p in paths]
+    absolute = [given_path(p) for p in paths]
     for path in absolute:
         if not path.exists():
             raise ScanPathNotFound(f"There is no file or folder at {path}.")
@@ -51,7 +53,7 @@ def index_from_jsonl(path: Path) -> FingerprintIndex:
     return index
 
 
-@click.command("scan")
+@click.command("scan", cls=MarginCommand)
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option(
     "--min-words",

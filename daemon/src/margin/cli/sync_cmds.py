@@ -19,6 +19,7 @@ from margin.cli import CliContext
 from margin.cli.client import DaemonClient
 from margin.cli.door import Door, ensure_unlocked, given_passphrase, open_door, prompt_passphrase
 from margin.home import configured_vault_dir, set_vault_dir
+from margin.paths import given_path
 from margin.sync import backup as backups
 from margin.sync import checker
 from margin.vault import KeyStore, Vault
@@ -141,8 +142,7 @@ def check(obj: CliContext, target: str | None, read_data: bool, as_json: bool,
     Exit 0: all verified; 1: problems found; 2: could not check; 3: parts not checked.
     """
     home = obj.home
-    path = Path(target).expanduser().resolve() if target else configured_vault_dir(
-        home.root, home.local_dir)
+    path = given_path(target) if target else configured_vault_dir(home.root, home.local_dir)
     if not path.exists():
         raise errors.CheckTargetMissing()
     report = _run_check(obj, path, read_data, passphrase_file)

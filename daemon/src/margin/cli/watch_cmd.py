@@ -9,10 +9,11 @@ import click
 
 from margin.cli import CliContext
 from margin.cli.door import open_door
+from margin.paths import given_path
 
 
 def _folder(folder: str) -> str:
-    return str(Path(folder).expanduser().resolve())
+    return str(given_path(folder))
 
 
 @click.group()

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from margin.errors import ScanPathNotFound
 from margin.matcher import EXPORT_MIN_WORDS, FingerprintIndex
+from margin.paths import given_path
 from margin.scan.archive import ArchiveProblem, Budget, read_zip
 from margin.scan.clinical import parse_json, read_ccda, read_fhir, read_xml
 from margin.scan.detect import Kind, detect
@@ -197,7 +198,8 @@ def _judge(
 
 def _expand(paths: list[Path]) -> list[tuple[Path, str]]:
     files: list[tuple[Path, str]] = []
-    for path in paths:
+    for given in paths:
+        path = given_path(given, resolve=False)
         if path.is_dir():
             for folder, dirnames, filenames in os.walk(path):
                 dirnames.sort()
