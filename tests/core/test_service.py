@@ -253,3 +253,36 @@ async def test_an_unusable_path_over_http_is_a_4xx(unlocked: Margin, aiohttp_cli
                        ("/v1/watch/remove", {"folder": "a\x00b"})]:
         reply = await client.post(path, json=body, headers=headers)
         assert 400 <= reply.status < 500, (path, reply.status)
+
+
+# --- a full disk ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def full_disk(monkeypatch: pytest.MonkeyPatch) -> Callable[[], None]:
+    def fill() -> None:
+        def no_space(*args: Any, **kwargs: Any) -> int:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        monkeypatch.setattr("margin.durable.FileOps.create_exclusive", no_space)
+
+    return fill
+
+
+def test_unlock_on_a_full_disk_says_so(unlocked: Margin, full_disk: Callable[[], None]) -> None:
+    unlocked.call("lock", caller=COMMAND)
+    full_disk()
+    with pytest.raises(errors.DiskFull) as refused:
+        unlocked.call("unlock", caller=COMMAND, body={"passphrase": PASSPHRASE})
+    assert "nothing was lost" in (refused.value.message + refused.value.hint).lower()
+    assert unlocked.call("vault_state", caller=COMMAND)["unlocked"] is False
+
+
+def test_a_read_on_a_full_disk_says_the_access_could_not_be_recorded(
+        unlocked: Margin, full_disk: Callable[[], None]) -> None:
+    note = unlocked.call("create_note", caller=COMMAND, body={"text": PRIVATE})
+    full_disk()
+    with pytest.raises(errors.AccessNotRecorded) as refused:
+        unlocked.call("read_note", caller=COMMAND, note_id=note["id"])
+    words = (refused.value.message + " " + refused.value.hint).lower()
+    assert "not saved" not in words and "nothing was lost" in words

@@ -300,6 +300,14 @@ class SaveFailed(MarginError):
     hint = "Check the disk and try again. Everything saved before is intact."
 
 
+class AccessNotRecorded(MarginError):
+    code = "access_not_recorded"
+    http_status = 507
+    message = ("The disk is full, so Margin could not record in the audit trail that this "
+               "note was opened, and did not open it.")
+    hint = "Nothing was lost. Free some space on the disk, then open the note again."
+
+
 class NoteNotFound(MarginError):
     code = "note_not_found"
     http_status = 404

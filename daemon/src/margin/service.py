@@ -14,6 +14,8 @@ method here of that name. See docs/DESIGN.md ("Layers").
 from __future__ import annotations
 
 import inspect
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -137,7 +139,14 @@ class Margin:
         return {"recovery_passphrase": made, "vault": self.holder.state()}
 
     def unlock(self, body: dict[str, Any], *, caller: Caller) -> dict[str, Any]:
-        self.holder.unlock(body.get("passphrase"), actor=caller.actor)
+        try:
+            self.holder.unlock(body.get("passphrase"), actor=caller.actor)
+        except (errors.DiskFull, errors.SaveFailed):  # the unlock is audited first
+            raise errors.DiskFull(
+                message="The disk is full (or cannot be written), so Margin could not record "
+                        "the unlock in the audit trail, and the vault stays locked.",
+                hint="Nothing was lost. Free some space on the disk, then unlock again.",
+            ) from None
         return self.holder.state()
 
     def lock(self, *, caller: Caller) -> dict[str, Any]:
@@ -190,15 +199,18 @@ class Margin:
                          if s["context"].get("client_ref") == body["client_ref"]]
         query = body.get("query", "").strip()
         if query:
-            summaries = _matching_text(vault, summaries, query, caller.actor)
+            with _audited_read():
+                summaries = _matching_text(vault, summaries, query, caller.actor)
         return {"notes": sorted(summaries, key=lambda s: s["updated"], reverse=True)}
 
     def read_note(self, note_id: str, *, caller: Caller) -> dict[str, Any]:
-        return self.holder.require().get_note(note_id, actor=caller.actor).to_json()
+        with _audited_read():
+            return self.holder.require().get_note(note_id, actor=caller.actor).to_json()
 
     def read_version(self, note_id: str, version_id: str, *, caller: Caller) -> dict[str, Any]:
-        return self.holder.require().get_note(note_id, actor=caller.actor,
-                                              version=version_id).to_json()
+        with _audited_read():
+            return self.holder.require().get_note(note_id, actor=caller.actor,
+                                                  version=version_id).to_json()
 
     def update_note(self, note_id: str, body: dict[str, Any], *,
                     caller: Caller) -> dict[str, Any]:
@@ -228,7 +240,8 @@ class Margin:
         return vault.undelete_note(note_id, actor=caller.actor).to_json()
 
     def note_conflict(self, note_id: str, *, caller: Caller) -> dict[str, Any]:
-        return self.holder.require().conflict(note_id, actor=caller.actor)
+        with _audited_read():
+            return self.holder.require().conflict(note_id, actor=caller.actor)
 
     def _current(self, note_id: str, base_version: str) -> Vault:
         """The vault, once sure the clinician still sees ``base_version`` as current."""
@@ -301,6 +314,17 @@ class Margin:
                      detail={"read_data": report.read_data, "exit_code": report.exit_code})
         result: dict[str, Any] = report.to_json()
         return result
+
+
+@contextmanager
+def _audited_read() -> Iterator[None]:
+    """A read is audited before any text leaves the vault (docs/DESIGN.md, invariant 7); when
+    the audit entry cannot be written, nothing was changed, so the message must not say
+    that a change was not saved."""
+    try:
+        yield
+    except (errors.DiskFull, errors.SaveFailed):
+        raise errors.AccessNotRecorded() from None
 
 
 # Note text and its metadata are stored exactly as given (docs/DESIGN.md, invariant 11);
