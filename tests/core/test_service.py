@@ -286,3 +286,18 @@ def test_a_read_on_a_full_disk_says_the_access_could_not_be_recorded(
         unlocked.call("read_note", caller=COMMAND, note_id=note["id"])
     words = (refused.value.message + " " + refused.value.hint).lower()
     assert "not saved" not in words and "nothing was lost" in words
+
+
+def test_a_vault_holding_an_oversized_note_still_opens(unlocked: Margin) -> None:
+    """A note longer than any entrance accepts (from an older Margin): left out of the index
+    and reported, never a failed open; the other notes are still guarded."""
+    vault = unlocked.holder.require()
+    vault.create_note("word " * 600_000, actor="older-margin")
+    guarded = unlocked.call("create_note", caller=COMMAND, body={"text": PRIVATE})
+    unlocked.call("lock", caller=COMMAND)
+    unlocked.call("unlock", caller=COMMAND, body={"passphrase": PASSPHRASE})
+    assert unlocked.call("vault_state", caller=COMMAND)["not_indexed"] == 1
+    assert [m["note_id"] for m in _guard(unlocked, PRIVATE)] == [guarded["id"]]
+    unlocked.call("lock", caller=COMMAND)
+    unlocked.call("unlock", caller=COMMAND, body={"passphrase": PASSPHRASE})
+    assert unlocked.call("vault_state", caller=COMMAND)["not_indexed"] == 1

@@ -74,6 +74,8 @@ class VaultHolder:
         if self._vault is not None and self._vault.is_unlocked:
             state["device_id"] = self._vault.device_id
             state["problems"] = len(self._vault.problems())
+            if self.fingerprints is not None and self.fingerprints.not_indexed:
+                state["not_indexed"] = len(self.fingerprints.not_indexed)
         return state
 
     # --- lifecycle -------------------------------------------------------------------------

@@ -30,6 +30,9 @@ FILE_MAGIC = b"MGFX"
 FILE_VERSION = 1
 _HEADER = struct.Struct(">4sBI")  # magic, version, length of the JSON part
 MAX_CHECK_CHARS = 200_000  # a very long progress note is ~30,000 characters
+# A note longer than any entrance accepts (note-create-request: 500,000) can only come from
+# an older Margin or a damaged copy; it is left out of the index, and the vault still opens.
+MAX_INDEXED_CHARS = 500_000
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,7 @@ class NoteFingerprints:
         self._lock = threading.RLock()
         self.index = FingerprintIndex(self._key)
         self.versions: dict[str, str] = {}  # note id -> version indexed
+        self.not_indexed: set[str] = set()  # notes too long to index: reported, not fatal
         self.dates: dict[str, str | None] = {}  # note id -> appointment (or created) date
 
     # --- keeping it current -------------------------------------------------------------------
@@ -99,8 +103,16 @@ class NoteFingerprints:
                 self._remember(note.id, note.version, note.text, date)
 
     def _remember(self, note_id: str, version: str, text: str, date: str | None) -> None:
-        self.index.add(note_id, text)
-        self.versions[note_id] = version
+        try:
+            if len(text) > MAX_INDEXED_CHARS:
+                raise ValueError("longer than Margin indexes")
+            self.index.add(note_id, text)
+            self.not_indexed.discard(note_id)
+        except ValueError:
+            if note_id in self.index:
+                self.index.remove(note_id)
+            self.not_indexed.add(note_id)
+        self.versions[note_id] = version  # done with this version either way: not re-read
         self.dates[note_id] = date
 
     def _forget(self, note_id: str) -> None:
@@ -108,6 +120,7 @@ class NoteFingerprints:
             self.index.remove(note_id)
         self.versions.pop(note_id, None)
         self.dates.pop(note_id, None)
+        self.not_indexed.discard(note_id)
 
     # --- checking ----------------------------------------------------------------------------
 
@@ -132,7 +145,8 @@ class NoteFingerprints:
 
     def save(self) -> None:
         with self._lock:
-            meta = json.dumps({"versions": self.versions, "dates": self.dates}).encode()
+            meta = json.dumps({"versions": self.versions, "dates": self.dates,
+                               "not_indexed": sorted(self.not_indexed)}).encode()
             plain = _HEADER.pack(FILE_MAGIC, FILE_VERSION, len(meta)) + meta + self.index.to_bytes()
         nonce = vault_crypto.random_bytes(vault_crypto.NONCE_BYTES)
         sealed = vault_crypto.seal(self._file_key, nonce, plain, self._aad())
@@ -153,8 +167,10 @@ class NoteFingerprints:
         except (OSError, ValueError, KeyError, IndexFormatError, struct.error, InvalidTag):
             # Missing, damaged or from another vault: it is derived data, so rebuild it.
             self.index, self.versions, self.dates = FingerprintIndex(self._key), {}, {}
+            self.not_indexed = set()
             return
         self.index, self.versions, self.dates = index, meta["versions"], meta["dates"]
+        self.not_indexed = set(meta.get("not_indexed", []))
 
     def _aad(self) -> bytes:
         return b"margin/v1/fingerprints/" + self.vault.vault_id.encode()
