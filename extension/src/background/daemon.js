@@ -24,21 +24,21 @@ export async function callDaemon({ method, path, body, file, filename, timeoutMs
   const { port, token } = await connectionSettings();
   const headers = {};
   if (token) headers.Authorization = `Bearer ${token}`;
-  let payload;
+  let sent;
   if (file !== undefined) {
     headers['Content-Type'] = 'application/octet-stream';
     headers['X-Margin-Filename'] = encodeURIComponent(String(filename ?? '').slice(0, 300));
-    payload = file;
+    sent = file;
   } else if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
-    payload = JSON.stringify(body);
+    sent = JSON.stringify(body);
   }
   let response;
   try {
     response = await fetch(`http://127.0.0.1:${port}${path}`, {
       method,
       headers,
-      body: payload,
+      body: sent,
       cache: 'no-store',
       credentials: 'omit',
       redirect: 'error',
