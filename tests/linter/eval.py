@@ -148,10 +148,10 @@ def first_runs(path: Path) -> str:
         return ""
     batches = json.loads(path.read_text(encoding="utf-8"))["batches"]
     lines = ["== first runs (each batch before any change aimed at it)",
-             f"{'file':<16}{'linter':<34}{'safety':>16}{'record':>18}{'false flags':>16}"]
+             f"{'file':<16}{'linter':<40}{'safety':>16}{'record':>18}{'false flags':>16}"]
     for b in batches:
         figures = [b[k] or "-" for k in ("safety_recall", "record_recall", "false_flags")]
-        lines.append(f"{b['file']:<16}{b['linter']:<34}{figures[0]:>16}{figures[1]:>18}"
+        lines.append(f"{b['file']:<16}{b['linter']:<40}{figures[0]:>16}{figures[1]:>18}"
                      f"{figures[2]:>16}")
     return "\n".join(lines)
 
