@@ -121,13 +121,28 @@ class Linter:
                     break
         return spans
 
-    def _keeps(self, mention: _Mention, context: ClauseContext) -> bool:
+    def rule_categories(self, text: str, start: int, end: int, *,
+                        context: bool = True) -> set[str]:
+        """Categories of the rules that match text[start:end]. With context=False a mention
+        counts even where a context (a dream, a third party, a guess) would make it private:
+        the over-sharing check's safety floor, since risk in a progress note is never
+        over-sharing, whatever form it takes."""
+        clause = ClauseContext(self.lexicon, text, start, end)
+        check = self._keeps if context else self._needs_met
+        return {m.rule.category for m in self._mentions(text, start, end) if check(m, clause)}
+
+    def _needs_met(self, mention: _Mention, context: ClauseContext) -> bool:
         for need in mention.rule.needs:
             if need == "result":
                 if not context.result_near(mention.start, mention.end):
                     return False
             elif not context.has_marker(need):
                 return False
+        return True
+
+    def _keeps(self, mention: _Mention, context: ClauseContext) -> bool:
+        if not self._needs_met(mention, context):
+            return False
         # A context makes the mention private only if it covers every cue of it.
         return not any(all(context.blocks(kind, anchor) for anchor in mention.anchors)
                        for kind in mention.rule.unless)
