@@ -46,7 +46,6 @@ def evaluate(rows: list[dict[str, str]]) -> dict[str, Counter[str]]:
         tally["flagged"] += got is not None
         tally["exact"] += got == row["label"]
         if got != row["label"] and (got is not None or row["label"] in CATEGORIES):
-            tally.setdefault("_", 0)
             row["_got"] = str(got)
     return counts
 
