@@ -1,0 +1,119 @@
+"""Review past progress notes for over-sharing: text files and EHR exports.
+
+Files are read with the export checker's readers (margin.scan), so every format it reads is
+reviewed: each document, section or note the format keeps apart is checked as its own
+note, and the findings' offsets point into the file's text as read (for a plain text file,
+its text; for an export, its documents' texts one after another, a blank line between).
+Parts the readers cannot read are reported, never silently passed.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from margin.errors import ScanPathNotFound
+from margin.lint import Finding
+from margin.matcher import FingerprintIndex
+from margin.oversharing.engine import OversharingCheck, default_check
+from margin.scan import Scanner
+from margin.scan.model import Extracted, FileReport, Leak, Stream
+
+_BETWEEN_DOCUMENTS = "\n\n"
+
+
+@dataclass
+class ReviewedFile:
+    """One file given: its text as read, the over-sharing findings, and what went unread."""
+
+    path: str
+    text: str = ""
+    findings: list[Finding] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)  # where each finding is, in plain words
+    unreadable: str | None = None  # why some part could not be read, or None
+
+    def to_json(self, leak: dict[str, Any] | None) -> dict[str, Any]:
+        return {"path": self.path, "findings": [f.as_dict() for f in self.findings],
+                "leak": leak}
+
+
+class _DocumentReader(Scanner):
+    """The export checker's readers with no notes to compare: collects each document's
+    text streams (with the member they came from) instead of matching them."""
+
+    def __init__(self) -> None:
+        super().__init__(FingerprintIndex(os.urandom(32)))
+        self.documents: list[tuple[str, Stream]] = []
+        self._current = ""
+
+    def scan_bytes(self, name: str, data: bytes, **options: Any) -> FileReport:
+        # _match runs right after this file's reading, before its members are read in turn.
+        self._current = name
+        return super().scan_bytes(name, data, **options)
+
+    def _match(self, extracted: Extracted) -> list[Leak]:
+        self.documents += [(self._current, stream) for stream in extracted.streams]
+        return []
+
+
+def review_text(text: str, check: OversharingCheck | None = None) -> list[Finding]:
+    """The over-sharing findings of one progress note's text (offsets in characters)."""
+    return (check or default_check()).check(text)
+
+
+def review_paths(paths: list[Path], check: OversharingCheck | None = None) -> list[ReviewedFile]:
+    """Review each file given (folders: every file inside); a missing path is an error."""
+    check = check or default_check()
+    files = _expand(paths)
+    reader = _DocumentReader()
+    try:
+        return [_review_file(reader, check, path) for path in files]
+    finally:
+        reader.close()  # its PDF worker process
+
+
+def _review_file(reader: _DocumentReader, check: OversharingCheck, path: Path) -> ReviewedFile:
+    reader.documents = []
+    report = reader.scan_file(path, str(path))
+    reviewed = ReviewedFile(str(path))
+    pieces: list[str] = []
+    base = 0
+    for member, stream in reader.documents:
+        text = stream.text
+        for finding in check.check(text):
+            reviewed.findings.append(Finding(finding.start + base, finding.end + base,
+                                             finding.category, finding.severity,
+                                             finding.message))
+            place = stream.place_of(finding.start, finding.end)
+            reviewed.places.append(place if member == str(path) else f"{member}, {place}")
+        pieces.append(text)
+        base += len(text) + len(_BETWEEN_DOCUMENTS)
+    reviewed.text = _BETWEEN_DOCUMENTS.join(pieces)
+    if report.verdict == "cannot_verify":
+        reviewed.unreadable = "; ".join(_unread(report)) or "part of it could not be read"
+    return reviewed
+
+
+def _unread(report: FileReport) -> list[str]:
+    """Each part that could not be read, named, with the reader's reason in plain words."""
+    found = [f"{report.path}: {report.reason}"] if report.reason and not report.members else []
+    for member in report.members:
+        found += _unread(member)
+    return found
+
+
+def _expand(paths: list[Path]) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            for folder, dirnames, filenames in os.walk(path):
+                dirnames.sort()
+                files += [Path(folder) / name for name in sorted(filenames)
+                          if (Path(folder) / name).is_file()]
+        elif path.exists():
+            files.append(path)
+        else:
+            raise ScanPathNotFound(f"There is no file or folder at {path}.")
+    return files
