@@ -1,0 +1,50 @@
+"""Review of the vault (issue 21 item 4): every private note's record sentences, safety
+first, each linked to its note; filters by client and date. A real vault in-process."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from margin.cli.access import LocalVault
+from margin.holder import VaultHolder
+from margin.home import Home
+from margin.oversharing.private_review import report_json, review_private_notes
+from tests.vault.helpers import CHEAP_KDF, PASSPHRASE, no_keychain
+
+
+def _vault(tmp_path: Path) -> LocalVault:
+    holder = VaultHolder(Home(tmp_path / "home"), keystore=no_keychain(), kdf=CHEAP_KDF)
+    holder.create(PASSPHRASE, actor="test")
+    access = LocalVault(holder)
+    notes = [
+        ("Ana", "2026-10-01", "She loved the beach as a child. Started sertraline 50 mg."),
+        ("Ana", "2026-11-05", "I wonder about her mother. Denies SI/HI.\nPHQ-9 today 12."),
+        ("Ben", "2026-11-06", "He talked about his garden and the tomatoes."),
+        ("Ben", "2026-11-07", "Reports passive SI, no plan; safety plan reviewed."),
+    ]
+    for client, date, text in notes:
+        access.create_note({"text": text, "client": client,
+                            "context": {"appointment_date": date}})
+    return access
+
+
+def test_notes_with_record_content_are_listed_safety_first(tmp_path: Path) -> None:
+    access = _vault(tmp_path)
+    reviews = review_private_notes(access)
+    assert [(r.client, r.date) for r in reviews] == [
+        ("Ben", "2026-11-07"), ("Ana", "2026-11-05"), ("Ana", "2026-10-01")]
+    ana_november = reviews[1]
+    assert [f.category for f in ana_november.findings] == ["safety", "test_results"]
+    text = access.read(ana_november.note_id)["text"]
+    assert text[ana_november.findings[0].start:ana_november.findings[0].end] == "Denies SI/HI."
+    shown = report_json(reviews)
+    assert shown["notes"][0]["note_id"] == reviews[0].note_id
+    assert "Denies" not in str(shown), "the report gives offsets, never note text"
+
+
+def test_client_and_since_filters(tmp_path: Path) -> None:
+    access = _vault(tmp_path)
+    assert [r.date for r in review_private_notes(access, client="Ana")] == [
+        "2026-11-05", "2026-10-01"]
+    assert [r.date for r in review_private_notes(access, since="2026-11-01")] == [
+        "2026-11-07", "2026-11-05"]
