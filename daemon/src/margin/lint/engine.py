@@ -89,9 +89,10 @@ class Linter:
         message = best.rule.says.replace("{match}", best.matched)
         return Finding(start, end, category, severity, message)
 
-    def _mentions(self, text: str, start: int, end: int) -> list[_Mention]:
+    def _mentions(self, text: str, start: int, end: int,
+                  rules: list[Rule] | None = None) -> list[_Mention]:
         found = []
-        for rule in self.lexicon.rules:
+        for rule in self.lexicon.rules if rules is None else rules:
             if rule.lexicon == "drugs":
                 found += [_Mention(rule, s, e, text[s:e], (s,))
                           for s, e in self._drugs(text, start, end)]
@@ -121,15 +122,17 @@ class Linter:
                     break
         return spans
 
-    def rule_categories(self, text: str, start: int, end: int, *,
-                        context: bool = True) -> set[str]:
-        """Categories of the rules that match text[start:end]. With context=False a mention
-        counts even where a context (a dream, a third party, a guess) would make it private:
-        the over-sharing check's safety floor, since risk in a progress note is never
-        over-sharing, whatever form it takes."""
+    def rule_categories(self, text: str, start: int, end: int, *, context: bool = True,
+                        only: str | None = None) -> set[str]:
+        """Categories of the rules (of category `only`, if given) that match text[start:end].
+        With context=False a mention counts even where a context (a dream, a third party, a
+        guess) would make it private: the over-sharing check's safety floor, since risk in a
+        progress note is never over-sharing, whatever form it takes."""
         clause = ClauseContext(self.lexicon, text, start, end)
         check = self._keeps if context else self._needs_met
-        return {m.rule.category for m in self._mentions(text, start, end) if check(m, clause)}
+        rules = [r for r in self.lexicon.rules if only is None or r.category == only]
+        return {m.rule.category for m in self._mentions(text, start, end, rules)
+                if check(m, clause)}
 
     def _needs_met(self, mention: _Mention, context: ClauseContext) -> bool:
         for need in mention.rule.needs:

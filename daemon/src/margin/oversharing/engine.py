@@ -52,7 +52,7 @@ class OversharingCheck:
         """Any risk content in the part, by any of the three nets (see module docstring)."""
         if self.rules.safety_floor.search(text, start, end):
             return True
-        return "safety" in self.linter.rule_categories(text, start, end, context=False)
+        return bool(self.linter.rule_categories(text, start, end, context=False, only="safety"))
 
     def _long_quotes(self, text: str) -> list[tuple[int, int]]:
         spans = []
