@@ -11,6 +11,7 @@ import pytest
 
 from margin.errors import OversharingRulesMissing
 from margin.oversharing import CATEGORIES, OversharingCheck, check_text, to_utf16
+from margin.oversharing.model import load_model
 from margin.oversharing.rules import load_rules
 from tests.oversharing.eval import CORPUS_DIR, evaluate, read_corpus
 
@@ -105,3 +106,22 @@ def test_corpus_has_three_styles_and_every_label() -> None:
     assert {r["style"] for r in rows} == {"terse", "full", "soap"}
     assert {r["label"] for r in rows} == {*CATEGORIES, "record", "safety"}
     assert all(r["source"] for r in rows)
+
+
+def test_a_damaged_model_file_is_a_plain_error(tmp_path: Path) -> None:
+    (tmp_path / "sentence_model.npz").write_bytes(b"not a model")
+    with pytest.raises(OversharingRulesMissing):
+        load_model(tmp_path)
+
+
+def test_the_model_adds_only_where_no_rule_fired_and_says_so() -> None:
+    rules_alone = OversharingCheck(use_model=False)
+    with_model = OversharingCheck()
+    texts = ["Her cousin Marco owes the bank a great deal and nobody in the family knows yet.",
+             "The room smelled like lavender and she wore her grandmother's old green cardigan.",
+             "Part of me suspects the weight gain protects her from attention from men."]
+    for text in texts:
+        assert rules_alone.check(text) == []
+        [finding] = with_model.check(text)
+        assert finding.message.endswith("(Flagged by its wording, not by a listed phrase.)")
+    assert with_model.check("She talked about her weekend.") == [], "short parts: rules only"

@@ -25,6 +25,7 @@ import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -95,6 +96,17 @@ def design(parts: Iterable[str], buckets: npt.NDArray[np.int64],
     return Design(count, row_ids, slot, values / norms[block])
 
 
+def linear_scores(parts: Iterable[str], buckets: npt.NDArray[np.int64],
+                  idf: npt.NDArray[np.float64], weights: npt.NDArray[np.float32],
+                  bias: npt.NDArray[np.float32]) -> npt.NDArray[np.float64]:
+    """Bias plus the weighted features of each part: one row per part, one column per output
+    (the over-sharing check's model uses it too)."""
+    matrix = design(parts, buckets, idf)
+    out = np.tile(bias.astype(np.float64), (matrix.count, 1))
+    np.add.at(out, matrix.rows, weights[matrix.slots].astype(np.float64) * matrix.values[:, None])
+    return out
+
+
 @dataclass(frozen=True)
 class SentenceModel:
     """Weights of the features seen in training (others weigh nothing), and thresholds.
@@ -112,10 +124,7 @@ class SentenceModel:
 
     def scores(self, parts: Iterable[str]) -> npt.NDArray[np.float64]:
         """Per part: P(safety), P(record), then one score per category (higher wins)."""
-        matrix = design(parts, self.buckets, self.idf)
-        out = np.tile(self.bias.astype(np.float64), (matrix.count, 1))
-        np.add.at(out, matrix.rows,
-                  self.weights[matrix.slots].astype(np.float64) * matrix.values[:, None])
+        out = linear_scores(parts, self.buckets, self.idf, self.weights, self.bias)
         out[:, :2] = 1.0 / (1.0 + np.exp(-out[:, :2]))
         return out
 
@@ -128,20 +137,32 @@ class SentenceModel:
         return None
 
 
+def read_weights(path: Path, version: int) -> dict[str, npt.NDArray[Any]]:
+    """The arrays of a shipped weights file (this model's, or the over-sharing check's).
+    Raises ValueError (or OSError, KeyError...) when it is missing, damaged or another format."""
+    with np.load(path, allow_pickle=False) as data:
+        if int(data["format_version"]) != version:
+            raise ValueError("unknown sentence model format")
+        return {name: data[name] for name in data.files}
+
+
+def linear_fields(data: dict[str, npt.NDArray[Any]]) -> dict[str, Any]:
+    """The fields every linear sentence model has, in the types it computes with."""
+    return {"categories": tuple(str(c) for c in data["categories"]),
+            "buckets": data["buckets"].astype(np.int64), "idf": data["idf"].astype(np.float64),
+            "weights": data["weights"].astype(np.float32),
+            "bias": data["bias"].astype(np.float32)}
+
+
+WEIGHTS_DAMAGED = (OSError, KeyError, ValueError, zipfile.BadZipFile, EOFError)
+
+
 def load_model(directory: Path) -> SentenceModel:
     """Read the shipped weights; a missing or damaged file is the same error as the rules."""
     try:
-        with np.load(directory / MODEL_FILE, allow_pickle=False) as data:
-            if int(data["format_version"]) != FORMAT_VERSION:
-                raise ValueError("unknown sentence model format")
-            return SentenceModel(
-                categories=tuple(str(c) for c in data["categories"]),
-                buckets=data["buckets"].astype(np.int64),
-                idf=data["idf"].astype(np.float64),
-                weights=data["weights"].astype(np.float32),
-                bias=data["bias"].astype(np.float32),
-                safety_threshold=float(data["safety_threshold"]),
-                record_threshold=float(data["record_threshold"]),
-            )
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile, EOFError) as exc:
+        data = read_weights(directory / MODEL_FILE, FORMAT_VERSION)
+        return SentenceModel(**linear_fields(data),
+                             safety_threshold=float(data["safety_threshold"]),
+                             record_threshold=float(data["record_threshold"]))
+    except WEIGHTS_DAMAGED as exc:
         raise LintRulesMissing() from exc

@@ -16,37 +16,61 @@ import re
 from functools import lru_cache
 
 from margin.lint import Finding, Linter, default_linter
-from margin.oversharing.rules import Rule, Rules, load_rules
+from margin.oversharing.model import OversharingModel, load_model
+from margin.oversharing.rules import Rule, Rules, load_rules, rules_dir
 
 # Straight or curly double quotes around at least one word; a quote may run across
 # sentence ends, so quotes are found in the whole text, not per part.
 _QUOTE = re.compile(r"\"([^\"\n]+)\"|“([^”\n]+)”")
-_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
+WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
+MODEL_MIN_WORDS = 8
 
 
 class OversharingCheck:
     """Holds the compiled rules and the linter it borrows from; build once, call often."""
 
-    def __init__(self, rules: Rules | None = None, linter: Linter | None = None) -> None:
+    def __init__(self, rules: Rules | None = None, linter: Linter | None = None, *,
+                 model: OversharingModel | None = None, use_model: bool = True) -> None:
         self.rules = rules or load_rules()
         self.linter = linter or default_linter()
+        if model is None and use_model:
+            model = load_model(rules_dir())
+        self.model = model if use_model else None
 
     def check(self, text: str) -> list[Finding]:
         quotes = self._long_quotes(text)
+        spans = self.linter.splitter.spans(text)
+        called = {span: self._category(text, *span, quotes) for span in spans}
+        by_model = self._model_calls(text, [span for span, c in called.items() if c is None])
         findings = []
-        for sentence in _sentences(text, self.linter.splitter.spans(text)):
-            flagged = [(start, end, self._category(text, start, end, quotes))
-                       for start, end in sentence]
-            if not any(category for _, _, category in flagged):
+        for sentence in _sentences(text, spans):
+            flagged = [(span, called[span] or by_model.get(span)) for span in sentence]
+            if not any(category for _, category in flagged):
                 continue
             # Safety wins over the whole sentence: in "consult re: risk - supervisor advised
             # an evaluation" the second part is the risk assessment's continuation.
             if any(self.is_safety(text, start, end) for start, end in sentence):
                 continue
-            findings += [Finding(start, end, category, self.rules.severity_of(category),
-                                 self.rules.says[category])
-                         for start, end, category in flagged if category is not None]
+            findings += [self._finding(span, category, span in by_model)
+                         for span, category in flagged if category is not None]
         return findings
+
+    def _model_calls(self, text: str, spans: list[tuple[int, int]]) -> dict[tuple[int, int], str]:
+        """The parts no rule flagged that the model is confident over-share."""
+        # Short parts are left to the rules: the model's guesses on a few words (a heading,
+        # "she talked about her weekend") are too often wrong.
+        spans = [(s, e) for s, e in spans if len(WORD.findall(text, s, e)) >= MODEL_MIN_WORDS]
+        if self.model is None or not spans:
+            return {}
+        scores = self.model.scores(text[s:e] for s, e in spans)
+        calls = {span: self.model.decide(row) for span, row in zip(spans, scores, strict=True)}
+        return {span: category for span, category in calls.items() if category is not None}
+
+    def _finding(self, span: tuple[int, int], category: str, by_model: bool) -> Finding:
+        message = self.rules.says[category]
+        if by_model:
+            message += " (Flagged by its wording, not by a listed phrase.)"
+        return Finding(span[0], span[1], category, self.rules.severity_of(category), message)
 
     def is_safety(self, text: str, start: int, end: int) -> bool:
         """Any risk content in the part, by any of the three nets (see module docstring)."""
@@ -58,7 +82,7 @@ class OversharingCheck:
         spans = []
         for match in _QUOTE.finditer(text):
             inside = match.group(1) or match.group(2) or ""
-            if len(_WORD.findall(inside)) >= self.rules.quote_min_words:
+            if len(WORD.findall(inside)) >= self.rules.quote_min_words:
                 spans.append((match.start(), match.end()))
         return spans
 
@@ -80,7 +104,7 @@ class OversharingCheck:
             return "?" in _QUOTE.sub("", part)
         if rule.kind == "narrative":
             rules = self.rules
-            return (len(_WORD.findall(part)) >= rules.narrative_min_words and
+            return (len(WORD.findall(part)) >= rules.narrative_min_words and
                     len(rules.narrative_events.findall(part)) >= rules.narrative_min_events)
         assert rule.regex is not None
         # Words inside a quotation are the client's: "I think" there is not the clinician's
