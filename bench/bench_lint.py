@@ -67,7 +67,7 @@ def main() -> None:
     lexicon = load_lexicon()
     load_seconds = time.perf_counter() - started
     started = time.perf_counter()
-    model = load_model(lexicon_dir())
+    model = load_model(lexicon_dir(), "sentence_model.npz")
     model_seconds = time.perf_counter() - started
     linter = Linter(lexicon, model=model)
     rules_only = Linter(lexicon, use_model=False)

@@ -5,7 +5,10 @@ from __future__ import annotations
 import pytest
 
 from margin.lint import CATEGORIES
+from tests.linter.corpora import CORPORA
 from tests.linter.eval import CORPUS_DIR, CORPUS_FILES, TUNED_FILES, Report, evaluate, read_corpus
+
+_CORPORA = CORPORA["misplacement"]
 
 
 @pytest.fixture(scope="module")
@@ -53,3 +56,13 @@ def test_no_corpus_file_repeats_a_sentence_of_another() -> None:
             text = row["text"].lower()
             assert text not in seen, f"{name} repeats {seen.get(text)}: {text}"
             seen[text] = name
+
+
+@pytest.mark.parametrize("name", sorted(_CORPORA.sourced))
+def test_sourced_rows_are_well_formed_and_name_their_source(name: str) -> None:
+    rows = read_corpus(CORPUS_DIR / name)
+    assert len(rows) >= 100
+    for row in rows:
+        assert set(row) == {"text", "label", "style", "note", "source"}
+        assert row["label"] in (*CATEGORIES, "private")
+        assert row["source"].startswith("http")

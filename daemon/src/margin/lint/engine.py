@@ -1,5 +1,18 @@
-"""The misplacement linter: which sentences of a private note belong in the record.
+"""The sentence engine: which sentences of a note carry what a label set flags.
 
+Interface (shared by every label set, see labelset.py):
+
+    linter = Linter(label_set=MISPLACEMENT)   # or Linter(lexicon, model=..., use_model=...)
+    findings = linter.lint(text)              # [Finding(start, end, category, severity,
+                                              #  message)], one per flagged sentence part
+    linter.predict(text)                      # the most important category, or the label
+                                              #  set's clear label ("private")
+
+A label set is data: a rules file, a cue file, a model file and a category order, all in
+shared_schema/lexicon/. Training (tests/linter/train_model.py --label-set NAME) and
+evaluation (tests/linter/eval.py --label-set NAME) take the same name.
+
+The misplacement label set flags sentences of a private note that belong in the record.
 One finding per sentence part: every rule is tried, mentions that their context makes
 private are dropped, overlapping mentions keep the longest ("med eval" is a plan, not a
 drug), and the part gets the most important category left (the order in rules.json,
@@ -15,8 +28,10 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 
 from margin.lint.context import ClauseContext
-from margin.lint.lexicon import Lexicon, Rule, lexicon_dir, load_lexicon
-from margin.lint.model import SentenceModel, load_model
+from margin.lint.gate import word_openings
+from margin.lint.labelset import MISPLACEMENT, LabelSet
+from margin.lint.lexicon import Lexicon, Rule
+from margin.lint.model import SentenceModel
 from margin.lint.sentences import SentenceSplitter
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*")
@@ -46,17 +61,36 @@ class _Mention:
 
 
 class Linter:
-    """Holds the compiled lexicon and the sentence model; build once (the daemon) and call
-    lint() many times. `use_model=False` runs the rules alone (evaluation, comparison)."""
+    """Holds one label set's compiled rules and sentence model; build once (the daemon) and
+    call lint() many times. `use_model=False` runs the rules alone (evaluation, comparison)."""
 
     def __init__(self, lexicon: Lexicon | None = None, *, model: SentenceModel | None = None,
-                 use_model: bool = True) -> None:
-        self.lexicon = lexicon or load_lexicon()
+                 use_model: bool = True, label_set: LabelSet = MISPLACEMENT) -> None:
+        self.label_set = label_set
+        self.lexicon = lexicon or label_set.load_lexicon()
         self.splitter = SentenceSplitter(self.lexicon.abbreviations)
         self._rank = {name: i for i, name in enumerate(self.lexicon.order)}
+        # Drug names are looked up only from a word that opens one (most words do not).
+        self._drug_openers = frozenset(name.split(" ")[0] for name in self.lexicon.drug_names)
+        # Word opening -> rules that need it (gate.py); rules with no keys always run.
+        self._gated: dict[str, list[int]] = {}
+        self._ungated = []
+        for index, rule in enumerate(self.lexicon.rules):
+            if rule.keys is None or rule.together or rule.lexicon == "drugs":
+                self._ungated.append(index)
+            else:
+                for key in rule.keys:
+                    self._gated.setdefault(key, []).append(index)
         if model is None and use_model:
-            model = load_model(lexicon_dir())
+            model = label_set.load_model()
         self.model = model if use_model else None
+
+    def predict(self, text: str) -> str:
+        """The most important category flagged in `text`, or the label set's clear label."""
+        categories = {finding.category for finding in self.lint(text)}
+        if not categories:
+            return self.label_set.clear_label
+        return min(categories, key=self._rank.__getitem__)
 
     def lint(self, text: str) -> list[Finding]:
         spans = self.splitter.spans(text)
@@ -89,16 +123,26 @@ class Linter:
         message = best.rule.says.replace("{match}", best.matched)
         return Finding(start, end, category, severity, message)
 
+    def _candidates(self, openings: frozenset[str]) -> list[Rule]:
+        """The rules whose gate lets this part through, in the lexicon's order."""
+        picked = set(self._ungated)
+        for opening in openings:
+            picked.update(self._gated.get(opening, ()))
+        return [self.lexicon.rules[i] for i in sorted(picked)]
+
     def _mentions(self, text: str, start: int, end: int,
-                  rules: list[Rule] | None = None) -> list[_Mention]:
+                  only: str | None = None) -> list[_Mention]:
         found = []
-        for rule in self.lexicon.rules if rules is None else rules:
+        openings = word_openings(text[start:end])
+        for rule in self._candidates(openings):
+            if only is not None and rule.category != only:
+                continue
             if rule.lexicon == "drugs":
                 found += [_Mention(rule, s, e, text[s:e], (s,))
                           for s, e in self._drugs(text, start, end)]
                 continue
             if rule.together:
-                found += _together(rule, text, start, end)
+                found += _together(rule, text, start, end, openings)
                 continue
             if rule.regex is None:
                 continue
@@ -114,6 +158,8 @@ class Linter:
         words = list(_WORD.finditer(text, start, end))
         spans = []
         for i, first in enumerate(words):
+            if first.group().lower() not in self._drug_openers:
+                continue
             for length in (3, 2, 1):
                 last = words[min(i + length, len(words)) - 1]
                 phrase = " ".join(w.group().lower() for w in words[i:i + length])
@@ -130,8 +176,7 @@ class Linter:
         progress note is never over-sharing, whatever form it takes."""
         clause = ClauseContext(self.lexicon, text, start, end)
         check = self._keeps if context else self._needs_met
-        rules = [r for r in self.lexicon.rules if only is None or r.category == only]
-        return {m.rule.category for m in self._mentions(text, start, end, rules)
+        return {m.rule.category for m in self._mentions(text, start, end, only)
                 if check(m, clause)}
 
     def _needs_met(self, mention: _Mention, context: ClauseContext) -> bool:
@@ -151,14 +196,17 @@ class Linter:
                        for kind in mention.rule.unless)
 
 
-def _together(rule: Rule, text: str, start: int, end: int) -> list[_Mention]:
+def _together(rule: Rule, text: str, start: int, end: int,
+              openings: frozenset[str]) -> list[_Mention]:
     """One mention per match of the first cue that has every other cue close by.
 
     For each other cue the nearest match is taken; the mention covers them all. Its context
     is judged where the rule's "about" cue is ("her husband would be better off if she were
     gone" is about the client: the person nearest to "gone" is the client), or at each cue.
     """
-    per_cue = [list(cue.finditer(text, start, end)) for cue in rule.together]
+    if any(cue.keys is not None and cue.keys.isdisjoint(openings) for cue in rule.together):
+        return []
+    per_cue = [list(cue.regex.finditer(text, start, end)) for cue in rule.together]
     if not all(per_cue):
         return []
     mentions = []

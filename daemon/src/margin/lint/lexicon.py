@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from margin.errors import LintRulesMissing
+from margin.lint import gate
 
 _HERE = Path(__file__).resolve().parent
 # In the source tree the lexicon sits in shared_schema/ at the repository root; in a built
@@ -44,9 +45,18 @@ class Rule:
     needs: tuple[str, ...]
     unless: frozenset[str]
     # A "together" rule: one match of each cue, all within `within` characters.
-    together: tuple[re.Pattern[str], ...] = ()
+    together: tuple[Cue, ...] = ()
     within: int = 0
     about: int | None = None  # which cue's position decides context (None: all of them)
+    keys: frozenset[str] | None = None  # word openings a match needs (gate.py); None: any
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One named word list of cues.json, compiled, with the word openings it needs."""
+
+    regex: re.Pattern[str]
+    keys: frozenset[str] | None
 
 
 @dataclass(frozen=True)
@@ -96,17 +106,18 @@ def _alternation(items: list[str]) -> str:
     return "|".join(sorted(items, key=len, reverse=True))
 
 
-def _compile_cues(raw: dict[str, Any]) -> dict[str, re.Pattern[str]]:
+def _compile_cues(raw: dict[str, Any]) -> dict[str, Cue]:
     """Each named cue list of cues.json as one whole-word pattern."""
     cues = {}
     for name, spec in raw["cues"].items():
         loose = [term_regex(t) for t in spec.get("terms", [])] + spec.get("patterns", [])
-        cues[name] = re.compile(rf"(?<![\w])(?:{_alternation(loose)})(?![\w])", re.IGNORECASE)
+        pattern = re.compile(rf"(?<![\w])(?:{_alternation(loose)})(?![\w])", re.IGNORECASE)
+        cues[name] = Cue(pattern, gate.keys(loose))
     return cues
 
 
 def _compile_rule(category: str, raw: dict[str, Any], default_says: str,
-                  cues: dict[str, re.Pattern[str]]) -> Rule:
+                  cues: dict[str, Cue]) -> Rule:
     loose: list[str] = [term_regex(t) for t in raw.get("terms", [])]
     loose += list(raw.get("patterns", []))
     exact = [term_regex(a) for a in raw.get("abbreviations", [])]
@@ -132,6 +143,7 @@ def _compile_rule(category: str, raw: dict[str, Any], default_says: str,
         together=tuple(cues[name] for name in raw.get("together", [])),
         within=int(raw.get("within", 60)),
         about=raw["together"].index(raw["about"]) if "about" in raw else None,
+        keys=gate.keys(loose + exact) if parts else None,
     )
 
 
@@ -144,40 +156,47 @@ def _lexicon_rule(rule: Rule, lists: dict[str, Any]) -> Rule:
         exact = [term_regex(t) for t in items if t.isupper()]
         pattern = (rf"(?<![\w])(?:{_alternation(loose)})(?![\w])|"
                    rf"(?-i:(?<![\w])(?:{_alternation(exact)}){_ABBREVIATION_END})")
-        return replace(rule, regex=re.compile(pattern, re.IGNORECASE))
+        return replace(rule, regex=re.compile(pattern, re.IGNORECASE),
+                       keys=gate.keys(loose + exact))
     if name == "icd10cm":
-        return replace(rule, regex=re.compile(r"(?<![\w.])[FZ]\d{2}(?:\.[0-9A-Z]{1,4})?(?![\w])"))
+        return replace(rule, regex=re.compile(r"(?<![\w.])[FZ]\d{2}(?:\.[0-9A-Z]{1,4})?(?![\w])"),
+                       keys=frozenset({"f", "z"}))
     if name in ("cpt_time", "cpt_modality"):
-        codes = _alternation(list(lists[name]))
-        return replace(rule, regex=re.compile(rf"(?<![\w])(?:{codes})(?![\w])"))
+        codes = list(lists[name])
+        return replace(rule, regex=re.compile(rf"(?<![\w])(?:{_alternation(codes)})(?![\w])"),
+                       keys=gate.keys(codes))
     return rule  # drugs: matched by dictionary lookup in the engine
 
 
-def load_lexicon(directory: Path | None = None) -> Lexicon:
+def load_lexicon(directory: Path | None = None, rules_file: str = "rules.json",
+                 cues_file: str = "cues.json") -> Lexicon:
+    """Compile one label set's rules; the drug and ICD lists are read only when a rule
+    points at them (another label set may not need them)."""
     directory = directory or lexicon_dir()
-    rules_data = _read(directory, "rules.json")
-    drugs_data = _read(directory, "drugs.json")["drugs"]
-    icd = _read(directory, "icd10cm.json")["codes"]
-    lists = rules_data["lexicons"]
-    cues = _compile_cues(_read(directory, "cues.json"))
+    rules_data = _read(directory, rules_file)
+    lists = rules_data.get("lexicons", {})
+    cues = _compile_cues(_read(directory, cues_file)) if cues_file else {}
     rules: list[Rule] = []
     for category in rules_data["order"]:
         spec = rules_data["categories"][category]
         for raw in spec["rules"]:
             rules.append(_lexicon_rule(_compile_rule(category, raw, spec["says"], cues), lists))
+    named = {rule.lexicon for rule in rules}
     drug_names = {}
-    for generic, names in drugs_data.items():
-        for variant in [generic, *names["generic"], *names["brand"]]:
-            drug_names[variant.lower()] = generic
+    if "drugs" in named:
+        for generic, names in _read(directory, "drugs.json")["drugs"].items():
+            for variant in [generic, *names["generic"], *names["brand"]]:
+                drug_names[variant.lower()] = generic
+    icd = _read(directory, "icd10cm.json")["codes"] if "icd10cm" in named else {}
     contexts = {k: re.compile(v, re.IGNORECASE) for k, v in rules_data["contexts"].items()
                 if not k.startswith("_")}
     # The therapist's "I" is only ever a capital; matching it any case would catch "i.e.".
     contexts["therapist"] = re.compile(rules_data["contexts"]["therapist"])
-    contexts["benign_giving"] = re.compile(rules_data["benign_giving"], re.IGNORECASE)
-    contexts["sport"] = re.compile(rules_data["sport"], re.IGNORECASE)
-    contexts["leisure"] = re.compile(rules_data["leisure"], re.IGNORECASE)
-    cpt = {code: "session_times" for code in lists["cpt_time"]}
-    cpt.update({code: "modality_frequency" for code in lists["cpt_modality"]})
+    for kind in ("benign_giving", "sport", "leisure"):
+        if kind in rules_data:
+            contexts[kind] = re.compile(rules_data[kind], re.IGNORECASE)
+    cpt = {code: "session_times" for code in lists.get("cpt_time", [])}
+    cpt.update({code: "modality_frequency" for code in lists.get("cpt_modality", [])})
     return Lexicon(
         order=tuple(rules_data["order"]),
         severity=rules_data["severity"],
@@ -189,6 +208,6 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         icd_codes=frozenset(icd),
         cpt=cpt,
         abbreviations=frozenset(
-            a.lower() for a in rules_data["abbreviations_not_ending_sentences"]),
+            a.lower() for a in rules_data.get("abbreviations_not_ending_sentences", [])),
         says={c: rules_data["categories"][c]["says"] for c in rules_data["order"]},
     )

@@ -12,7 +12,9 @@ with another category becomes safety only when the model is confident of safety.
 recall never depends on the model alone; the rules stay as they are.
 
 Features are computed here and by the training script with the same function, so the
-hashing (CRC-32, stable across processes and platforms) cannot drift between the two.
+hashing (CRC-32 for words, a fixed polynomial for characters: stable across processes and
+platforms) cannot drift between the two. Character n-grams of all parts of a note are
+hashed in one numpy pass (a Python loop over each gram was most of the model's time).
 Inference is numpy only: scikit-learn is needed to train, never to run.
 """
 
@@ -33,33 +35,81 @@ import numpy.typing as npt
 from margin.errors import LintRulesMissing
 
 MODEL_FILE = "sentence_model.npz"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 HALF = 1 << 19  # word features hash below HALF, character features at or above it
 _DIGIT = re.compile(r"\d")
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _SPACES = re.compile(r"\s+")
 # Namespaces keep a word, a word pair and a character n-gram with the same bytes apart.
-_SEED_WORD, _SEED_PAIR, _SEED_CHARS = 1, 2, 3
+_SEED_WORD, _SEED_PAIR = 1, 2
+# Character n-grams are hashed in bulk with numpy: a polynomial over the bytes (wrapping
+# at 2**64), mixed by an odd multiplier whose top 19 bits are the id (Knuth's method).
+_GRAMS = (3, 4, 5)
+_BASE = np.uint64(1_000_003)
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+_SHIFT = np.uint64(64 - 19)
 
 
-def features(text: str) -> list[int]:
-    """Sorted, distinct hashed feature ids of one sentence part.
+def _normalized(text: str) -> str:
+    return _DIGIT.sub("0", text.lower().replace("\u2019", "'"))
 
-    Lowercased, digits folded to 0 ("20 mg" and "50 mg" are one pattern), curly
-    apostrophes made straight. Two blocks, normalized apart: words and word pairs, and
-    character 3-5-grams of the whole part (across word ends, so "sucidal" still shares
-    most grams with "suicidal" and "checking out" is one unit).
-    """
-    norm = _DIGIT.sub("0", text.lower().replace("\u2019", "'"))
+
+def _word_ids(norm: str) -> set[int]:
     words = [w.encode() for w in _TOKEN.findall(norm)]
     ids = {zlib.crc32(w, _SEED_WORD) % HALF for w in words}
     ids.update(zlib.crc32(a + b" " + b, _SEED_PAIR) % HALF
                for a, b in itertools.pairwise(words))
-    chars = b" " + _SPACES.sub(" ", norm).strip().encode() + b" "
-    for n in (3, 4, 5):
-        ids.update(HALF + zlib.crc32(chars[i:i + n], _SEED_CHARS + n) % HALF
-                   for i in range(len(chars) - n + 1))
-    return sorted(ids)
+    return ids
+
+
+def feature_rows(parts: Iterable[str]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """(part index, feature id) of every distinct feature of every part, sorted.
+
+    Lowercased, digits folded to 0 ("20 mg" and "50 mg" are one pattern), curly
+    apostrophes made straight. Two blocks, normalized apart later: words and word pairs,
+    and character 3-5-grams of the whole part (across word ends, so "sucidal" still shares
+    most grams with "suicidal" and "checking out" is one unit).
+    """
+    rows: list[int] = []
+    ids: list[int] = []
+    buffers: list[bytes] = []
+    for index, part in enumerate(parts):
+        norm = _normalized(part)
+        words = _word_ids(norm)
+        rows += [index] * len(words)
+        ids += words
+        buffers.append(b" " + _SPACES.sub(" ", norm).strip().encode() + b" ")
+    gram_rows, gram_ids = _char_grams(buffers)
+    key = np.concatenate([np.asarray(rows, np.int64) << 20 | np.asarray(ids, np.int64),
+                          gram_rows << 20 | gram_ids])
+    key = np.unique(key)
+    return key >> 20, key & ((1 << 20) - 1)
+
+
+def _char_grams(buffers: list[bytes]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Hashed character n-grams of every buffer, computed over all of them at once."""
+    data = np.frombuffer(b"".join(buffers), dtype=np.uint8).astype(np.uint64)
+    lengths = np.fromiter((len(b) for b in buffers), dtype=np.int64, count=len(buffers))
+    owner = np.repeat(np.arange(len(buffers), dtype=np.int64), lengths)
+    rows, ids = [], []
+    for n in _GRAMS:
+        count = len(data) - n + 1
+        if count <= 0:
+            continue
+        value = np.full(count, np.uint64(n))
+        for k in range(n):
+            value = value * _BASE + data[k:k + count]
+        inside = owner[:count] == owner[n - 1:n - 1 + count]  # not across two parts
+        rows.append(owner[:count][inside])
+        ids.append(HALF + ((value[inside] * _MIX) >> _SHIFT).astype(np.int64))
+    if not rows:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    return np.concatenate(rows), np.concatenate(ids)
+
+
+def features(text: str) -> list[int]:
+    """Sorted, distinct hashed feature ids of one sentence part (see feature_rows)."""
+    return [int(i) for i in feature_rows([text])[1]]
 
 
 @dataclass(frozen=True)
@@ -76,16 +126,9 @@ def design(parts: Iterable[str], buckets: npt.NDArray[np.int64],
            idf: npt.NDArray[np.float64]) -> Design:
     """Known features only, idf-weighted, each block of each part L2-normalized (what
     scikit-learn's TfidfVectorizer does with a fixed vocabulary, binary counts)."""
-    rows: list[int] = []
-    cols: list[int] = []
-    count = 0
-    for part in parts:
-        ids = features(part)
-        rows += [count] * len(ids)
-        cols += ids
-        count += 1
-    row_ids = np.asarray(rows, dtype=np.int64)
-    col_ids = np.asarray(cols, dtype=np.int64)
+    parts = list(parts)
+    count = len(parts)
+    row_ids, col_ids = feature_rows(parts)
     slot = np.searchsorted(buckets, col_ids)
     slot[slot == len(buckets)] = 0
     known = buckets[slot] == col_ids if len(buckets) else np.zeros(len(col_ids), bool)
@@ -103,7 +146,10 @@ def linear_scores(parts: Iterable[str], buckets: npt.NDArray[np.int64],
     (the over-sharing check's model uses it too)."""
     matrix = design(parts, buckets, idf)
     out = np.tile(bias.astype(np.float64), (matrix.count, 1))
-    np.add.at(out, matrix.rows, weights[matrix.slots].astype(np.float64) * matrix.values[:, None])
+    weighted = weights[matrix.slots].astype(np.float64) * matrix.values[:, None]
+    if len(matrix.rows):  # rows are sorted: sum each part's run of features at once
+        starts = np.flatnonzero(np.r_[True, matrix.rows[1:] != matrix.rows[:-1]])
+        out[matrix.rows[starts]] += np.add.reduceat(weighted, starts, axis=0)
     return out
 
 
@@ -111,8 +157,9 @@ def linear_scores(parts: Iterable[str], buckets: npt.NDArray[np.int64],
 class SentenceModel:
     """Weights of the features seen in training (others weigh nothing), and thresholds.
 
-    Three heads share the features: safety or not, record content or private, and which
-    record category (for a part no rule flagged)."""
+    Three heads share the features: the label set's top category (safety) or not, any
+    category or none (record content or private), and which category (for a part no rule
+    flagged)."""
 
     categories: tuple[str, ...]
     buckets: npt.NDArray[np.int64]  # sorted feature ids that have a weight row
@@ -121,6 +168,7 @@ class SentenceModel:
     bias: npt.NDArray[np.float32]
     safety_threshold: float  # P(safety) at or above this flags safety
     record_threshold: float  # P(record) at or above this flags record content
+    top: str = "safety"  # the category of the first head (the label set's first)
 
     def scores(self, parts: Iterable[str]) -> npt.NDArray[np.float64]:
         """Per part: P(safety), P(record), then one score per category (higher wins)."""
@@ -130,8 +178,8 @@ class SentenceModel:
 
     def decide(self, row: npt.NDArray[np.float64], rule_category: str | None) -> str | None:
         """The category the model adds for one part, or None when the rules' call stands."""
-        if rule_category != "safety" and row[0] >= self.safety_threshold:
-            return "safety"
+        if rule_category != self.top and row[0] >= self.safety_threshold:
+            return self.top
         if rule_category is None and row[1] >= self.record_threshold:
             return self.categories[int(np.argmax(row[2:]))]
         return None
@@ -157,12 +205,13 @@ def linear_fields(data: dict[str, npt.NDArray[Any]]) -> dict[str, Any]:
 WEIGHTS_DAMAGED = (OSError, KeyError, ValueError, zipfile.BadZipFile, EOFError)
 
 
-def load_model(directory: Path) -> SentenceModel:
+def load_model(directory: Path, name: str = MODEL_FILE) -> SentenceModel:
     """Read the shipped weights; a missing or damaged file is the same error as the rules."""
     try:
-        data = read_weights(directory / MODEL_FILE, FORMAT_VERSION)
+        data = read_weights(directory / name, FORMAT_VERSION)
         return SentenceModel(**linear_fields(data),
                              safety_threshold=float(data["safety_threshold"]),
-                             record_threshold=float(data["record_threshold"]))
+                             record_threshold=float(data["record_threshold"]),
+                             top=str(data["top"]))
     except WEIGHTS_DAMAGED as exc:
         raise LintRulesMissing() from exc

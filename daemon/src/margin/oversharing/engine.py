@@ -8,6 +8,13 @@ threat), because a flag there would discourage documenting risk. The floor is th
 safety rules read without their "private context" exceptions, and the rules file's own list
 of risk words. (The linter's sentence model is not used: it was trained on private notes and
 scores narrative and quotation in a progress note as risk far too often.)
+
+Why not a label set of the linter's sentence engine (lint/labelset.py)? That engine finds
+terms in one sentence part and judges them by context. Over-sharing also needs what its
+rule format has no words for: a quotation's length across sentence ends, a question outside
+quotation marks, a count of past-tense events, a fact that comes after a person named, and
+a floor that vetoes a whole sentence. So this check keeps its own small engine, on the
+linter's splitter, safety rules and model features.
 """
 
 from __future__ import annotations

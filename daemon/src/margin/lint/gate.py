@@ -1,0 +1,163 @@
+r"""A cheap test that skips a rule for a sentence part it cannot match.
+
+Python's regular expressions try every alternative of a rule at every character, and a
+note meets some eighty rules: most of the linter's time went there. Every rule pattern
+starts at the beginning of a word (its `(?<![\w])` guard), so a match needs a word of
+the part that begins with one of the rule's literal openings ("suicid" for "suicid*") or
+is one of its whole words ("si" for "SI"). `keys()` reads those from the pattern source;
+a part none of whose words fits is skipped. When an opening cannot be read for sure (a
+pattern that starts with a class, an optional group) the rule has no keys and always
+runs: the gate may let too much through, never too little (test_gate.py checks this
+against every sentence of the corpus).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+KEY_LENGTH = 8
+_QUANTIFIERS = "?*{"
+_WORD = re.compile(r"\w+")
+# What may follow a literal for it to be a whole word: the end, a space, an apostrophe
+# ("can't" is "can" and "t"), one or more spaces or hyphens, a word boundary.
+_WORD_ENDS = (" ", "'", "’", r"\s+", r"[\s-]+", r"\b", r"(?![\w])")
+WHOLE = "$"  # a key ending in it is a whole word, not an opening
+DIGIT = "#"  # the key of a word that starts with a digit
+
+
+def word_openings(text: str) -> frozenset[str]:
+    """Every word of `text` lowercased (marked whole) and its first 1 to 8 characters."""
+    words = _WORD.findall(text.lower())
+    openings = {w[:n] for w in words for n in range(1, min(len(w), KEY_LENGTH) + 1)}
+    openings.update(w + WHOLE for w in words)
+    if any(w[0].isdigit() for w in words):
+        openings.add(DIGIT)
+    return frozenset(openings)
+
+
+def keys(alternatives: list[str]) -> frozenset[str] | None:
+    """Lowercase openings or whole words one of which every match starts with, or None."""
+    found: set[str] = set()
+    for alternative in alternatives:
+        opening = _openings(alternative)
+        if opening is None:
+            return None
+        found |= opening
+    return frozenset(found)
+
+
+def _openings(source: str) -> set[str] | None:
+    branches = _top_level_split(source)
+    if len(branches) > 1:
+        joined = keys(branches)
+        return None if joined is None else set(joined)
+    source = _skip_zero_width(source)
+    if source.startswith(r"\d"):
+        return {DIGIT}  # "(?<![\w])\d": a word that starts with a digit
+    group = _leading_group(source)
+    if group is not None:
+        inner, after = group
+        # Each way through the group, followed by what comes after it.
+        return None if after[:1] in tuple(_QUANTIFIERS) else _openings_of_paths(inner, after)
+    literal = ""
+    for char in source:
+        if not char.isalnum():
+            break
+        literal += char
+    rest = source[len(literal):]
+    if literal and rest[:1] in tuple(_QUANTIFIERS):
+        literal, rest = literal[:-1], "?"  # "ab?c": only "a" is sure, and no whole word
+    if not literal:
+        return None
+    literal = literal.lower()
+    if rest == "" or (rest.startswith(_WORD_ENDS) and not rest.startswith((r"\s*", r"\s?"))):
+        return {literal + WHOLE}
+    group = _leading_group(rest)
+    if group is not None and group[1][:1] not in tuple(_QUANTIFIERS) and len(literal) < KEY_LENGTH:
+        # "t(?:ook|akes)": the word opens with "took" or "takes", not just "t".
+        inside = _openings_of_paths(*group)
+        if inside is not None:
+            return {literal + k if k.endswith(WHOLE) else (literal + k)[:KEY_LENGTH]
+                    for k in inside if k != DIGIT} | ({literal} if DIGIT in inside else set())
+    return {literal[:KEY_LENGTH]}
+
+
+def _skip_zero_width(source: str) -> str:
+    """Drop what matches no character at the start: \b, lookarounds, a non-word symbol
+    ("+AH": the word still opens with "ah")."""
+    while True:
+        if source.startswith(r"\b"):
+            source = source[2:]
+        elif source.startswith(("(?<!", "(?<=", "(?!", "(?=")):
+            close = _closing(source)
+            if close is None:
+                return source
+            source = source[close + 1:]
+        elif source[:2] in (r"\+", r"\-", r"\$", r"\#", r"\&") and source[2:3] not in _QUANTIFIERS:
+            source = source[2:]
+        else:
+            return source
+
+
+def _leading_group(source: str) -> tuple[str, str] | None:
+    """(inside, after) of a group the source starts with, or None."""
+    for opener in ("(?:", "(?-i:", "(?i:"):
+        if source.startswith(opener):
+            break
+    else:
+        if not source.startswith("(") or source.startswith("(?"):
+            return None
+        opener = "("
+    close = _closing(source)
+    if close is None:
+        return None
+    return source[len(opener):close], source[close + 1:]
+
+
+def _openings_of_paths(inner: str, after: str) -> set[str] | None:
+    found: set[str] = set()
+    for branch in _top_level_split(inner):
+        opening = _openings(branch + after)
+        if opening is None:
+            return None
+        found |= opening
+    return found
+
+
+def _structure(source: str) -> Iterator[tuple[int, str, int]]:
+    """(index, character, group depth after it) of each character outside escapes and
+    character classes: the one walk both helpers below need."""
+    depth, index, in_class = 0, 0, False
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        else:
+            depth += (char == "(") - (char == ")")
+            yield index, char, depth
+        index += 1
+
+
+def _closing(source: str) -> int | None:
+    """Index of the parenthesis closing the group the source opens with."""
+    for index, char, depth in _structure(source):
+        if char == ")" and depth == 0:
+            return index
+    return None
+
+
+def _top_level_split(source: str) -> list[str]:
+    """Split a pattern at the bars outside any group or class."""
+    branches, start = [], 0
+    for index, char, depth in _structure(source):
+        if char == "|" and depth == 0:
+            branches.append(source[start:index])
+            start = index + 1
+    branches.append(source[start:])
+    return branches

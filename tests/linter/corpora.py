@@ -1,0 +1,51 @@
+"""Where each label set's labeled sentences live, and what each file may be used for.
+
+eval.py and train_model.py read this one table, so a second label set (the progress-note
+over-sharing check) trains and evaluates the same way: add its entry here, its rules,
+cues and model file in shared_schema/lexicon/ (margin.lint.labelset) and its corpus.
+
+- tuned: rules and model were tuned or trained on these; their figures are not estimates.
+- estimate: never tuned on, never trained on; the honest estimate (a test cannot hold it
+  to an aim without inviting the tuning that would spoil it; its figures are reported).
+- extra: written only to train the model; evaluated for information only.
+- sourced: files in the sourced format (each row also names the published example it was
+  adapted from, and the private share is whatever the source material gave); the house
+  format checks of test_corpus.py (about half private) do not apply to them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class Corpora:
+    directory: Path
+    tuned: tuple[str, ...]
+    estimate: tuple[str, ...]
+    extra: tuple[str, ...]
+    sourced: frozenset[str] = frozenset()
+
+    @property
+    def evaluated(self) -> tuple[str, ...]:
+        """Every file make eval reports, estimates last."""
+        return self.tuned + self.extra + self.estimate
+
+    @property
+    def house(self) -> tuple[str, ...]:
+        """Evaluated files in the house format (corpus rules pinned by test_corpus.py)."""
+        return tuple(f for f in self.tuned + self.estimate if f not in self.sourced)
+
+
+CORPORA = {
+    "misplacement": Corpora(
+        directory=HERE / "corpus",
+        tuned=("main.jsonl", "heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl"),
+        estimate=("heldout4.jsonl", "heldout5.jsonl"),
+        extra=("train_extra.jsonl",),
+        sourced=frozenset({"heldout5.jsonl"}),
+    ),
+}

@@ -1,0 +1,53 @@
+"""The gate that skips rules a sentence part cannot match: it may only ever skip misses."""
+
+from __future__ import annotations
+
+import pytest
+
+from margin.lint import Linter
+from margin.lint.gate import DIGIT, WHOLE, keys, word_openings
+from tests.linter.corpora import CORPORA
+from tests.linter.eval import read_corpus
+
+
+@pytest.mark.parametrize(("patterns", "expected"), [
+    ([r"suicid\w*"], {"suicid"}),
+    (["SI"], {"si" + WHOLE}),
+    ([r"(?:took|takes)\s+all"], {"took" + WHOLE, "takes" + WHOLE}),
+    ([r"nightmares?\b"], {"nightmar"}),  # the optional "s" is not part of the opening
+    ([r"t(?:ook|akes)\w*"], {"took", "takes"}),
+    ([r"\d+\s*mg"], {DIGIT}),
+    ([r"(?<!alcohol )overdos\w*"], {"overdos"}),
+    ([r"\+AH"], {"ah" + WHOLE}),
+    ([r"(?:a|b)?c"], None),  # an optional group: nothing is sure
+    ([r"[abc]x", "plain"], None),
+])
+def test_keys_read_the_literal_openings(patterns: list[str], expected: set[str] | None) -> None:
+    found = keys(patterns)
+    assert (None if found is None else set(found)) == expected
+
+
+def test_word_openings_hold_prefixes_whole_words_and_digits() -> None:
+    openings = word_openings("Took 20 pills")
+    assert {"t", "to", "took", "took" + WHOLE, "pills" + WHOLE, DIGIT} <= openings
+    assert "pill" + WHOLE not in openings
+
+
+def test_the_gate_never_skips_a_rule_that_matches_in_any_corpus_sentence() -> None:
+    linter = Linter(use_model=False)
+    corpora = CORPORA["misplacement"]
+    checked = 0
+    for name in corpora.evaluated:
+        for row in read_corpus(corpora.directory / name):
+            text = row["text"]
+            for start, end in linter.splitter.spans(text):
+                openings = word_openings(text[start:end])
+                for rule in linter.lexicon.rules:
+                    gated = [(rule.regex, rule.keys)] if rule.regex is not None else []
+                    gated += [(cue.regex, cue.keys) for cue in rule.together]
+                    for regex, needed in gated:
+                        if needed is not None and regex is not None and needed.isdisjoint(
+                                openings):
+                            checked += 1
+                            assert regex.search(text, start, end) is None, (rule, text)
+    assert checked > 10_000  # the gate does skip most rules
