@@ -3,13 +3,20 @@ export checker's readers; offsets into the text as read; unreadable parts report
 
 from __future__ import annotations
 
+import json
+import os
 import zipfile
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from margin.errors import ScanPathNotFound
+from margin.matcher import FingerprintIndex
+from margin.oversharing.report import exit_code, to_json
 from margin.oversharing.review import review_paths
+
+ROOT = Path(__file__).resolve().parents[2]
 
 NOTE = ("Client engaged, mood \"okay\".\n"
         "I felt irritated when she changed the subject again.\n"
@@ -26,7 +33,7 @@ def test_a_text_file_is_reviewed_with_offsets_into_its_text(tmp_path: Path) -> N
         "I felt irritated when she changed the subject again."
     assert finding.category == "transference"
     assert reviewed.unreadable is None
-    assert reviewed.to_json(None)["leak"] is None
+    assert reviewed.to_json()["leak"] is None
 
 
 def test_each_document_of_an_export_is_reviewed_and_placed(tmp_path: Path) -> None:
@@ -57,3 +64,41 @@ def test_a_part_that_cannot_be_read_is_reported(tmp_path: Path) -> None:
 def test_a_missing_path_is_a_plain_error(tmp_path: Path) -> None:
     with pytest.raises(ScanPathNotFound):
         review_paths([tmp_path / "nowhere.txt"])
+
+
+def test_with_the_notes_record_content_is_reported_apart_from_leaks(tmp_path: Path) -> None:
+    risk = ("She said she has been saving her sleeping pills in a jar and thinks about taking "
+            "them all at once when the kids are at their father's.")
+    hunch = ("I keep wondering whether her lateness is a test of whether I will abandon her the "
+             "way her father left when she was seven years old.")
+    index = FingerprintIndex(os.urandom(32))
+    index.add("note-1", f"{risk}\n{hunch}\n")
+    documented_only = tmp_path / "safety.txt"
+    documented_only.write_text(f"Session 50 min.\n{risk}\nSafety plan reviewed.\n")
+    leaking = tmp_path / "hunch.txt"
+    leaking.write_text(f"Client engaged.\n{hunch}\n")
+    clean = tmp_path / "clean.txt"
+    clean.write_text("Client engaged. Plan: continue weekly sessions.\n")
+    first, second, third = review_paths([documented_only, leaking, clean], index=index)
+    assert first.verdict is not None and first.verdict.verdict == "clean"
+    [record] = first.documented
+    assert record["note_id"] == "note-1" and record["category"] == "safety"
+    assert second.verdict is not None and second.verdict.verdict == "leak"
+    assert second.documented == []
+    assert third.to_json()["leak"] == {"path": str(clean), "verdict": "clean", "reason": None,
+                                       "leaks": [], "members": [], "record_content": []}
+
+
+def test_the_cli_report_meets_its_schema(tmp_path: Path) -> None:
+    schema = json.loads((ROOT / "shared_schema/schemas/review-response.json").read_text())
+    cli_report = {"$ref": "#/$defs/cliReport", "$defs": schema["$defs"]}
+    note = tmp_path / "note.txt"
+    note.write_text(NOTE)
+    index = FingerprintIndex(os.urandom(32))
+    index.add("n1", "Nothing in common with anything written here at all, truly nothing.")
+    for compared in (None, index):
+        files = review_paths([note], index=compared)
+        jsonschema.validate(to_json(files), cli_report)
+        assert exit_code(files) == 1
+    note.write_text("Client engaged. Plan: continue weekly sessions.\n")
+    assert exit_code(review_paths([note])) == 0

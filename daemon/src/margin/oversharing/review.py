@@ -5,6 +5,10 @@ reviewed: each document, section or note the format keeps apart is checked as it
 note, and the findings' offsets point into the file's text as read (for a plain text file,
 its text; for an export, its documents' texts one after another, a blank line between).
 Parts the readers cannot read are reported, never silently passed.
+
+Given the private notes' fingerprint index, the same pass is the export check too, with the
+guard's rule (agreement.py): a passage from a private note that is record content by the
+linter's rules is reported apart, as documentation, and only the rest as leaks.
 """
 
 from __future__ import annotations
@@ -16,7 +20,8 @@ from typing import Any
 
 from margin.errors import ScanPathNotFound
 from margin.lint import Finding
-from margin.matcher import FingerprintIndex
+from margin.matcher import EXPORT_MIN_WORDS, FingerprintIndex
+from margin.oversharing.agreement import split_matches
 from margin.oversharing.engine import OversharingCheck, default_check
 from margin.scan import Scanner
 from margin.scan.model import Extracted, FileReport, Leak, Stream
@@ -33,20 +38,28 @@ class ReviewedFile:
     findings: list[Finding] = field(default_factory=list)
     places: list[str] = field(default_factory=list)  # where each finding is, in plain words
     unreadable: str | None = None  # why some part could not be read, or None
+    verdict: FileReport | None = None  # the export check's, when the notes were compared
+    documented: list[dict[str, Any]] = field(default_factory=list)  # record content found
 
-    def to_json(self, leak: dict[str, Any] | None) -> dict[str, Any]:
+    def to_json(self) -> dict[str, Any]:
+        leak = None
+        if self.verdict is not None:
+            leak = {**self.verdict.to_json(), "record_content": self.documented}
         return {"path": self.path, "findings": [f.as_dict() for f in self.findings],
                 "leak": leak}
 
 
 class _DocumentReader(Scanner):
-    """The export checker's readers with no notes to compare: collects each document's
-    text streams (with the member they came from) instead of matching them."""
+    """The export checker's readers, collecting each document's text streams (with the
+    member they came from); matching them against the notes when an index is given."""
 
-    def __init__(self) -> None:
-        super().__init__(FingerprintIndex(os.urandom(32)))
+    def __init__(self, index: FingerprintIndex | None) -> None:
+        super().__init__(index or FingerprintIndex(os.urandom(32)), min_words=EXPORT_MIN_WORDS)
+        self.compare = index is not None
         self.documents: list[tuple[str, Stream]] = []
-        self._current = ""
+        self.documented: list[dict[str, Any]] = []
+        self.shown = ""  # the file given, as reports name it
+        self._current = ""  # the file or member being read
 
     def scan_bytes(self, name: str, data: bytes, **options: Any) -> FileReport:
         # _match runs right after this file's reading, before its members are read in turn.
@@ -55,19 +68,32 @@ class _DocumentReader(Scanner):
 
     def _match(self, extracted: Extracted) -> list[Leak]:
         self.documents += [(self._current, stream) for stream in extracted.streams]
-        return []
+        if not self.compare:
+            return []
+        leaks: dict[tuple[str, str], int] = {}
+        for stream in extracted.streams:
+            matches = self.index.match(stream.text, self.min_words)
+            documented, private = split_matches(matches, stream.text, units="chars")
+            self.documented += [{"note_id": d.match.note_id, "where": self._where(stream, d.match),
+                                 "words": d.match.words, "category": d.category,
+                                 "message": d.message} for d in documented]
+            for match in private:
+                key = (match.note_id, self._where(stream, match))
+                leaks[key] = max(leaks.get(key, 0), match.words)
+        return [Leak(note_id, where, words) for (note_id, where), words in leaks.items()]
+
+    def _where(self, stream: Stream, match: Any) -> str:
+        place = stream.place_of(match.start, match.end)
+        return place if self._current == self.shown else f"{self._current}, {place}"
 
 
-def review_text(text: str, check: OversharingCheck | None = None) -> list[Finding]:
-    """The over-sharing findings of one progress note's text (offsets in characters)."""
-    return (check or default_check()).check(text)
-
-
-def review_paths(paths: list[Path], check: OversharingCheck | None = None) -> list[ReviewedFile]:
-    """Review each file given (folders: every file inside); a missing path is an error."""
+def review_paths(paths: list[Path], check: OversharingCheck | None = None, *,
+                 index: FingerprintIndex | None = None) -> list[ReviewedFile]:
+    """Review each file given (folders: every file inside); a missing path is an error.
+    With `index` (the private notes' fingerprints), each file is export-checked as well."""
     check = check or default_check()
     files = _expand(paths)
-    reader = _DocumentReader()
+    reader = _DocumentReader(index)
     try:
         return [_review_file(reader, check, path) for path in files]
     finally:
@@ -75,9 +101,9 @@ def review_paths(paths: list[Path], check: OversharingCheck | None = None) -> li
 
 
 def _review_file(reader: _DocumentReader, check: OversharingCheck, path: Path) -> ReviewedFile:
-    reader.documents = []
+    reader.documents, reader.documented, reader.shown = [], [], str(path)
     report = reader.scan_file(path, str(path))
-    reviewed = ReviewedFile(str(path))
+    reviewed = ReviewedFile(str(path), documented=reader.documented)
     pieces: list[str] = []
     base = 0
     for member, stream in reader.documents:
@@ -91,6 +117,8 @@ def _review_file(reader: _DocumentReader, check: OversharingCheck, path: Path) -
         pieces.append(text)
         base += len(text) + len(_BETWEEN_DOCUMENTS)
     reviewed.text = _BETWEEN_DOCUMENTS.join(pieces)
+    if reader.compare:
+        reviewed.verdict = report
     if report.verdict == "cannot_verify":
         reviewed.unreadable = "; ".join(_unread(report)) or "part of it could not be read"
     return reviewed
