@@ -22,7 +22,7 @@ from pathlib import Path
 from margin.oversharing import CATEGORIES, default_check
 
 CORPUS_DIR = Path(__file__).resolve().parent / "corpus"
-CORPUS_FILES = ("main.jsonl", "holdout1.jsonl", "holdout2.jsonl")
+CORPUS_FILES = ("main.jsonl", "holdout1.jsonl", "train_extra.jsonl", "holdout2.jsonl")
 
 
 def read_corpus(path: Path) -> list[dict[str, str]]:

@@ -29,7 +29,7 @@ from margin.oversharing.model import FORMAT_VERSION, MODEL_FILE, OversharingMode
 from margin.oversharing.rules import rules_dir
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
-TRAIN_FILES = ("main.jsonl", "holdout1.jsonl")
+TRAIN_FILES = ("main.jsonl", "holdout1.jsonl", "train_extra.jsonl")
 NEVER = "holdout2.jsonl"
 RECORD_BUDGET = 0.025  # record sentences the model alone may flag, out of fold
 C = 10.0
