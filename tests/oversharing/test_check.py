@@ -119,7 +119,7 @@ def test_the_model_adds_only_where_no_rule_fired_and_says_so() -> None:
     with_model = OversharingCheck()
     texts = ["Her cousin Marco owes the bank a great deal and nobody in the family knows yet.",
              "The room smelled like lavender and she wore her grandmother's old green cardigan.",
-             "Part of me suspects the weight gain protects her from attention from men."]
+             "It crossed my mind that the weight gain shields her from attention from men."]
     for text in texts:
         assert rules_alone.check(text) == []
         [finding] = with_model.check(text)
