@@ -9,6 +9,7 @@ from margin.cli.access import LocalVault
 from margin.holder import VaultHolder
 from margin.home import Home
 from margin.oversharing.private_review import report_json, review_private_notes
+from margin.schema import first_problem
 from tests.vault.helpers import CHEAP_KDF, PASSPHRASE, no_keychain
 
 
@@ -38,6 +39,7 @@ def test_notes_with_record_content_are_listed_safety_first(tmp_path: Path) -> No
     text = access.read(ana_november.note_id)["text"]
     assert text[ana_november.findings[0].start:ana_november.findings[0].end] == "Denies SI/HI."
     shown = report_json(reviews)
+    assert first_problem("vault-lint-report", shown) is None
     assert shown["notes"][0]["note_id"] == reviews[0].note_id
     assert "Denies" not in str(shown), "the report gives offsets, never note text"
 
