@@ -4,39 +4,45 @@ first, each linked to its note; filters by client and date. A real vault in-proc
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from margin.cli.access import LocalVault
-from margin.holder import VaultHolder
 from margin.home import Home
-from margin.oversharing.private_review import report_json, review_private_notes
+from margin.oversharing.private_review import chosen_notes, report_json, review_private_notes
 from margin.schema import first_problem
+from margin.vault import Vault
 from tests.vault.helpers import CHEAP_KDF, PASSPHRASE, no_keychain
 
+NOTES = [
+    ("Ana", "2026-10-01", "She loved the beach as a child. Started sertraline 50 mg."),
+    ("Ana", "2026-11-05", "I wonder about her mother. Denies SI/HI.\nPHQ-9 today 12."),
+    ("Ben", "2026-11-06", "He talked about his garden and the tomatoes."),
+    ("Ben", "2026-11-07", "Reports passive SI, no plan; safety plan reviewed."),
+]
 
-def _vault(tmp_path: Path) -> LocalVault:
-    holder = VaultHolder(Home(tmp_path / "home"), keystore=no_keychain(), kdf=CHEAP_KDF)
-    holder.create(PASSPHRASE, actor="test")
-    access = LocalVault(holder)
-    notes = [
-        ("Ana", "2026-10-01", "She loved the beach as a child. Started sertraline 50 mg."),
-        ("Ana", "2026-11-05", "I wonder about her mother. Denies SI/HI.\nPHQ-9 today 12."),
-        ("Ben", "2026-11-06", "He talked about his garden and the tomatoes."),
-        ("Ben", "2026-11-07", "Reports passive SI, no plan; safety plan reviewed."),
-    ]
-    for client, date, text in notes:
-        access.create_note({"text": text, "client": client,
-                            "context": {"appointment_date": date}})
-    return access
+
+def _vault(tmp_path: Path) -> Vault:
+    vault = Vault.create(Home(tmp_path / "home"), PASSPHRASE, keystore=no_keychain(),
+                         kdf=CHEAP_KDF)
+    for client, date, text in NOTES:
+        vault.create_note(text, actor="test", client=client,
+                          context={"appointment_date": date})
+    return vault
+
+
+def _review(vault: Vault, **filters: Any) -> list[Any]:
+    chosen = chosen_notes([s.to_json() for s in vault.list_notes()], **filters)
+    texts = dict(vault.iter_texts(actor="test", purpose="lint", only=[s["id"] for s in chosen]))
+    return review_private_notes(chosen, texts)
 
 
 def test_notes_with_record_content_are_listed_safety_first(tmp_path: Path) -> None:
-    access = _vault(tmp_path)
-    reviews = review_private_notes(access)
+    vault = _vault(tmp_path)
+    reviews = _review(vault)
     assert [(r.client, r.date) for r in reviews] == [
         ("Ben", "2026-11-07"), ("Ana", "2026-11-05"), ("Ana", "2026-10-01")]
     ana_november = reviews[1]
     assert [f.category for f in ana_november.findings] == ["safety", "test_results"]
-    text = access.read(ana_november.note_id)["text"]
+    text = vault.get_note(ana_november.note_id, actor="test").text
     assert text[ana_november.findings[0].start:ana_november.findings[0].end] == "Denies SI/HI."
     shown = report_json(reviews)
     assert first_problem("vault-lint-report", shown) is None
@@ -45,8 +51,6 @@ def test_notes_with_record_content_are_listed_safety_first(tmp_path: Path) -> No
 
 
 def test_client_and_since_filters(tmp_path: Path) -> None:
-    access = _vault(tmp_path)
-    assert [r.date for r in review_private_notes(access, client="Ana")] == [
-        "2026-11-05", "2026-10-01"]
-    assert [r.date for r in review_private_notes(access, since="2026-11-01")] == [
-        "2026-11-07", "2026-11-05"]
+    vault = _vault(tmp_path)
+    assert [r.date for r in _review(vault, client="Ana")] == ["2026-11-05", "2026-10-01"]
+    assert [r.date for r in _review(vault, since="2026-11-01")] == ["2026-11-07", "2026-11-05"]

@@ -9,19 +9,11 @@ client, date) so the panel and `margin show` can open it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
 from margin.lint import Finding, Linter, default_linter
-
-
-class NoteSource(Protocol):
-    """What `margin` reaches the vault through (the running daemon, or the vault in-process)."""
-
-    def search(self, body: dict[str, Any]) -> list[dict[str, Any]]: ...
-
-    def read(self, note_id: str) -> dict[str, Any]: ...
 
 
 @dataclass(frozen=True)
@@ -46,17 +38,22 @@ def note_date(summary: dict[str, Any]) -> str:
     return str(context.get("appointment_date") or summary.get("created", "")[:10])
 
 
-def review_private_notes(source: NoteSource, *, client: str | None = None,
-                         since: str | None = None,
+def chosen_notes(summaries: Iterable[dict[str, Any]], *, client: str | None = None,
+                 since: str | None = None) -> list[dict[str, Any]]:
+    """The notes to review: not deleted, of `client` and dated `since` or later if given."""
+    return [s for s in summaries if not s.get("deleted")
+            and (client is None or s.get("client") == client)
+            and (since is None or note_date(s) >= since)]
+
+
+def review_private_notes(summaries: list[dict[str, Any]], texts: Mapping[str, str], *,
                          linter: Linter | None = None) -> list[NoteReview]:
-    """Every matching private note with at least one finding, safety first (see above)."""
+    """Every note (its summary as the vault lists it, its text by id) with at least one
+    finding, safety first (see above)."""
     linter = linter or default_linter()
-    chosen = [s for s in source.search({"client": client} if client else {})
-              if not s.get("deleted") and (since is None or note_date(s) >= since)]
     reviews = []
-    for summary in chosen:
-        text = str(source.read(summary["id"])["text"])
-        findings = _safety_first(linter.lint(text))
+    for summary in summaries:
+        findings = _safety_first(linter.lint(texts[summary["id"]]))
         if findings:
             reviews.append(NoteReview(summary["id"], summary.get("client"), note_date(summary),
                                       findings))
