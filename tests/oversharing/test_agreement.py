@@ -8,6 +8,7 @@ from pathlib import Path
 from margin.guard import NoteFingerprints
 from margin.home import Home
 from margin.oversharing.agreement import MESSAGE, audit_detail, record_content, split_matches
+from margin.oversharing.operations import guard_split
 from margin.vault import Vault
 from tests.vault.helpers import CHEAP_KDF, PASSPHRASE, no_keychain
 
@@ -54,3 +55,15 @@ def test_a_passage_half_record_half_private_stays_a_leak(tmp_path: Path) -> None
     _documented, leaks = split_matches(matches, progress)
     hunch_at = progress.index(HUNCH)
     assert any(m.start <= hunch_at < m.end for m in leaks), "the private half still leaks"
+
+
+def test_the_guard_answer_splits_leaks_from_documentation(tmp_path: Path) -> None:
+    fingerprints = _fingerprints(tmp_path)
+    progress = f"🙂 Session 50 min. {RISK}"
+    leaks, documented = guard_split(fingerprints.check(progress), progress)
+    assert leaks == [] and [d["category"] for d in documented] == ["safety"]
+    assert documented[0]["message"] == MESSAGE
+    assert set(documented[0]) >= {"start", "end", "note_id", "words"}
+    progress = f"🙂 Client engaged. {HUNCH}"
+    leaks, documented = guard_split(fingerprints.check(progress), progress)
+    assert documented == [] and len(leaks) == 1

@@ -12,6 +12,7 @@ import pytest
 from margin.errors import OversharingRulesMissing
 from margin.oversharing import CATEGORIES, OversharingCheck, check_text, to_utf16
 from margin.oversharing.model import load_model
+from margin.oversharing.operations import review
 from margin.oversharing.rules import load_rules
 from tests.oversharing.eval import CORPUS_DIR, evaluate, read_corpus
 
@@ -125,3 +126,9 @@ def test_the_model_adds_only_where_no_rule_fired_and_says_so() -> None:
         [finding] = with_model.check(text)
         assert finding.message.endswith("(Flagged by its wording, not by a listed phrase.)")
     assert with_model.check("She talked about her weekend.") == [], "short parts: rules only"
+
+
+def test_the_review_operation_answers_in_utf16() -> None:
+    text = "🙂 Client engaged. I felt bored and sleepy all hour."
+    [finding] = review({"text": text})["findings"]
+    assert (finding["start"], finding["category"]) == (text.index("I felt") + 1, "transference")

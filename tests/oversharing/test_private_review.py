@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from margin.home import Home
+from margin.oversharing.operations import lint_vault
 from margin.oversharing.private_review import chosen_notes, report_json, review_private_notes
 from margin.schema import first_problem
 from margin.vault import Vault
@@ -54,3 +55,11 @@ def test_client_and_since_filters(tmp_path: Path) -> None:
     vault = _vault(tmp_path)
     assert [r.date for r in _review(vault, client="Ana")] == ["2026-11-05", "2026-10-01"]
     assert [r.date for r in _review(vault, since="2026-11-01")] == ["2026-11-07", "2026-11-05"]
+
+
+def test_the_operation_reads_the_notes_in_one_audited_pass(tmp_path: Path) -> None:
+    vault = _vault(tmp_path)
+    before = len(vault.audit_entries())
+    shown = lint_vault(vault, {"client": "Ben"}, actor="test")
+    assert [n["date"] for n in shown["notes"]] == ["2026-11-07"]
+    assert len(vault.audit_entries()) == before + 1
