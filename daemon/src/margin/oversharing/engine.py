@@ -5,9 +5,10 @@ panel underlines), gives each part the first category in the rules' order whose 
 (tests/oversharing/LABELING.md), and then applies the safety floor: a part with any risk
 content is never flagged, in whatever form it comes (a long quote, a dream, a third party's
 threat), because a flag there would discourage documenting risk. The floor is the linter's
-safety rules read without their "private context" exceptions, and the rules file's own list
-of risk words. (The linter's sentence model is not used: it was trained on private notes and
-scores narrative and quotation in a progress note as risk far too often.)
+safety rules read without their "private context" exceptions, the rules file's own list of
+risk words, and the safety head of this check's model (model.py). (The linter's own model is
+not used: it was trained on private notes only and scores narrative and quotation in a
+progress note as risk far too often.)
 
 Why not a label set of the linter's sentence engine (lint/labelset.py)? That engine finds
 terms in one sentence part and judges them by context. Over-sharing also needs what its
@@ -83,7 +84,9 @@ class OversharingCheck:
         """Any risk content in the part, by any of the three nets (see module docstring)."""
         if self.rules.safety_floor.search(text, start, end):
             return True
-        return bool(self.linter.rule_categories(text, start, end, context=False, only="safety"))
+        if self.linter.rule_categories(text, start, end, context=False, only="safety"):
+            return True
+        return self.model is not None and self.model.is_safety(text[start:end])
 
     def _long_quotes(self, text: str) -> list[tuple[int, int]]:
         spans = []
