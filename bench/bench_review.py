@@ -18,7 +18,7 @@ from pathlib import Path
 from bench_lint import p95, per_thousand_words
 
 from margin.lint import default_linter
-from margin.oversharing import OversharingCheck
+from margin.oversharing.engine import OversharingCheck
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "oversharing" / "corpus"
 WORDS_PER_NOTE = 1000

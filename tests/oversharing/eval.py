@@ -19,7 +19,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from margin.oversharing import CATEGORIES, default_check
+from margin.oversharing import CATEGORIES
+from margin.oversharing.engine import default_check
 
 CORPUS_DIR = Path(__file__).resolve().parent / "corpus"
 CORPUS_FILES = ("main.jsonl", "holdout1.jsonl", "train_extra.jsonl", "holdout2.jsonl")

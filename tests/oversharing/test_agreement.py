@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from margin.guard import NoteFingerprints
+from margin.note_fingerprints import NoteFingerprints
 from margin.home import Home
 from margin.oversharing.agreement import MESSAGE, audit_detail, record_content, split_matches
 from margin.oversharing.operations import guard_split

@@ -10,7 +10,9 @@ import jsonschema
 import pytest
 
 from margin.errors import OversharingRulesMissing
-from margin.oversharing import CATEGORIES, OversharingCheck, check_text, to_utf16
+from margin.lint import to_utf16
+from margin.oversharing import CATEGORIES
+from margin.oversharing.engine import OversharingCheck, check_text
 from margin.oversharing.model import load_model
 from margin.oversharing.operations import review
 from margin.oversharing.rules import load_rules

@@ -29,8 +29,8 @@ from typing import Any
 import numpy as np
 
 from margin.lint.model import design, features
-from margin.oversharing import CATEGORIES, OversharingCheck
-from margin.oversharing.engine import MODEL_MIN_WORDS, WORD
+from margin.oversharing import CATEGORIES
+from margin.oversharing.engine import MODEL_MIN_WORDS, WORD, OversharingCheck
 from margin.oversharing.model import FORMAT_VERSION, MODEL_FILE, OversharingModel
 from margin.oversharing.rules import rules_dir
 

@@ -67,6 +67,7 @@ def _register() -> None:
         lint_cmd,
         notes_cmds,
         pair_cmd,
+        review_cmd,
         scan_cmd,
         serve_cmd,
         status_cmd,
@@ -79,7 +80,7 @@ def _register() -> None:
         serve_cmd.serve, pair_cmd.pair, status_cmd.status,
         vault_cmds.init, vault_cmds.unlock, vault_cmds.lock, vault_cmds.passphrase,
         notes_cmds.import_notes, notes_cmds.notes, notes_cmds.show, notes_cmds.export_notes,
-        notes_cmds.audit, lint_cmd.lint, scan_cmd.scan, watch_cmd.watch,
+        notes_cmds.audit, lint_cmd.lint, review_cmd.review, scan_cmd.scan, watch_cmd.watch,
         sync_cmds.join, sync_cmds.devices, sync_cmds.backup, sync_cmds.check,
     ):
         cli.add_command(command)

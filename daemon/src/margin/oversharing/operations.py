@@ -7,8 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from margin.lint import to_utf16
-from margin.matcher import FingerprintIndex
-from margin.oversharing.agreement import audit_detail, split_matches
+from margin.oversharing.agreement import split_matches
 from margin.oversharing.engine import default_check
 from margin.oversharing.private_review import chosen_notes, report_json, review_private_notes
 from margin.oversharing.report import to_json
@@ -22,9 +21,16 @@ def review(body: dict[str, Any]) -> dict[str, Any]:
     return {"findings": [f.as_dict() for f in to_utf16(text, default_check().check(text))]}
 
 
-def review_files(paths: list[Path], index: FingerprintIndex | None) -> dict[str, Any]:
-    """`margin review` through the daemon: the files reviewed and compared with the notes."""
-    return to_json(review_paths(paths, index=index))
+def review_files(paths: list[Path], vault: Vault | None, index: Any = None, *,
+                 actor: str = "cli", skipped: str | None = None) -> dict[str, Any]:
+    """`margin review`: the files reviewed and, with the notes' fingerprint `index` (of the
+    unlocked `vault`), compared with them; the comparison is audited like an export check."""
+    files = review_paths(paths, index=index)
+    if vault is not None and index is not None:
+        vault.record("review", None, actor=actor, detail={
+            "files": [{"path": f.path, "verdict": f.verdict.verdict if f.verdict else None,
+                       "record_content": len(f.documented)} for f in files][:100]})
+    return {**to_json(files), "skipped": skipped}
 
 
 def lint_vault(vault: Vault, body: dict[str, Any], *, actor: str) -> dict[str, Any]:
@@ -38,11 +44,8 @@ def lint_vault(vault: Vault, body: dict[str, Any], *, actor: str) -> dict[str, A
 
 def guard_split(matches: list[Any], text: str) -> tuple[list[Any], list[dict[str, Any]]]:
     """The leak guard's matches that are leaks, and those that are record content (as the
-    guard answers them: offsets, note, category; with what the audit trail records)."""
+    guard answers them: offsets, note, date, words, the linter's category, the message)."""
     documented, leaks = split_matches(matches, text)
     shown = [{**d.match.to_json(), "category": d.category, "message": d.message}
              for d in documented]
     return leaks, shown
-
-
-__all__ = ["audit_detail", "guard_split", "lint_vault", "review", "review_files"]
