@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from margin.note_fingerprints import NoteFingerprints
 from margin.home import Home
+from margin.note_fingerprints import NoteFingerprints
 from margin.oversharing.agreement import MESSAGE, audit_detail, record_content, split_matches
 from margin.oversharing.operations import guard_split
 from margin.vault import Vault
