@@ -12,6 +12,7 @@ import jsonschema
 import pytest
 from referencing import Registry, Resource
 
+from margin.schema import first_problem
 from tests.conftest import RunningDaemon, run_margin
 
 SCHEMAS = Path(__file__).resolve().parents[2] / "shared_schema" / "schemas"
@@ -107,3 +108,18 @@ def test_through_the_running_daemon(daemon: RunningDaemon, passfile: Path,
     leaks = _compared(daemon.home, passfile, tmp_path)
     assert leaks["documented.txt"]["verdict"] == "clean"
     assert leaks["leaking.txt"]["verdict"] == "leak"
+
+
+def test_margin_scan_reports_record_content_apart_from_leaks(
+        margin_home: Path, passfile: Path, tmp_path: Path) -> None:
+    _vault_with_note(margin_home, passfile, tmp_path)
+    documented = _write(tmp_path, "documented.txt", f"Session 50 min.\n{RISK}\n")
+    result = run_margin(margin_home, "scan", "--json", "--passphrase-file", str(passfile),
+                        str(documented))
+    assert result.returncode == 0, result.stdout
+    report = json.loads(result.stdout)
+    assert first_problem("scan-report", report) is None
+    [found] = report["files"][0]["record_content"]
+    assert found["category"] == "safety" and report["verdict"] == "clean"
+    human = run_margin(margin_home, "scan", "--passphrase-file", str(passfile), str(documented))
+    assert "not a leak" in human.stdout and "belong in the record" in human.stdout

@@ -9,8 +9,11 @@ as documented in the progress note. Only private content keeps the held save.
 
 A matched passage is record content when nearly all of its words lie in sentences the
 linter flags in the progress-note text (the linter's rules and model, as the panel runs
-them); its category is the most important of those sentences' (safety first). A passage
-that is half record, half private content stays a leak: the private half still leaks.
+them) and none of them is private content by the over-sharing check (a hypothesis, the
+clinician's feelings, a third party's secret...: the linter can see a record fact in a
+sentence that is still private); its category is the most important of those sentences'
+(safety first). A passage that is half record, half private content stays a leak: the
+private half still leaks. Safety content is never over-sharing, so it always passes.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from dataclasses import dataclass
 from typing import Generic, Literal, Protocol, TypeVar
 
 from margin.lint import Finding, Linter, default_linter
+from margin.oversharing.engine import default_check
 
 MESSAGE = "From your private note; it belongs in the record."
 # Share of a passage's word characters that must lie in record sentences.
@@ -62,6 +66,9 @@ def record_content(matches: Sequence[M], text: str, *,
     findings = linter.lint(text)
     if not findings:
         return []
+    # Private content by the over-sharing check (a hypothesis, a third party's secret...)
+    # keeps a passage a leak even where the linter also sees a record fact in it.
+    private = [(f.start, f.end) for f in default_check().check(text)]
     to_chars = _from_utf16(text) if units == "utf16" else None
     order = linter.lexicon.order
     documented = []
@@ -69,9 +76,15 @@ def record_content(matches: Sequence[M], text: str, *,
         start, end = (to_chars(match.start), to_chars(match.end)) if to_chars else \
             (match.start, match.end)
         category = _record_category(text, start, end, findings, order)
-        if category is not None:
+        if category is not None and not any(s < end and start < e for s, e in private):
             documented.append(Documented(match, category))
     return documented
+
+
+def record_filter(matches: Sequence[M], text: str) -> list[tuple[M, str]]:
+    """The export checker's record-content filter (scan.engine.RecordFilter): the matches
+    into `text` (code-point offsets) that are record content, each with its category."""
+    return [(d.match, d.category) for d in record_content(matches, text, units="chars")]
 
 
 def split_matches(matches: Sequence[M], text: str, *,

@@ -21,10 +21,10 @@ from typing import Any
 from margin.errors import ScanPathNotFound
 from margin.lint import Finding
 from margin.matcher import EXPORT_MIN_WORDS, FingerprintIndex
-from margin.oversharing.agreement import split_matches
+from margin.oversharing.agreement import record_filter
 from margin.oversharing.engine import OversharingCheck, default_check
 from margin.scan import Scanner
-from margin.scan.model import Extracted, FileReport, Leak, Stream
+from margin.scan.model import Extracted, FileReport, Leak, RecordContent, Stream
 
 _BETWEEN_DOCUMENTS = "\n\n"
 
@@ -50,15 +50,15 @@ class ReviewedFile:
 
 
 class _DocumentReader(Scanner):
-    """The export checker's readers, collecting each document's text streams (with the
-    member they came from); matching them against the notes when an index is given."""
+    """The export checker's readers (and, given an index, its matching, record content kept
+    apart as the guard keeps it), collecting each document's text streams with the member
+    they came from, for the over-sharing check."""
 
     def __init__(self, index: FingerprintIndex | None) -> None:
-        super().__init__(index or FingerprintIndex(os.urandom(32)), min_words=EXPORT_MIN_WORDS)
+        super().__init__(index or FingerprintIndex(os.urandom(32)), min_words=EXPORT_MIN_WORDS,
+                         record_content=record_filter if index is not None else None)
         self.compare = index is not None
         self.documents: list[tuple[str, Stream]] = []
-        self.documented: list[dict[str, Any]] = []
-        self.shown = ""  # the file given, as reports name it
         self._current = ""  # the file or member being read
 
     def scan_bytes(self, name: str, data: bytes, **options: Any) -> FileReport:
@@ -66,25 +66,9 @@ class _DocumentReader(Scanner):
         self._current = name
         return super().scan_bytes(name, data, **options)
 
-    def _match(self, extracted: Extracted) -> list[Leak]:
+    def _match(self, extracted: Extracted) -> tuple[list[Leak], list[RecordContent]]:
         self.documents += [(self._current, stream) for stream in extracted.streams]
-        if not self.compare:
-            return []
-        leaks: dict[tuple[str, str], int] = {}
-        for stream in extracted.streams:
-            matches = self.index.match(stream.text, self.min_words)
-            documented, private = split_matches(matches, stream.text, units="chars")
-            self.documented += [{"note_id": d.match.note_id, "where": self._where(stream, d.match),
-                                 "words": d.match.words, "category": d.category,
-                                 "message": d.message} for d in documented]
-            for match in private:
-                key = (match.note_id, self._where(stream, match))
-                leaks[key] = max(leaks.get(key, 0), match.words)
-        return [Leak(note_id, where, words) for (note_id, where), words in leaks.items()]
-
-    def _where(self, stream: Stream, match: Any) -> str:
-        place = stream.place_of(match.start, match.end)
-        return place if self._current == self.shown else f"{self._current}, {place}"
+        return super()._match(extracted) if self.compare else ([], [])
 
 
 def review_paths(paths: list[Path], check: OversharingCheck | None = None, *,
@@ -101,9 +85,9 @@ def review_paths(paths: list[Path], check: OversharingCheck | None = None, *,
 
 
 def _review_file(reader: _DocumentReader, check: OversharingCheck, path: Path) -> ReviewedFile:
-    reader.documents, reader.documented, reader.shown = [], [], str(path)
+    reader.documents = []
     report = reader.scan_file(path, str(path))
-    reviewed = ReviewedFile(str(path), documented=reader.documented)
+    reviewed = ReviewedFile(str(path), documented=_documented(report))
     pieces: list[str] = []
     base = 0
     for member, stream in reader.documents:
@@ -122,6 +106,19 @@ def _review_file(reader: _DocumentReader, check: OversharingCheck, path: Path) -
     if report.verdict == "cannot_verify":
         reviewed.unreadable = "; ".join(_unread(report)) or "part of it could not be read"
     return reviewed
+
+
+def _documented(report: FileReport, inside: str | None = None) -> list[dict[str, Any]]:
+    """Record content found anywhere in the file, each placed (member, then place)."""
+    found = []
+    for item in report.record_content:
+        shown = item.to_json()
+        if inside is not None:
+            shown["where"] = f"{report.path}, {item.where}"
+        found.append(shown)
+    for member in report.members:
+        found += _documented(member, member.path)
+    return found
 
 
 def _unread(report: FileReport) -> list[str]:
