@@ -3,9 +3,11 @@ leak. Real vault, real fingerprint index, real guard matches (NoteFingerprints.c
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from margin.home import Home
+from margin.matcher import FingerprintIndex
 from margin.note_fingerprints import NoteFingerprints
 from margin.oversharing.agreement import MESSAGE, audit_detail, record_content, split_matches
 from margin.oversharing.operations import guard_split
@@ -67,3 +69,15 @@ def test_the_guard_answer_splits_leaks_from_documentation(tmp_path: Path) -> Non
     progress = f"🙂 Client engaged. {HUNCH}"
     leaks, documented = guard_split(fingerprints.check(progress), progress)
     assert documented == [] and len(leaks) == 1
+
+
+def test_a_private_passage_the_linter_misreads_stays_a_leak() -> None:
+    """The linter sees risk words in this affair story; the over-sharing check sees a third
+    party's secret. Private content wins: a leak, not documentation."""
+    note = ("Bartholomew told me that the affair with his business partner's sister started in "
+            "the garage apartment after the holiday party and is still going on.")
+    index = FingerprintIndex(os.urandom(32))
+    index.add("n1", note)
+    matches = index.match(note, 12)
+    assert matches
+    assert record_content(matches, note, units="chars") == []
