@@ -43,9 +43,10 @@ class Corpora:
 CORPORA = {
     "misplacement": Corpora(
         directory=HERE / "corpus",
-        tuned=("main.jsonl", "heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl"),
-        estimate=("heldout4.jsonl", "heldout5.jsonl"),
-        extra=("train_extra.jsonl",),
-        sourced=frozenset({"heldout5.jsonl"}),
+        tuned=("main.jsonl", "heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl",
+               "heldout4.jsonl", "heldout5.jsonl"),
+        estimate=("heldout6.jsonl",),
+        extra=("train_extra.jsonl", "published.jsonl"),
+        sourced=frozenset({"heldout5.jsonl", "published.jsonl", "heldout6.jsonl"}),
     ),
 }

@@ -42,6 +42,8 @@ C_GRID = (10.0, 30.0)
 # non-safety sentences it calls safety (alarm fatigue: safety asks for acknowledgement).
 PRIVATE_FLAG_BUDGET = 0.025
 SAFETY_FALSE_BUDGET = 0.03
+# Overruling a rule's category ("medication" to "safety") must be wrong at most this often.
+RAISE_FALSE_BUDGET = 0.005
 SEED = 8
 
 
@@ -128,15 +130,19 @@ def calibrate(rows: list[dict[str, str]], safety: np.ndarray, record: np.ndarray
     top = label_set.load_lexicon().order[0]
     private, is_safety = labels == label_set.clear_label, labels == top
     other = ~is_safety & ~private
-    grid = np.round(np.arange(0.05, 1.0, 0.01), 2)
-    t_safety = next(t for t in grid if (safety[private] >= t).mean() <= PRIVATE_FLAG_BUDGET
-                    and (safety[other] >= t).mean() <= SAFETY_FALSE_BUDGET)
+    # 1.0 (a probability never reaches it) when no threshold keeps within the budget.
+    grid = [*np.round(np.arange(0.05, 1.0, 0.01), 2), 0.995, 0.999]
+    t_safety = next((t for t in grid if (safety[private] >= t).mean() <= PRIVATE_FLAG_BUDGET
+                     and (safety[other] >= t).mean() <= SAFETY_FALSE_BUDGET), 1.0)
     flags = safety >= t_safety
-    t_record = next(t for t in grid
-                    if ((record >= t) | flags)[private].mean() <= PRIVATE_FLAG_BUDGET)
+    t_raise = next((t for t in grid if t >= t_safety
+                    and (safety[other] >= t).mean() <= RAISE_FALSE_BUDGET), 1.0)
+    t_record = next((t for t in grid
+                     if ((record >= t) | flags)[private].mean() <= PRIVATE_FLAG_BUDGET), 1.0)
     flagged = (record >= t_record) | flags
     return {
         "safety_threshold": float(t_safety), "record_threshold": float(t_record),
+        "raise_threshold": float(t_raise),
         "cv_safety_recall": round(float(flags[is_safety].mean()), 3),
         "cv_record_recall": round(float(flagged[~private].mean()), 3),
         "cv_private_flagged": round(float(flagged[private].mean()), 3),
@@ -165,7 +171,8 @@ def main(argv: list[str] | None = None) -> int:
     assert best is not None
     final = fit([r["text"] for r in rows], [r["label"] for r in rows], best["C"], label_set)
     model = replace(final, safety_threshold=best["safety_threshold"],
-                    record_threshold=best["record_threshold"])
+                    record_threshold=best["record_threshold"],
+                    raise_threshold=best["raise_threshold"])
     trained_on = {name: sum(r["file"] == name for r in rows) for name in names}
     out = args.out or label_set.folder() / label_set.model_file
     np.savez_compressed(
@@ -174,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
         buckets=model.buckets.astype(np.int32), idf=model.idf.astype(np.float16),
         weights=model.weights.astype(np.float16),
         bias=model.bias, safety_threshold=model.safety_threshold,
-        record_threshold=model.record_threshold,
+        record_threshold=model.record_threshold, raise_threshold=model.raise_threshold,
         about=json.dumps({"trained_on": trained_on, "calibration": best}))
     print(f"chose {json.dumps(best)}; {len(model.buckets)} weighted features; "
           f"trained on {trained_on}; wrote {out.name}")

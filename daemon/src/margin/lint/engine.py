@@ -76,10 +76,12 @@ class Linter:
         self._gated: dict[str, list[int]] = {}
         self._ungated = []
         for index, rule in enumerate(self.lexicon.rules):
-            if rule.keys is None or rule.together or rule.lexicon == "drugs":
+            # A "together" rule needs its first cue at least (_together checks the rest).
+            keys = rule.together[0].keys if rule.together else rule.keys
+            if keys is None or rule.lexicon == "drugs":
                 self._ungated.append(index)
             else:
-                for key in rule.keys:
+                for key in keys:
                     self._gated.setdefault(key, []).append(index)
         if model is None and use_model:
             model = label_set.load_model()

@@ -21,7 +21,9 @@ _QUANTIFIERS = "?*{"
 _WORD = re.compile(r"\w+")
 # What may follow a literal for it to be a whole word: the end, a space, an apostrophe
 # ("can't" is "can" and "t"), one or more spaces or hyphens, a word boundary.
-_WORD_ENDS = (" ", "'", "’", r"\s+", r"[\s-]+", r"\b", r"(?![\w])")
+_WORD_ENDS = (" ", "'", "’", "/", "&", ",", ":", r"\.", r"\-", r"\s+", r"[\s-]+", r"\b",
+              r"(?![\w])")
+_JOINED = r"[\s-]*"  # "c-ptsd", "c ptsd" or "cptsd": a whole word, or one joined word
 WHOLE = "$"  # a key ending in it is a whole word, not an opening
 DIGIT = "#"  # the key of a word that starts with a digit
 
@@ -73,6 +75,10 @@ def _openings(source: str) -> set[str] | None:
     literal = literal.lower()
     if rest == "" or (rest.startswith(_WORD_ENDS) and not rest.startswith((r"\s*", r"\s?"))):
         return {literal + WHOLE}
+    if rest.startswith(_JOINED):
+        together = _openings(literal + rest[len(_JOINED):])
+        if together is not None:
+            return {literal + WHOLE} | together
     group = _leading_group(rest)
     if group is not None and group[1][:1] not in tuple(_QUANTIFIERS) and len(literal) < KEY_LENGTH:
         # "t(?:ook|akes)": the word opens with "took" or "takes", not just "t".

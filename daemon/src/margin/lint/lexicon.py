@@ -168,6 +168,26 @@ def _lexicon_rule(rule: Rule, lists: dict[str, Any]) -> Rule:
     return rule  # drugs: matched by dictionary lookup in the engine
 
 
+# What each context of a rule's "unless" reads (context.py), so a label set that uses one
+# must define these patterns ("contexts") and markers ("markers").
+_CONTEXT_NEEDS = {
+    "third_party": ("third_party", "client", "client_takes_other", "recipient"),
+    "third_party_adult": ("third_party", "client", "client_takes_other", "recipient", "child"),
+    "dream_unless_frequency": ("dream", "frequency"),
+    "idiom": ("idiom", "approach", "means"),
+}
+
+
+def _check_contexts(rules: list[Rule], contexts: dict[str, re.Pattern[str]],
+                    markers: dict[str, re.Pattern[str]], rules_file: str) -> None:
+    for rule in rules:
+        for kind in rule.unless:
+            missing = [name for name in _CONTEXT_NEEDS.get(kind, (kind,))
+                       if name not in contexts and name not in markers]
+            if missing:
+                raise ValueError(f"{rules_file}: context {kind} needs {missing} defined")
+
+
 def load_lexicon(directory: Path | None = None, rules_file: str = "rules.json",
                  cues_file: str = "cues.json") -> Lexicon:
     """Compile one label set's rules; the drug and ICD lists are read only when a rule
@@ -191,18 +211,21 @@ def load_lexicon(directory: Path | None = None, rules_file: str = "rules.json",
     contexts = {k: re.compile(v, re.IGNORECASE) for k, v in rules_data["contexts"].items()
                 if not k.startswith("_")}
     # The therapist's "I" is only ever a capital; matching it any case would catch "i.e.".
-    contexts["therapist"] = re.compile(rules_data["contexts"]["therapist"])
+    if "therapist" in contexts:
+        contexts["therapist"] = re.compile(rules_data["contexts"]["therapist"])
     for kind in ("benign_giving", "sport", "leisure"):
         if kind in rules_data:
             contexts[kind] = re.compile(rules_data[kind], re.IGNORECASE)
+    markers = {k: re.compile(v, re.IGNORECASE) for k, v in rules_data["markers"].items()
+               if not k.startswith("_")}
+    _check_contexts(rules, contexts, markers, rules_file)
     cpt = {code: "session_times" for code in lists.get("cpt_time", [])}
     cpt.update({code: "modality_frequency" for code in lists.get("cpt_modality", [])})
     return Lexicon(
         order=tuple(rules_data["order"]),
         severity=rules_data["severity"],
         rules=tuple(rules),
-        markers={k: re.compile(v, re.IGNORECASE) for k, v in rules_data["markers"].items()
-                 if not k.startswith("_")},
+        markers=markers,
         contexts=contexts,
         drug_names=drug_names,
         icd_codes=frozenset(icd),

@@ -2,13 +2,14 @@
 
 The rules catch what their terms name; clinicians say the same things in words no list
 holds ("checking out", "six feet under", a misspelled "sucidal"). This model reads the
-wording instead: a multinomial logistic regression over hashed word unigrams and bigrams
-and character 3-5-grams inside words, trained by ``tests/linter/train_model.py`` on the
+wording instead: logistic regressions over hashed word unigrams and bigrams, each word
+paired with who the part is about (the clinician, someone else, the client), and
+character 3-5-grams, trained by ``tests/linter/train_model.py`` on the
 labeled corpora and shipped as data (``shared_schema/lexicon/sentence_model.npz``).
 
 It only ever adds: a sentence part is flagged when the rules flag it OR the model is
 confident (its thresholds were calibrated on cross-validation), and a part the rules flag
-with another category becomes safety only when the model is confident of safety. Safety
+with another category becomes safety only at a higher bar (the raise threshold). Safety
 recall never depends on the model alone; the rules stay as they are.
 
 Features are computed here and by the training script with the same function, so the
@@ -26,6 +27,7 @@ import zipfile
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -35,13 +37,27 @@ import numpy.typing as npt
 from margin.errors import LintRulesMissing
 
 MODEL_FILE = "sentence_model.npz"
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 HALF = 1 << 19  # word features hash below HALF, character features at or above it
+_ID_MASK = (1 << 20) - 1  # a key's feature id (its part index is above)
 _DIGIT = re.compile(r"\d")
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _SPACES = re.compile(r"\s+")
 # Namespaces keep a word, a word pair and a character n-gram with the same bytes apart.
-_SEED_WORD, _SEED_PAIR = 1, 2
+_SEED_WORD, _SEED_PAIR, _SEED_SUBJECT = 1, 2, 4
+# Who the part is about, from the first person it names: the clinician ("my palms were
+# sweating"), someone else ("her husband has been drinking"), or the client. Each word is
+# also a feature paired with that subject, so the same words can weigh differently when
+# they are about someone other than the client (a linear model cannot combine them itself).
+_SUBJECTS = (
+    (b"me", re.compile(r"\b(?:i|i'm|i've|i'd|my|me|mine|myself)\b")),
+    (b"other", re.compile(
+        r"\b(?:mother|mom|mum|father|dad|husband|wife|partner|boyfriend|girlfriend|ex|"
+        r"sisters?|brothers?|sons?|daughters?|kids?|child|children|friends?|boss|roommate|"
+        r"neighbou?rs?|coworkers?|colleagues?|uncle|aunt|cousin|grand\w+|niece|nephew|"
+        r"in-laws?|teacher|parents?|family|sibling)\b")),
+    (b"client", re.compile(r"\b(?:she|he|they|pt|client|patient)\b")),
+)
 # Character n-grams are hashed in bulk with numpy: a polynomial over the bytes (wrapping
 # at 2**64), mixed by an odd multiplier whose top 19 bits are the id (Knuth's method).
 _GRAMS = (3, 4, 5)
@@ -59,11 +75,24 @@ def _word_ids(norm: str) -> set[int]:
     ids = {zlib.crc32(w, _SEED_WORD) % HALF for w in words}
     ids.update(zlib.crc32(a + b" " + b, _SEED_PAIR) % HALF
                for a, b in itertools.pairwise(words))
+    subject = _subject(norm)
+    ids.update(zlib.crc32(subject + b"|" + w, _SEED_SUBJECT) % HALF for w in words)
     return ids
 
 
-def feature_rows(parts: Iterable[str]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-    """(part index, feature id) of every distinct feature of every part, sorted.
+def _subject(norm: str) -> bytes:
+    """The kind of person the part first names (see _SUBJECTS), or b"none"."""
+    first: tuple[int, bytes] | None = None
+    for name, pattern in _SUBJECTS:
+        match = pattern.search(norm)
+        if match and (first is None or match.start() < first[0]):
+            first = (match.start(), name)
+    return first[1] if first else b"none"
+
+
+def feature_rows(parts: Iterable[str]) -> npt.NDArray[np.int64]:
+    """Keys (part index << 20 | feature id) of every feature of every part, repeats kept
+    (the caller drops unknown features first, then repeats: fewer to sort).
 
     Lowercased, digits folded to 0 ("20 mg" and "50 mg" are one pattern), curly
     apostrophes made straight. Two blocks, normalized apart later: words and word pairs,
@@ -80,10 +109,8 @@ def feature_rows(parts: Iterable[str]) -> tuple[npt.NDArray[np.int64], npt.NDArr
         ids += words
         buffers.append(b" " + _SPACES.sub(" ", norm).strip().encode() + b" ")
     gram_rows, gram_ids = _char_grams(buffers)
-    key = np.concatenate([np.asarray(rows, np.int64) << 20 | np.asarray(ids, np.int64),
-                          gram_rows << 20 | gram_ids])
-    key = np.unique(key)
-    return key >> 20, key & ((1 << 20) - 1)
+    return np.concatenate([np.asarray(rows, np.int64) << 20 | np.asarray(ids, np.int64),
+                           gram_rows << 20 | gram_ids])
 
 
 def _char_grams(buffers: list[bytes]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
@@ -109,7 +136,7 @@ def _char_grams(buffers: list[bytes]) -> tuple[npt.NDArray[np.int64], npt.NDArra
 
 def features(text: str) -> list[int]:
     """Sorted, distinct hashed feature ids of one sentence part (see feature_rows)."""
-    return [int(i) for i in feature_rows([text])[1]]
+    return [int(i) for i in np.unique(feature_rows([text]) & _ID_MASK)]
 
 
 @dataclass(frozen=True)
@@ -122,17 +149,25 @@ class Design:
     values: npt.NDArray[np.float64]
 
 
+def slot_table(buckets: npt.NDArray[np.int64]) -> npt.NDArray[np.int32]:
+    """Feature id -> its weight row + 1 (0: a feature never seen in training); one gather
+    finds every feature's row, where a binary search per feature was slower."""
+    table = np.zeros(2 * HALF, dtype=np.int32)
+    table[buckets] = np.arange(1, len(buckets) + 1, dtype=np.int32)
+    return table
+
+
 def design(parts: Iterable[str], buckets: npt.NDArray[np.int64],
-           idf: npt.NDArray[np.float64]) -> Design:
+           idf: npt.NDArray[np.float64], table: npt.NDArray[np.int32] | None = None) -> Design:
     """Known features only, idf-weighted, each block of each part L2-normalized (what
     scikit-learn's TfidfVectorizer does with a fixed vocabulary, binary counts)."""
     parts = list(parts)
     count = len(parts)
-    row_ids, col_ids = feature_rows(parts)
-    slot = np.searchsorted(buckets, col_ids)
-    slot[slot == len(buckets)] = 0
-    known = buckets[slot] == col_ids if len(buckets) else np.zeros(len(col_ids), bool)
-    row_ids, slot, col_ids = row_ids[known], slot[known], col_ids[known]
+    table = slot_table(buckets) if table is None else table
+    keys = feature_rows(parts)
+    keys = np.unique(keys[table[keys & _ID_MASK] > 0])  # known, each once per part
+    row_ids, col_ids = keys >> 20, keys & _ID_MASK
+    slot = table[col_ids].astype(np.int64) - 1
     values = idf[slot]
     block = row_ids * 2 + (col_ids >= HALF)
     norms = np.sqrt(np.bincount(block, weights=values * values, minlength=count * 2))
@@ -140,13 +175,15 @@ def design(parts: Iterable[str], buckets: npt.NDArray[np.int64],
 
 
 def linear_scores(parts: Iterable[str], buckets: npt.NDArray[np.int64],
-                  idf: npt.NDArray[np.float64], weights: npt.NDArray[np.float32],
-                  bias: npt.NDArray[np.float32]) -> npt.NDArray[np.float64]:
+                  idf: npt.NDArray[np.float64], weights: npt.NDArray[Any],
+                  bias: npt.NDArray[np.float32],
+                  table: npt.NDArray[np.int32] | None = None) -> npt.NDArray[np.float64]:
     """Bias plus the weighted features of each part: one row per part, one column per output
-    (the over-sharing check's model uses it too)."""
-    matrix = design(parts, buckets, idf)
+    (the over-sharing check's model uses it too). Pass weights as float64 and the slot table
+    once made, as a model kept in memory does, to spare both at every call."""
+    matrix = design(parts, buckets, idf, table)
     out = np.tile(bias.astype(np.float64), (matrix.count, 1))
-    weighted = weights[matrix.slots].astype(np.float64) * matrix.values[:, None]
+    weighted = weights[matrix.slots].astype(np.float64, copy=False) * matrix.values[:, None]
     if len(matrix.rows):  # rows are sorted: sum each part's run of features at once
         starts = np.flatnonzero(np.r_[True, matrix.rows[1:] != matrix.rows[:-1]])
         out[matrix.rows[starts]] += np.add.reduceat(weighted, starts, axis=0)
@@ -169,16 +206,30 @@ class SentenceModel:
     safety_threshold: float  # P(safety) at or above this flags safety
     record_threshold: float  # P(record) at or above this flags record content
     top: str = "safety"  # the category of the first head (the label set's first)
+    # Overruling a rule's other category needs more confidence than flagging a part no rule
+    # flagged: "taking Klonopin for her nerves" stays medication.
+    raise_threshold: float = 1.0
+
+    @cached_property
+    def _table(self) -> npt.NDArray[np.int32]:
+        return slot_table(self.buckets)
+
+    @cached_property
+    def _weights(self) -> npt.NDArray[np.float64]:
+        return self.weights.astype(np.float64)  # once, not at every call
 
     def scores(self, parts: Iterable[str]) -> npt.NDArray[np.float64]:
         """Per part: P(safety), P(record), then one score per category (higher wins)."""
-        out = linear_scores(parts, self.buckets, self.idf, self.weights, self.bias)
+        out = linear_scores(parts, self.buckets, self.idf, self._weights, self.bias,
+                            self._table)
         out[:, :2] = 1.0 / (1.0 + np.exp(-out[:, :2]))
         return out
 
     def decide(self, row: npt.NDArray[np.float64], rule_category: str | None) -> str | None:
         """The category the model adds for one part, or None when the rules' call stands."""
-        if rule_category != self.top and row[0] >= self.safety_threshold:
+        if rule_category is None and row[0] >= self.safety_threshold:
+            return self.top
+        if rule_category not in (None, self.top) and row[0] >= self.raise_threshold:
             return self.top
         if rule_category is None and row[1] >= self.record_threshold:
             return self.categories[int(np.argmax(row[2:]))]
@@ -212,6 +263,7 @@ def load_model(directory: Path, name: str = MODEL_FILE) -> SentenceModel:
         return SentenceModel(**linear_fields(data),
                              safety_threshold=float(data["safety_threshold"]),
                              record_threshold=float(data["record_threshold"]),
-                             top=str(data["top"]))
+                             top=str(data["top"]),
+                             raise_threshold=float(data["raise_threshold"]))
     except WEIGHTS_DAMAGED as exc:
         raise LintRulesMissing() from exc
