@@ -190,8 +190,31 @@ def linear_scores(parts: Iterable[str], buckets: npt.NDArray[np.int64],
     return out
 
 
+class LinearHeads:
+    """What a linear sentence model computes with, made once per loaded model (this one and
+    the over-sharing check's): the slot table and the weights as float64."""
+
+    buckets: npt.NDArray[np.int64]
+    idf: npt.NDArray[np.float64]
+    weights: npt.NDArray[np.float32]
+    bias: npt.NDArray[np.float32]
+
+    @cached_property
+    def _table(self) -> npt.NDArray[np.int32]:
+        return slot_table(self.buckets)
+
+    @cached_property
+    def _weights(self) -> npt.NDArray[np.float64]:
+        return self.weights.astype(np.float64)  # once, not at every call
+
+    def linear(self, parts: Iterable[str]) -> npt.NDArray[np.float64]:
+        """Every head's raw score (before any sigmoid), one row per part."""
+        return linear_scores(parts, self.buckets, self.idf, self._weights, self.bias,
+                             self._table)
+
+
 @dataclass(frozen=True)
-class SentenceModel:
+class SentenceModel(LinearHeads):
     """Weights of the features seen in training (others weigh nothing), and thresholds.
 
     Three heads share the features: the label set's top category (safety) or not, any
@@ -210,18 +233,9 @@ class SentenceModel:
     # flagged: "taking Klonopin for her nerves" stays medication.
     raise_threshold: float = 1.0
 
-    @cached_property
-    def _table(self) -> npt.NDArray[np.int32]:
-        return slot_table(self.buckets)
-
-    @cached_property
-    def _weights(self) -> npt.NDArray[np.float64]:
-        return self.weights.astype(np.float64)  # once, not at every call
-
     def scores(self, parts: Iterable[str]) -> npt.NDArray[np.float64]:
         """Per part: P(safety), P(record), then one score per category (higher wins)."""
-        out = linear_scores(parts, self.buckets, self.idf, self._weights, self.bias,
-                            self._table)
+        out = self.linear(parts)
         out[:, :2] = 1.0 / (1.0 + np.exp(-out[:, :2]))
         return out
 

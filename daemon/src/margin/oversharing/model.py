@@ -18,27 +18,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
 
 from margin.errors import OversharingRulesMissing
-from margin.lint.model import (
-    WEIGHTS_DAMAGED,
-    linear_fields,
-    linear_scores,
-    read_weights,
-    slot_table,
-)
+from margin.lint.model import WEIGHTS_DAMAGED, LinearHeads, linear_fields, read_weights
 
 MODEL_FILE = "sentence_model.npz"
 FORMAT_VERSION = 2
 
 
 @dataclass(frozen=True)
-class OversharingModel:
+class OversharingModel(LinearHeads):
     categories: tuple[str, ...]
     buckets: npt.NDArray[np.int64]  # sorted feature ids that have a weight row
     idf: npt.NDArray[np.float64]
@@ -47,18 +40,9 @@ class OversharingModel:
     threshold: float  # P(over-sharing) at or above this flags the part
     safety_threshold: float  # P(safety) at or above this keeps the sentence from any flag
 
-    @cached_property
-    def _table(self) -> npt.NDArray[np.int32]:
-        return slot_table(self.buckets)
-
-    @cached_property
-    def _weights(self) -> npt.NDArray[np.float64]:
-        return self.weights.astype(np.float64)  # once, not at every call
-
     def scores(self, parts: Iterable[str]) -> npt.NDArray[np.float64]:
         """Per part: P(over-sharing), P(safety), then one score per category (higher wins)."""
-        out = linear_scores(parts, self.buckets, self.idf, self._weights, self.bias,
-                            self._table)
+        out = self.linear(parts)
         out[:, :2] = 1.0 / (1.0 + np.exp(-out[:, :2]))
         return out
 
