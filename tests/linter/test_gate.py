@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from margin.lint import Linter
-from margin.lint.gate import DIGIT, WHOLE, keys, word_openings
+from margin.lint.engine import _matches
+from margin.lint.gate import DIGIT, WHOLE, keys, word_starts
 from tests.linter.corpora import CORPORA
 from tests.linter.eval import read_corpus
 
@@ -19,7 +20,8 @@ from tests.linter.eval import read_corpus
     ([r"\d+\s*mg"], {DIGIT}),
     ([r"(?<!alcohol )overdos\w*"], {"overdos"}),
     ([r"\+AH"], {"ah" + WHOLE}),
-    ([r"(?:a|b)?c"], None),  # an optional group: nothing is sure
+    ([r"(?:a|b)?c"], {"ac" + WHOLE, "bc" + WHOLE, "c" + WHOLE}),  # through it or past it
+    ([r"(?:a|b){2}c"], None),  # a counted group: not read
     ([r"[abc]x", "plain"], None),
 ])
 def test_keys_read_the_literal_openings(patterns: list[str], expected: set[str] | None) -> None:
@@ -27,8 +29,13 @@ def test_keys_read_the_literal_openings(patterns: list[str], expected: set[str] 
     assert (None if found is None else set(found)) == expected
 
 
+def word_openings(text: str) -> frozenset[str]:
+    return frozenset(word_starts(text, 0, len(text)))
+
+
 def test_word_openings_hold_prefixes_whole_words_and_digits() -> None:
     openings = word_openings("Took 20 pills")
+    assert word_starts("Took 20 pills", 0, 13)["pills" + WHOLE] == [8]
     assert {"t", "to", "took", "took" + WHOLE, "pills" + WHOLE, DIGIT} <= openings
     assert "pill" + WHOLE not in openings
 
@@ -51,3 +58,20 @@ def test_the_gate_never_skips_a_rule_that_matches_in_any_corpus_sentence() -> No
                             checked += 1
                             assert regex.search(text, start, end) is None, (rule, text)
     assert checked > 10_000  # the gate does skip most rules
+
+
+def test_anchored_rules_find_what_a_full_scan_finds_in_every_corpus_sentence() -> None:
+    linter = Linter(use_model=False)
+    corpora = CORPORA["misplacement"]
+    anchored = [rule for rule in linter.lexicon.rules if rule.anchored and rule.regex]
+    assert len(anchored) > 50
+    for name in corpora.evaluated:
+        for row in read_corpus(corpora.directory / name):
+            text = row["text"]
+            for start, end in linter.splitter.spans(text):
+                starts = word_starts(text, start, end)
+                for rule in anchored:
+                    assert rule.regex is not None
+                    scanned = [m.span() for m in rule.regex.finditer(text, start, end)]
+                    tried = [m.span() for m in _matches(rule, text, start, end, starts)]
+                    assert tried == scanned, (rule, text)

@@ -24,11 +24,12 @@ fired, or raises a part to safety, only when it is confident; it never removes o
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 
 from margin.lint.context import ClauseContext
-from margin.lint.gate import word_openings
+from margin.lint.gate import word_starts
 from margin.lint.labelset import MISPLACEMENT, LabelSet
 from margin.lint.lexicon import Lexicon, Rule
 from margin.lint.model import SentenceModel
@@ -125,7 +126,7 @@ class Linter:
         message = best.rule.says.replace("{match}", best.matched)
         return Finding(start, end, category, severity, message)
 
-    def _candidates(self, openings: frozenset[str]) -> list[Rule]:
+    def _candidates(self, openings: Iterable[str]) -> list[Rule]:
         """The rules whose gate lets this part through, in the lexicon's order."""
         picked = set(self._ungated)
         for opening in openings:
@@ -135,7 +136,8 @@ class Linter:
     def _mentions(self, text: str, start: int, end: int,
                   only: str | None = None) -> list[_Mention]:
         found = []
-        openings = word_openings(text[start:end])
+        starts = word_starts(text, start, end)
+        openings = frozenset(starts)
         for rule in self._candidates(openings):
             if only is not None and rule.category != only:
                 continue
@@ -148,7 +150,7 @@ class Linter:
                 continue
             if rule.regex is None:
                 continue
-            for match in rule.regex.finditer(text, start, end):
+            for match in _matches(rule, text, start, end, starts):
                 if rule.lexicon == "icd10cm" and match.group() not in self.lexicon.icd_codes:
                     continue  # "F15" in a sentence about a fighter jet is not a code
                 found.append(_Mention(rule, match.start(), match.end(), match.group(),
@@ -196,6 +198,25 @@ class Linter:
         # A context makes the mention private only if it covers every cue of it.
         return not any(all(context.blocks(kind, anchor) for anchor in mention.anchors)
                        for kind in mention.rule.unless)
+
+
+def _matches(rule: Rule, text: str, start: int, end: int,
+             starts: dict[str, list[int]]) -> Iterator[re.Match[str]]:
+    """What finditer over the part finds, but an anchored rule is only tried at the words
+    its keys open: a few anchored attempts instead of every alternative at every character."""
+    assert rule.regex is not None
+    if not rule.anchored or rule.keys is None:
+        yield from rule.regex.finditer(text, start, end)
+        return
+    positions = sorted({p for key in rule.keys for p in starts.get(key, ())})
+    reached = start
+    for position in positions:
+        if position < reached:
+            continue  # inside the previous match, as finditer would skip it
+        match = rule.regex.match(text, position, end)
+        if match is not None:
+            reached = match.end()
+            yield match
 
 
 def _together(rule: Rule, text: str, start: int, end: int,

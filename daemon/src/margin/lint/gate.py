@@ -24,44 +24,68 @@ _WORD = re.compile(r"\w+")
 _WORD_ENDS = (" ", "'", "’", "/", "&", ",", ":", r"\.", r"\-", r"\s+", r"[\s-]+", r"\b",
               r"(?![\w])")
 _JOINED = r"[\s-]*"  # "c-ptsd", "c ptsd" or "cptsd": a whole word, or one joined word
+# A class of symbols only ("[+-]"), with any spaces after it: the word comes after them.
+_SYMBOLS = re.compile(r"\[[^\w\]\\]+\][?*]?(?:\\s[*+?]?)?")
 WHOLE = "$"  # a key ending in it is a whole word, not an opening
 DIGIT = "#"  # the key of a word that starts with a digit
 
 
-def word_openings(text: str) -> frozenset[str]:
-    """Every word of `text` lowercased (marked whole) and its first 1 to 8 characters."""
-    words = _WORD.findall(text.lower())
-    openings = {w[:n] for w in words for n in range(1, min(len(w), KEY_LENGTH) + 1)}
-    openings.update(w + WHOLE for w in words)
-    if any(w[0].isdigit() for w in words):
-        openings.add(DIGIT)
-    return frozenset(openings)
+def word_starts(text: str, start: int, end: int) -> dict[str, list[int]]:
+    """Each key a word of text[start:end] gives (its first 1 to 8 characters lowercased, the
+    whole word, a leading digit) -> where the words that give it start, in order."""
+    found: dict[str, list[int]] = {}
+    for match in _WORD.finditer(text, start, end):
+        word = match.group().lower()
+        for key in _word_keys(word):
+            found.setdefault(key, []).append(match.start())
+    return found
 
 
-def keys(alternatives: list[str]) -> frozenset[str] | None:
+def _word_keys(word: str) -> list[str]:
+    keys = [word[:n] for n in range(1, min(len(word), KEY_LENGTH) + 1)] + [word + WHOLE]
+    if word[0].isdigit():
+        keys.append(DIGIT)
+    return keys
+
+
+def anchored(alternatives: list[str]) -> bool:
+    """Every match starts right at a word with one of the keys (no symbol before it, as in
+    "+AH"), so the rule can be tried at those words only instead of scanning the part."""
+    return keys(alternatives, symbols=False) is not None
+
+
+def keys(alternatives: list[str], symbols: bool = True) -> frozenset[str] | None:
     """Lowercase openings or whole words one of which every match starts with, or None."""
     found: set[str] = set()
     for alternative in alternatives:
-        opening = _openings(alternative)
+        opening = _openings(alternative, symbols)
         if opening is None:
             return None
         found |= opening
     return frozenset(found)
 
 
-def _openings(source: str) -> set[str] | None:
+def _openings(source: str, symbols: bool = True) -> set[str] | None:
     branches = _top_level_split(source)
     if len(branches) > 1:
-        joined = keys(branches)
+        joined = keys(branches, symbols)
         return None if joined is None else set(joined)
-    source = _skip_zero_width(source)
+    source = _skip_zero_width(source, symbols)
     if source.startswith(r"\d"):
         return {DIGIT}  # "(?<![\w])\d": a word that starts with a digit
     group = _leading_group(source)
     if group is not None:
         inner, after = group
         # Each way through the group, followed by what comes after it.
-        return None if after[:1] in tuple(_QUANTIFIERS) else _openings_of_paths(inner, after)
+        if after[:1] not in ("?", "*"):
+            if after[:1] == "{":
+                return None
+            return _openings_of_paths(inner, after.lstrip("+"), symbols)
+        # An optional group: the match opens inside it or with what follows it.
+        rest = after[1:].removeprefix("?")
+        through = _openings_of_paths(inner, rest, symbols)
+        skipped = _openings(rest, symbols) if rest else None
+        return None if through is None or skipped is None else through | skipped
     literal = ""
     for char in source:
         if not char.isalnum():
@@ -76,20 +100,20 @@ def _openings(source: str) -> set[str] | None:
     if rest == "" or (rest.startswith(_WORD_ENDS) and not rest.startswith((r"\s*", r"\s?"))):
         return {literal + WHOLE}
     if rest.startswith(_JOINED):
-        together = _openings(literal + rest[len(_JOINED):])
+        together = _openings(literal + rest[len(_JOINED):], symbols)
         if together is not None:
             return {literal + WHOLE} | together
     group = _leading_group(rest)
     if group is not None and group[1][:1] not in tuple(_QUANTIFIERS) and len(literal) < KEY_LENGTH:
         # "t(?:ook|akes)": the word opens with "took" or "takes", not just "t".
-        inside = _openings_of_paths(*group)
+        inside = _openings_of_paths(*group, symbols)
         if inside is not None:
             return {literal + k if k.endswith(WHOLE) else (literal + k)[:KEY_LENGTH]
                     for k in inside if k != DIGIT} | ({literal} if DIGIT in inside else set())
     return {literal[:KEY_LENGTH]}
 
 
-def _skip_zero_width(source: str) -> str:
+def _skip_zero_width(source: str, symbols: bool) -> str:
     """Drop what matches no character at the start: \b, lookarounds, a non-word symbol
     ("+AH": the word still opens with "ah")."""
     while True:
@@ -100,8 +124,12 @@ def _skip_zero_width(source: str) -> str:
             if close is None:
                 return source
             source = source[close + 1:]
+        elif not symbols:
+            return source
         elif source[:2] in (r"\+", r"\-", r"\$", r"\#", r"\&") and source[2:3] not in _QUANTIFIERS:
             source = source[2:]
+        elif leading := _SYMBOLS.match(source):
+            source = source[leading.end():]
         else:
             return source
 
@@ -121,10 +149,10 @@ def _leading_group(source: str) -> tuple[str, str] | None:
     return source[len(opener):close], source[close + 1:]
 
 
-def _openings_of_paths(inner: str, after: str) -> set[str] | None:
+def _openings_of_paths(inner: str, after: str, symbols: bool = True) -> set[str] | None:
     found: set[str] = set()
     for branch in _top_level_split(inner):
-        opening = _openings(branch + after)
+        opening = _openings(branch + after, symbols)
         if opening is None:
             return None
         found |= opening

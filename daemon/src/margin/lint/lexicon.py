@@ -49,6 +49,7 @@ class Rule:
     within: int = 0
     about: int | None = None  # which cue's position decides context (None: all of them)
     keys: frozenset[str] | None = None  # word openings a match needs (gate.py); None: any
+    anchored: bool = False  # every match starts at a word with a key: try only those words
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,7 @@ def _compile_rule(category: str, raw: dict[str, Any], default_says: str,
         within=int(raw.get("within", 60)),
         about=raw["together"].index(raw["about"]) if "about" in raw else None,
         keys=gate.keys(loose + exact) if parts else None,
+        anchored=bool(parts) and gate.anchored(loose + exact),
     )
 
 
@@ -157,14 +159,14 @@ def _lexicon_rule(rule: Rule, lists: dict[str, Any]) -> Rule:
         pattern = (rf"(?<![\w])(?:{_alternation(loose)})(?![\w])|"
                    rf"(?-i:(?<![\w])(?:{_alternation(exact)}){_ABBREVIATION_END})")
         return replace(rule, regex=re.compile(pattern, re.IGNORECASE),
-                       keys=gate.keys(loose + exact))
+                       keys=gate.keys(loose + exact), anchored=gate.anchored(loose + exact))
     if name == "icd10cm":
         return replace(rule, regex=re.compile(r"(?<![\w.])[FZ]\d{2}(?:\.[0-9A-Z]{1,4})?(?![\w])"),
-                       keys=frozenset({"f", "z"}))
+                       keys=frozenset({"f", "z"}), anchored=True)
     if name in ("cpt_time", "cpt_modality"):
         codes = list(lists[name])
         return replace(rule, regex=re.compile(rf"(?<![\w])(?:{_alternation(codes)})(?![\w])"),
-                       keys=gate.keys(codes))
+                       keys=gate.keys(codes), anchored=gate.anchored(codes))
     return rule  # drugs: matched by dictionary lookup in the engine
 
 
