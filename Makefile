@@ -29,9 +29,10 @@ bench: $(STAMP)
 	@$(PYTHON) -m pip install --quiet -e 'daemon[corpus]'  # reportlab builds the 500-page PDF
 	@for script in bench/bench_*.py; do echo "== $$script"; $(PYTHON) $$script || exit 1; done
 
-## Precision and recall of the misplacement linter on the labeled corpus.
+## Precision and recall of the misplacement linter and of the over-sharing check on their corpora.
 eval: $(STAMP)
 	$(PYTHON) tests/linter/eval.py
+	$(PYTHON) tests/oversharing/eval.py
 
 ## Long crash and fuzz runs, kept out of `make test`.
 soak: $(STAMP) system-deps

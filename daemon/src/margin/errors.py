@@ -373,6 +373,13 @@ class LintRulesMissing(MarginError):
     hint = "Reinstall Margin; your notes were not read or changed, and nothing was lost."
 
 
+class OversharingRulesMissing(MarginError):
+    code = "oversharing_rules_missing"
+    http_status = 500
+    message = "Margin could not read the rules of its over-sharing check."
+    hint = "Reinstall Margin; your notes were not read or changed, and nothing was lost."
+
+
 class LintFileMissing(MarginError):
     code = "lint_file_missing"
     http_status = 404

@@ -27,6 +27,7 @@ from margin.holder import VaultHolder
 from margin.home import Home
 from margin.matcher import EXPORT_MIN_WORDS
 from margin.note_fingerprints import MAX_CHECK_CHARS
+from margin.oversharing.documented import DocumentedLog
 from margin.pairing import CODE_LIFETIME_SECONDS, PairingStore
 from margin.paths import given_path
 from margin.scan.service import ScanService
@@ -69,6 +70,7 @@ class Margin:
         self.scans = ScanService(self.holder)
         self.exports = ExportWatch(self.holder, self.scans)
         self.sync = SyncService(self.holder)
+        self.documented = DocumentedLog()
         self._background: list[Any] = [self.exports, self.sync, AutoLock(self.holder),
                                        SessionLockWatch(self.holder)]
 
@@ -260,16 +262,46 @@ class Margin:
         # JavaScript indexes strings in UTF-16 code units; the panel underlines by those.
         return {"findings": [f.as_dict() for f in to_utf16(text, default_linter().lint(text))]}
 
-    def guard_check(self, body: dict[str, Any]) -> dict[str, Any]:
-        """Spans of the progress-note text that stand in a private note; never private text."""
+    def guard_check(self, body: dict[str, Any], *, caller: Caller) -> dict[str, Any]:
+        """Spans of the progress-note text that stand in a private note; never private text.
+        A span that is record content by the linter's rules (safety above all) is no leak:
+        it is answered apart, as documentation, and audited once (issue 21)."""
+        from margin.oversharing.operations import guard_split
+
         text: str = body["text"]
         checked = text[:MAX_CHECK_CHARS]
         min_words = body.get("min_words", self.holder.settings.guard_min_words)
         matches = self.holder.note_fingerprints().check(checked, min_words)
-        return {"matches": [m.to_json() for m in matches],
+        leaks, documented = guard_split(matches, checked)
+        if documented:
+            self.documented.record(self.holder.require(), documented, actor=caller.actor)
+        return {"matches": [m.to_json() for m in leaks],
+                "record_content": documented,
                 "checked_chars": len(checked.encode("utf-16-le", "surrogatepass")) // 2,
                 "truncated": len(text) > MAX_CHECK_CHARS,
                 "min_words": min_words}
+
+    # --- over-sharing in progress notes, and the vault reviewed (issue 21) -------------------
+
+    def review(self, body: dict[str, Any]) -> dict[str, Any]:
+        from margin.oversharing import operations  # the rules and model load on first use
+
+        return operations.review(body)
+
+    def review_files(self, body: dict[str, Any], *, caller: Caller) -> dict[str, Any]:
+        from margin.oversharing import operations
+
+        paths = [given_path(p) for p in body["paths"]]
+        try:
+            index = self.holder.note_fingerprints().index
+        except errors.MarginError as why:  # no vault, or locked: review without comparing
+            return operations.review_files(paths, None, skipped=why.message)
+        return operations.review_files(paths, self.holder.require(), index, actor=caller.actor)
+
+    def lint_vault(self, body: dict[str, Any], *, caller: Caller) -> dict[str, Any]:
+        from margin.oversharing import operations
+
+        return operations.lint_vault(self.holder.require(), body, actor=caller.actor)
 
     # --- export checks and watched folders ----------------------------------------------------
 

@@ -52,7 +52,8 @@ COMMANDS = {
     "passphrase": "vault_cmds:passphrase", "import": "notes_cmds:import_notes",
     "notes": "notes_cmds:notes", "show": "notes_cmds:show",
     "export-notes": "notes_cmds:export_notes", "audit": "notes_cmds:audit",
-    "lint": "lint_cmd:lint", "scan": "scan_cmd:scan", "watch": "watch_cmd:watch",
+    "lint": "lint_cmd:lint", "review": "review_cmd:review", "scan": "scan_cmd:scan",
+    "watch": "watch_cmd:watch",
     "join": "sync_cmds:join", "devices": "sync_cmds:devices", "backup": "sync_cmds:backup",
     "check": "sync_cmds:check",
 }

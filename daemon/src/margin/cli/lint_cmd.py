@@ -1,4 +1,5 @@
-"""`margin lint [--json] PATH...`: the misplacement check on text files.
+"""`margin lint [--json] PATH...`: the misplacement check on text files
+(`margin lint --vault [--client C] [--since DATE]`: on the private notes, lint_vault_cmd.py).
 
 Exit 0 when nothing is flagged, 1 when something is, 2 on an error (a missing, unreadable
 or binary file), with a plain sentence and no traceback. The command needs no vault: it
@@ -8,6 +9,7 @@ reads the files given and the lexicon shipped with Margin, and writes nothing.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -59,11 +61,34 @@ def _human(path: str, text: str, findings: list[Finding]) -> str:
     return "\n".join(lines)
 
 
+def _day(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise click.BadParameter("give a day as YYYY-MM-DD, for example 2026-11-01.")
+    return value
+
+
 @click.command("lint", cls=MarginCommand)
 @click.option("--json", "as_json", is_flag=True, help="Print findings as JSON.")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-def lint(as_json: bool, paths: tuple[Path, ...]) -> None:
-    """Flag sentences of private notes that belong in the progress note (HIPAA record)."""
+@click.option("--vault", "whole_vault", is_flag=True,
+              help="Review your private notes in the vault instead of files.")
+@click.option("--client", help="With --vault: only this client's notes.")
+@click.option("--since", callback=_day, help="With --vault: only notes dated on or after this "
+                                             "day (YYYY-MM-DD).")
+@click.option("--passphrase-file", type=click.Path(dir_okay=False),
+              help="With --vault: read the recovery passphrase from this file.")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.pass_context
+def lint(ctx: click.Context, as_json: bool, whole_vault: bool, client: str | None,
+         since: str | None, passphrase_file: str | None, paths: tuple[Path, ...]) -> None:
+    """Flag sentences of private notes that belong in the progress note (HIPAA record):
+    in text files, or with --vault in every private note (safety first)."""
+    if whole_vault == bool(paths):
+        raise click.UsageError("Give either files to check or --vault, not both or neither.")
+    if whole_vault:
+        from margin.cli.lint_vault_cmd import lint_vault
+
+        raise click.exceptions.Exit(lint_vault(ctx.obj.home, as_json, client, since,
+                                               passphrase_file))
     texts = []
     for path in paths:
         try:

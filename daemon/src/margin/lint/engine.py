@@ -133,11 +133,14 @@ class Linter:
             picked.update(self._gated.get(opening, ()))
         return [self.lexicon.rules[i] for i in sorted(picked)]
 
-    def _mentions(self, text: str, start: int, end: int) -> list[_Mention]:
+    def _mentions(self, text: str, start: int, end: int,
+                  only: str | None = None) -> list[_Mention]:
         found = []
         starts = word_starts(text, start, end)
         openings = frozenset(starts)
         for rule in self._candidates(openings):
+            if only is not None and rule.category != only:
+                continue
             if rule.lexicon == "drugs":
                 found += [_Mention(rule, s, e, text[s:e], (s,))
                           for s, e in self._drugs(text, start, end)]
@@ -169,13 +172,29 @@ class Linter:
                     break
         return spans
 
-    def _keeps(self, mention: _Mention, context: ClauseContext) -> bool:
+    def rule_categories(self, text: str, start: int, end: int, *, context: bool = True,
+                        only: str | None = None) -> set[str]:
+        """Categories of the rules (of category `only`, if given) that match text[start:end].
+        With context=False a mention counts even where a context (a dream, a third party, a
+        guess) would make it private: the over-sharing check's safety floor, since risk in a
+        progress note is never over-sharing, whatever form it takes."""
+        clause = ClauseContext(self.lexicon, text, start, end)
+        check = self._keeps if context else self._needs_met
+        return {m.rule.category for m in self._mentions(text, start, end, only)
+                if check(m, clause)}
+
+    def _needs_met(self, mention: _Mention, context: ClauseContext) -> bool:
         for need in mention.rule.needs:
             if need == "result":
                 if not context.result_near(mention.start, mention.end):
                     return False
             elif not context.has_marker(need):
                 return False
+        return True
+
+    def _keeps(self, mention: _Mention, context: ClauseContext) -> bool:
+        if not self._needs_met(mention, context):
+            return False
         # A context makes the mention private only if it covers every cue of it.
         return not any(all(context.blocks(kind, anchor) for anchor in mention.anchors)
                        for kind in mention.rule.unless)

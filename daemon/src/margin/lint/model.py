@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -179,8 +180,47 @@ def design(parts: Iterable[str], buckets: npt.NDArray[np.int64],
     return Design(count, row_ids, slot, values / norms[block])
 
 
+def linear_scores(parts: Iterable[str], buckets: npt.NDArray[np.int64],
+                  idf: npt.NDArray[np.float64], weights: npt.NDArray[Any],
+                  bias: npt.NDArray[np.float32],
+                  table: npt.NDArray[np.int32] | None = None) -> npt.NDArray[np.float64]:
+    """Bias plus the weighted features of each part: one row per part, one column per output
+    (the over-sharing check's model uses it too). Pass weights as float64 and the slot table
+    once made, as a model kept in memory does, to spare both at every call."""
+    matrix = design(parts, buckets, idf, table)
+    out = np.tile(bias.astype(np.float64), (matrix.count, 1))
+    weighted = weights[matrix.slots].astype(np.float64, copy=False) * matrix.values[:, None]
+    if len(matrix.rows):  # rows are sorted: sum each part's run of features at once
+        starts = np.flatnonzero(np.r_[True, matrix.rows[1:] != matrix.rows[:-1]])
+        out[matrix.rows[starts]] += np.add.reduceat(weighted, starts, axis=0)
+    return out
+
+
+class LinearHeads:
+    """What a linear sentence model computes with, made once per loaded model (this one and
+    the over-sharing check's): the slot table and the weights as float64."""
+
+    buckets: npt.NDArray[np.int64]
+    idf: npt.NDArray[np.float64]
+    weights: npt.NDArray[np.float32]
+    bias: npt.NDArray[np.float32]
+
+    @cached_property
+    def _table(self) -> npt.NDArray[np.int32]:
+        return slot_table(self.buckets)
+
+    @cached_property
+    def _weights(self) -> npt.NDArray[np.float64]:
+        return self.weights.astype(np.float64)  # once, not at every call
+
+    def linear(self, parts: Iterable[str]) -> npt.NDArray[np.float64]:
+        """Every head's raw score (before any sigmoid), one row per part."""
+        return linear_scores(parts, self.buckets, self.idf, self._weights, self.bias,
+                             self._table)
+
+
 @dataclass(frozen=True)
-class SentenceModel:
+class SentenceModel(LinearHeads):
     """Weights of the features seen in training (others weigh nothing), and thresholds.
 
     Three heads share the features: the label set's top category (safety) or not, any
@@ -199,22 +239,9 @@ class SentenceModel:
     # flagged: "taking Klonopin for her nerves" stays medication.
     raise_threshold: float = 1.0
 
-    @cached_property
-    def _table(self) -> npt.NDArray[np.int32]:
-        return slot_table(self.buckets)
-
-    @cached_property
-    def _weights(self) -> npt.NDArray[np.float64]:
-        return self.weights.astype(np.float64)  # once, not at every call
-
     def scores(self, parts: Iterable[str]) -> npt.NDArray[np.float64]:
         """Per part: P(safety), P(record), then one score per category (higher wins)."""
-        matrix = design(parts, self.buckets, self.idf, self._table)
-        out = np.tile(self.bias.astype(np.float64), (matrix.count, 1))
-        weighted = self._weights[matrix.slots] * matrix.values[:, None]
-        if len(matrix.rows):  # rows are sorted: sum each part's run of features at once
-            starts = np.flatnonzero(np.r_[True, matrix.rows[1:] != matrix.rows[:-1]])
-            out[matrix.rows[starts]] += np.add.reduceat(weighted, starts, axis=0)
+        out = self.linear(parts)
         out[:, :2] = 1.0 / (1.0 + np.exp(-out[:, :2]))
         return out
 
@@ -229,22 +256,34 @@ class SentenceModel:
         return None
 
 
+def read_weights(path: Path, version: int) -> dict[str, npt.NDArray[Any]]:
+    """The arrays of a shipped weights file (this model's, or the over-sharing check's).
+    Raises ValueError (or OSError, KeyError...) when it is missing, damaged or another format."""
+    with np.load(path, allow_pickle=False) as data:
+        if int(data["format_version"]) != version:
+            raise ValueError("unknown sentence model format")
+        return {name: data[name] for name in data.files}
+
+
+def linear_fields(data: dict[str, npt.NDArray[Any]]) -> dict[str, Any]:
+    """The fields every linear sentence model has, in the types it computes with."""
+    return {"categories": tuple(str(c) for c in data["categories"]),
+            "buckets": data["buckets"].astype(np.int64), "idf": data["idf"].astype(np.float64),
+            "weights": data["weights"].astype(np.float32),
+            "bias": data["bias"].astype(np.float32)}
+
+
+WEIGHTS_DAMAGED = (OSError, KeyError, ValueError, zipfile.BadZipFile, EOFError)
+
+
 def load_model(directory: Path, name: str = MODEL_FILE) -> SentenceModel:
     """Read the shipped weights; a missing or damaged file is the same error as the rules."""
     try:
-        with np.load(directory / name, allow_pickle=False) as data:
-            if int(data["format_version"]) != FORMAT_VERSION:
-                raise ValueError("unknown sentence model format")
-            return SentenceModel(
-                categories=tuple(str(c) for c in data["categories"]),
-                buckets=data["buckets"].astype(np.int64),
-                idf=data["idf"].astype(np.float64),
-                weights=data["weights"].astype(np.float32),
-                bias=data["bias"].astype(np.float32),
-                safety_threshold=float(data["safety_threshold"]),
-                record_threshold=float(data["record_threshold"]),
-                top=str(data["top"]),
-                raise_threshold=float(data["raise_threshold"]),
-            )
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile, EOFError) as exc:
+        data = read_weights(directory / name, FORMAT_VERSION)
+        return SentenceModel(**linear_fields(data),
+                             safety_threshold=float(data["safety_threshold"]),
+                             record_threshold=float(data["record_threshold"]),
+                             top=str(data["top"]),
+                             raise_threshold=float(data["raise_threshold"]))
+    except WEIGHTS_DAMAGED as exc:
         raise LintRulesMissing() from exc

@@ -10,7 +10,7 @@ from itertools import chain
 from pathlib import Path
 
 from margin.errors import ScanPathNotFound
-from margin.matcher import EXPORT_MIN_WORDS, FingerprintIndex
+from margin.matcher import EXPORT_MIN_WORDS, FingerprintIndex, Match
 from margin.paths import given_path
 from margin.scan.archive import ArchiveProblem, Budget, read_zip
 from margin.scan.clinical import parse_json, read_ccda, read_fhir, read_xml
@@ -21,6 +21,7 @@ from margin.scan.model import (
     Extracted,
     FileReport,
     Leak,
+    RecordContent,
     ScanReport,
     Verdict,
     combine,
@@ -41,6 +42,12 @@ TEXT_READERS: dict[Kind, Callable[[str], Extracted]] = {
     "text": read_text,
     "maybe_text": read_text,
 }
+
+
+# Given a stream's matches and its text, the matches that are record content by the
+# misplacement linter's rules, each with its category (margin.oversharing.agreement): they
+# are reported apart from leaks. The scan package does not import the linter itself.
+RecordFilter = Callable[[list[Match], str], list[tuple[Match, str]]]
 
 
 @dataclass(frozen=True)
@@ -64,12 +71,14 @@ class Scanner:
         *,
         min_words: int = EXPORT_MIN_WORDS,
         limits: Limits | None = None,
+        record_content: RecordFilter | None = None,
     ):
         if min_words < index.guaranteed_words:
             raise ValueError(f"min_words must be at least {index.guaranteed_words}")
         self.index = index
         self.min_words = min_words
         self.limits = limits or Limits()
+        self.record_content = record_content
         self._worker = PdfWorker(
             timeout_seconds=self.limits.pdf_seconds, max_memory_bytes=self.limits.pdf_memory_bytes
         )
@@ -112,11 +121,13 @@ class Scanner:
         data = utf8_if_wide(data)
         kind, label = detect(data, name, media_type)
         extracted = self._read(kind, label, data, budget)
-        leaks = self._match(extracted)
+        leaks, documented = self._match(extracted)
         members: list[FileReport] = []
         for item in chain(extracted.embedded, extracted.lazy_embedded or ()):
             members.append(self._member(item, budget, depth + 1))
-        return _judge(name, extracted, leaks, members)
+        report = _judge(name, extracted, leaks, members)
+        report.record_content = documented
+        return report
 
     def _member(self, item: Embedded, budget: Budget, depth: int) -> FileReport:
         if item.problem:
@@ -173,14 +184,24 @@ class Scanner:
                 note=label, problems=[f"it is {label}, which Margin cannot read"]),
         }
 
-    def _match(self, extracted: Extracted) -> list[Leak]:
+    def _match(self, extracted: Extracted) -> tuple[list[Leak], list[RecordContent]]:
+        """Leaks, and (with a record-content filter) the matches that are documentation."""
         best: dict[tuple[str, str], int] = {}
+        documented: list[RecordContent] = []
         for stream in extracted.streams:
-            for match in self.index.match(stream.text, self.min_words):
+            matches = self.index.match(stream.text, self.min_words)
+            if self.record_content is not None and matches:
+                recorded = self.record_content(matches, stream.text)
+                kept = {id(match) for match, _ in recorded}
+                documented += [RecordContent(m.note_id, stream.place_of(m.start, m.end),
+                                             m.words, category) for m, category in recorded]
+                matches = [m for m in matches if id(m) not in kept]
+            for match in matches:
                 where = stream.place_of(match.start, match.end)
                 key = (match.note_id, where)
                 best[key] = max(best.get(key, 0), match.words)
-        return [Leak(note_id, where, words) for (note_id, where), words in best.items()]
+        leaks = [Leak(note_id, where, words) for (note_id, where), words in best.items()]
+        return leaks, documented
 
 
 def _judge(
@@ -220,8 +241,10 @@ def scan_paths(
     *,
     min_words: int = EXPORT_MIN_WORDS,
     limits: Limits | None = None,
+    record_content: RecordFilter | None = None,
 ) -> ScanReport:
     """Check files and folders (recursively) against the private notes in ``index``."""
     files = _expand([Path(p) for p in paths])
-    with Scanner(index, min_words=min_words, limits=limits) as scanner:
+    with Scanner(index, min_words=min_words, limits=limits,
+                 record_content=record_content) as scanner:
         return ScanReport([scanner.scan_file(path, shown) for path, shown in files], min_words)

@@ -82,6 +82,22 @@ class Leak:
 
 
 @dataclass
+class RecordContent:
+    """Words of a private note found in the file that are record content by the
+    misplacement linter's rules (safety above all): documentation, not a leak (issue 21)."""
+
+    note_id: str
+    where: str
+    words: int
+    category: str
+
+    def to_json(self) -> dict[str, object]:
+        return {"note_id": self.note_id, "where": self.where, "words": self.words,
+                "category": self.category,
+                "message": "From your private note; it belongs in the record."}
+
+
+@dataclass
 class FileReport:
     path: str
     verdict: Verdict
@@ -89,6 +105,7 @@ class FileReport:
     leaks: list[Leak] = field(default_factory=list)
     members: list[FileReport] = field(default_factory=list)
     kind: str | None = None
+    record_content: list[RecordContent] = field(default_factory=list)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> FileReport:
@@ -99,6 +116,8 @@ class FileReport:
             reason=data["reason"],
             leaks=[Leak(l["note_id"], l["where"], l["words"]) for l in data["leaks"]],  # noqa: E741
             members=[cls.from_json(m) for m in data["members"]],
+            record_content=[RecordContent(r["note_id"], r["where"], r["words"], r["category"])
+                            for r in data.get("record_content", [])],
         )
 
     def to_json(self) -> dict[str, object]:
@@ -108,6 +127,8 @@ class FileReport:
             "reason": self.reason,
             "leaks": [leak.to_json() for leak in self.leaks],
             "members": [member.to_json() for member in self.members],
+            **({"record_content": [r.to_json() for r in self.record_content]}
+               if self.record_content else {}),
         }
 
 

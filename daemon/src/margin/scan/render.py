@@ -34,6 +34,10 @@ def _file(report: FileReport, depth: int, out: list[str]) -> None:
         out.append(
             f"{pad}    - private note {leak.note_id}: {leak.words} words in a row, in {leak.where}"
         )
+    for found in report.record_content:
+        out.append(f"{pad}    - not a leak: {found.words} words from private note "
+                   f"{found.note_id}, in {found.where}, are {found.category} content; they "
+                   "belong in the record")
     clean = [m for m in report.members if m.verdict == "clean"]
     for member in report.members:
         if member.verdict != "clean" or len(clean) <= _MEMBERS_SHOWN_CLEAN:

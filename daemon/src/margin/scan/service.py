@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from margin.holder import VaultHolder
-from margin.matcher import EXPORT_MIN_WORDS
+from margin.matcher import EXPORT_MIN_WORDS, Match
 from margin.scan import Scanner, scan_paths
 from margin.scan.model import ScanReport
 
@@ -31,7 +31,8 @@ class ScanService:
              origin: str = "request") -> ScanReport:
         """Check ``paths`` against every private note; needs the vault unlocked."""
         fingerprints = self.holder.note_fingerprints()
-        report = scan_paths(paths, fingerprints.index, min_words=min_words)
+        report = scan_paths(paths, fingerprints.index, min_words=min_words,
+                            record_content=_record_content)
         self._remember(report, actor, origin)
         return report
 
@@ -39,7 +40,8 @@ class ScanService:
                     min_words: int = EXPORT_MIN_WORDS) -> ScanReport:
         """Check a file the clinician dropped on the vault page (its bytes, not a path)."""
         fingerprints = self.holder.note_fingerprints()
-        with Scanner(fingerprints.index, min_words=min_words) as scanner:
+        with Scanner(fingerprints.index, min_words=min_words,
+                     record_content=_record_content) as scanner:
             report = ScanReport([scanner.scan_bytes(name, data)], min_words)
         self._remember(report, actor, "vault page")
         return report
@@ -72,3 +74,10 @@ def _all_leaks(file_report: Any) -> list[Any]:
     for member in file_report.members:
         leaks.extend(_all_leaks(member))
     return leaks
+
+
+def _record_content(matches: list[Match], text: str) -> list[tuple[Match, str]]:
+    """Record content is documentation, not a leak (issue 21): the linter decides."""
+    from margin.oversharing.agreement import record_filter  # loads the linter on first use
+
+    return record_filter(matches, text)

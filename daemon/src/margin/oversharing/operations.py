@@ -1,0 +1,51 @@
+"""The over-sharing operations as the application object runs them (one method each there):
+their JSON in and out, as ``shared_schema/`` describes them, and nothing else."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from margin.lint import to_utf16
+from margin.oversharing.agreement import split_matches
+from margin.oversharing.engine import default_check
+from margin.oversharing.private_review import chosen_notes, report_json, review_private_notes
+from margin.oversharing.report import to_json
+from margin.oversharing.review import review_paths
+from margin.vault import Vault
+
+
+def review(body: dict[str, Any]) -> dict[str, Any]:
+    """POST /v1/review: the progress note's over-sharing sentences, offsets in UTF-16."""
+    text: str = body["text"]
+    return {"findings": [f.as_dict() for f in to_utf16(text, default_check().check(text))]}
+
+
+def review_files(paths: list[Path], vault: Vault | None, index: Any = None, *,
+                 actor: str = "cli", skipped: str | None = None) -> dict[str, Any]:
+    """`margin review`: the files reviewed and, with the notes' fingerprint `index` (of the
+    unlocked `vault`), compared with them; the comparison is audited like an export check."""
+    files = review_paths(paths, index=index)
+    if vault is not None and index is not None:
+        vault.record("review", None, actor=actor, detail={
+            "files": [{"path": f.path, "verdict": f.verdict.verdict if f.verdict else None,
+                       "record_content": len(f.documented)} for f in files][:100]})
+    return {**to_json(files), "skipped": skipped}
+
+
+def lint_vault(vault: Vault, body: dict[str, Any], *, actor: str) -> dict[str, Any]:
+    """`margin lint --vault`: the private notes' record sentences, safety first."""
+    chosen = chosen_notes([s.to_json() for s in vault.list_notes()],
+                          client=body.get("client"), since=body.get("since"))
+    texts = dict(vault.iter_texts(actor=actor, purpose="lint",
+                                  only=[s["id"] for s in chosen]))
+    return report_json(review_private_notes(chosen, texts))
+
+
+def guard_split(matches: list[Any], text: str) -> tuple[list[Any], list[dict[str, Any]]]:
+    """The leak guard's matches that are leaks, and those that are record content (as the
+    guard answers them: offsets, note, date, words, the linter's category, the message)."""
+    documented, leaks = split_matches(matches, text)
+    shown = [{**d.match.to_json(), "category": d.category, "message": d.message}
+             for d in documented]
+    return leaks, shown
