@@ -67,6 +67,7 @@ class FileOps:
         temp = path.with_name(f".{path.name}.{secrets.token_hex(6)}{TEMP_SUFFIX}")
         fd = self.create_exclusive(temp, mode)
         try:
+            claim(fd)
             self.write_all(fd, data)
             self.fsync(fd)
         except BaseException:
@@ -80,6 +81,30 @@ class FileOps:
             _remove_quietly(temp)
             raise
         self.fsync_dir(path.parent)
+
+
+def claim(fd: int) -> None:
+    """Lock a temp file while it is written (released when its writer closes it or dies),
+    so a sweep of temp files left by a killed writer never takes a live one."""
+    if fcntl is not None:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def is_abandoned(path: Path) -> bool:
+    """True when no live process on this machine is writing this temp file."""
+    if fcntl is None:  # pragma: no cover - no way to tell: leave it
+        return False
+    try:
+        fd = os.open(path, os.O_RDONLY | _O_BINARY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False  # its writer is alive
+    finally:
+        os.close(fd)
+    return True
 
 
 def _remove_quietly(path: Path) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import struct
+import sys
 import zlib
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,7 +19,7 @@ from margin.vault import crypto
 from margin.vault.model import NoteSummary, VersionMeta
 
 INDEX_MAGIC = b"MARGINIX"
-INDEX_VERSION = 2  # 2: audit sequence numbers, sync claims, removed devices, lost files
+INDEX_VERSION = 3  # 3: every object located (packs), object counts per file
 INDEX_HEADER = struct.Struct(">8sH12s")
 INDEX_AAD = b"margin/v1/index"
 
@@ -33,14 +34,17 @@ def filter_key(value: object) -> str | None:
 
 @dataclass
 class NoteIndex:
-    # Each object file read, with the (size, mtime_ns) it had: a file whose stat changed is
-    # read again at unlock, so an altered file is caught even though the index knew it.
-    files: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # Each object file read, with the (size, mtime_ns) it had and its object count: a file
+    # whose stat changed is read again at unlock, so an altered file is caught even though
+    # the index knew it; the count says which of two files holding an object is the pack.
+    files: dict[str, tuple[int, int, int]] = field(default_factory=dict)
     versions: dict[str, VersionMeta] = field(default_factory=dict)
-    bodies: dict[str, tuple[str, int]] = field(default_factory=dict)
+    # Where each object is read from: (file, record index, record offset). An object can
+    # be in two files while a pack replaces small files; the file with more objects wins.
+    objects: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    audit_ids: set[str] = field(default_factory=set)  # the objects that are audit entries
     devices: dict[str, dict[str, Any]] = field(default_factory=dict)
     audit_heads: dict[str, tuple[int, str]] = field(default_factory=dict)
-    audit_locations: list[tuple[str, int]] = field(default_factory=list)
     # The newest audit entry this computer has seen per device, kept across rebuilds, so a
     # log cut short (or cut and written again) is noticed by verify.
     anchors: dict[str, tuple[int, str]] = field(default_factory=dict)
@@ -50,10 +54,15 @@ class NoteIndex:
     audit_times: dict[str, str] = field(default_factory=dict)  # device -> newest entry's time
     # What other devices wrote they had seen: claims[target][claimer] = (seq, hash, time).
     claims: dict[str, dict[str, tuple[int, str, str]]] = field(default_factory=dict)
+    # What other devices wrote they hold of each device without a gap: [target][claimer].
+    complete: dict[str, dict[str, int]] = field(default_factory=dict)
+    pack_seq: int = 0  # this device's newest pack's audit entry (compact.py)
+    pack_time: str = ""
     removed: dict[str, dict[str, Any]] = field(default_factory=dict)  # device -> removal
-    # Object files this computer read that are gone (not quarantined): kept across
-    # rebuilds like the anchors, cleared when the file comes back.
-    lost: dict[str, str] = field(default_factory=dict)
+    # Object files this computer read that are gone (not quarantined) with objects found
+    # nowhere else: file -> (when noticed, its object ids). Kept across rebuilds like the
+    # anchors; cleared when the file comes back or a pack holding its objects arrives.
+    lost: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
     _filters: dict[str, dict[str, set[str]]] = field(default_factory=dict)
     _note_keys: dict[str, dict[str, str | None]] = field(default_factory=dict)
 
@@ -81,6 +90,22 @@ class NoteIndex:
             if known is None or seq > known[0]:
                 self.claims[str(target)][claimer] = (seq, entry_hash, time)
 
+    def add_complete(self, claimer: str, complete: dict[str, Any]) -> None:
+        for target, seq in complete.items():
+            known = self.complete.setdefault(str(target), {})
+            known[claimer] = max(known.get(claimer, 0), int(seq))
+
+    def complete_seq(self, device: str) -> int:
+        """The newest entry of ``device`` held here with none missing before it."""
+        seqs = self.audit_seqs.get(device, {})
+        top = max(seqs, default=0)
+        if top == len(seqs):
+            return top
+        seq = 0
+        while seq + 1 in seqs:
+            seq += 1
+        return seq
+
     def all_anchors(self) -> dict[str, tuple[int, str]]:
         merged = dict(self.anchors)
         for device, head in self.audit_heads.items():
@@ -103,6 +128,31 @@ class NoteIndex:
             if value is not None:
                 self._filters.setdefault(name, {}).setdefault(value, set()).add(note_id)
         self._note_keys[note_id] = keys
+
+    def locate(self, object_id: str, where: tuple[str, int, int], present: set[str]) -> None:
+        """Read ``object_id`` from ``where`` unless a file with more objects (a pack that
+        replaced the small file, or a bigger pack that replaced a pack) already holds it."""
+        known = self.objects.get(object_id)
+        if (known is not None and known[0] in present and known[0] != where[0]
+                and self._count(known[0]) >= self._count(where[0])):
+            return
+        self.objects[object_id] = where
+
+    def _count(self, relative: str) -> int:
+        return self.files.get(relative, (0, 0, 0))[2]
+
+    def held_by(self, relatives: set[str]) -> dict[str, list[str]]:
+        """The objects read from each of these files (none: every object is elsewhere)."""
+        found: dict[str, list[str]] = {relative: [] for relative in relatives}
+        for object_id, (relative, _, _) in self.objects.items():
+            if relative in found:
+                found[relative].append(object_id)
+        return found
+
+    def forget_files(self, relatives: set[str]) -> None:
+        """Files whose every object is read from elsewhere now (retired after a pack)."""
+        for relative in relatives:
+            self.files.pop(relative, None)
 
     # --- reading -------------------------------------------------------------------------
 
@@ -146,7 +196,7 @@ class NoteIndex:
             updated=current.time,
             deleted=current.deleted,
             waiting_for_sync=any(
-                meta.body is not None and meta.body not in self.bodies for meta in heads
+                meta.body is not None and meta.body not in self.objects for meta in heads
             ),
         )
 
@@ -167,36 +217,42 @@ class NoteIndex:
             "v": INDEX_VERSION,
             "files": {key: list(value) for key, value in self.files.items()},
             "versions": [meta.to_json() for meta in self.versions.values()],
-            "bodies": {key: list(value) for key, value in self.bodies.items()},
+            "contents": _contents(self.objects),
+            "audit_ids": sorted(self.audit_ids),
             "devices": self.devices,
             "audit": {key: list(value) for key, value in self.audit_heads.items()},
-            "audit_locations": [list(location) for location in self.audit_locations],
             "anchors": {key: list(value) for key, value in self.all_anchors().items()},
             "audit_seqs": {
                 d: {str(q): h for q, h in s.items()} for d, s in self.audit_seqs.items()
             },
             "audit_times": self.audit_times,
             "claims": {t: {c: list(v) for c, v in by.items()} for t, by in self.claims.items()},
+            "complete": self.complete,
+            "pack_seq": self.pack_seq,
+            "pack_time": self.pack_time,
             "removed": self.removed,
-            "lost": self.lost,
+            "lost": {key: [when, ids] for key, (when, ids) in self.lost.items()},
         }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> NoteIndex:
         index = cls(
-            files={key: (int(v[0]), int(v[1])) for key, v in data["files"].items()},
-            bodies={key: (value[0], int(value[1])) for key, value in data["bodies"].items()},
+            files={key: (int(v[0]), int(v[1]), int(v[2])) for key, v in data["files"].items()},
+            objects=_located(data["contents"]),
+            audit_ids=set(data["audit_ids"]),
             devices=dict(data["devices"]),
             audit_heads={key: (int(v[0]), str(v[1])) for key, v in data["audit"].items()},
-            audit_locations=[(str(r), int(i)) for r, i in data["audit_locations"]],
             anchors={key: (int(v[0]), str(v[1])) for key, v in data["anchors"].items()},
             audit_seqs={d: {int(q): str(h) for q, h in s.items()}
                         for d, s in data["audit_seqs"].items()},
             audit_times=dict(data["audit_times"]),
             claims={t: {c: (int(v[0]), str(v[1]), str(v[2])) for c, v in by.items()}
                     for t, by in data["claims"].items()},
+            complete={t: {c: int(q) for c, q in by.items()} for t, by in data["complete"].items()},
+            pack_seq=int(data["pack_seq"]),
+            pack_time=str(data["pack_time"]),
             removed=dict(data["removed"]),
-            lost=dict(data["lost"]),
+            lost={key: (str(v[0]), [str(i) for i in v[1]]) for key, v in data["lost"].items()},
         )
         for record in data["versions"]:
             meta = VersionMeta.from_json(record)
@@ -205,6 +261,23 @@ class NoteIndex:
         for note_id in index.note_versions:
             index._refile(note_id)
         return index
+
+
+def _contents(objects: dict[str, tuple[str, int, int]]) -> dict[str, list[Any]]:
+    """Objects grouped by file (each file name once): {file: [id, index, offset, ...]}."""
+    grouped: dict[str, list[Any]] = {}
+    for object_id, (relative, position, offset) in objects.items():
+        grouped.setdefault(relative, []).extend((object_id, position, offset))
+    return grouped
+
+
+def _located(contents: dict[str, list[Any]]) -> dict[str, tuple[str, int, int]]:
+    objects = {}
+    for relative, flat in contents.items():
+        name = sys.intern(str(relative))  # one string per file, however many objects
+        for at in range(0, len(flat), 3):
+            objects[str(flat[at])] = (name, int(flat[at + 1]), int(flat[at + 2]))
+    return objects
 
 
 def seal_index(index: NoteIndex, key: bytes, aad: bytes) -> bytes:
