@@ -96,7 +96,6 @@ def test_the_pack_is_durable_before_any_replaced_file_is_removed(home: Home) -> 
 
 def test_an_index_rebuild_after_a_crash_mid_compaction_finds_everything(home: Home) -> None:
     vault, made = busy_vault(home)
-    vault.policy = Policy(min_files=4, min_age_seconds=0)
     device = vault.device_id
     # A crash right after the pack was written: both the pack and the old files are there.
     kept = {p: p.read_bytes() for p in object_files(home)}
@@ -115,7 +114,7 @@ def test_an_index_rebuild_after_a_crash_mid_compaction_finds_everything(home: Ho
 
 
 def test_a_removed_pack_is_reported_not_taken_silently(home: Home) -> None:
-    vault, made = busy_vault(home)
+    vault, _ = busy_vault(home)
     vault.compact()
     vault.lock()
     pack = max(object_files(home), key=lambda p: p.stat().st_size)  # beside the lock's segment
