@@ -158,3 +158,18 @@ def test_a_temp_file_being_written_is_never_swept(home: Home, tmp_path: Path) ->
     finally:
         os.close(fd)
     assert sweep(vault.layout, vault.device_id) == [live.name]
+
+
+def test_an_import_of_many_notes_writes_few_files_and_audits_each(vault: Vault,
+                                                                   home: Home) -> None:
+    before = len(object_files(home))
+    seen: list[tuple[int, int]] = []
+    items = [{"text": f"imported {n}", "client": f"client {n % 7}"} for n in range(1200)]
+    made = vault.create_notes(items, actor="import", progress=lambda d, t: seen.append((d, t)))
+    assert len(object_files(home)) == before + 3  # 500 notes a file
+    assert seen == [(500, 1200), (1000, 1200), (1200, 1200)]
+    creates = [e for e in vault.audit_entries() if e.action == "create" and e.note]
+    assert [(e.note, e.detail["version"]) for e in creates] == made
+    assert vault.get_note(made[1199][0], actor="cli").text == "imported 1199"
+    assert len(vault.list_notes(client="client 3")) == len(range(3, 1200, 7))
+    assert vault.verify_audit().ok

@@ -40,9 +40,16 @@ Progress = Callable[[int, int], None]
 
 @dataclass(frozen=True)
 class Policy:
-    min_files: int = 32  # pack once this many small files of this device have gathered
+    """Tiers, as a log-structured store keeps them: saves and segments (under
+    ``tiny_bytes``) are packed once ``min_files`` have gathered; the small packs that makes
+    are merged once ``min_packs`` of them have; a pack of ``small_bytes`` or more is left
+    alone. So each object is sealed again a few times in its life, not at every lock."""
+
+    min_files: int = 32  # pack once this many saves and segments of this device gathered
+    min_packs: int = 8  # merge small packs once this many gathered
     min_age_seconds: float = 3600.0  # let fresh files reach the other devices first
-    small_bytes: int = 2 << 20  # a file (or pack) smaller than this is merged again
+    tiny_bytes: int = 64 << 10  # saves and segments are smaller than this
+    small_bytes: int = 2 << 20  # a pack smaller than this is merged again
     pack_bytes: int = 8 << 20  # a pack holds about this much at most
     retire_anyway_seconds: float = 14 * 24 * 3600.0  # a device silent this long waits no more
 
@@ -61,12 +68,18 @@ def compact(session: Session, policy: Policy, *, progress: Progress | None = Non
             actor: str = "margin") -> Result:
     retired = retire(session, policy)
     now = time.time()
-    small = [r for r, (size, mtime, _) in _own(session).items()
-             if size < policy.small_bytes and now - mtime / 1e9 >= policy.min_age_seconds]
-    if len(small) < policy.min_files:
-        return Result(0, 0, retired)
-    packed, packs = _pack(session, small, policy, progress, actor)
-    return Result(packed, packs, retired + retire(session, policy))
+    aged = {r: size for r, (size, mtime, _) in _own(session).items()
+            if now - mtime / 1e9 >= policy.min_age_seconds}
+    tiny = [r for r, size in aged.items() if size < policy.tiny_bytes]
+    small = [r for r, size in aged.items() if policy.tiny_bytes <= size < policy.small_bytes]
+    packed = packs = 0
+    for chosen, enough in ((tiny, policy.min_files), (small, policy.min_packs)):
+        if len(chosen) >= enough:
+            done, made = _pack(session, chosen, policy, progress, actor)
+            packed, packs = packed + done, packs + made
+    if packs:
+        retired += retire(session, policy)
+    return Result(packed, packs, retired)
 
 
 def reencrypt(session: Session, policy: Policy, *, progress: Progress | None = None,

@@ -120,9 +120,20 @@ class AuditJournal:
         self._count += 1
 
     def clear(self, ring: crypto.KeyRing) -> None:
-        """Every pending entry reached the vault folder (durably): start empty."""
-        if self._count:
+        """Every pending entry reached the vault folder (durably): cut the journal back to
+        its header (one fsync; a crash before it only leaves entries the next load drops)."""
+        if not self._count:
+            return
+        if self._header is None or self._header[8 + 2 :] != ring.current_id:
             self._rewrite(ring, [])
+            return
+        fd = os.open(self.path, os.O_WRONLY)
+        try:
+            os.ftruncate(fd, JOURNAL_HEADER.size)
+            self.ops.fsync(fd)
+        finally:
+            os.close(fd)
+        self._count = 0
 
     @property
     def pending(self) -> int:

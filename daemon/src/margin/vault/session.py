@@ -7,7 +7,7 @@ import hashlib
 import json
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +25,9 @@ PACK_ACTION = "compact"  # the audit entry inside each pack (see compact.py)
 # Audit entries of reads wait in the local journal until a save carries them or this many
 # have gathered; then they become one file (a segment) of the vault folder.
 SEGMENT_ENTRIES = 256
+# One change of a batch: its objects, then its audit entry's action, note and detail.
+Change = tuple[list[SealedObject], str, str | None, Any]
+Progress = Callable[[int, int], None]
 
 
 class Session:
@@ -61,12 +64,12 @@ class Session:
 
     # --- loading -------------------------------------------------------------------------
 
-    def load(self) -> None:
+    def load(self, progress: Progress | None = None) -> None:
         """Read the local index, then only the object files it has not seen, then the audit
         entries a crash left in the journal (written out at once)."""
         stored = self._read_index()
         self.index = stored if stored is not None else NoteIndex()
-        changed = self.refresh() or stored is None
+        changed = self.refresh(progress) or stored is None
         self._recover_journal()
         if changed:
             self.save_index()
@@ -85,8 +88,10 @@ class Session:
             self._apply_audit(self.device_id, parsed)
         self.flush_audit()
 
-    def refresh(self) -> bool:
-        """Take in files that arrived (or were left by a crash); True when anything changed."""
+    def refresh(self, progress: Progress | None = None) -> bool:
+        """Take in files that arrived (or were left by a crash); True when anything changed.
+        ``progress(files read, files to read)`` follows a long one (a first sync, a join,
+        an index rebuild)."""
         objects, copies, problems = self.store.scan_data()
         self._paths = {}
         for relative, paths in copies.items():
@@ -109,8 +114,10 @@ class Session:
                 self.index.files[relative] = (*signature, known[2])
         self._present = set(present)
         arrived = sorted(present.keys() - self.index.files.keys())
-        for relative in arrived:
+        for done, relative in enumerate(arrived, 1):
             self._take_in(relative, *present[relative])
+            if progress is not None:
+                progress(done, len(arrived))
         return self._settle_gone(present) or bool(arrived)
 
     def _settle_gone(self, present: dict[str, tuple[Path, tuple[int, int]]]) -> bool:
@@ -307,24 +314,14 @@ class Session:
         read, an unlock, a "seen" record) the entry goes into the local journal only, and
         reaches the vault folder with the next file this device writes."""
         seq, previous = self.index.audit_heads.get(self.device_id, (0, audit.GENESIS))
-        entry = audit.make_entry(
-            device=self.device_id,
-            seq=seq + 1,
-            prev=previous,
-            time=now_iso(),
-            actor=actor,
-            action=action,
-            note=note,
-            detail=detail,
-        )
-        plaintext = audit.canonical(entry)
-        parsed = audit.to_entry(entry, hashlib.sha256(plaintext).hexdigest())
-        sealed = SealedObject(Kind.AUDIT, new_id(), plaintext, parsed)
+        sealed = self._entry(seq + 1, previous, actor, action, note, detail)
+        entry: dict[str, Any] = json.loads(sealed.plaintext)
         if objects:
             self._write([*objects, sealed], carry=True)
             return entry
+        parsed = sealed.parsed
         try:
-            self.journal.append(plaintext)
+            self.journal.append(sealed.plaintext)
         except OSError as error:
             raise disk_error(error) from error
         self.pending.append(sealed)
@@ -332,6 +329,27 @@ class Session:
         if len(self.pending) >= SEGMENT_ENTRIES:
             self.flush_audit()
         return entry
+
+    def commit_many(self, changes: list[Change], *, actor: str) -> None:
+        """Several changes in one file (an import of many notes): each change's objects,
+        then its own audit entry, so every note still has its entry."""
+        seq, previous = self.index.audit_heads.get(self.device_id, (0, audit.GENESIS))
+        sealed: list[SealedObject] = []
+        for objects, action, note, detail in changes:
+            seq += 1
+            entry = self._entry(seq, previous, actor, action, note, detail)
+            sealed += [*objects, entry]
+            previous = entry.parsed.hash
+        self._write(sealed, carry=True)
+
+    def _entry(self, seq: int, previous: str, actor: str, action: str, note: str | None,
+               detail: Any) -> SealedObject:
+        plain = audit.make_entry(device=self.device_id, seq=seq, prev=previous,
+                                 time=now_iso(), actor=actor, action=action, note=note,
+                                 detail=detail)
+        plaintext = audit.canonical(plain)
+        parsed = audit.to_entry(plain, hashlib.sha256(plaintext).hexdigest())
+        return SealedObject(Kind.AUDIT, new_id(), plaintext, parsed)
 
     def flush_audit(self) -> None:
         """Write the journal's entries into the vault folder as one segment file."""

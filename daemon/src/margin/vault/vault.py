@@ -125,9 +125,12 @@ class Vault:
         actor: str = "cli",
         remember: bool = True,
         device_name: str | None = None,
+        progress: Progress | None = None,
     ) -> None:
         """Unlock; with ``remember`` the key is also kept in the keychain when one is usable.
-        ``device_name`` names this computer if this is its first unlock (``margin join``)."""
+        ``device_name`` names this computer if this is its first unlock (``margin join``).
+        ``progress(files read, files to read)`` follows the reading of files not yet in the
+        local index (a join of a large vault, an index rebuild)."""
         with self._lock:
             ring = self._unwrap_any(passphrase)  # checked even when already unlocked
             if self._session is not None:
@@ -136,7 +139,7 @@ class Vault:
             detail: dict[str, Any] = {"method": "passphrase"}
             if device_name:
                 detail["device_name"] = device_name
-            self._start(ring, actor, "unlock", detail)
+            self._start(ring, actor, "unlock", detail, progress)
             if remember:
                 self._remember(ring)
 
@@ -328,6 +331,12 @@ class Vault:
             )
         )
 
+    def create_notes(self, items: Sequence[dict[str, Any]], *, actor: str,
+                     progress: Progress | None = None) -> list[tuple[str, str]]:
+        """Many new notes at once (an import of thousands): a few files instead of one a
+        note, each note with its own audit entry; (note id, version id) in input order."""
+        return self._do(lambda s: notes.create_many(s, items, actor=actor, progress=progress))
+
     def get_note(self, note_id: str, *, actor: str, version: str | None = None) -> Note:
         return self._do(lambda s: notes.read(s, note_id, version, actor=actor))
 
@@ -434,12 +443,13 @@ class Vault:
             raise VaultLocked()
         return self._session
 
-    def _start(self, ring: crypto.KeyRing, actor: str, action: str, detail: Any) -> None:
+    def _start(self, ring: crypto.KeyRing, actor: str, action: str, detail: Any,
+               progress: Progress | None = None) -> None:
         device_id, is_new = self._device_id_or_new()
         tempfiles.sweep(self.layout, device_id)
         session = Session(self.layout, self.store, ring, self.vault_id, device_id)
         session.arrival_grace = self._arrival_grace
-        session.load()
+        session.load(progress)
         objects = []
         if is_new or device_id not in session.index.devices:
             record = {
