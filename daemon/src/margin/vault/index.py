@@ -6,10 +6,11 @@ only the object files it has not seen yet. Losing it costs a rebuild, never data
 
 from __future__ import annotations
 
+import base64
 import json
 import struct
 import sys
-import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,7 +20,7 @@ from margin.vault import crypto
 from margin.vault.model import NoteSummary, VersionMeta
 
 INDEX_MAGIC = b"MARGINIX"
-INDEX_VERSION = 3  # 3: every object located (packs), object counts per file
+INDEX_VERSION = 5  # 3: objects located (packs), counts per file; 4: packed, lazy; 5: no zlib
 INDEX_HEADER = struct.Struct(">8sH12s")
 INDEX_AAD = b"margin/v1/index"
 
@@ -32,13 +33,52 @@ def filter_key(value: object) -> str | None:
     return text or None
 
 
+class Versions:
+    """Version metadata by id. Loaded as stored rows and made into ``VersionMeta`` only
+    when first asked for, so unlocking a 100,000-note vault does not build them all."""
+
+    def __init__(self) -> None:
+        self._items: dict[str, VersionMeta | list[Any]] = {}
+
+    def __contains__(self, version_id: object) -> bool:
+        return version_id in self._items
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __getitem__(self, version_id: str) -> VersionMeta:
+        item = self._items[version_id]
+        if isinstance(item, VersionMeta):
+            return item
+        meta = self._items[version_id] = _version_of(item)
+        return meta
+
+    def __setitem__(self, version_id: str, meta: VersionMeta) -> None:
+        self._items[version_id] = meta
+
+    def get(self, version_id: str) -> VersionMeta | None:
+        return self[version_id] if version_id in self._items else None
+
+    def values(self) -> Iterator[VersionMeta]:
+        for version_id in list(self._items):
+            yield self[version_id]
+
+    def rows(self) -> list[list[Any]]:
+        return [item if isinstance(item, list) else _version_row(item)
+                for item in self._items.values()]
+
+    def load(self, rows: list[list[Any]]) -> None:
+        for row in rows:
+            self._items[str(row[0])] = row
+
+
 @dataclass
 class NoteIndex:
     # Each object file read, with the (size, mtime_ns) it had and its object count: a file
     # whose stat changed is read again at unlock, so an altered file is caught even though
     # the index knew it; the count says which of two files holding an object is the pack.
     files: dict[str, tuple[int, int, int]] = field(default_factory=dict)
-    versions: dict[str, VersionMeta] = field(default_factory=dict)
+    versions: Versions = field(default_factory=Versions)
     # Where each object is read from: (file, record index, record offset). An object can
     # be in two files while a pack replaces small files; the file with more objects wins.
     objects: dict[str, tuple[str, int, int]] = field(default_factory=dict)
@@ -115,9 +155,14 @@ class NoteIndex:
 
     def _refile(self, note_id: str) -> None:
         """Keep the client/site/date filters pointing at the note's current metadata."""
-        for name, value in self._note_keys.pop(note_id, {}).items():
-            if value is not None:
-                self._filters[name][value].discard(note_id)
+        if note_id in self._note_keys:
+            for name, value in self._note_keys.pop(note_id).items():
+                if value is not None:
+                    self._filters[name][value].discard(note_id)
+        else:  # loaded from disk (keys not kept): take it out wherever it is (few values)
+            for values in self._filters.values():
+                for notes in values.values():
+                    notes.discard(note_id)
         current = self.shown(self.current(note_id))
         keys = {
             "client": filter_key(current.client),
@@ -218,7 +263,9 @@ class NoteIndex:
         return {
             "v": INDEX_VERSION,
             "files": {key: list(value) for key, value in self.files.items()},
-            "versions": [_version_row(meta) for meta in self.versions.values()],
+            "versions": self.versions.rows(),
+            "filters": {name: {value: sorted(ids) for value, ids in values.items()}
+                        for name, values in self._filters.items()},
             "contents": _contents(self.objects),
             "audit_ids": sorted(self.audit_ids),
             "devices": self.devices,
@@ -256,12 +303,11 @@ class NoteIndex:
             removed=dict(data["removed"]),
             lost={key: (str(v[0]), [str(i) for i in v[1]]) for key, v in data["lost"].items()},
         )
+        index.versions.load(data["versions"])
         for row in data["versions"]:
-            meta = _version_of(row)
-            index.versions[meta.id] = meta
-            index.note_versions.setdefault(meta.note, set()).add(meta.id)
-        for note_id in index.note_versions:
-            index._refile(note_id)
+            index.note_versions.setdefault(sys.intern(str(row[1])), set()).add(str(row[0]))
+        index._filters = {name: {value: set(ids) for value, ids in values.items()}
+                          for name, values in data["filters"].items()}
         return index
 
 
@@ -279,27 +325,32 @@ def _version_of(row: list[Any]) -> VersionMeta:
                        sys.intern(str(device)), sys.intern(str(actor)))
 
 
-def _contents(objects: dict[str, tuple[str, int, int]]) -> dict[str, list[Any]]:
-    """Objects grouped by file (each file name once): {file: [id, index, offset, ...]}."""
-    grouped: dict[str, list[Any]] = {}
+LOCATION = struct.Struct(">16sII")  # object id, record index, record offset
+
+
+def _contents(objects: dict[str, tuple[str, int, int]]) -> dict[str, str]:
+    """Objects grouped by file (each file name once), packed: {file: base64 of records}."""
+    grouped: dict[str, list[bytes]] = {}
     for object_id, (relative, position, offset) in objects.items():
-        grouped.setdefault(relative, []).extend((object_id, position, offset))
-    return grouped
+        grouped.setdefault(relative, []).append(
+            LOCATION.pack(bytes.fromhex(object_id), position, offset))
+    return {relative: base64.b64encode(b"".join(parts)).decode()
+            for relative, parts in grouped.items()}
 
 
-def _located(contents: dict[str, list[Any]]) -> dict[str, tuple[str, int, int]]:
+def _located(contents: dict[str, str]) -> dict[str, tuple[str, int, int]]:
     objects = {}
-    for relative, flat in contents.items():
+    for relative, packed in contents.items():
         name = sys.intern(str(relative))  # one string per file, however many objects
-        for at in range(0, len(flat), 3):
-            objects[str(flat[at])] = (name, int(flat[at + 1]), int(flat[at + 2]))
+        for object_id, position, offset in LOCATION.iter_unpack(base64.b64decode(packed)):
+            objects[object_id.hex()] = (name, position, offset)
     return objects
 
 
 def seal_index(index: NoteIndex, key: bytes, aad: bytes) -> bytes:
     nonce = crypto.random_bytes(crypto.NONCE_BYTES)
     header = INDEX_HEADER.pack(INDEX_MAGIC, INDEX_VERSION, nonce)
-    body = zlib.compress(json.dumps(index.to_json(), separators=(",", ":")).encode(), 1)
+    body = json.dumps(index.to_json(), separators=(",", ":")).encode()  # no zlib: unlock time
     return header + crypto.seal(key, nonce, body, INDEX_AAD + aad + header)
 
 
@@ -313,6 +364,6 @@ def open_index(data: bytes, key: bytes, aad: bytes) -> NoteIndex | None:
     header = data[: INDEX_HEADER.size]
     try:
         body = crypto.open_sealed(key, nonce, data[INDEX_HEADER.size :], INDEX_AAD + aad + header)
-        return NoteIndex.from_json(json.loads(zlib.decompress(body)))
-    except (InvalidTag, ValueError, KeyError, TypeError, zlib.error):
+        return NoteIndex.from_json(json.loads(body))
+    except (InvalidTag, ValueError, KeyError, TypeError):
         return None
