@@ -62,7 +62,7 @@ def joined_home(root: Path, writer: Vault, name: str) -> tuple[Home, Path]:
 
 
 class Daemon:
-    def __init__(self, home: Home):
+    def __init__(self, home: Home, passphrase: str = PASSPHRASE):
         env = {**os.environ, **NO_KEYCHAIN}
         self.process = subprocess.Popen(
             [sys.executable, "-m", "margin", "--home", str(home.root), "serve", "--port", "0"],
@@ -73,7 +73,7 @@ class Daemon:
             time.sleep(0.05)
         info = json.loads(runtime.read_text())
         self.port, self.token = info["port"], info["cli_token"]
-        assert self.call("POST", "/v1/unlock", {"passphrase": PASSPHRASE})[0] == 200
+        assert self.call("POST", "/v1/unlock", {"passphrase": passphrase})[0] == 200
 
     def call(self, method: str, path: str, body: object = None) -> tuple[int, object]:
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)

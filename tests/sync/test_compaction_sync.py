@@ -76,6 +76,9 @@ class Scene:
             for vault in self.devices.values():
                 vault.refresh()
                 vault.compact()
+        self.carrier.settle()  # the last packs and removals reach the other device
+        for vault in self.devices.values():
+            vault.refresh()
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
