@@ -165,7 +165,7 @@ def daemon_memory(home: Home) -> int:
     """Peak resident memory (KiB) of a daemon that unlocked this vault and indexed it."""
     from bench_sync import Daemon
 
-    daemon = Daemon(home, PASSPHRASE)  # starts and unlocks
+    daemon = Daemon(home, PASSPHRASE, timeout=3600)  # starts, unlocks, indexes every note
     try:
         daemon.call("POST", "/v1/guard/check", {"text": "a few words to check here"})
         status = Path(f"/proc/{daemon.process.pid}/status").read_text()

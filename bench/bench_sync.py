@@ -62,7 +62,8 @@ def joined_home(root: Path, writer: Vault, name: str) -> tuple[Home, Path]:
 
 
 class Daemon:
-    def __init__(self, home: Home, passphrase: str = PASSPHRASE):
+    def __init__(self, home: Home, passphrase: str = PASSPHRASE, timeout: float = 60):
+        self.timeout = timeout  # an unlock of a very large vault also indexes every note
         env = {**os.environ, **NO_KEYCHAIN}
         self.process = subprocess.Popen(
             [sys.executable, "-m", "margin", "--home", str(home.root), "serve", "--port", "0"],
@@ -76,7 +77,7 @@ class Daemon:
         assert self.call("POST", "/v1/unlock", {"passphrase": passphrase})[0] == 200
 
     def call(self, method: str, path: str, body: object = None) -> tuple[int, object]:
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=self.timeout)
         headers = {"Host": f"127.0.0.1:{self.port}", "Authorization": f"Bearer {self.token}"}
         payload = None
         if body is not None:

@@ -108,7 +108,7 @@ def check(target: Path, key: KeyRing | bytes | bytearray | None = None, *,
         ring = key if isinstance(key, KeyRing) else KeyRing.from_bytes(
             key, bytes.fromhex(report.vault_id))  # a key ring as the keychain keeps it
     names = source.names()
-    _check_key_files(source, names, ring, report)
+    _check_key_files(source, names, report)
     files = dict(iter_files(source))
     report.files = len(files)
     _check_manifest(source, files, report)
@@ -122,8 +122,7 @@ def check(target: Path, key: KeyRing | bytes | bytearray | None = None, *,
     return report
 
 
-def _check_key_files(source: Source, names: list[str], ring: KeyRing | None,
-                     report: CheckReport) -> None:
+def _check_key_files(source: Source, names: list[str], report: CheckReport) -> None:
     """A key file that is not current (a copy of one a passphrase change replaced, put
     back by a backup or the sync provider) opens, with the old passphrase, the files
     sealed before that change: the clinician should know and remove it."""
@@ -136,9 +135,7 @@ def _check_key_files(source: Source, names: list[str], ring: KeyRing | None,
                 continue
     newest = max((p.ring_size for p in parsed.values()), default=0)
     for name, key_file in sorted(parsed.items()):
-        current = key_file.check == ring.current_id if ring is not None else \
-            key_file.ring_size == newest
-        if not current:
+        if key_file.ring_size < newest:  # each passphrase change adds a key to the ring
             report.add("problem", "old_key_file", name, (
                 "A key file from before a passphrase change is in this copy: with the old "
                 "passphrase it opens the notes saved before that change. Delete this file "
