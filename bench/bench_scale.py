@@ -169,8 +169,10 @@ def daemon_memory(home: Home) -> int:
     try:
         daemon.call("POST", "/v1/guard/check", {"text": "a few words to check here"})
         status = Path(f"/proc/{daemon.process.pid}/status").read_text()
-        return int(next(line.split()[1] for line in status.splitlines()
+        peak = int(next(line.split()[1] for line in status.splitlines()
                         if line.startswith("VmHWM")))
+        print(f"    (daemon of {home.root.name}: peak {peak // 1024} MiB)", flush=True)
+        return peak
     finally:
         daemon.stop()
 

@@ -90,7 +90,7 @@ class Daemon:
 
     def stop(self) -> None:
         self.process.terminate()
-        self.process.wait(timeout=30)
+        self.process.wait(timeout=max(30, self.timeout))  # it saves what it holds first
 
 
 def land(source: Path, target_root: Path, writer_root: Path) -> Path:
