@@ -58,6 +58,23 @@ class FileOps:
     def unlink(self, path: Path) -> None:
         os.unlink(path)
 
+    def append(self, path: Path, data: bytes) -> None:
+        """Add ``data`` at the end of an existing file, durably (the audit journal). On a
+        failure (a full disk) the file is cut back to what it was, so no half record stays."""
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | _O_BINARY)
+        size = os.fstat(fd).st_size
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            self.fsync(fd)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.ftruncate(fd, size)
+            raise
+        finally:
+            os.close(fd)
+
     def make_dirs(self, folder: Path, mode: int = 0o700) -> None:
         """Create ``folder`` and its missing parents so their entries survive a power cut:
         each new folder's entry is fsynced in its parent."""

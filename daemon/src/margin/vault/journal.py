@@ -18,7 +18,6 @@ cut off at the next load.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import struct
 from pathlib import Path
@@ -104,19 +103,7 @@ class AuditJournal:
 
     def append(self, plaintext: bytes) -> None:
         """Add one entry; it is on disk (fsynced) when this returns."""
-        record = self._record(self._count, plaintext)
-        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND)
-        size = os.fstat(fd).st_size
-        try:
-            _write_all(fd, record)
-            self.ops.fsync(fd)
-        except BaseException:
-            # A record half written (a full disk) would hide every later one: cut it off.
-            with contextlib.suppress(OSError):
-                os.ftruncate(fd, size)
-            raise
-        finally:
-            os.close(fd)
+        self.ops.append(self.path, self._record(self._count, plaintext))
         self._count += 1
 
     def clear(self, ring: crypto.KeyRing) -> None:
@@ -139,8 +126,3 @@ class AuditJournal:
     def pending(self) -> int:
         return self._count
 
-
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view) :]
