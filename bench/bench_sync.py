@@ -62,7 +62,8 @@ def joined_home(root: Path, writer: Vault, name: str) -> tuple[Home, Path]:
 
 
 class Daemon:
-    def __init__(self, home: Home):
+    def __init__(self, home: Home, passphrase: str = PASSPHRASE, timeout: float = 60):
+        self.timeout = timeout  # an unlock of a very large vault also indexes every note
         env = {**os.environ, **NO_KEYCHAIN}
         self.process = subprocess.Popen(
             [sys.executable, "-m", "margin", "--home", str(home.root), "serve", "--port", "0"],
@@ -73,10 +74,10 @@ class Daemon:
             time.sleep(0.05)
         info = json.loads(runtime.read_text())
         self.port, self.token = info["port"], info["cli_token"]
-        assert self.call("POST", "/v1/unlock", {"passphrase": PASSPHRASE})[0] == 200
+        assert self.call("POST", "/v1/unlock", {"passphrase": passphrase})[0] == 200
 
     def call(self, method: str, path: str, body: object = None) -> tuple[int, object]:
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=self.timeout)
         headers = {"Host": f"127.0.0.1:{self.port}", "Authorization": f"Bearer {self.token}"}
         payload = None
         if body is not None:
@@ -89,7 +90,7 @@ class Daemon:
 
     def stop(self) -> None:
         self.process.terminate()
-        self.process.wait(timeout=30)
+        self.process.wait(timeout=max(30, self.timeout))  # it saves what it holds first
 
 
 def land(source: Path, target_root: Path, writer_root: Path) -> Path:

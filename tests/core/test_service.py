@@ -265,6 +265,7 @@ def full_disk(monkeypatch: pytest.MonkeyPatch) -> Callable[[], None]:
             raise OSError(errno.ENOSPC, "No space left on device")
 
         monkeypatch.setattr("margin.durable.FileOps.create_exclusive", no_space)
+        monkeypatch.setattr("margin.durable.FileOps.append", no_space)  # the audit journal
 
     return fill
 

@@ -4,7 +4,9 @@ real sync engines do, including their bad days.
 It writes a file under a temporary name and renames it (Syncthing: ``.syncthing.X.tmp``),
 or in place in two halves (a NAS copy), leaves an iCloud placeholder first, delivers a
 file only as a conflict copy first (``X.sync-conflict-...``, ``X (conflicted copy ...)``,
-``X 2``), duplicates, reorders, and makes delivered files vanish and come back.
+``X 2``), duplicates, reorders, and makes delivered files vanish and come back. A file its
+owner removed (a pack replaced it) is removed from the other folders too, in any order
+with the rest, as real engines carry a deletion.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ class Carrier:
     vanished: list[tuple[Path, bytes]] = field(default_factory=list)
     late_originals: list[tuple[Path, bytes]] = field(default_factory=list)
     delivered: int = 0
+    vanishing: bool = True  # False: every alert a device raises is a false one
 
     def all_files(self) -> dict[str, bytes]:
         """Every device's own files, read from that device's folder (the originals)."""
@@ -61,6 +64,9 @@ class Carrier:
     def step(self, chaos: bool = True) -> bool:
         """Deliver one pending file (or finish a partial one, or bring one back)."""
         choices = ["deliver"] * 4
+        removed = self.removed()
+        if removed:
+            choices.append("remove")
         if self.partial:
             choices.append("complete")
         if self.vanished:
@@ -80,13 +86,16 @@ class Carrier:
             target, data = self.late_originals.pop(0)
             _write_temp_then_rename(target, data)
             return True
+        if action == "remove":
+            self.rng.choice(removed).unlink(missing_ok=True)
+            return True
         pending = self.pending()
         if not pending:
             return False
         device, relative, data = self.rng.choice(pending)  # any order: reordering
         target = self.folders[device] / relative
         self.deliver(target, data, self.rng.choice(MODES) if chaos else "rename")
-        if chaos and self.rng.random() < 0.1:
+        if chaos and self.vanishing and self.rng.random() < 0.1:
             self.vanish()
         return True
 
@@ -125,13 +134,29 @@ class Carrier:
             self.vanished.append((victim, victim.read_bytes()))
             victim.unlink()
 
+    def removed(self) -> list[Path]:
+        """Object files a folder still has whose owner removed them (replaced by a pack)."""
+        originals = set(self.all_files())
+        owned = {_own_device_id(folder) for folder in self.folders.values()}
+        stale = []
+        for folder in self.folders.values():
+            for device_dir in sorted((folder / "data").glob("*")):
+                if device_dir.name in owned and device_dir.name != _own_device_id(folder):
+                    stale += [p for p in sorted(device_dir.iterdir())
+                              if classify(p.name)[0] == "object"
+                              and p.relative_to(folder).as_posix() not in originals]
+        return stale
+
     def settle(self) -> None:
-        """Finish everything: partial files complete, vanished files return, all delivered."""
+        """Finish everything: partial files complete, vanished files return, all delivered,
+        removals carried."""
         for target, data in self.partial + self.vanished + self.late_originals:
             _write_temp_then_rename(target, data)
         self.partial, self.vanished, self.late_originals = [], [], []
         for device, relative, data in self.pending():
             self.deliver(self.folders[device] / relative, data, "rename")
+        for path in self.removed():
+            path.unlink(missing_ok=True)
 
 
 def _write_temp_then_rename(target: Path, data: bytes) -> None:

@@ -54,6 +54,7 @@ def test_a_rolled_back_folder_is_caught_by_what_the_other_device_saw(tmp_path: P
     laptop.refresh()
     assert laptop.record_seen()  # the laptop writes down the desk's head it saw
     assert not laptop.record_seen()  # nothing new from others: no second entry
+    laptop.flush_index()  # the journal's entries reach the folder (as when idle or locking)
     sync(*folders)
     desk.refresh()
     desk.lock()
@@ -63,6 +64,7 @@ def test_a_rolled_back_folder_is_caught_by_what_the_other_device_saw(tmp_path: P
         shutil.copytree(old_copy, root / "data" / desk.device_id)
     desk_again = Vault.open(desk.home, keystore=no_keychain())
     desk_again.unlock_with_passphrase(PASSPHRASE)
+    desk_again.flush_index()  # its unlock entry goes out (as when idle): over the rewind
     found = kinds(desk_again)
     assert ("lost_file", True) in found or ("missing", True) in found
     assert any(alert for _, alert in kinds(laptop))  # the laptop had read those files too

@@ -166,7 +166,7 @@ def test_key_file_from_a_newer_margin_says_update(home: Home, vault: Vault) -> N
     vault.lock()
     (key_file,) = (home.vault_dir / "keys").iterdir()
     data = bytearray(key_file.read_bytes())
-    data[8:10] = (2).to_bytes(2, "big")
+    data[8:10] = (3).to_bytes(2, "big")
     key_file.write_bytes(bytes(data))
     with pytest.raises(FormatTooNew) as refused:
         Vault.open(home, keystore=no_keychain()).unlock_with_passphrase(PASSPHRASE)

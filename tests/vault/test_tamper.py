@@ -53,7 +53,9 @@ def build(home: Home) -> Scene:
     )
     doomed = vault.create_note("doomed", actor="cli", client="Kim")
     step("delete", lambda: vault.delete_note(doomed.id, actor="cli"))
-    step("read", lambda: vault.get_note(kept, actor="cli"))
+    # A read adds no file of its own: its entry waits in the local journal until the next
+    # file this device writes (here the segment written by flush_index).
+    step("read", lambda: (vault.get_note(kept, actor="cli"), vault.flush_index()))
     contents = {path: _decode(vault, path) for path in object_files(home)}
     vault.lock()
     return Scene(vault, files, kept, contents)
@@ -71,7 +73,7 @@ def _holds(vault: Vault, path: Path, object_id: str) -> bool:
 
 def regions(data: bytes) -> dict[str, int]:
     """Byte offsets of every field of the file header and of each record."""
-    found = {"magic": 0, "version": 7, "count": 9, "salt": 12}
+    found = {"magic": 0, "version": 7, "count": 11, "key_id": 20, "salt": 36}
     _, records = objfile._records(data)
     for index, _header, start, end in records:
         base = start - RECORD_HEADER.size
@@ -84,7 +86,7 @@ def regions(data: bytes) -> dict[str, int]:
             f"r{index}.ciphertext": start + 3,
             f"r{index}.tag": end - 1,
         }
-    assert FILE_HEADER.size == 26
+    assert FILE_HEADER.size == 44
     return found
 
 
@@ -100,7 +102,7 @@ def assert_caught(scene: Scene, home: Home, damaged: list[Path]) -> Vault:
         assert relative in quarantined, f"{relative} not reported as quarantined"
         for item in scene.contents.get(path, []):
             assert item.object_id.hex() not in session.index.versions
-            assert item.object_id.hex() not in session.index.bodies
+            assert item.object_id.hex() not in session.index.objects
     assert all((home.vault_dir / q.path).is_file() for q in vault.quarantined())  # kept
     assert vault.get_note(scene.kept, actor="cli").text == "untouched"
     assert any(p.kind == "quarantined" for p in vault.problems())
@@ -116,6 +118,7 @@ CASES = [
                 "magic",
                 "version",
                 "count",
+                "key_id",
                 "salt",
                 "r0.kind",
                 "r0.id",
@@ -220,7 +223,7 @@ def test_newer_format_is_reported_not_loaded_not_moved(home: Home) -> None:
     scene = build(home)
     # A file a newer Margin on another device wrote (it arrives under a name never seen).
     data = bytearray(scene.files["update"].read_bytes())
-    data[6:8] = (2).to_bytes(2, "big")
+    data[6:8] = (3).to_bytes(2, "big")
     newer = scene.files["update"].with_name("ef" * 16)
     newer.write_bytes(bytes(data))
     vault = reopen(home)
@@ -235,7 +238,7 @@ def test_known_file_rewritten_as_newer_format_is_caught(home: Home) -> None:
     scene = build(home)
     path = scene.files["update"]
     data = bytearray(path.read_bytes())
-    data[6:8] = (2).to_bytes(2, "big")  # files never change: a changed one is tampering
+    data[6:8] = (3).to_bytes(2, "big")  # files never change: a changed one is tampering
     path.write_bytes(bytes(data))
     assert_caught(scene, home, [path])
 

@@ -11,6 +11,7 @@ import json
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from keyring.backends import fail
 
@@ -67,12 +68,17 @@ def main() -> None:
             },
             "audit_actions": [e.action for e in vault.audit_entries()],
         }
-        vault.lock()
-        expected["audit_actions"].append("lock")
-        target = HERE / "vault"
-        shutil.rmtree(target, ignore_errors=True)
-        shutil.copytree(home.vault_dir, target)
-    (HERE / "expected.json").write_text(json.dumps(expected, indent=2, ensure_ascii=False) + "\n")
+        save(vault, expected, HERE)
+
+
+def save(vault: Vault, expected: dict[str, Any], here: Path) -> None:
+    """Lock (its entry is the last), then copy the vault folder and write expected.json."""
+    vault.lock()
+    expected["audit_actions"].append("lock")
+    target = here / "vault"
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(vault.home.vault_dir, target)
+    (here / "expected.json").write_text(json.dumps(expected, indent=2, ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":

@@ -58,6 +58,23 @@ class FileOps:
     def unlink(self, path: Path) -> None:
         os.unlink(path)
 
+    def append(self, path: Path, data: bytes) -> None:
+        """Add ``data`` at the end of an existing file, durably (the audit journal). On a
+        failure (a full disk) the file is cut back to what it was, so no half record stays."""
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | _O_BINARY)
+        size = os.fstat(fd).st_size
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            self.fsync(fd)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.ftruncate(fd, size)
+            raise
+        finally:
+            os.close(fd)
+
     def make_dirs(self, folder: Path, mode: int = 0o700) -> None:
         """Create ``folder`` and its missing parents so their entries survive a power cut:
         each new folder's entry is fsynced in its parent."""
@@ -80,6 +97,7 @@ class FileOps:
         temp = path.with_name(f".{path.name}.{secrets.token_hex(6)}{TEMP_SUFFIX}")
         fd = self.create_exclusive(temp, mode)
         try:
+            claim(fd)
             self.write_all(fd, data)
             self.fsync(fd)
         except BaseException:
@@ -93,6 +111,30 @@ class FileOps:
             _remove_quietly(temp)
             raise
         self.fsync_dir(path.parent)
+
+
+def claim(fd: int) -> None:
+    """Lock a temp file while it is written (released when its writer closes it or dies),
+    so a sweep of temp files left by a killed writer never takes a live one."""
+    if fcntl is not None:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def is_abandoned(path: Path) -> bool:
+    """True when no live process on this machine is writing this temp file."""
+    if fcntl is None:  # pragma: no cover - no way to tell: leave it
+        return False
+    try:
+        fd = os.open(path, os.O_RDONLY | _O_BINARY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False  # its writer is alive
+    finally:
+        os.close(fd)
+    return True
 
 
 def _remove_quietly(path: Path) -> None:

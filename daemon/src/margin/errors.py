@@ -332,6 +332,14 @@ class WaitingForSync(MarginError):
     hint = "Wait for your sync service to finish and try again. Nothing was lost."
 
 
+class NewerKey(MarginError):
+    code = "newer_key"
+    http_status = 409
+    message = ("Part of this vault was saved after the recovery passphrase was changed "
+               "(perhaps on another computer), so this computer cannot open it yet.")
+    hint = "Lock Margin and unlock it with your newest recovery passphrase. Nothing was lost."
+
+
 class NoteDeleted(MarginError):
     code = "note_deleted"
     http_status = 410

@@ -23,6 +23,7 @@ from margin.paths import given_path
 from margin.sync import backup as backups
 from margin.sync import checker
 from margin.vault import KeyStore, Vault
+from margin.vault.crypto import KeyRing
 
 PASSPHRASE_FILE = click.option(
     "--passphrase-file", type=click.Path(dir_okay=False),
@@ -163,7 +164,7 @@ def _run_check(obj: CliContext, path: Path, read_data: bool,
             ensure_unlocked(door, passphrase_file)
             report: dict[str, Any] = door.call("check", {"path": str(path), "read_data": True})
         return report
-    key = _key_from_keychain(path) if given is None else None
+    key: KeyRing | bytearray | None = _key_from_keychain(path) if given is None else None
     if key is None:
         key = checker.key_for(path, given or prompt_passphrase())
     if key is None:

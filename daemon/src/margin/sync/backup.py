@@ -13,6 +13,7 @@ import hashlib
 import io
 import json
 import tarfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,7 +34,9 @@ class BackupResult:
 
 
 def backup(vault_dir: Path, destination: Path, *, as_tar: bool | None = None,
-           ops: FileOps = DEFAULT_OPS) -> BackupResult:
+           ops: FileOps = DEFAULT_OPS,
+           progress: Callable[[int, int], None] | None = None) -> BackupResult:
+    """``progress(files copied, files in all)`` is called as the copy goes."""
     if not (vault_dir / "keys").is_dir():
         raise NoVault()
     as_tar = destination.suffix == ".tar" if as_tar is None else as_tar
@@ -49,20 +52,25 @@ def backup(vault_dir: Path, destination: Path, *, as_tar: bool | None = None,
     try:
         if as_tar:
             ops.write_atomically(destination, _tar(files, manifest))
+            if progress is not None:
+                progress(len(files), len(files))
         else:
-            _folder(destination, files, manifest, ops)
+            _folder(destination, files, manifest, ops, progress)
     except OSError as error:
         raise BackupFailed() from error
     total = sum(len(data) for data in files.values())
     return BackupResult(str(destination), len(files), total, "tar" if as_tar else "folder")
 
 
-def _folder(destination: Path, files: dict[str, bytes], manifest: bytes, ops: FileOps) -> None:
+def _folder(destination: Path, files: dict[str, bytes], manifest: bytes, ops: FileOps,
+            progress: Callable[[int, int], None] | None) -> None:
     made: set[Path] = set()
-    for name, data in files.items():
+    for done, (name, data) in enumerate(files.items(), 1):
         target = destination / name
         _ensure_dir(target.parent, ops, made)
         ops.write_atomically(target, data)
+        if progress is not None:
+            progress(done, len(files))
     _ensure_dir(destination, ops, made)
     ops.write_atomically(destination / MANIFEST, manifest)  # last: the backup is complete
 

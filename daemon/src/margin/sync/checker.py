@@ -11,18 +11,30 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from margin.sync.sources import Source, iter_files, open_source
 from margin.vault import audit, keyfile
+from margin.vault.crypto import KeyRing
 from margin.vault.model import VersionMeta
-from margin.vault.objfile import Damaged, FileIdentity, Kind, TooNew, decode, frame
+from margin.vault.objfile import (
+    Damaged,
+    FileIdentity,
+    Kind,
+    TooNew,
+    UnknownKey,
+    decode,
+    file_key_id,
+    frame,
+)
 from margin.vault.session import SEEN_ACTION, interpret
 from margin.vault.store import classify
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR, EXIT_UNCHECKED = 0, 1, 2, 3
+Progress = Callable[[int, int], None]  # (files done, files in all)
 
 
 @dataclass(frozen=True)
@@ -68,36 +80,66 @@ def vault_id_of(target: Path) -> str | None:
     return _vault_id(open_source(target))
 
 
-def key_for(target: Path, passphrase: str) -> bytearray | None:
-    """The vault key unwrapped from the target's own key files, or None (wrong passphrase)."""
-    source = open_source(target)
-    for name, data in iter_files(source):
+def key_for(target: Path, passphrase: str) -> KeyRing | None:
+    """The vault keys unwrapped from the target's newest key file the passphrase opens
+    (the one holding the most keys), or None (wrong passphrase)."""
+    found: KeyRing | None = None
+    for name, data in iter_files(open_source(target)):
         if name.startswith("keys/"):
             try:
                 parsed = keyfile.parse(data)
             except (Damaged, TooNew):
                 continue
-            key = keyfile.unwrap(parsed, bytes.fromhex(name.split("/")[1]), passphrase)
-            if key is not None and keyfile.key_check(key, parsed.vault_id) == parsed.check:
-                return key
-    return None
+            ring = keyfile.unwrap(parsed, bytes.fromhex(name.split("/")[1]), passphrase)
+            if ring is not None and (found is None or len(ring.keys) > len(found.keys)):
+                found = ring
+    return found
 
 
-def check(target: Path, key: bytes | bytearray | None = None) -> CheckReport:
+def check(target: Path, key: KeyRing | bytes | bytearray | None = None, *,
+          progress: Progress | None = None) -> CheckReport:
     source = open_source(target)
     report = CheckReport(str(target), read_data=key is not None, vault_id=_vault_id(source))
     if report.vault_id is None:
         report.add("problem", "no_key_file", "keys/", "No readable key file: this copy "
                    "cannot be opened with the recovery passphrase.")
+    ring = None
+    if key is not None and report.vault_id is not None:
+        ring = key if isinstance(key, KeyRing) else KeyRing.from_bytes(
+            key, bytes.fromhex(report.vault_id))  # a key ring as the keychain keeps it
+    names = source.names()
+    _check_key_files(source, names, report)
     files = dict(iter_files(source))
     report.files = len(files)
     _check_manifest(source, files, report)
-    reader = _Reader(report, key, report.vault_id)
-    for name, data in files.items():
+    reader = _Reader(report, ring, report.vault_id)
+    for done, (name, data) in enumerate(files.items(), 1):
         reader.file(name, data, files)
-    if key is not None:
+        if progress is not None:
+            progress(done, len(files))
+    if ring is not None:
         reader.chains()
     return report
+
+
+def _check_key_files(source: Source, names: list[str], report: CheckReport) -> None:
+    """A key file that is not current (a copy of one a passphrase change replaced, put
+    back by a backup or the sync provider) opens, with the old passphrase, the files
+    sealed before that change: the clinician should know and remove it."""
+    parsed = {}
+    for name in names:
+        if name.startswith("keys/"):
+            try:
+                parsed[name] = keyfile.parse(source.read(name) or b"")
+            except (Damaged, TooNew):
+                continue
+    newest = max((p.ring_size for p in parsed.values()), default=0)
+    for name, key_file in sorted(parsed.items()):
+        if key_file.ring_size < newest:  # each passphrase change adds a key to the ring
+            report.add("problem", "old_key_file", name, (
+                "A key file from before a passphrase change is in this copy: with the old "
+                "passphrase it opens the notes saved before that change. Delete this file "
+                "if you did not put it back on purpose (it is not needed)."))
 
 
 def _vault_id(source: Source) -> str | None:
@@ -134,11 +176,13 @@ def _check_manifest(source: Source, files: dict[str, bytes], report: CheckReport
 class _Reader:
     """Reads every file once; with the key, gathers what the chain checks need."""
 
-    def __init__(self, report: CheckReport, key: bytes | bytearray | None, vault_id: str | None):
+    def __init__(self, report: CheckReport, key: KeyRing | None, vault_id: str | None):
         self.report, self.key, self.vault_id = report, key, vault_id
         self.versions: dict[str, VersionMeta] = {}
         self.bodies: set[str] = set()
         self.entries: list[dict[str, Any]] = []
+        self.old_key: dict[str, int] = {}  # files per device sealed with an older key
+        self._seen: set[tuple[str, int, str]] = set()
 
     def file(self, name: str, data: bytes, files: dict[str, bytes]) -> None:
         parts = name.split("/")
@@ -162,6 +206,9 @@ class _Reader:
         except TooNew:
             self.report.add("unchecked", "newer_format", name,
                             "Written by a newer Margin; not checked. Update Margin.")
+        except UnknownKey:
+            self.report.add("unchecked", "newer_key", name, "Saved with a newer vault key "
+                            "than the passphrase given opens; not checked.")
         except Damaged as error:
             severity = "warning" if kind == "copy" else "problem"
             self.report.add(severity, "damaged", name, f"This file is damaged or was altered "
@@ -172,6 +219,8 @@ class _Reader:
         identity = FileIdentity(bytes.fromhex(self.vault_id), bytes.fromhex(device),
                                 bytes.fromhex(file_id))
         objects = decode(self.key, identity, data)
+        if (file_key_id(data) or self.key.ids[-1]) != self.key.current_id:
+            self.old_key[device] = self.old_key.get(device, 0) + 1
         parsed = [interpret(device, item) for item in objects]  # Damaged when malformed
         for item, meaning in zip(objects, parsed, strict=True):
             if item.kind is Kind.BODY:
@@ -179,7 +228,11 @@ class _Reader:
             elif isinstance(meaning, VersionMeta):
                 self.versions[meaning.id] = meaning
             elif item.kind is Kind.AUDIT:
-                self.entries.append(json.loads(item.plaintext))
+                entry = json.loads(item.plaintext)
+                marker = (str(entry["device"]), int(entry["seq"]), audit.entry_hash(entry))
+                if marker not in self._seen:  # a pack and the files it replaced: once
+                    self._seen.add(marker)
+                    self.entries.append(entry)
 
     def chains(self) -> None:
         report = self.report
@@ -195,6 +248,11 @@ class _Reader:
                                f"{meta.note} names an earlier version that is not in this copy.")
         for problem in audit.verify(self.entries, {}).problems:
             report.add("problem", "audit_chain", None, f"Audit trail: {problem}.")
+        for device, count in sorted(self.old_key.items()):
+            report.add("warning", "old_key", None, (
+                f"{count} file(s) of device {device[:8]} are sealed with a key from before "
+                "a passphrase change; if an old passphrase leaked, run the re-encryption on "
+                "that device."))
         self._claims()
 
     def _claims(self) -> None:

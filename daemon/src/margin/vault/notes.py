@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from margin.errors import NoteDeleted, NoteNotFound, StaleVersion
 from margin.vault.model import Note, NoteSummary, VersionMeta, now_iso
 from margin.vault.objfile import Kind, SealedObject
-from margin.vault.session import Session, new_id, version_from_plain
+from margin.vault.session import Change, Session, new_id, version_from_plain
 from margin.vault.store import ID_PATTERN
 
 
@@ -34,6 +34,34 @@ def create(
     fields = {"client": client, "context": dict(context or {}), "tags": list(tags), "created": time}
     meta = _save(session, note_id, text, None, [], fields, actor=actor, action="create")
     return _note(session, meta, text)
+
+
+def create_many(
+    session: Session,
+    items: Sequence[dict[str, Any]],
+    *,
+    actor: str,
+    batch: int = 500,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[tuple[str, str]]:
+    """Many new notes (an import), ``batch`` of them to a file, each with its own audit
+    entry; returns (note id, version id) in input order. Each item: ``text`` and
+    optionally ``client``, ``context``, ``tags``."""
+    made: list[tuple[str, str]] = []
+    for start in range(0, len(items), batch):
+        changes: list[Change] = []
+        for item in items[start : start + batch]:
+            note_id, time = new_id().hex(), now_iso()
+            fields = {"client": item.get("client"), "context": dict(item.get("context") or {}),
+                      "tags": list(item.get("tags") or ()), "created": time}
+            objects, version = _objects(session, note_id, str(item["text"]), None, [], fields,
+                                        actor)
+            changes.append((objects, "create", note_id, {"version": version}))
+            made.append((note_id, version))
+        session.commit_many(changes, actor=actor)
+        if progress is not None:
+            progress(len(made), len(items))
+    return made
 
 
 def update(
@@ -154,6 +182,21 @@ def _save(
     action: str,
 ) -> VersionMeta:
     """Body (when the text changed), then the version naming it, then the audit entry."""
+    objects, version = _objects(session, note_id, text, old_body, parents, fields, actor)
+    session.commit(objects, actor=actor, action=action, note=note_id, detail={"version": version})
+    return session.index.versions[version]
+
+
+def _objects(
+    session: Session,
+    note_id: str,
+    text: str | None,
+    old_body: str | None,
+    parents: list[str],
+    fields: dict[str, Any],
+    actor: str,
+) -> tuple[list[SealedObject], str]:
+    """A body (when the text changed) and the version naming it; and the version's id."""
     objects = []
     body_id = old_body
     if text is not None:
@@ -174,10 +217,7 @@ def _save(
     }
     meta = version_from_plain(Kind.VERSION, version_id, plain)
     objects.append(SealedObject(Kind.VERSION, version_id, _json(plain), meta))
-    session.commit(
-        objects, actor=actor, action=action, note=note_id, detail={"version": version_id.hex()}
-    )
-    return session.index.versions[version_id.hex()]
+    return objects, version_id.hex()
 
 
 def _heads(session: Session, note_id: str) -> list[VersionMeta]:

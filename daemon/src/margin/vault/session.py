@@ -2,35 +2,48 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from margin.errors import MarginError, ObjectDamaged, WaitingForSync
+from margin.errors import MarginError, NewerKey, ObjectDamaged, WaitingForSync
 from margin.vault import audit, crypto, objfile
 from margin.vault.index import NoteIndex, open_index, seal_index
+from margin.vault.journal import AuditJournal
 from margin.vault.model import AuditEntry, Problem, VersionMeta, now_iso
-from margin.vault.objfile import Damaged, FileIdentity, Kind, SealedObject, TooNew
-from margin.vault.store import ID_PATTERN, Layout, ObjectStore
+from margin.vault.objfile import Damaged, FileIdentity, Kind, SealedObject, TooNew, UnknownKey
+from margin.vault.store import ID_PATTERN, Layout, ObjectStore, disk_error
 
 INDEX_PURPOSE = "local-index"
 SEEN_ACTION = "sync-seen"  # an audit entry recording the other devices' heads seen here
+PACK_ACTION = "compact"  # the audit entry inside each pack (see compact.py)
+# Audit entries of reads wait in the local journal until a save carries them or this many
+# have gathered; then they become one file (a segment) of the vault folder.
+SEGMENT_ENTRIES = 256
+# One change of a batch: its objects, then its audit entry's action, note and detail.
+Change = tuple[list[SealedObject], str, str | None, Any]
+Progress = Callable[[int, int], None]
 
 
 class Session:
     def __init__(
-        self, layout: Layout, store: ObjectStore, key: bytearray, vault_id: str, device_id: str
+        self, layout: Layout, store: ObjectStore, ring: crypto.KeyRing, vault_id: str,
+        device_id: str,
     ):
         self.layout = layout
         self.store = store
-        self.key = key
+        self.ring = ring
         self.vault_id = vault_id
         self.device_id = device_id
         self.index = NoteIndex()
+        self.journal = AuditJournal(layout.journal_file(vault_id), store.ops, vault_id, device_id)
+        self.pending: list[SealedObject] = []  # audit entries in the journal, not yet in a file
+        self._present: set[str] = set()
         self.problems: list[Problem] = []
         self._paths: dict[str, Path] = {}  # object files read from a sync engine's copy
         # A damaged-looking file from another device younger than this many seconds is
@@ -39,18 +52,46 @@ class Session:
         self.others_changed = False  # another device wrote something since our last SEEN
         self.moved_aside: set[str] = set()  # files this session quarantined
 
+    @property
+    def key(self) -> bytearray:
+        """The current vault key: new files are sealed with it, derived keys come from it."""
+        return self.ring.current
+
+    def use_ring(self, ring: crypto.KeyRing) -> None:
+        """After a passphrase change: seal new files (and the journal) with the new key."""
+        self.ring = ring
+        self.journal.load(ring)
+
     # --- loading -------------------------------------------------------------------------
 
-    def load(self) -> None:
-        """Read the local index, then only the object files it has not seen."""
+    def load(self, progress: Progress | None = None) -> None:
+        """Read the local index, then only the object files it has not seen, then the audit
+        entries a crash left in the journal (written out at once)."""
         stored = self._read_index()
         self.index = stored if stored is not None else NoteIndex()
-        changed = self.refresh() or stored is None
+        changed = self.refresh(progress) or stored is None
+        self._recover_journal()
         if changed:
             self.save_index()
 
-    def refresh(self) -> bool:
-        """Take in files that arrived (or were left by a crash); True when anything changed."""
+    def _recover_journal(self) -> None:
+        try:
+            entries = self.journal.load(self.ring)
+        except OSError as error:
+            raise disk_error(error) from error
+        own = self.index.audit_seqs.get(self.device_id, {})
+        for plaintext in entries:
+            parsed = audit.to_entry(json.loads(plaintext))
+            if own.get(parsed.seq) == parsed.hash:
+                continue  # reached the vault before the crash
+            self.pending.append(SealedObject(Kind.AUDIT, new_id(), plaintext, parsed))
+            self._apply_audit(self.device_id, parsed)
+        self.flush_audit()
+
+    def refresh(self, progress: Progress | None = None) -> bool:
+        """Take in files that arrived (or were left by a crash); True when anything changed.
+        ``progress(files read, files to read)`` follows a long one (a first sync, a join,
+        an index rebuild)."""
         objects, copies, problems = self.store.scan_data()
         self._paths = {}
         for relative, paths in copies.items():
@@ -65,29 +106,55 @@ class Session:
                 continue  # a sync engine removed it since the listing: as if never listed
         for relative, (path, signature) in list(present.items()):
             known = self.index.files.get(relative)
-            if known is not None and known != signature and not self._still_valid(relative, path):
+            if known is None or known[:2] == signature:
+                continue
+            if not self._still_valid(relative, path):
                 del present[relative]  # altered since it was indexed: now in quarantine
-            elif known is not None:
-                self.index.files[relative] = signature
-        gone = self.index.files.keys() - present.keys()
-        lost = self._note_lost(gone, present.keys())
-        if gone:  # a file the index knew is gone (quarantined, or removed by sync)
-            self.index = NoteIndex(anchors=self.index.all_anchors(), lost=lost)
-        rebuilt = bool(gone)
+            else:
+                self.index.files[relative] = (*signature, known[2])
+        self._present = set(present)
         arrived = sorted(present.keys() - self.index.files.keys())
-        for relative in arrived:
+        for done, relative in enumerate(arrived, 1):
             self._take_in(relative, *present[relative])
-        return rebuilt or bool(arrived)
+            if progress is not None:
+                progress(done, len(arrived))
+        return self._settle_gone(present) or bool(arrived)
 
-    def _note_lost(self, gone: set[str], present: Iterable[str]) -> dict[str, str]:
-        """Files read here before and gone now, unless moved into a quarantine folder."""
-        lost = {r: t for r, t in self.index.lost.items() if r not in present}
+    def _settle_gone(self, present: dict[str, tuple[Path, tuple[int, int]]]) -> bool:
+        """Files the index knew that are gone. One whose every object is read from another
+        file now (a pack took it in) was retired: forgotten quietly. Otherwise (removed by
+        the sync service, or quarantined) the index is rebuilt and the loss reported."""
+        gone = self.index.files.keys() - present.keys()
+        held = self.index.held_by(gone) if gone else {}
+        self.index.forget_files({relative for relative, ids in held.items() if not ids})
+        uncovered = {relative: ids for relative, ids in held.items() if ids}
+        lost = self._note_lost(uncovered, present.keys())
+        if not uncovered:
+            return bool(gone)
+        self.index = NoteIndex(anchors=self.index.all_anchors(), lost=lost)
+        for relative in sorted(present):
+            self._take_in(relative, *present[relative])
+        for item in self.pending:  # entries in the journal are this device's, still valid
+            self._apply_audit(self.device_id, item.parsed)
+        return True
+
+    def _note_lost(
+        self, gone: dict[str, list[str]], present: Iterable[str]
+    ) -> dict[str, tuple[str, list[str]]]:
+        """Files read here before and gone now, unless moved into a quarantine folder; one
+        stays lost until it comes back or a pack holding all its objects arrives."""
+        here = set(present)
+        located = self.index.objects
+        lost = {
+            r: (when, ids) for r, (when, ids) in self.index.lost.items()
+            if r not in here and not all(located.get(i, ("",))[0] in here for i in ids)
+        }
         if not gone:
             self.index.lost = lost
             return lost
         aside = set(self.moved_aside) | {q.original for q in self.store.quarantined()}
-        for relative in gone - aside:
-            lost.setdefault(relative, now_iso())
+        for relative in gone.keys() - aside:
+            lost.setdefault(relative, (now_iso(), gone[relative]))
         return lost
 
     def check_all(self) -> None:
@@ -97,10 +164,23 @@ class Session:
             self._still_valid(relative, path)
         self.refresh()
 
+    def decode(self, relative: str, data: bytes) -> list[SealedObject]:
+        """Every object of a file. A key this device lacks is "newer key" (a passphrase
+        change on another device) only for a file of another device never read here; in
+        this device's own folder, or in a file read before, it can only be an alteration."""
+        try:
+            return objfile.decode(self.ring, self.identity(relative), data)
+        except UnknownKey as error:
+            if relative.split("/")[1] == self.device_id or relative in self.index.files:
+                raise Damaged("sealed with a key this vault never had (altered)") from error
+            raise
+
     def _still_valid(self, relative: str, path: Path) -> bool:
         try:
-            objfile.decode(self.key, self.identity(relative), path.read_bytes())
+            self.decode(relative, path.read_bytes())
             return True
+        except UnknownKey:
+            return True  # sealed with a newer key: not this device's to judge
         except FileNotFoundError:
             return False
         except (Damaged, TooNew) as error:
@@ -115,12 +195,15 @@ class Session:
     def _take_in(self, relative: str, path: Path, signature: tuple[int, int]) -> None:
         try:
             data = path.read_bytes()
-            objects = objfile.decode(self.key, self.identity(relative), data)
+            objects = self.decode(relative, data)
             self._apply(relative, objects, signature)
         except FileNotFoundError:
             return  # moved away between listing and reading: the next refresh sees it
         except TooNew:
             self.problems.append(Problem("newer_format", relative, "made by a newer Margin"))
+        except UnknownKey:
+            self.problems.append(Problem("newer_key", relative, "saved with a newer vault key; "
+                                         "unlock with your newest recovery passphrase"))
         except Damaged as error:
             if self._still_arriving(relative, signature):
                 self.problems.append(Problem("arriving", relative, "still arriving; read later"))
@@ -150,8 +233,8 @@ class Session:
             except OSError:
                 continue  # went away meanwhile: nothing to take in
             try:
-                objfile.decode(self.key, self.identity(relative), data)
-            except (Damaged, TooNew):
+                self.decode(relative, data)
+            except (Damaged, TooNew, UnknownKey):
                 problems.append(Problem("sync_copy", shown, "copy does not open; ignored"))
                 continue
             if original is None and relative not in self._paths:
@@ -174,35 +257,43 @@ class Session:
         """Check every object of a file first, then add them all (never half a file)."""
         device = relative.split("/")[1]
         updates = [_interpret(device, item) for item in objects]
+        self.index.files[relative] = (*signature, len(objects))
+        self._present.add(relative)
         for position, (item, parsed) in enumerate(zip(objects, updates, strict=True)):
-            if item.kind is Kind.BODY:
-                self.index.bodies[item.object_id.hex()] = (relative, position)
-            elif isinstance(parsed, VersionMeta):
+            object_id = item.object_id.hex()
+            self.index.locate(object_id, (relative, position, item.offset), self._present)
+            if isinstance(parsed, VersionMeta):
                 self.index.add_version(parsed)
             elif item.kind is Kind.AUDIT:
                 self._apply_audit(device, parsed)
-                self.index.audit_locations.append((relative, position))
+                self.index.audit_ids.add(object_id)
             elif item.kind is Kind.DEVICE:
                 self.index.devices[device] = parsed
             elif item.kind is Kind.DEVICE_REMOVED:
                 self.index.removed.setdefault(str(parsed["removed"]), {**parsed, "by": device})
-        self.index.files[relative] = signature
 
     def _apply_audit(self, device: str, entry: AuditEntry) -> None:
         self.index.add_audit_head(device, entry.seq, entry.hash, entry.time)
         if entry.action == SEEN_ACTION and isinstance(entry.detail, dict):
-            seen = entry.detail.get("seen")
+            seen, complete = entry.detail.get("seen"), entry.detail.get("complete")
             if isinstance(seen, dict):
                 self.index.add_claims(device, seen, entry.time)
+            if isinstance(complete, dict):
+                self.index.add_complete(device, complete)
         elif device != self.device_id:
             self.others_changed = True
+        if entry.action == PACK_ACTION and device == self.device_id and \
+                entry.seq > self.index.pack_seq:
+            self.index.pack_seq, self.index.pack_time = entry.seq, entry.time
 
-    def seen_heads(self) -> dict[str, list[Any]]:
-        """The other devices' audit heads as this device has them, for a SEEN entry."""
+    def seen_heads(self) -> dict[str, dict[str, Any]]:
+        """The other devices' audit heads as this device has them, for a SEEN entry, and
+        for each the newest entry with none missing before it (``complete``), which tells
+        a device that every pack it wrote up to there arrived here (see compact.py)."""
+        others = {d: h for d, h in sorted(self.index.audit_heads.items()) if d != self.device_id}
         return {
-            device: [seq, entry_hash]
-            for device, (seq, entry_hash) in sorted(self.index.audit_heads.items())
-            if device != self.device_id
+            "seen": {device: [seq, entry_hash] for device, (seq, entry_hash) in others.items()},
+            "complete": {device: self.index.complete_seq(device) for device in others},
         }
 
     # --- writing -------------------------------------------------------------------------
@@ -216,62 +307,121 @@ class Session:
         note: str | None,
         detail: Any = None,
     ) -> dict[str, Any]:
-        """Write the objects plus their audit entry as one new file; returns the entry."""
+        """Record an audit entry, durably before returning; returns the entry.
+
+        With objects (a save, a delete, a pack) everything goes into one new file: the
+        audit entries waiting in the journal, the objects, then this entry. Without (a
+        read, an unlock, a "seen" record) the entry goes into the local journal only, and
+        reaches the vault folder with the next file this device writes."""
         seq, previous = self.index.audit_heads.get(self.device_id, (0, audit.GENESIS))
-        entry = audit.make_entry(
-            device=self.device_id,
-            seq=seq + 1,
-            prev=previous,
-            time=now_iso(),
-            actor=actor,
-            action=action,
-            note=note,
-            detail=detail,
-        )
-        plaintext = audit.canonical(entry)
-        parsed = audit.to_entry(entry, hashlib.sha256(plaintext).hexdigest())
-        sealed = [*objects, SealedObject(Kind.AUDIT, new_id(), plaintext, parsed)]
+        sealed = self._entry(seq + 1, previous, actor, action, note, detail)
+        entry: dict[str, Any] = json.loads(sealed.plaintext)
+        if objects:
+            self._write([*objects, sealed], carry=True)
+            return entry
+        parsed = sealed.parsed
+        try:
+            self.journal.append(sealed.plaintext)
+        except OSError as error:
+            raise disk_error(error) from error
+        self.pending.append(sealed)
+        self._apply_audit(self.device_id, parsed)
+        if len(self.pending) >= SEGMENT_ENTRIES:
+            self.flush_audit()
+        return entry
+
+    def commit_many(self, changes: list[Change], *, actor: str) -> None:
+        """Several changes in one file (an import of many notes): each change's objects,
+        then its own audit entry, so every note still has its entry."""
+        seq, previous = self.index.audit_heads.get(self.device_id, (0, audit.GENESIS))
+        sealed: list[SealedObject] = []
+        for objects, action, note, detail in changes:
+            seq += 1
+            entry = self._entry(seq, previous, actor, action, note, detail)
+            sealed += [*objects, entry]
+            previous = entry.parsed.hash
+        self._write(sealed, carry=True)
+
+    def _entry(self, seq: int, previous: str, actor: str, action: str, note: str | None,
+               detail: Any) -> SealedObject:
+        plain = audit.make_entry(device=self.device_id, seq=seq, prev=previous,
+                                 time=now_iso(), actor=actor, action=action, note=note,
+                                 detail=detail)
+        plaintext = audit.canonical(plain)
+        parsed = audit.to_entry(plain, hashlib.sha256(plaintext).hexdigest())
+        return SealedObject(Kind.AUDIT, new_id(), plaintext, parsed)
+
+    def flush_audit(self) -> None:
+        """Write the journal's entries into the vault folder as one segment file."""
+        if self.pending:
+            self._write([], carry=True)
+
+    def _write(self, objects: list[SealedObject], *, carry: bool) -> str:
+        """One new immutable file of this device, durable before returning. With ``carry``
+        it starts with the journal's entries, which are then dropped from the journal."""
+        carried = len(self.pending) if carry else 0
+        sealed = [*self.pending[:carried], *objects]
         relative = f"data/{self.device_id}/{new_id().hex()}"
         path = self.layout.vault_dir / relative
-        data = objfile.encode(self.key, self.identity(relative), sealed)
+        data = objfile.encode(self.ring, self.identity(relative), sealed)
+        _, records = objfile._records(data)
+        placed = [replace_offset(item, record[2] - objfile.RECORD_HEADER.size)
+                  for item, record in zip(sealed, records, strict=True)]
         try:
             self.store.write(path, data)
         except MarginError:
             if path.exists():  # renamed but not made durable: keep the index truthful
-                self._apply(relative, sealed, _stat(path))
+                self._apply(relative, placed, _stat(path))
             raise
-        self._apply(relative, sealed, _stat(path))
-        return entry
+        self._apply(relative, placed, _stat(path))
+        if carried:
+            self.pending = self.pending[carried:]
+            with contextlib.suppress(OSError):  # left there, the next load drops them
+                self.journal.clear(self.ring)
+        return relative
 
     # --- reading -------------------------------------------------------------------------
 
-    def read_object(self, relative: str, position: int) -> SealedObject:
+    def read_object(self, relative: str, position: int, offset: int) -> SealedObject:
         path = self._paths.get(relative, self.layout.vault_dir / relative)
         try:
-            data = path.read_bytes()
-            return objfile.decode_one(self.key, self.identity(relative), data, position)
+            with path.open("rb") as handle:
+                return objfile.read_one(self.ring, self.identity(relative), handle, position,
+                                        offset)
         except FileNotFoundError as error:
             self.refresh()
             raise WaitingForSync() from error
+        except UnknownKey as error:
+            if relative.split("/")[1] != self.device_id:
+                raise NewerKey() from error
+            self._quarantine(path, "sealed with a key this vault never had (altered)")
+            self.refresh()
+            raise ObjectDamaged() from error
         except (Damaged, TooNew) as error:
             self._quarantine(path, str(error))
             self.refresh()
             raise ObjectDamaged() from error
 
     def read_text(self, body_id: str) -> str:
-        location = self.index.bodies.get(body_id)
+        location = self.index.objects.get(body_id)
         if location is None:
             raise WaitingForSync()
         return self.read_object(*location).plaintext.decode("utf-8", "surrogatepass")
 
     def audit_plaintexts(self) -> list[dict[str, Any]]:
         found = []
-        for relative, position in self.index.audit_locations:
+        for object_id in sorted(self.index.audit_ids, key=self._audit_order):
+            location = self.index.objects.get(object_id)
             try:
-                found.append(json.loads(self.read_object(relative, position).plaintext))
-            except (WaitingForSync, ObjectDamaged):
+                if location is not None:
+                    found.append(json.loads(self.read_object(*location).plaintext))
+            except (WaitingForSync, ObjectDamaged, NewerKey):
                 continue  # a missing entry shows as a gap in the chain
-        return found
+        return found + [json.loads(item.plaintext) for item in self.pending]
+
+    def _audit_order(self, object_id: str) -> tuple[str, int]:
+        relative, position, _ = self.index.objects.get(object_id, ("", 0, 0))
+        return relative, position
 
     # --- the local index and the key -----------------------------------------------------
 
@@ -293,9 +443,13 @@ class Session:
         self.store.ops.write_atomically(self.layout.index_file(self.vault_id), data)
 
     def wipe(self) -> None:
-        crypto.wipe(self.key)
+        self.ring.wipe()
         self.index = NoteIndex()
         self._paths = {}
+
+
+def replace_offset(item: SealedObject, offset: int) -> SealedObject:
+    return SealedObject(item.kind, item.object_id, item.plaintext, item.parsed, offset)
 
 
 def _stat(path: Path) -> tuple[int, int]:

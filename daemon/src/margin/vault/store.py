@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from margin.durable import FileOps
-from margin.errors import DiskFull, SaveFailed
+from margin.errors import DiskFull, MarginError, SaveFailed
 from margin.home import Home, configured_vault_dir
 from margin.vault.model import Problem, QuarantinedFile, now_iso
 
@@ -58,6 +58,9 @@ class Layout:
     def index_file(self, vault_id: str) -> Path:
         return self.home.local_dir / f"index-{vault_id}.bin"
 
+    def journal_file(self, vault_id: str) -> Path:
+        return self.home.local_dir / f"journal-{vault_id}.bin"
+
     def relative(self, path: Path) -> str:
         return path.relative_to(self.vault_dir).as_posix()
 
@@ -88,9 +91,7 @@ class ObjectStore:
             self.ensure_dir(path.parent)
             self.ops.write_atomically(path, data)
         except OSError as error:
-            if error.errno in (errno.ENOSPC, errno.EDQUOT):
-                raise DiskFull() from error
-            raise SaveFailed() from error
+            raise disk_error(error) from error
 
     def scan_data(self) -> tuple[dict[str, Path], dict[str, list[Path]], list[Problem]]:
         """Object files by relative path, sync-engine copies by the path they copy, problems."""
@@ -150,6 +151,13 @@ class ObjectStore:
                 )
             )
         return found
+
+
+def disk_error(error: OSError) -> MarginError:
+    """What a failed write means to the clinician: a full disk, or another failure."""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return DiskFull()
+    return SaveFailed()
 
 
 def _subdirs(folder: Path) -> Iterator[Path]:

@@ -25,7 +25,17 @@ from margin.errors import (
     WrongPassphrase,
 )
 from margin.home import Home
-from margin.vault import audit, conflicts, crypto, devices, keyfile, notes, syncstate
+from margin.vault import (
+    audit,
+    compact,
+    conflicts,
+    crypto,
+    devices,
+    keyfile,
+    notes,
+    syncstate,
+    tempfiles,
+)
 from margin.vault.devices import DeviceInfo
 from margin.vault.keystore import KeyStore
 from margin.vault.model import (
@@ -43,6 +53,7 @@ from margin.vault.session import SEEN_ACTION, Session, new_id
 from margin.vault.store import Layout, ObjectStore
 
 T = TypeVar("T")
+Progress = Callable[[int, int], None]  # (done, total), called now and then by long work
 UNSET = notes.UNSET
 
 
@@ -59,6 +70,7 @@ class Vault:
         self.vault_id = _vault_id_of(self.layout)
         self.keychain_status = "not tried"
         self._arrival_grace = 0.0
+        self.policy = compact.Policy()  # when this device packs its small files
         # Told of every note change made here or taken in from sync, so derived data (the
         # fingerprint index) follows the vault by itself: (note id, the note or None when it
         # was deleted). A note id of None means "several may have changed: catch up".
@@ -93,13 +105,13 @@ class Vault:
         if cls.exists(home):
             raise VaultExists()
         home.ensure()
-        key = bytearray(crypto.random_bytes(crypto.KEY_BYTES))
         vault_id = crypto.random_bytes(16)
+        ring = crypto.KeyRing([bytearray(crypto.random_bytes(crypto.KEY_BYTES))], vault_id)
         vault = cls(home, keystore=keystore, ops=ops)
         vault.vault_id = vault_id.hex()
-        vault._write_key_file(key, passphrase, kdf or crypto.KdfParams())
-        vault._start(key, actor, "create", {"device_name": device_name})
-        vault._remember(key)
+        vault._write_key_file(ring, passphrase, kdf or crypto.KdfParams())
+        vault._start(ring, actor, "create", {"device_name": device_name})
+        vault._remember(ring)
         return vault
 
     @property
@@ -117,31 +129,44 @@ class Vault:
         actor: str = "cli",
         remember: bool = True,
         device_name: str | None = None,
+        progress: Progress | None = None,
     ) -> None:
         """Unlock; with ``remember`` the key is also kept in the keychain when one is usable.
-        ``device_name`` names this computer if this is its first unlock (``margin join``)."""
+        ``device_name`` names this computer if this is its first unlock (``margin join``).
+        ``progress(files read, files to read)`` follows the reading of files not yet in the
+        local index (a join of a large vault, an index rebuild)."""
         with self._lock:
+            ring = self._unwrap_any(passphrase)  # checked even when already unlocked
             if self._session is not None:
+                ring.wipe()
                 return
-            key = self._unwrap_any(passphrase)
             detail: dict[str, Any] = {"method": "passphrase"}
             if device_name:
                 detail["device_name"] = device_name
-            self._start(key, actor, "unlock", detail)
+            self._start(ring, actor, "unlock", detail, progress)
             if remember:
-                self._remember(key)
+                self._remember(ring)
 
     def unlock_from_keychain(self, *, actor: str = "cli") -> None:
         with self._lock:
             if self._session is not None:
                 return
-            key = self.keystore.load(self.vault_id)
-            if not self._key_checks(key):
-                crypto.wipe(key)
+            blob = self.keystore.load(self.vault_id)
+            try:
+                ring = crypto.KeyRing.from_bytes(blob, bytes.fromhex(self.vault_id))
+            except ValueError:
+                ring = None
+            finally:
+                crypto.wipe(blob)
+            if ring is None or not self._is_current(ring):
+                if ring is not None:
+                    ring.wipe()
                 raise KeychainDenied(
-                    message="The keychain holds a key that does not open this vault."
+                    message="The keychain holds a key that does not open this vault (the "
+                    "recovery passphrase may have been changed, perhaps on another computer).",
+                    hint="Unlock with your newest recovery passphrase.",
                 )
-            self._start(key, actor, "unlock", {"method": "keychain"})
+            self._start(ring, actor, "unlock", {"method": "keychain"})
 
     def lock(self, *, actor: str = "cli") -> None:
         """Save the index, then wipe the key and every decrypted cache we hold."""
@@ -151,31 +176,61 @@ class Vault:
                 return
             try:
                 session.commit([], actor=actor, action="lock", note=None)
+                session.flush_audit()
+                compact.compact(session, self.policy)
+            except (MarginError, OSError):
+                pass  # locking must never fail: the journal keeps what was not written out
+            try:
                 session.save_index()
-            except MarginError:
-                pass  # locking must never fail; the index is rebuilt if it is stale
+            except (MarginError, OSError):
+                pass  # the index is rebuilt if it is stale
             finally:
                 session.wipe()
 
     def change_passphrase(
         self, old: str, new: str, *, kdf: crypto.KdfParams | None = None, actor: str = "cli"
     ) -> None:
-        """Re-wrap the same vault key: a new key file, then the old one(s) removed."""
+        """Start a new vault key, wrapped (with every older key) by the new passphrase; the
+        old key file(s) are removed. Everything written from now on is sealed with the new
+        key, so a copy of an old key file and the old passphrase open only older files."""
         with self._lock:
             session = self._require()
-            old_files = [p for p in self.layout.key_files() if self._opens(p, old, session.key)]
+            old_files = [p for p in self.layout.key_files() if self._opens(p, old, session.ring)]
             if not old_files:
                 raise WrongPassphrase(message="The current passphrase is not right.")
-            self._write_key_file(session.key, new, kdf or crypto.KdfParams())
+            session.flush_audit()  # the journal is sealed with a key derived from the old one
+            ring = session.ring.rotated()
+            self._write_key_file(ring, new, kdf or crypto.KdfParams())
             for path in old_files:
                 self.store.ops.unlink(path)
             self.store.ops.fsync_dir(self.layout.keys_dir)
+            session.use_ring(ring)
             session.commit([], actor=actor, action="passphrase", note=None)
+            if self.keychain_status == "stored":
+                self._remember(ring)
+
+    def reencrypt(self, *, progress: Progress | None = None, actor: str = "cli") -> int:
+        """After a passphrase leaked (first change it): seal again, with the current key,
+        every file this device wrote under an older key, and retire the old files once the
+        other devices have the new ones. Returns how many files were sealed again. Other
+        devices' files are theirs to re-encrypt (``margin check`` lists them)."""
+        with self._lock:
+            session = self._require()
+            session.flush_audit()
+            return compact.reencrypt(session, self.policy, progress=progress, actor=actor)
+
+    def compact(self, *, progress: Progress | None = None) -> compact.Result:
+        """Merge this device's small files into packs and retire what packs replaced."""
+        with self._lock:
+            return compact.compact(self._require(), self.policy, progress=progress)
 
     def flush_index(self) -> None:
-        """Write the local index now (the daemon may call this when idle)."""
+        """Write the pending audit entries and the local index now (the daemon may call this
+        when idle)."""
         with self._lock:
-            self._require().save_index()
+            session = self._require()
+            session.flush_audit()
+            session.save_index()
 
     def refresh(self) -> bool:
         """Take in files a sync engine brought (or a crash left) since unlock; True when
@@ -219,22 +274,25 @@ class Vault:
             if not session.others_changed:
                 return False
             session.others_changed = False
-            detail = {"seen": session.seen_heads()}
+            detail = session.seen_heads()
             session.commit([], actor=actor, action=SEEN_ACTION, note=None, detail=detail)
             return True
 
-    def check_copy(self, target: Path, *, read_data: bool) -> Any:
+    def check_copy(self, target: Path, *, read_data: bool,
+                   progress: Progress | None = None) -> Any:
         """``margin check`` of this vault's folder or a backup of it, with the key held here;
         reads only, changes nothing (unlike ``check()``). Returns a sync.checker.CheckReport."""
         from margin.sync import checker  # the checker reads vaults; the vault does not need it
 
         with self._lock:
-            key = bytes(self._require().key) if read_data else None
+            ring = self._require().ring if read_data else None
+            keys = None if ring is None else crypto.KeyRing(
+                [bytearray(key) for key in ring.keys], ring.vault_id)
         if read_data and checker.vault_id_of(target) != self.vault_id:
             raise NotASyncedVault(
                 message="That copy is of another vault, so this vault's key cannot check it.",
                 hint="Give that vault's recovery passphrase with --passphrase-file.")
-        return checker.check(target, key)
+        return checker.check(target, keys, progress=progress)
 
     def conflict(self, note_id: str, *, actor: str) -> dict[str, Any]:
         """Every head of a note with its device, time and text (audited)."""
@@ -279,6 +337,14 @@ class Vault:
                 actor=actor,
             )
         ))
+
+    def create_notes(self, items: Sequence[dict[str, Any]], *, actor: str,
+                     progress: Progress | None = None) -> list[tuple[str, str]]:
+        """Many new notes at once (an import of thousands): a few files instead of one a
+        note, each note with its own audit entry; (note id, version id) in input order."""
+        made = self._do(lambda s: notes.create_many(s, items, actor=actor, progress=progress))
+        self._announce(None, None)  # many notes: listeners catch up once
+        return made
 
     def get_note(self, note_id: str, *, actor: str, version: str | None = None) -> Note:
         return self._do(lambda s: notes.read(s, note_id, version, actor=actor))
@@ -396,11 +462,13 @@ class Vault:
             raise VaultLocked()
         return self._session
 
-    def _start(self, key: bytearray, actor: str, action: str, detail: Any) -> None:
+    def _start(self, ring: crypto.KeyRing, actor: str, action: str, detail: Any,
+               progress: Progress | None = None) -> None:
         device_id, is_new = self._device_id_or_new()
-        session = Session(self.layout, self.store, key, self.vault_id, device_id)
+        tempfiles.sweep(self.layout, device_id)
+        session = Session(self.layout, self.store, ring, self.vault_id, device_id)
         session.arrival_grace = self._arrival_grace
-        session.load()
+        session.load(progress)
         objects = []
         if is_new or device_id not in session.index.devices:
             record = {
@@ -430,9 +498,11 @@ class Vault:
         self.store.write(self.layout.device_file, record)
         return device_id, True
 
-    def _write_key_file(self, key: bytearray, passphrase: str, kdf: crypto.KdfParams) -> None:
+    def _write_key_file(
+        self, ring: crypto.KeyRing, passphrase: str, kdf: crypto.KdfParams
+    ) -> None:
         key_file_id = new_id()
-        data = keyfile.wrap(key, bytes.fromhex(self.vault_id), key_file_id, passphrase, kdf)
+        data = keyfile.wrap(ring, bytes.fromhex(self.vault_id), key_file_id, passphrase, kdf)
         self.store.write(self.layout.keys_dir / key_file_id.hex(), data)
 
     def _key_files(self) -> list[tuple[Path, keyfile.KeyFile]]:
@@ -451,33 +521,48 @@ class Vault:
             raise FormatTooNew()
         return found
 
-    def _unwrap_any(self, passphrase: str) -> bytearray:
+    def _unwrap_any(self, passphrase: str) -> crypto.KeyRing:
+        """The key ring of a current key file the passphrase opens. A replayed copy of an
+        old key file (a backup, the sync provider) with the old passphrase is refused."""
+        old = False
         for path, parsed in self._key_files():
-            key = keyfile.unwrap(parsed, bytes.fromhex(path.name), passphrase)
-            if key is not None and self._key_checks(key):
-                return key
+            ring = keyfile.unwrap(parsed, bytes.fromhex(path.name), passphrase)
+            if ring is None:
+                continue
+            if self._is_current(ring):
+                return ring
+            old = True
+            ring.wipe()
+        if old:
+            raise WrongPassphrase(
+                message="That is an old recovery passphrase: it was changed since.",
+                hint="Use your newest recovery passphrase. Nothing was changed.")
         raise WrongPassphrase()
 
-    def _opens(self, path: Path, passphrase: str, key: bytearray) -> bool:
+    def _opens(self, path: Path, passphrase: str, ring: crypto.KeyRing) -> bool:
         try:
             parsed = keyfile.parse(path.read_bytes())
         except (Damaged, TooNew, OSError):
             return False
         found = keyfile.unwrap(parsed, bytes.fromhex(path.name), passphrase)
-        return found is not None and found == key
+        return found is not None and found.current_id in ring.ids
 
-    def _key_checks(self, key: bytearray) -> bool:
-        expected = keyfile.key_check(key, bytes.fromhex(self.vault_id))
-        return any(parsed.check == expected for _, parsed in self._key_files())
+    def _is_current(self, ring: crypto.KeyRing) -> bool:
+        """The ring's current key is the newest key file's (no key file holds more keys)."""
+        files = [parsed for _, parsed in self._key_files()]
+        newest = max((parsed.ring_size for parsed in files), default=0)
+        return any(p.check == ring.current_id and p.ring_size == newest for p in files)
 
-    def _remember(self, key: bytearray) -> None:
+    def _remember(self, ring: crypto.KeyRing) -> None:
         """Keep the key in the OS keychain if a real one exists; say plainly when not."""
         reason = self.keystore.unavailable_reason
         if reason is not None:
             self.keychain_status = f"not stored: {reason}; unlock with your passphrase"
             return
         try:
-            self.keystore.store(self.vault_id, key)
+            blob = ring.to_bytes()
+            self.keystore.store(self.vault_id, blob)
+            crypto.wipe(blob)
             self.keychain_status = "stored"
         except (KeychainDenied, KeychainUnavailable) as error:
             self.keychain_status = f"not stored: {error.message}"
