@@ -26,6 +26,8 @@ from margin.scan.model import (
 from margin.scan.office import read_office
 from margin.scan.pdf_reader import read_pdf_file
 from margin.scan.pdf_worker import PdfWorker
+from margin.scan.picture_text import read_picture_file
+from margin.scan.pictures import may_show_text_size, picture_size
 from margin.scan.plain import decode_text, looks_like_text, read_csv, read_text, utf8_if_wide
 from margin.scan.rtf_reader import read_rtf
 from margin.scan.xmltext import XmlUnreadable, parse
@@ -39,8 +41,9 @@ class Limits:
     max_unpacked_bytes: int = 1 << 30  # all that one given file unpacks to
     max_members: int = 50_000
     max_file_bytes: int = 2 << 30
-    pdf_seconds: float = 120.0
+    pdf_seconds: float = 120.0  # one PDF's text, one page's pictures, one picture file
     pdf_memory_bytes: int = 3 << 30
+    ocr_seconds: float = 600.0  # all the pictures of one PDF
 
 
 class Scanner:
@@ -137,7 +140,7 @@ class Scanner:
         if kind == "empty":
             return Extracted(note=label)
         if kind == "pdf":
-            return read_pdf_file(data, self._worker)
+            return read_pdf_file(data, self._worker, self.limits.ocr_seconds)
         if kind == "zip":
             return read_zip(data, budget)
         if kind in ("docx", "office"):
@@ -149,10 +152,10 @@ class Scanner:
         if kind == "xml":
             return read_xml(parse(data))
         if kind == "image":
-            return Extracted(
-                note=label,
-                problems=[f"it is a {label}; it may show text, and Margin does not read pictures"],
-            )
+            size = picture_size(data)
+            if size is not None and not may_show_text_size(*size):
+                return Extracted(note=label)  # an icon or a small logo: too small to hold a line
+            return read_picture_file(data, label, self._worker)
         if kind == "unknown":
             return Extracted(note=label, problems=[f"it is {label}, which Margin cannot read"])
         text = decode_text(data, guess=kind != "maybe_text")
@@ -169,7 +172,11 @@ class Scanner:
     def _match(self, extracted: Extracted) -> list[Leak]:
         best: dict[tuple[str, str], int] = {}
         for stream in extracted.streams:
-            for match in self.index.match(stream.text, self.min_words):
+            text = stream.text
+            found = self.index.match(text, self.min_words)
+            if stream.from_picture:
+                found += self.index.match_ocr(text, self.min_words)
+            for match in found:
                 where = stream.place_of(match.start, match.end)
                 key = (match.note_id, where)
                 best[key] = max(best.get(key, 0), match.words)
