@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import sys
+import zlib
 from pathlib import Path
 
 import pytest
@@ -120,3 +121,27 @@ def test_a_small_icon_is_not_read(pictures_index: FingerprintIndex, tmp_path: Pa
     (tmp_path / "icon.png").write_bytes(out.getvalue())
     (found,) = scan_paths([tmp_path / "icon.png"], pictures_index).files
     assert found.verdict == "clean"
+
+
+def _png_claiming(width: int, height: int) -> bytes:
+    """A PNG whose header claims a huge picture (a decompression bomb), with valid checksums."""
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return (
+            len(body).to_bytes(4, "big") + kind + body + zlib.crc32(kind + body).to_bytes(4, "big")
+        )
+
+    header = width.to_bytes(4, "big") + height.to_bytes(4, "big") + bytes([1, 0, 0, 0, 0])
+    rows = zlib.compress(b"\x00" * 1024)
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", rows) + chunk(b"IEND", b"")
+    )
+
+
+def test_a_picture_bomb_is_refused_before_decoding(
+    pictures_index: FingerprintIndex, tmp_path: Path
+) -> None:
+    (tmp_path / "bomb.png").write_bytes(_png_claiming(100_000, 100_000))
+    (found,) = scan_paths([tmp_path / "bomb.png"], pictures_index).files
+    assert found.verdict == "cannot_verify"
+    assert "larger than Margin reads" in (found.reason or "")

@@ -67,23 +67,30 @@ class Engine:
         import tesserocr
 
         self._tesserocr = tesserocr
-        os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # one page per core, no thread storm
         self._api: Any = tesserocr.PyTessBaseAPI(
             path=tessdata_dir() or "", lang="eng", psm=tesserocr.PSM.AUTO
         )
+        # Trying every doubtful line again as white on black costs much time on scans;
+        # inverted pictures are turned dark-on-light before they get here.
+        self._api.SetVariable("tessedit_do_invert", "0")
 
-    def line_heights(self, image: Any) -> list[int]:
-        """The height in pixels of each line of text the layout analysis finds (no
-        recognition: cheap)."""
+    def line_heights(self, image: Any, dpi: int) -> list[int]:
+        """Take a picture; the height in pixels of each line of text the layout analysis
+        finds there (no recognition: cheap, and ``words`` then reuses the layout)."""
         self._api.SetImage(image)
+        if dpi:
+            self._api.SetSourceResolution(dpi)
         lines = self._api.GetComponentImages(self._tesserocr.RIL.TEXTLINE, True)
         return [int(box["h"]) for _, box, _, _ in lines]
 
-    def words(self, image: Any, dpi: int) -> list[Word]:
-        """Recognize the picture; every word with its confidence and line."""
+    def words(self, image: Any | None = None, dpi: int = 0) -> list[Word]:
+        """Recognize the picture given (or the one taken last); every word with its
+        confidence and line."""
         api, ril = self._api, self._tesserocr.RIL
-        api.SetImage(image)
-        api.SetSourceResolution(dpi)
+        if image is not None:
+            api.SetImage(image)
+            if dpi:
+                api.SetSourceResolution(dpi)
         api.Recognize()
         found: list[Word] = []
         iterator = api.GetIterator()

@@ -14,7 +14,7 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from margin.scan.picture_read import read_image
+from margin.scan.picture_read import MAX_PIXELS, read_image
 from margin.scan.pictures import may_show_text_size
 
 Box = list[float]  # left, bottom, right, top in points, then pixels drawn there
@@ -83,5 +83,8 @@ def read_region(page: pdfium.PdfPage, box: Box) -> dict[str, Any]:
     if page.get_rotation() == 0:  # a turned page: render it whole rather than guess the crop
         crop = (max(0.0, box[0] - left), max(0.0, box[1] - bottom),
                 max(0.0, right - box[2]), max(0.0, top - box[3]))  # fmt: skip
+    width = page.get_width() - crop[0] - crop[2]
+    height = page.get_height() - crop[1] - crop[3]
+    dpi = min(dpi, 72 * math.sqrt(MAX_PIXELS / max(1.0, width * height)))  # a giant page
     bitmap = page.render(scale=dpi / 72, crop=crop, grayscale=True, may_draw_forms=False)
     return read_image(bitmap.to_pil(), round(dpi))

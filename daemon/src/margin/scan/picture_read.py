@@ -27,9 +27,8 @@ _LONG_SIDE = 4200  # larger pictures are scaled down to this: 300 dpi for a lett
 _SMALL = 1400  # smaller pictures (screenshots at 96 dpi) are scaled up twice
 _WRITING_CHARS = 24  # fewer letters and digits than this cannot hold a passage
 _CONFIDENT_SHARE = 0.8  # of the letters read, this share must be in confident words
-_SMALL_LINE = 30  # lines of text lower than this (pixels) are read at twice the size
+_SMALL_LINE = 20  # lines of text lower than this (pixels) are read at twice the size
 _MARKS_PER_LINE = 6  # separate marks along a row of ink for it to count as a line of words
-_ANGLES = np.arange(-8.0, 8.25, 0.25)  # tilts tried when straightening a picture
 
 
 def reading(status: str, text: str = "", confidence: int = 0, why: str = "") -> dict[str, Any]:
@@ -81,14 +80,15 @@ def _deskewed(gray: Any) -> Any:
     from PIL import Image
 
     small = gray.copy()
-    small.thumbnail((700, 700))
+    small.thumbnail((600, 600))
     ink = small.point(lambda v: 255 if v < 140 else 0)
-    scores = []
-    for angle in _ANGLES:
-        turned = ink.rotate(float(angle), resample=Image.Resampling.BILINEAR, fillcolor=0)
-        rows = np.asarray(turned, dtype=np.float64).sum(axis=1)
-        scores.append(float(np.square(rows).sum()))
-    best = float(_ANGLES[int(np.argmax(scores))])
+
+    def sharpness(angle: float) -> float:
+        turned = ink.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=0)
+        return float(np.square(np.asarray(turned, dtype=np.float64).sum(axis=1)).sum())
+
+    coarse = max(range(-8, 9), key=sharpness)  # whole degrees, then quarters around the best
+    best = max((coarse + quarter / 4 for quarter in range(-3, 4)), key=sharpness)
     if abs(best) < 0.75:
         return gray
     return gray.rotate(best, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
@@ -141,16 +141,17 @@ def read_image(image: Any, dpi: int = 0) -> dict[str, Any]:
     if engine is None:
         return reading("unavailable", why=ocr.unavailable_reason() or ocr.NOT_INSTALLED)
     gray = _deskewed(gray)
-    heights = engine.line_heights(gray)
+    heights = engine.line_heights(gray, round(dpi * factor))
     if not heights:
         if looks_like_lines(gray):
             return reading("poor", why="it looks like lines of writing that OCR could not read")
         return reading("decorative", why="it shows no line of writing")
+    taken = None  # the picture Tesseract holds, laid out already
     if float(np.median(heights)) < _SMALL_LINE and max(gray.size) <= _LONG_SIDE:
-        gray = gray.resize((gray.width * 2, gray.height * 2), Image.Resampling.LANCZOS)
+        gray = taken = gray.resize((gray.width * 2, gray.height * 2), Image.Resampling.LANCZOS)
         factor *= 2
-    dpi = round(dpi * factor) if dpi else 0
-    found = judge_words(engine.words(gray, dpi))
+    dpi = round(dpi * factor)
+    found = judge_words(engine.words(taken, dpi))
     if found["status"] == "poor":  # specks of a fax or a noisy scan? read it once more without
         second = judge_words(engine.words(gray.filter(ImageFilter.MedianFilter(3)), dpi))
         found = max(found, second, key=lambda r: (r["status"] == "read", r["confidence"]))
@@ -195,6 +196,8 @@ def read_bytes(data: bytes) -> list[dict[str, Any]]:
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
     try:
         picture = Image.open(io.BytesIO(data))
+        if picture.width * picture.height > MAX_PIXELS:  # judged before a pixel is decoded
+            return [reading("undecodable", why="it is larger than Margin reads (size limit)")]
         readings: list[dict[str, Any]] = []
         for number, frame in enumerate(ImageSequence.Iterator(picture)):
             if number >= MAX_FRAMES:
