@@ -13,7 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench_scan import ReadersOnly, prose
+from bench_scan import ReadersOnly, prose, thousand_notes
 from PIL import Image, ImageDraw, ImageFont
 from reportlab.lib.pagesizes import letter
 from reportlab.lib.utils import ImageReader
@@ -87,10 +87,7 @@ def timed(
 
 
 def main() -> None:
-    rng = random.Random(17)
-    index = FingerprintIndex(os.urandom(32))
-    for number in range(1000):
-        index.add(f"note-{number}", prose(rng, 150))
+    index = thousand_notes(random.Random(17))
     with tempfile.TemporaryDirectory() as work:
         text_only = Path(work) / "text-only.pdf"
         text_only.write_bytes(export(random.Random(5), with_scans=False)[0])
