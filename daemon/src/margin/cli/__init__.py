@@ -6,6 +6,7 @@ happened, what to do) with exit code 2. Anything else is a bug and shows its tra
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,13 +21,26 @@ class CliContext:
     home: Home
 
 
+def _plainly(ctx: click.Context, invoke: Callable[[click.Context], Any]) -> Any:
+    """The one dispatcher: a MarginError becomes its two sentences and exit code 2."""
+    try:
+        return invoke(ctx)
+    except errors.MarginError as error:
+        where = f"{error.where}: " if error.where else ""
+        click.echo(f"{where}{error.message}\n{error.hint}", err=True)
+        ctx.exit(2)
+
+
 class MarginGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except errors.MarginError as error:
-            click.echo(f"{error.message}\n{error.hint}", err=True)
-            ctx.exit(2)
+        return _plainly(ctx, super().invoke)
+
+
+class MarginCommand(click.Command):
+    """A command that answers plainly even when run on its own (as the tests run some)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        return _plainly(ctx, super().invoke)
 
 
 @click.group(cls=MarginGroup, context_settings={"help_option_names": ["-h", "--help"]})
