@@ -15,7 +15,7 @@ from PIL import Image
 from margin.cli.scan_cmd import index_from_jsonl
 from margin.matcher import FingerprintIndex
 from margin.scan import FileReport, ScanReport, ocr, picture_read, scan_paths
-from tests.scan.conftest import CORPUS2, assert_report_holds_no_private_text, assert_verdict
+from tests.scan.conftest import CORPUS, CORPUS2, assert_report_holds_no_private_text, assert_verdict
 
 PICTURES = Path(__file__).parent / "pictures"
 EXPECTED: dict[str, dict[str, object]] = json.loads((PICTURES / "expected.json").read_text())
@@ -145,3 +145,17 @@ def test_a_picture_bomb_is_refused_before_decoding(
     (found,) = scan_paths([tmp_path / "bomb.png"], pictures_index).files
     assert found.verdict == "cannot_verify"
     assert "larger than Margin reads" in (found.reason or "")
+
+
+def test_a_picture_cut_short_inside_a_pdf_is_not_vouched_for(
+    corpus_index: FingerprintIndex, tmp_path: Path
+) -> None:
+    """PDFium draws the part of a damaged picture it could decode; OCR must not vouch for it."""
+    data = bytearray((CORPUS / "files" / "clean_ocr_image_only.pdf").read_bytes())
+    start = data.index(b"stream", data.index(b"/Subtype /Image")) + len(b"stream\n")
+    middle = (start + data.index(b"endstream", start)) // 2
+    data[middle : middle + 400] = bytes(400)
+    (tmp_path / "damaged.pdf").write_bytes(bytes(data))
+    (found,) = scan_paths([tmp_path / "damaged.pdf"], corpus_index).files
+    assert found.verdict == "cannot_verify"
+    assert "page 1: a picture on it is damaged" in (found.reason or "")

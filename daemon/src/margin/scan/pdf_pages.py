@@ -195,6 +195,31 @@ def _content_check(reader: pypdf.PdfReader | None, index: int) -> tuple[str | No
         return "its content is damaged and cannot be decoded", b""
 
 
+def _picture_problem(reader: pypdf.PdfReader | None, index: int) -> str | None:
+    """Why a picture of the page does not decode completely, or None. PDFium draws what it
+    could decode of a damaged picture and says nothing; OCR would then vouch for a part."""
+    if reader is None:
+        return None
+    try:
+        pending = [reader.pages[index].get("/Resources")]
+        for _ in range(4):  # pictures inside forms inside forms, as far as PDFium looks
+            found = []
+            for resources in pending:
+                xobjects = resources.get_object().get("/XObject") if resources else None
+                for xobject in (xobjects.get_object().values() if xobjects else []):
+                    xobject = xobject.get_object()
+                    if xobject.get("/Subtype") == "/Image":
+                        problem = _stream_problem(xobject)
+                        if problem:
+                            return problem
+                    elif xobject.get("/Subtype") == "/Form":
+                        found.append(xobject.get("/Resources"))
+            pending = found
+    except Exception:
+        return "its content is damaged and cannot be decoded"
+    return None
+
+
 def judge_page(
     pdf: pdfium.PdfDocument, reader: pypdf.PdfReader | None, index: int, result: dict[str, Any]
 ) -> None:
@@ -233,6 +258,9 @@ def judge_page(
         pictures = page_pictures(page)
         if pictures:
             result["pictures"].append((index, pictures))
+            damaged = _picture_problem(reader, index)
+            if damaged:
+                result["problems"].append(f"page {number}: a picture on it is damaged ({damaged})")
         _annotations(pdf, page, result, number)
     finally:
         page.close()
