@@ -14,7 +14,8 @@ from PIL import Image
 
 from margin.cli.scan_cmd import index_from_jsonl
 from margin.matcher import FingerprintIndex
-from margin.scan import FileReport, ScanReport, ocr, picture_read, scan_paths
+from margin.scan import FileReport, Limits, Scanner, ScanReport, ocr, picture_read, scan_paths
+from margin.scan.picture_text import page_list
 from tests.scan.conftest import CORPUS, CORPUS2, assert_report_holds_no_private_text, assert_verdict
 
 PICTURES = Path(__file__).parent / "pictures"
@@ -159,3 +160,19 @@ def test_a_picture_cut_short_inside_a_pdf_is_not_vouched_for(
     (found,) = scan_paths([tmp_path / "damaged.pdf"], corpus_index).files
     assert found.verdict == "cannot_verify"
     assert "page 1: a picture on it is damaged" in (found.reason or "")
+
+
+def test_pages_not_read_are_listed_as_ranges() -> None:
+    assert page_list([9, 1, 2, 3, 7, 10, 11]) == "1-3, 7, 9-11"
+    assert page_list([4]) == "4"
+
+
+def test_time_limit_for_pictures_names_the_pages_left(
+    corpus2_index: FingerprintIndex,
+) -> None:
+    scan = CORPUS2 / "files" / "clean_ocr_rl_mixed_scan.pdf"
+    with Scanner(corpus2_index, limits=Limits(ocr_seconds=-1)) as scanner:
+        found = scanner.scan_file(scan)
+    assert found.verdict == "cannot_verify"
+    assert "time limit for pictures" in (found.reason or "")
+    assert "the pictures on page 2 were not read" in (found.reason or "")

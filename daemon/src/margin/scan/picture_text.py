@@ -17,8 +17,9 @@ from margin.scan.pdf_worker import PdfWorker
 _NOT_READ = ("unavailable", "undecodable")
 
 
-def add_readings(out: Extracted, place: str, readings: list[dict[str, Any]]) -> None:
-    unread: dict[str, list[str]] = {}
+def add_readings(out: Extracted, place: str, readings: list[dict[str, Any]]) -> list[str]:
+    """Streams and problems of read pictures; returns why each unread picture was not read."""
+    unread: list[str] = []
     for number, found in enumerate(readings, start=1):
         where = place if len(readings) == 1 else f"{place} {number}"
         if found["text"].strip():
@@ -26,9 +27,19 @@ def add_readings(out: Extracted, place: str, readings: list[dict[str, Any]]) -> 
         if found["status"] == "poor":
             out.problems.append(f"{where}: {found['why']}")
         elif found["status"] in _NOT_READ:
-            unread.setdefault(found["why"], []).append(where)
-    for why, places in unread.items():
-        out.problems.append(f"{why}; not read: {', '.join(places)}")
+            unread.append(found["why"])
+    return unread
+
+
+def page_list(numbers: list[int]) -> str:
+    """1, 2, 3, 7 -> "1-3, 7": a long scanned PDF gives a short reason."""
+    spans: list[list[int]] = []
+    for number in sorted(set(numbers)):
+        if spans and number == spans[-1][1] + 1:
+            spans[-1][1] = number
+        else:
+            spans.append([number, number])
+    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in spans)
 
 
 def read_pdf_pictures(
@@ -36,19 +47,19 @@ def read_pdf_pictures(
 ) -> None:
     """Each page's pictures, one page at a time, within the file's OCR time budget."""
     deadline = time.monotonic() + ocr_seconds
+    unread: dict[str, list[int]] = {}
     for done, (index, regions) in enumerate(pictures):
-        if time.monotonic() > deadline:
-            left = ", ".join(str(i + 1) for i, _ in pictures[done:])
-            out.problems.append(
-                f"pictures on pages {left} were not read (time limit for pictures reached)"
-            )
-            return
-        found = worker.read_page_pictures(index, regions)
-        if "failure" in found:  # the worker was stopped: the PDF is no longer open there
-            left = ", ".join(str(i + 1) for i, _ in pictures[done:])
-            out.problems.append(f"pictures on pages {left} were not read: {found['failure']}")
-            return
-        add_readings(out, f"page {index + 1}, picture", found["readings"])
+        found: dict[str, Any] = {"failure": "the time limit for pictures was reached"}
+        if time.monotonic() <= deadline:
+            found = worker.read_page_pictures(index, regions)
+        if "failure" in found:  # out of time, or the worker stopped (the PDF closed with it)
+            unread.setdefault(found["failure"], []).extend(i + 1 for i, _ in pictures[done:])
+            break
+        for why in add_readings(out, f"page {index + 1}, picture", found["readings"]):
+            unread.setdefault(why, []).append(index + 1)
+    for why, pages in unread.items():
+        out.problems.append(f"{why}; the pictures on page{'s' if len(pages) > 1 else ''} "
+                            f"{page_list(pages)} were not read")  # fmt: skip
 
 
 def read_picture_file(data: bytes, label: str, worker: PdfWorker) -> Extracted:
@@ -57,6 +68,8 @@ def read_picture_file(data: bytes, label: str, worker: PdfWorker) -> Extracted:
     if "failure" in found:
         out.problems.append(found["failure"])
         return out
-    add_readings(out, "picture" if len(found["readings"]) == 1 else "picture page",
-                 found["readings"])  # fmt: skip
+    frames = found["readings"]
+    unread = add_readings(out, "picture" if len(frames) == 1 else "picture page", frames)
+    for why in dict.fromkeys(unread):
+        out.problems.append(why)
     return out
