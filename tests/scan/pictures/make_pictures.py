@@ -19,7 +19,7 @@ import zipfile
 from pathlib import Path
 
 import numpy as np
-from PIL import Image, ImageDraw, ImageFilter, ImageFont
+from PIL import Image, ImageDraw, ImageFilter, ImageFont, ImageOps
 from reportlab.lib.pagesizes import letter
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
@@ -319,6 +319,9 @@ def build() -> dict[str, tuple[bytes, str, list[str]]]:
     add("photographed_clean.jpg", jpeg(photographed(render(CLEAN[:2], 200)), 80), "clean")
     add("screenshot_leak.png", png(screenshot(orchard)), "leak", ["p-orchard"])
     add("screenshot_clean.png", png(screenshot(CLEAN[0] + " " + CLEAN[1])), "clean")
+    dark = ImageOps.invert(screenshot(lantern))  # the EHR in dark mode
+    add("screenshot_dark_mode_leak.png", png(dark), "leak", ["p-lantern"])
+    add("grey_16_bit_leak.png", png(render([harbour], 200).convert("I;16")), "leak", ["p-harbour"])
     # Pictures with no writing that could hold a passage: neither read nor blocking.
     add("decorative_logo.png", png(logo()), "clean")
     add("decorative_signature.png", png(signature()), "clean")

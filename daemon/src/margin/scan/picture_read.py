@@ -36,14 +36,26 @@ def reading(status: str, text: str = "", confidence: int = 0, why: str = "") -> 
 
 
 def _gray(image: Any) -> Any:
-    """The picture as 8-bit gray on white (transparent parts of a logo become paper)."""
-    from PIL import Image
+    """The picture as 8-bit gray, dark writing on a light ground: transparent parts of a logo
+    become paper, 16-bit and float pictures are scaled (not cut off at 255), and light
+    writing on a dark ground (a dark-mode screenshot) is turned around."""
+    from PIL import Image, ImageOps
 
     if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
         rgba = image.convert("RGBA")
         paper = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
         image = Image.alpha_composite(paper, rgba)
-    return image.convert("L")
+    if image.mode in ("I", "F") or image.mode.startswith("I;16"):
+        values = np.asarray(image, dtype=np.float64)
+        low, high = float(values.min()), float(values.max())
+        scaled = (values - low) * (255 / (high - low)) if high > low else values * 0 + 255
+        image = Image.fromarray(scaled.astype(np.uint8))
+    gray = image.convert("L")
+    pixels = np.asarray(gray)
+    low, high = np.percentile(pixels, (1, 99))
+    if high - low >= 40 and (pixels < (int(low) + int(high)) // 2).mean() > 0.5:
+        gray = ImageOps.invert(gray)
+    return gray
 
 
 def _scaled(gray: Any) -> tuple[Any, float]:
@@ -100,8 +112,7 @@ def _ink(gray: Any) -> np.ndarray | None:
     low, high = np.percentile(pixels, (1, 99))
     if high - low < 40:
         return None
-    ink = pixels < (int(low) + int(high)) // 2
-    return ~ink if ink.mean() > 0.5 else ink  # light writing on a dark ground
+    return pixels < (int(low) + int(high)) // 2  # dark writing: _gray turned light writing
 
 
 def looks_like_lines(gray: Any) -> bool:
