@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import random
 
+import numpy as np
 import pytest
 
 from margin.matcher import FingerprintIndex
-from margin.matcher.glyphs import fold, fold_with_origins
+from margin.matcher.fingerprint import winnow
+from margin.matcher.glyphs import fold, fold_with_origins, winnow_positions
 
 NOTE = (
     "She spoke about the night her brother left the house and how the porch light stayed on "
@@ -89,3 +91,10 @@ def test_letter_fingerprints_survive_saving_and_removal() -> None:
     loaded.remove("n-porch")
     assert loaded.match_ocr(NOTE.replace("m", "rn"), 12) == []
     assert FingerprintIndex.from_bytes(loaded.to_bytes(), KEY).match_ocr(NOTE, 12) == []
+
+
+@pytest.mark.parametrize("length", [0, 1, 7, 8, 9, 60, 500])
+def test_letter_winnowing_keeps_what_word_winnowing_keeps(length: int) -> None:
+    """Few distinct values, so ties (the rightmost smallest wins) are common."""
+    values = np.random.default_rng(length).integers(0, 40, size=length).astype(np.uint64)
+    assert winnow_positions(values, 8).tolist() == winnow(values.tolist(), 8)

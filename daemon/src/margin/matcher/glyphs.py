@@ -21,9 +21,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from margin.matcher.fingerprint import Keys, _siphash_blocks, winnow
+from margin.matcher.fingerprint import Keys, _siphash_blocks
 
-GLYPH_K = 12  # letters in one fingerprint
+GLYPH_K = 12  # letters in one fingerprint (a multiple of 3: see glyph_hashes)
 GLYPH_WINDOW = 8  # any 19 shared letters in a row keep a fingerprint on both sides
 _DOMAIN = np.uint64(0x6D617267696E6F63)  # keeps letter k-grams apart from word k-grams
 _COMMON_LIMIT = 64  # as for words: boilerplate found everywhere is not followed
@@ -71,13 +71,19 @@ def fold_with_origins(text: str) -> tuple[str, list[int]]:
 
 
 def glyph_hashes(letters: str, keys: Keys) -> np.ndarray:
-    """One keyed fingerprint per position where GLYPH_K letters start."""
+    """One keyed fingerprint per position where GLYPH_K letters start. Three letters (21
+    bits each, any Unicode letter) go into each 64-bit block, so SipHash runs over 5 blocks
+    (a domain block and 4 of letters) instead of 13."""
     count = len(letters) - GLYPH_K + 1
     if count <= 0:
         return np.empty(0, dtype=np.uint64)
     codes = np.frombuffer(letters.encode("utf-32-le"), dtype="<u4").astype(np.uint64)
     blocks = [np.full(count, _DOMAIN, dtype=np.uint64)]
-    blocks += [codes[j : j + count] for j in range(GLYPH_K)]
+    for j in range(0, GLYPH_K, 3):
+        block = codes[j : j + count] << np.uint64(42)
+        block |= codes[j + 1 : j + 1 + count] << np.uint64(21)
+        block |= codes[j + 2 : j + 2 + count]
+        blocks.append(block)
     with np.errstate(over="ignore"):
         return _siphash_blocks(blocks, keys)
 
@@ -90,35 +96,40 @@ class GlyphMatch:
     words: int
 
 
+def winnow_positions(hashes: np.ndarray, window: int) -> np.ndarray:
+    """The positions ``fingerprint.winnow`` keeps (the smallest of every window, rightmost on
+    ties), computed at once: a note has about six times as many letters as words."""
+    if len(hashes) < window:
+        if not len(hashes):
+            return np.empty(0, dtype=np.uint32)
+        reverse = hashes[::-1]
+        return np.array([len(hashes) - 1 - int(np.argmin(reverse))], dtype=np.uint32)
+    windows = np.lib.stride_tricks.sliding_window_view(hashes, window)
+    rightmost = window - 1 - np.argmin(windows[:, ::-1], axis=1)
+    return np.unique(np.arange(len(windows)) + rightmost).astype(np.uint32)
+
+
 class GlyphIndex:
-    """Winnowed letter fingerprints of every note: (fingerprint, note, position)."""
+    """Winnowed letter fingerprints of every note, and one sorted table of them all (made
+    again, at numpy speed, on the first match after a change) to look them up."""
 
     def __init__(self, keys: Keys):
         self._keys = keys
         self._kept: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # note -> (hashes, positions)
-        self._postings: dict[int, list[tuple[str, int]]] = {}
+        self._table: tuple[np.ndarray, np.ndarray, np.ndarray, list[str]] | None = None
 
     def add(self, note_id: str, text: str) -> None:
         hashes = glyph_hashes(fold(text), self._keys)
-        positions = np.array(winnow(hashes.tolist(), GLYPH_WINDOW), dtype=np.uint32)
+        positions = winnow_positions(hashes, GLYPH_WINDOW)
         self.set(note_id, hashes[positions], positions)
 
     def set(self, note_id: str, hashes: np.ndarray, positions: np.ndarray) -> None:
-        self.remove(note_id)
         self._kept[note_id] = (hashes, positions)
-        for fingerprint, position in zip(hashes.tolist(), positions.tolist(), strict=True):
-            self._postings.setdefault(fingerprint, []).append((note_id, position))
+        self._table = None
 
     def remove(self, note_id: str) -> None:
-        kept = self._kept.pop(note_id, None)
-        if kept is None:
-            return
-        for fingerprint, position in zip(kept[0].tolist(), kept[1].tolist(), strict=True):
-            entries = self._postings.get(fingerprint, [])
-            if (note_id, position) in entries:
-                entries.remove((note_id, position))
-            if not entries:
-                self._postings.pop(fingerprint, None)
+        if self._kept.pop(note_id, None) is not None:
+            self._table = None
 
     def items(self) -> Iterator[tuple[str, np.ndarray, np.ndarray]]:
         for note_id, (hashes, positions) in self._kept.items():
@@ -126,14 +137,28 @@ class GlyphIndex:
 
     # --- matching ------------------------------------------------------------------------
 
+    def _lookup_table(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[str]]:
+        if self._table is None:
+            note_ids = list(self._kept)
+            kept = list(self._kept.values())
+            hashes = np.concatenate([h for h, _ in kept] or [np.empty(0, np.uint64)])
+            positions = np.concatenate([p for _, p in kept] or [np.empty(0, np.uint32)])
+            owners = np.repeat(np.arange(len(kept)), [len(h) for h, _ in kept])
+            order = np.argsort(hashes, kind="stable")
+            self._table = (hashes[order], owners[order], positions[order], note_ids)
+        return self._table
+
     def match(self, text: str, min_words: int) -> list[GlyphMatch]:
         letters, origins = fold_with_origins(text)
+        probes = glyph_hashes(letters, self._keys)
+        keys, owners, positions, note_ids = self._lookup_table()
+        first = np.searchsorted(keys, probes, side="left")
+        counts = np.searchsorted(keys, probes, side="right") - first
         hits: dict[str, list[tuple[int, int]]] = {}
-        for q, fingerprint in enumerate(glyph_hashes(letters, self._keys).tolist()):
-            entries = self._postings.get(fingerprint)
-            if entries and len(entries) <= _COMMON_LIMIT:
-                for note_id, p in entries:
-                    hits.setdefault(note_id, []).append((q, p))
+        # A fingerprint found in very many places is boilerplate, not followed (as for words).
+        for q in np.flatnonzero((counts > 0) & (counts <= _COMMON_LIMIT)).tolist():
+            for j in range(int(first[q]), int(first[q] + counts[q])):
+                hits.setdefault(note_ids[owners[j]], []).append((q, int(positions[j])))
         found: list[GlyphMatch] = []
         for note_id, note_hits in hits.items():
             for chain in _chains(note_hits):
@@ -146,8 +171,11 @@ class GlyphIndex:
 def _chains(hits: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
     """Hits grouped into passages: close in the text, on one drifting diagonal."""
     open_chains: list[list[tuple[int, int]]] = []
+    closed: list[list[tuple[int, int]]] = []
     for q, p in sorted(hits):
         best = None
+        closed += [chain for chain in open_chains if q - chain[-1][0] > _CHAIN_GAP]
+        open_chains = [chain for chain in open_chains if q - chain[-1][0] <= _CHAIN_GAP]
         for chain in open_chains:
             last_q, last_p = chain[-1]
             if (
@@ -160,7 +188,7 @@ def _chains(hits: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
             open_chains.append([(q, p)])
         else:
             best.append((q, p))
-    return open_chains
+    return closed + open_chains
 
 
 def _as_match(
