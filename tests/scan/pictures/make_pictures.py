@@ -25,7 +25,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
 HERE = Path(__file__).parent
-FONTS = "/usr/share/fonts/truetype/dejavu/"
+FONTS = ""  # Pillow finds DejaVu among the system fonts
 NOTES = {n["id"]: n for n in map(json.loads, (HERE / "notes.jsonl").read_text().splitlines())}
 CLEAN = [
     "Progress note. Client attended the scheduled 50 minute session by video. Mood was "
