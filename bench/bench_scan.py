@@ -113,11 +113,17 @@ def timed(scanner_type: type[Scanner], index: FingerprintIndex, path: Path) -> t
     return best, report.verdict
 
 
-def main() -> None:
-    rng = random.Random(11)
+def thousand_notes(rng: random.Random) -> FingerprintIndex:
+    """An index of 1,000 invented notes of 150 words."""
     index = FingerprintIndex(os.urandom(32))
     for number in range(1000):
         index.add(f"note-{number}", prose(rng, 150))
+    return index
+
+
+def main() -> None:
+    rng = random.Random(11)
+    index = thousand_notes(rng)
     with tempfile.TemporaryDirectory() as work:
         pdf_path = Path(work) / "record.pdf"
         pdf_bytes = text_pdf(rng, PAGES)

@@ -96,7 +96,7 @@ def report_of(page: Page, name: str) -> Locator:
 def test_dropped_leaky_clean_and_unverifiable_files_get_their_verdicts(env: Env) -> None:
     assert EXPECTED["leak_chromium.pdf"]["verdict"] == "leak"
     assert EXPECTED["clean_reportlab.pdf"]["verdict"] == "clean"
-    assert EXPECTED["cannot_image_only.pdf"]["verdict"] == "cannot_verify"
+    assert EXPECTED["cannot_user_password.pdf"]["verdict"] == "cannot_verify"
     vault = open_exports(env.browser)
 
     drop_file(vault, FILES / "leak_chromium.pdf")
@@ -117,12 +117,13 @@ def test_dropped_leaky_clean_and_unverifiable_files_get_their_verdicts(env: Env)
     screenshot(vault, "vault-export-leak")
 
     vault.set_input_files(
-        "#export-file", [str(FILES / "clean_reportlab.pdf"), str(FILES / "cannot_image_only.pdf")]
+        "#export-file",
+        [str(FILES / "clean_reportlab.pdf"), str(FILES / "cannot_user_password.pdf")],
     )
     clean = report_of(vault, "clean_reportlab.pdf")
     expect(clean).to_have_attribute("data-verdict", "clean", timeout=30_000)
     expect(clean.locator(".verdict").first).to_contain_text("Clean")
-    unverifiable = report_of(vault, "cannot_image_only.pdf")
+    unverifiable = report_of(vault, "cannot_user_password.pdf")
     expect(unverifiable).to_have_attribute("data-verdict", "cannot_verify", timeout=30_000)
     expect(unverifiable.locator(".verdict").first).to_have_text("Cannot verify")
     expect(unverifiable.locator(".report-reason")).not_to_be_empty()

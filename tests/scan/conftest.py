@@ -42,3 +42,23 @@ CORPUS2 = Path(__file__).parent / "corpus2"
 @pytest.fixture(scope="session")
 def corpus2_index() -> FingerprintIndex:
     return index_from_jsonl(CORPUS2 / "notes.jsonl")
+
+
+def assert_verdict(found: FileReport, expected: dict[str, object]) -> None:
+    """The verdict and the leaking notes a corpus manifest gives for one file."""
+    assert found.verdict == expected["verdict"], found.reason
+    assert sorted(leaking_notes(found)) == expected["notes"]
+    if found.verdict == "cannot_verify":
+        assert found.reason
+
+
+def assert_report_holds_no_private_text(
+    document: dict[str, object], validator: jsonschema.Draft202012Validator, notes_path: Path
+) -> None:
+    """The report meets its schema and quotes no four words in a row of any note."""
+    validator.validate(document)
+    serialized = json.dumps(document).casefold()
+    for line in notes_path.read_text().splitlines():
+        words = json.loads(line)["text"].split()
+        for i in range(0, len(words) - 3, 2):
+            assert " ".join(words[i : i + 4]).casefold() not in serialized

@@ -36,10 +36,10 @@ def test_a_leak_exits_1_and_names_note_and_page() -> None:
 
 
 def test_unverifiable_without_leak_exits_3_with_reason() -> None:
-    result = run(str(FILES / "clean_notes.txt"), str(FILES / "cannot_image_only.pdf"))
+    result = run(str(FILES / "clean_notes.txt"), str(FILES / "cannot_user_password.pdf"))
     assert result.exit_code == 3, result.output
     assert "CANNOT VERIFY" in result.output
-    assert "no text layer" in result.output
+    assert "password" in result.output
 
 
 def test_json_report_of_a_folder_meets_the_schema(tmp_path: Path, report_validator) -> None:

@@ -354,7 +354,7 @@ def build() -> dict[str, dict[str, object]]:
     add("clean_fhir_xml.xml", docs.fhir_xml(clean7, ("text/plain", clean7[3].encode())), "clean")
 
     # --- files that cannot be verified ---
-    add("cannot_image_only.pdf", pdfs.image_only_pdf(clean7[:4]), "cannot_verify")
+    add("clean_ocr_image_only.pdf", pdfs.image_only_pdf(clean7[:4]), "clean")  # read with OCR
     add(
         "cannot_user_password.pdf",
         pdfs.encrypted(clean_pdf, user_password="letmein"),

@@ -816,38 +816,38 @@ def build() -> dict[str, dict[str, object]]:
     add("cannot_lo_legacy.doc", of.soffice(of.Fodt().paras(record(3)), "doc"), "cannot_verify")
     add("cannot_rl_aes256.pdf", pdf2.aes256(clean_rl, "visit-2026"), "cannot_verify")
     add(
-        "cannot_rl_mixed_scan.pdf",
+        "clean_ocr_rl_mixed_scan.pdf",
         pdf2.mixed_scan_pdf([record(3), record(3, 3), record(2, 6)], scan_png),
-        "cannot_verify",
+        "clean",
     )
     add("cannot_rl_cut_stream.pdf", pdf2.cut_stream_length(clean_rl, 0), "cannot_verify")
     add("cannot_rl_truncated_tail.pdf", clean_rl[: len(clean_rl) - 60], "cannot_verify")
     add("cannot_rl_truncated_middle.pdf", clean_lo[: len(clean_lo) // 2], "cannot_verify")
     add(
-        "cannot_chromium_scan.pdf",
+        "clean_ocr_chromium_scan.pdf",
         chromium_page(
             '<img style="width:100%" src="data:image/png;base64,'
             + __import__("base64").b64encode(scan_png).decode()
             + '">'
         ),
-        "cannot_verify",
+        "clean",
     )
     add(
-        "cannot_docx_scanned_picture.docx",
+        "clean_ocr_docx_scanned_picture.docx",
         of.docx_package(
             of.p(of.run("Consent form, scanned:")), {"word/media/image1.png": scan_png}
         ),
-        "cannot_verify",
+        "clean",
     )
     add(
-        "cannot_html_scanned_image.html",
+        "clean_ocr_html_scanned_image.html",
         rc.html_doc(
             rc.paragraphs_html(record(2))
             + '<img alt="" src="data:image/png;base64,'
             + __import__("base64").b64encode(scan_png).decode()
             + '">'
         ),
-        "cannot_verify",
+        "clean",
     )
     add(
         "cannot_rtf_truncated.rtf",
@@ -855,9 +855,9 @@ def build() -> dict[str, dict[str, object]]:
         "cannot_verify",
     )
     add(
-        "cannot_cda_tiff_scan.xml",
+        "clean_ocr_cda_tiff_scan.xml",
         rc.cda(rc.cda_nonxml("image/tiff", tiff_of(scan_png))),
-        "cannot_verify",
+        "clean",
     )
     add(
         "cannot_cda_bad_base64.xml",
@@ -866,7 +866,7 @@ def build() -> dict[str, dict[str, object]]:
     )
     add("cannot_cda_external_entity.xml", rc.external_entity_cda(), "cannot_verify")
     add(
-        "cannot_fhir_jpeg_letter.json",
+        "clean_ocr_fhir_jpeg_letter.json",
         rc.bundle(
             "searchset",
             [
@@ -875,7 +875,7 @@ def build() -> dict[str, dict[str, object]]:
                 rc.doc_reference("image/jpeg", jpeg_of(scan_png)),
             ],
         ),
-        "cannot_verify",
+        "clean",
     )
     add(
         "cannot_fhir_password_pdf.json",

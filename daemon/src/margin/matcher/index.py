@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 import numpy as np
 
+from margin.matcher import glyphs
 from margin.matcher.fingerprint import derive_keys, kgram_hashes, winnow
 from margin.matcher.normalize import Words, tokenize, words_only
 from margin.matcher.runs import Match, Run, may_qualify, to_matches
@@ -37,7 +38,7 @@ _FILTER_SIZE = 1 << 22  # bits of the pre-filter: about 1% false hits at 40,000 
 _FILTER_MASK = np.uint64(_FILTER_SIZE - 1)
 
 _MAGIC = b"MGFP"
-_VERSION = 2  # 2: each note's quoted word positions (an older index is simply rebuilt)
+_VERSION = 3  # 2: quoted word positions; 3: letter fingerprints for OCR text (older: rebuilt)
 _HEADER = struct.Struct("<4sBBB8sI")
 _NOTE_HEADER = struct.Struct("<HIII")  # id length, k-grams, selected, quoted positions
 
@@ -89,6 +90,7 @@ class FingerprintIndex:
         self._sorted_keys: np.ndarray | None = None  # the postings' keys, for vector search
         self._key_bits: np.ndarray | None = None  # which low bits the keys have
         self._word_cache: dict[str, int] = {}  # keyed word values, in memory only
+        self._glyphs = glyphs.GlyphIndex(self._keys)  # letter fingerprints, for OCR text
 
     @property
     def guaranteed_words(self) -> int:
@@ -114,12 +116,15 @@ class FingerprintIndex:
             sequence.byteswap()
         if len(sequence) > _POSITION_MASK:
             raise ValueError("a note this long cannot be indexed")
-        self._insert(note_id, sequence, array("I", winnow(sequence, self.window)),
-                     quoted_positions(text))
+        with self._lock:
+            self._insert(note_id, sequence, array("I", winnow(sequence, self.window)),
+                         quoted_positions(text))
+            self._glyphs.add(note_id, text)
 
     def remove(self, note_id: str) -> None:
         """Forget a note; unknown ids are ignored (a delete may be replayed)."""
         with self._lock:
+            self._glyphs.remove(note_id)
             slot = self._slot_of.pop(note_id, None)
             if slot is None:
                 return
@@ -201,6 +206,14 @@ class FingerprintIndex:
         return to_matches(runs, words, note_ids, quoted, min_words=min_words,
                           guaranteed=self.guaranteed_words)
 
+    def match_ocr(self, text: str, min_words: int = GUARD_MIN_WORDS) -> list[Match]:
+        """Spans of ``text`` read by OCR that repeat a passage of a note through OCR's
+        confusions, broken and joined words and lost punctuation (see ``glyphs``)."""
+        self._check_min_words(min_words)
+        with self._lock:
+            found = self._glyphs.match(text, min_words)
+        return [Match(m.start, m.end, m.note_id, m.words, m.words) for m in found]
+
     def _check_min_words(self, min_words: int) -> None:
         if min_words < self.guaranteed_words:
             raise ValueError(f"min_words must be at least {self.guaranteed_words} for this index")
@@ -278,6 +291,7 @@ class FingerprintIndex:
                                                len(quoted)))
                 parts += [encoded_id, _little_endian(sequence), _little_endian(selected),
                           _little_endian(quoted)]
+            parts.append(glyphs.pack(self._glyphs))
             return b"".join(parts)
 
     @classmethod
@@ -313,6 +327,7 @@ class FingerprintIndex:
                 ):
                     raise IndexFormatError("the index is truncated or damaged")
                 index._insert(note_id, sequence, selected, frozenset(quoted))
+            offset = glyphs.unpack(index._glyphs, data, offset)
         except IndexFormatError:
             raise
         except (struct.error, ValueError) as exc:  # ValueError covers bad UTF-8 and arrays

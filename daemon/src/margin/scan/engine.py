@@ -29,6 +29,8 @@ from margin.scan.model import (
 from margin.scan.office import read_office
 from margin.scan.pdf_reader import read_pdf_file
 from margin.scan.pdf_worker import PdfWorker
+from margin.scan.picture_text import read_picture_file
+from margin.scan.pictures import may_show_text_size, picture_size
 from margin.scan.plain import decode_text, looks_like_text, read_csv, read_text, utf8_if_wide
 from margin.scan.rtf_reader import read_rtf
 from margin.scan.xmltext import XmlUnreadable, parse
@@ -58,8 +60,9 @@ class Limits:
     max_unpacked_bytes: int = 1 << 30  # all that one given file unpacks to
     max_members: int = 50_000
     max_file_bytes: int = 2 << 30
-    pdf_seconds: float = 120.0
+    pdf_seconds: float = 120.0  # one PDF's text, one page's pictures, one picture file
     pdf_memory_bytes: int = 3 << 30
+    ocr_seconds: float = 600.0  # all the pictures of one PDF
 
 
 class Scanner:
@@ -169,20 +172,25 @@ class Scanner:
         """The readers of each kind that is not text: (data, label, budget) -> Extracted."""
         return {
             "empty": lambda data, label, budget: Extracted(note=label),
-            "pdf": lambda data, label, budget: read_pdf_file(data, self._worker),
+            "pdf": lambda data, label, budget: read_pdf_file(
+                data, self._worker, self.limits.ocr_seconds
+            ),
             "zip": lambda data, label, budget: read_zip(data, budget),
             "docx": lambda data, label, budget: read_office(data, budget, label),
             "office": lambda data, label, budget: read_office(data, budget, label),
             "rtf": lambda data, label, budget: read_rtf(data),
             "ccda": lambda data, label, budget: read_ccda(parse(data), budget),
             "xml": lambda data, label, budget: read_xml(parse(data)),
-            "image": lambda data, label, budget: Extracted(
-                note=label,
-                problems=[f"it is a {label}; it may show text, and Margin does not read pictures"],
-            ),
+            "image": lambda data, label, budget: self._read_picture(data, label),
             "unknown": lambda data, label, budget: Extracted(
                 note=label, problems=[f"it is {label}, which Margin cannot read"]),
         }
+
+    def _read_picture(self, data: bytes, label: str) -> Extracted:
+        size = picture_size(data)
+        if size is not None and not may_show_text_size(*size):
+            return Extracted(note=label)  # an icon or a small logo: too small to hold a line
+        return read_picture_file(data, label, self._worker)
 
     def _match(self, extracted: Extracted) -> tuple[list[Leak], list[RecordContent]]:
         """Leaks, and (with a record-content filter) the matches that are documentation."""
@@ -190,6 +198,8 @@ class Scanner:
         documented: list[RecordContent] = []
         for stream in extracted.streams:
             matches = self.index.match(stream.text, self.min_words)
+            if stream.from_picture:
+                matches += self.index.match_ocr(stream.text, self.min_words)
             if self.record_content is not None and matches:
                 recorded = self.record_content(matches, stream.text)
                 kept = {id(match) for match, _ in recorded}

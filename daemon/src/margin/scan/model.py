@@ -24,6 +24,7 @@ class Stream:
     places: list[str] = field(default_factory=list)
     chunks: list[str] = field(default_factory=list)
     length: int = 0
+    from_picture: bool = False  # OCR text: matched also through OCR's confusions
 
     def append(self, place: str, text: str) -> None:
         if not text.strip():
@@ -63,9 +64,9 @@ class Extracted:
     # Archive members come one at a time, so memory holds one member, not the archive.
     lazy_embedded: Iterator[Embedded] | None = None
 
-    def stream(self, place: str, text: str) -> None:
-        """Add a text that stands alone (a comment, a field, a footnote)."""
-        one = Stream()
+    def stream(self, place: str, text: str, *, from_picture: bool = False) -> None:
+        """Add a text that stands alone (a comment, a field, a footnote, a picture's words)."""
+        one = Stream(from_picture=from_picture)
         one.append(place, text)
         if one.chunks:
             self.streams.append(one)

@@ -154,8 +154,12 @@ def read_office(data: bytes, budget: Budget, kind: str) -> Extracted:
                 else:
                     _generic_part(root, place, out)
             elif lower.endswith(_PICTURE_EXTENSIONS):
-                if may_show_text(blob):
-                    out.problems.append(f"part {name} is a picture that may show text")
+                if not may_show_text(blob):
+                    continue  # an icon, a bullet, a small logo
+                if lower.endswith((".emf", ".wmf")):
+                    out.problems.append(f"part {name} is a drawing Margin cannot read")
+                else:
+                    out.embedded.append(Embedded(f"picture {name}", blob))  # read with OCR
             else:
                 out.embedded.append(Embedded(name, blob))
     return out

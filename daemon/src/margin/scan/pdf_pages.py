@@ -2,7 +2,8 @@
 
 PDFium gives the text. It says nothing when it could not read a page (a corrupt content
 stream comes back as ""), so each page is judged: text that reads as words passes; a page
-without text is blank only if it truly draws nothing, and pypdf, a second reader, confirms
+without text is blank only if it truly draws nothing or only pictures (which are read with
+OCR afterwards, region by region: see pdf_pictures), and pypdf, a second reader, confirms
 that its content streams decode completely. Annotation contents and form field values are
 not part of the page text and are read separately.
 """
@@ -20,12 +21,13 @@ import pypdf
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from margin.scan.pdf_pictures import page_pictures
+
 _TEXT_SHOWING = re.compile(rb"(?:Tj|TJ|'|\"|\bDo|\bBI)\s")
 # Operators that each make one page object in PDFium: text shown after a string or array,
 # an XObject drawn, an inline image.
 _OBJECT_OPERATORS = re.compile(rb"[)\]>]\s*(?:Tj|TJ|'|\")|/[^\s/]+\s+Do\b|\bBI\b")
 _FEW_WORDS = 150  # below this, look at what else the page draws (images, shapes)
-_PICTURE_SHARE = 0.35  # images covering this much of a page with few words: a scan
 _SHAPES_AS_TEXT = 300  # this many vector shapes and no text: text drawn as outlines
 
 
@@ -101,22 +103,17 @@ def _letter_spaced(text: str) -> bool:
     return _SPACED_LETTERS.search(text) is not None
 
 
-def _drawn(page: pdfium.PdfPage) -> tuple[int, int, int, float]:
-    """Counts of text, image and path objects, and the share of the page images cover."""
+def _drawn(page: pdfium.PdfPage) -> tuple[int, int, int]:
+    """Counts of text, image and path objects."""
     texts = images = paths = 0
-    image_area = 0.0
     for obj in page.get_objects(max_depth=4):
         if obj.type == pdfium_c.FPDF_PAGEOBJ_TEXT:
             texts += 1
         elif obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             images += 1
-            left, bottom, right, top = obj.get_bounds()
-            image_area += max(0.0, right - left) * max(0.0, top - bottom)
         elif obj.type == pdfium_c.FPDF_PAGEOBJ_PATH:
             paths += 1
-    width, height = page.get_size()
-    share = image_area / (width * height) if width * height > 0 else 0.0
-    return texts, images, paths, share
+    return texts, images, paths
 
 
 def _strict_decode(name: str, data: bytes) -> bytes | None:
@@ -198,6 +195,31 @@ def _content_check(reader: pypdf.PdfReader | None, index: int) -> tuple[str | No
         return "its content is damaged and cannot be decoded", b""
 
 
+def _picture_problem(reader: pypdf.PdfReader | None, index: int) -> str | None:
+    """Why a picture of the page does not decode completely, or None. PDFium draws what it
+    could decode of a damaged picture and says nothing; OCR would then vouch for a part."""
+    if reader is None:
+        return None
+    try:
+        pending = [reader.pages[index].get("/Resources")]
+        for _ in range(4):  # pictures inside forms inside forms, as far as PDFium looks
+            found = []
+            for resources in pending:
+                xobjects = resources.get_object().get("/XObject") if resources else None
+                for xobject in (xobjects.get_object().values() if xobjects else []):
+                    xobject = xobject.get_object()
+                    if xobject.get("/Subtype") == "/Image":
+                        problem = _stream_problem(xobject)
+                        if problem:
+                            return problem
+                    elif xobject.get("/Subtype") == "/Form":
+                        found.append(xobject.get("/Resources"))
+            pending = found
+    except Exception:
+        return "its content is damaged and cannot be decoded"
+    return None
+
+
 def judge_page(
     pdf: pdfium.PdfDocument, reader: pypdf.PdfReader | None, index: int, result: dict[str, Any]
 ) -> None:
@@ -224,18 +246,21 @@ def judge_page(
                 f"page {number} has text Margin cannot read (its font has no text map)"
             )
         elif words < _FEW_WORDS:
-            texts, images, paths, share = _drawn(page)
-            if images and share >= _PICTURE_SHARE:
-                result["problems"].append(
-                    f"page {number} is mostly a picture with no text layer (a scan?)"
-                )
-            elif not words and texts:
+            texts, images, paths = _drawn(page)
+            # Pictures are not a problem here: they are read with OCR afterwards.
+            if not words and texts:
                 result["problems"].append(f"page {number} has text Margin cannot read")
             elif not words and paths >= _SHAPES_AS_TEXT:
                 result["problems"].append(f"page {number} is drawn as shapes, not text")
-            elif not words and not texts and _TEXT_SHOWING.search(content + b"\n"):
+            elif not (words or texts or images) and _TEXT_SHOWING.search(content + b"\n"):
                 result["problems"].append(f"page {number} could not be read (damaged content)")
         result["pages"].append(text)
+        pictures = page_pictures(page)
+        if pictures:
+            result["pictures"].append((index, pictures))
+            damaged = _picture_problem(reader, index)
+            if damaged:
+                result["problems"].append(f"page {number}: a picture on it is damaged ({damaged})")
         _annotations(pdf, page, result, number)
     finally:
         page.close()

@@ -1,13 +1,15 @@
-"""PDF files: the worker's findings turned into streams, problems and attachments."""
+"""PDF files: the worker's findings (text, pictures read with OCR) turned into streams,
+problems and attachments."""
 
 from __future__ import annotations
 
 from margin.scan.headers import set_aside_running_lines
 from margin.scan.model import Embedded, Extracted, Stream
 from margin.scan.pdf_worker import PdfWorker
+from margin.scan.picture_text import read_pdf_pictures
 
 
-def read_pdf_file(data: bytes, worker: PdfWorker) -> Extracted:
+def read_pdf_file(data: bytes, worker: PdfWorker, ocr_seconds: float) -> Extracted:
     found = worker.read(data)
     out = Extracted(note="PDF")
     if "failure" in found:
@@ -27,6 +29,7 @@ def read_pdf_file(data: bytes, worker: PdfWorker) -> Extracted:
         out.stream("page headers and footers", "\n".join(running_lines))
     for place, text in found["extras"]:
         out.stream(place, text)
+    read_pdf_pictures(out, found["pictures"], worker, ocr_seconds)
     for name, blob in found["attachments"]:
         out.embedded.append(Embedded(name, blob))
     if pages:

@@ -1,14 +1,17 @@
-"""PDF reading in a separate process, with a time and a memory bound.
+"""PDF reading and OCR in a separate process, each request with a time and a memory bound.
 
-A hostile or broken PDF can make a parser loop, eat memory or crash; it does that to the
-worker, which is killed and replaced, and the file is reported as not verifiable. The
+A hostile or broken PDF or picture can make a parser loop, eat memory or crash; it does that
+to the worker, which is killed and replaced, and the file is reported as not verifiable. The
 worker is started once per scan (spawned, so no lock or thread of the daemon is copied into
-it) and reused for every PDF of that scan.
+it) and reused for every PDF and picture of that scan. A PDF's pictures are read page by
+page, each page a request of its own, so a long scanned PDF meets the time bound per page.
 """
 
 from __future__ import annotations
 
+import json
 import multiprocessing
+import os
 import re
 from multiprocessing.connection import Connection
 from typing import Any
@@ -31,8 +34,11 @@ def _structure_problems(data: bytes) -> list[str]:
     return []
 
 
-def read_pdf(data: bytes) -> dict[str, Any]:
-    """Everything readable in a PDF, and every reason it cannot be vouched for."""
+def read_pdf(data: bytes, state: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Everything readable in a PDF, and every reason it cannot be vouched for.
+
+    The document stays open in ``state`` so that its pictures can be read page by page next.
+    """
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
@@ -42,6 +48,7 @@ def read_pdf(data: bytes) -> dict[str, Any]:
         "pages": [],
         "extras": [],
         "attachments": [],
+        "pictures": [],  # (page index, regions that may show text)
         "problems": _structure_problems(data),
     }
     try:
@@ -52,23 +59,50 @@ def read_pdf(data: bytes) -> dict[str, Any]:
         else:
             result["problems"].append("the file is damaged and cannot be opened")
         return result
-    try:
-        if pdf.get_formtype() in (pdfium_c.FORMTYPE_XFA_FULL, pdfium_c.FORMTYPE_XFA_FOREGROUND):
-            result["problems"].append("it holds an XFA form, which Margin cannot read")
-        pdf.init_forms()
-        reader = open_second_reader(data, result)
-        if reader is not None and len(reader.pages) != len(pdf):
-            result["problems"].append("the file is damaged (its readers disagree on its pages)")
-        for index in range(len(pdf)):
-            judge_page(pdf, reader, index, result)
-        for key, value in pdf.get_metadata_dict(skip_empty=True).items():
-            result["extras"].append((f"document properties ({key})", value))
-        for i in range(pdf.count_attachments()):
-            attachment = pdf.get_attachment(i)
-            result["attachments"].append((f"attached file {i + 1}", bytes(attachment.get_data())))
-    finally:
-        pdf.close()
+    if state is not None:
+        state["pdf"] = pdf
+    if pdf.get_formtype() in (pdfium_c.FORMTYPE_XFA_FULL, pdfium_c.FORMTYPE_XFA_FOREGROUND):
+        result["problems"].append("it holds an XFA form, which Margin cannot read")
+    pdf.init_forms()
+    reader = open_second_reader(data, result)
+    if reader is not None and len(reader.pages) != len(pdf):
+        result["problems"].append("the file is damaged (its readers disagree on its pages)")
+    for index in range(len(pdf)):
+        judge_page(pdf, reader, index, result)
+    for key, value in pdf.get_metadata_dict(skip_empty=True).items():
+        result["extras"].append((f"document properties ({key})", value))
+    for i in range(pdf.count_attachments()):
+        attachment = pdf.get_attachment(i)
+        result["attachments"].append((f"attached file {i + 1}", bytes(attachment.get_data())))
     return result
+
+
+def _read_page_pictures(payload: bytes, state: dict[str, Any]) -> dict[str, Any]:
+    from margin.scan.pdf_pictures import read_region
+
+    index, regions = json.loads(payload)
+    page = state["pdf"][index]
+    try:
+        return {"readings": [read_region(page, region) for region in regions]}
+    finally:
+        page.close()
+
+
+def _read_picture(payload: bytes, state: dict[str, Any]) -> dict[str, Any]:
+    from margin.scan.picture_read import read_bytes
+
+    return {"readings": read_bytes(payload)}
+
+
+def _handle(task: bytes, payload: bytes, state: dict[str, Any]) -> dict[str, Any]:
+    if task == b"pdf":
+        old = state.pop("pdf", None)
+        if old is not None:
+            old.close()
+        return read_pdf(payload, state)
+    if task == b"pdf-page":
+        return _read_page_pictures(payload, state)
+    return _read_picture(payload, state)
 
 
 def _limit_memory(max_bytes: int) -> None:
@@ -81,18 +115,22 @@ def _limit_memory(max_bytes: int) -> None:
 
 
 def _serve(conn: Connection, max_bytes: int) -> None:
+    # Tesseract would start a thread per core for every picture; pages are read one at a time.
+    os.environ["OMP_THREAD_LIMIT"] = "1"
     _limit_memory(max_bytes)
+    state: dict[str, Any] = {}
     while True:
         try:
-            data = conn.recv_bytes()
+            task = conn.recv_bytes()
+            payload = conn.recv_bytes()
         except EOFError:
             return
         try:
-            reply: dict[str, Any] = read_pdf(data)
+            reply = _handle(task, payload, state)
         except MemoryError:
             reply = {"failure": "it needs more memory to read than Margin allows (limit reached)"}
         except Exception:
-            reply = {"failure": "the PDF reader failed on it (damaged or unusual file)"}
+            reply = {"failure": "the reader failed on it (damaged or unusual file)"}
         conn.send(reply)
 
 
@@ -120,15 +158,28 @@ class PdfWorker:
         return parent
 
     def read(self, data: bytes) -> dict[str, Any]:
+        """A PDF's text, problems, attachments and picture regions (the PDF stays open)."""
+        return self._ask(b"pdf", data)
+
+    def read_page_pictures(self, index: int, regions: list[list[float]]) -> dict[str, Any]:
+        """OCR readings of regions of a page of the PDF read last."""
+        return self._ask(b"pdf-page", json.dumps([index, regions]).encode())
+
+    def read_picture(self, data: bytes) -> dict[str, Any]:
+        """OCR readings of a picture file, one per frame."""
+        return self._ask(b"picture", data)
+
+    def _ask(self, task: bytes, payload: bytes) -> dict[str, Any]:
         conn = self._conn or self._start()
         try:
-            conn.send_bytes(data)
+            conn.send_bytes(task)
+            conn.send_bytes(payload)
             if conn.poll(self.timeout_seconds):
                 reply: dict[str, Any] = conn.recv()
                 return reply
             failure = "it took longer to read than Margin allows (time limit reached)"
         except (EOFError, OSError):
-            failure = "the PDF reader stopped on it (damaged or hostile file)"
+            failure = "the reader stopped on it (damaged or hostile file)"
         self.close()
         return {"failure": failure}
 

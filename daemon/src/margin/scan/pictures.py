@@ -1,9 +1,9 @@
 """Whether a picture inside a document could be a page of text (a scan, a photo of a letter).
 
 Judged by its size in pixels, read from the image header without decoding the image: an
-icon or a small logo passes; anything that could hold a line or two of legible text is
-reported, since Margin does not read pictures. When the header cannot be read, the byte
-size decides.
+icon or a small logo passes unread; anything that could hold a line or two of legible text
+is read with OCR (and judged again by its pixels there). When the header cannot be read,
+the byte size decides.
 """
 
 from __future__ import annotations
@@ -77,9 +77,12 @@ def picture_size(data: bytes) -> tuple[int, int] | None:
     return None
 
 
+def may_show_text_size(width: float, height: float) -> bool:
+    return min(width, height) >= _MIN_SIDE and width * height >= _MIN_AREA
+
+
 def may_show_text(data: bytes) -> bool:
     size = picture_size(data)
     if size is None:
         return len(data) > _UNKNOWN_SIZE_LIMIT
-    width, height = size
-    return min(width, height) >= _MIN_SIDE and width * height >= _MIN_AREA
+    return may_show_text_size(*size)

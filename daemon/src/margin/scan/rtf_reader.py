@@ -13,33 +13,14 @@ import re
 from striprtf.striprtf import font_table_group, rtf_to_text
 
 from margin.scan.model import Extracted
+from margin.scan.rtf_pictures import group_end, take_pictures
 
-_PICTURE_LIMIT = 200 * 1024  # hex characters of one RTF picture: larger may be a scan
 _TEXT_GROUP = re.compile(
     r"\{\s*(?:\\\*\s*)?\\(footnote|header[lrf]?|footer[lrf]?|annotation|shptxt|dptxbxtext)"
     r"(?![a-zA-Z])"
 )
 _PLACES = {"footnote": "footnote", "annotation": "comment", "shptxt": "text box"}
 _CODE_PAGE = re.compile(r"\\ansicpg\d+")
-
-
-def _group_end(rtf: str, start: int) -> int:
-    """Index just past the brace that closes the group opened at ``start`` (or the end)."""
-    depth = 0
-    i = start
-    while i < len(rtf):
-        ch = rtf[i]
-        if ch == "\\":
-            i += 2  # an escaped brace or backslash is text, not structure
-            continue
-        if ch == "{":
-            depth += 1
-        elif ch == "}":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-        i += 1
-    return len(rtf)
 
 
 def split_text_groups(rtf: str) -> tuple[str, list[tuple[str, str]]]:
@@ -51,7 +32,7 @@ def split_text_groups(rtf: str) -> tuple[str, list[tuple[str, str]]]:
     for found in _TEXT_GROUP.finditer(rtf):
         if found.start() < position:
             continue
-        end = _group_end(rtf, found.start())
+        end = group_end(rtf, found.start())
         body.append(rtf[position : found.start()])
         groups.append((found.group(1), rtf[found.end() : end - 1]))
         position = end
@@ -65,14 +46,6 @@ def _place(kind: str) -> str:
     if kind.startswith("footer"):
         return "page footer"
     return _PLACES.get(kind, "text box")
-
-
-def _largest_picture(rtf: str) -> int:
-    largest = 0
-    for found in re.finditer(r"\\pict\b", rtf):
-        end = rtf.find("}", found.end())
-        largest = max(largest, (end if end >= 0 else len(rtf)) - found.end())
-    return largest
 
 
 def read_rtf(data: bytes) -> Extracted:
@@ -91,8 +64,7 @@ def read_rtf(data: bytes) -> Extracted:
         return out
     if rtf.rstrip().count("{") > rtf.count("}") or not rtf.rstrip().endswith("}"):
         out.problems.append("the RTF is cut short (it looks truncated)")
-    if _largest_picture(rtf) > _PICTURE_LIMIT:
-        out.problems.append("it holds a picture that may show text")
+    take_pictures(rtf, out)
     if "\\object" in rtf:
         out.problems.append("it holds an embedded object Margin cannot open")
     return out

@@ -1,0 +1,75 @@
+"""OCR readings from the worker turned into text to match and honest problems.
+
+A picture read well adds its words as a text of its own (matched also through OCR's
+confusions); a decorative one adds nothing; a picture read poorly adds what was read and a
+problem saying why; pictures that could not be read at all (OCR not installed, a damaged
+picture) are listed under one reason.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from margin.scan.model import Extracted
+from margin.scan.pdf_worker import PdfWorker
+
+_NOT_READ = ("unavailable", "undecodable")
+
+
+def add_readings(out: Extracted, place: str, readings: list[dict[str, Any]]) -> list[str]:
+    """Streams and problems of read pictures; returns why each unread picture was not read."""
+    unread: list[str] = []
+    for number, found in enumerate(readings, start=1):
+        where = place if len(readings) == 1 else f"{place} {number}"
+        if found["text"].strip():
+            out.stream(where, found["text"], from_picture=True)
+        if found["status"] == "poor":
+            out.problems.append(f"{where}: {found['why']}")
+        elif found["status"] in _NOT_READ:
+            unread.append(found["why"])
+    return unread
+
+
+def page_list(numbers: list[int]) -> str:
+    """1, 2, 3, 7 -> "1-3, 7": a long scanned PDF gives a short reason."""
+    spans: list[list[int]] = []
+    for number in sorted(set(numbers)):
+        if spans and number == spans[-1][1] + 1:
+            spans[-1][1] = number
+        else:
+            spans.append([number, number])
+    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in spans)
+
+
+def read_pdf_pictures(
+    out: Extracted, pictures: list[Any], worker: PdfWorker, ocr_seconds: float
+) -> None:
+    """Each page's pictures, one page at a time, within the file's OCR time budget."""
+    deadline = time.monotonic() + ocr_seconds
+    unread: dict[str, list[int]] = {}
+    for done, (index, regions) in enumerate(pictures):
+        found: dict[str, Any] = {"failure": "the time limit for pictures was reached"}
+        if time.monotonic() <= deadline:
+            found = worker.read_page_pictures(index, regions)
+        if "failure" in found:  # out of time, or the worker stopped (the PDF closed with it)
+            unread.setdefault(found["failure"], []).extend(i + 1 for i, _ in pictures[done:])
+            break
+        for why in add_readings(out, f"page {index + 1}, picture", found["readings"]):
+            unread.setdefault(why, []).append(index + 1)
+    for why, pages in unread.items():
+        out.problems.append(f"{why}; the pictures on page{'s' if len(pages) > 1 else ''} "
+                            f"{page_list(pages)} were not read")  # fmt: skip
+
+
+def read_picture_file(data: bytes, label: str, worker: PdfWorker) -> Extracted:
+    out = Extracted(note=label)
+    found = worker.read_picture(data)
+    if "failure" in found:
+        out.problems.append(found["failure"])
+        return out
+    frames = found["readings"]
+    unread = add_readings(out, "picture" if len(frames) == 1 else "picture page", frames)
+    for why in dict.fromkeys(unread):
+        out.problems.append(why)
+    return out
