@@ -3,21 +3,29 @@
 
 VENV    := .venv
 PYTHON  := $(VENV)/bin/python
-STAMP   := $(VENV)/.installed-$(shell cat daemon/pyproject.toml | cksum | cut -d' ' -f1)
+SUM     := $(shell cat daemon/pyproject.toml | cksum | cut -d' ' -f1)
+# Two stamps: running needs only Margin's own dependencies; tests and tools add the extras.
+RUN_STAMP := $(VENV)/.installed-run-$(SUM)
+STAMP     := $(VENV)/.installed-$(SUM)
 PYTEST_ARGS ?=
 TESTS       ?= tests
 
 .PHONY: run test bench eval lint soak system-deps extension-deps clean
 
-$(STAMP): daemon/pyproject.toml
+$(RUN_STAMP): daemon/pyproject.toml
 	@test -x $(PYTHON) || python3 -m venv $(VENV)
 	$(PYTHON) -m pip install --quiet --upgrade pip
+	$(PYTHON) -m pip install --quiet -e daemon
+	@rm -f $(VENV)/.installed-run-*
+	@touch $(RUN_STAMP)
+
+$(STAMP): $(RUN_STAMP)
 	$(PYTHON) -m pip install --quiet -e 'daemon[test]'
-	@rm -f $(VENV)/.installed-*
+	@rm -f $(VENV)/.installed-[0-9]*
 	@touch $(STAMP)
 
 ## Start Margin in the foreground, with its vault in your data folder.
-run: $(STAMP)
+run: $(RUN_STAMP)
 	$(VENV)/bin/margin serve
 
 ## Set up everything the tests need (Python packages, Chromium, a keychain) and run them all.

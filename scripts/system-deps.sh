@@ -10,6 +10,7 @@ command -v chromium >/dev/null 2>&1 || needed+=(chromium)
 command -v gnome-keyring-daemon >/dev/null 2>&1 || needed+=(gnome-keyring)
 command -v dbus-run-session >/dev/null 2>&1 || needed+=(dbus dbus-daemon)
 command -v syncthing >/dev/null 2>&1 || needed+=(syncthing)  # the real-sync end-to-end test
+command -v systemd-analyze >/dev/null 2>&1 || needed+=(systemd)  # verifies `margin setup`'s unit
 [ ${#needed[@]} -eq 0 ] && exit 0
 
 echo "Installing system packages for the tests: ${needed[*]}"

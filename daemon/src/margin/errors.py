@@ -520,3 +520,29 @@ class ExportFolderUnwritable(MarginError):
             "Choose a folder you can write to (for example one in your home folder). "
             "Your vault was not changed.",
         )
+
+
+# --- Setting Margin up on this computer (`margin setup`, `margin native-host`) ---------
+
+
+class NotAnExtensionId(MarginError):
+    code = "not_an_extension_id"
+    http_status = 400
+    message = "That is not a browser extension id."
+    hint = ("A Chrome, Edge or Brave store id is 32 letters from a to p; a Firefox id looks "
+            "like name@example.org. Nothing was changed.")
+
+
+class ExtensionNotAllowed(MarginError):
+    code = "extension_not_allowed"
+    http_status = 403
+    message = "A browser extension that is not Margin's asked to pair through the native host."
+    hint = ("Nothing was shared with it. If this is Margin from a store, add its id with "
+            "'margin setup --extension-id ID'.")
+
+
+class DaemonDidNotStart(MarginError):
+    code = "daemon_did_not_start"
+    http_status = 503
+    message = "Margin was not running and did not start in time."
+    hint = "Run 'margin serve' in a terminal to see why, then pair again. Nothing was lost."

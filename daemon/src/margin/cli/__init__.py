@@ -50,6 +50,7 @@ def cli(ctx: click.Context, home_dir: str | None) -> None:
 
 def _register() -> None:
     from margin.cli import (
+        desktop_cmds,
         lint_cmd,
         notes_cmds,
         pair_cmd,
@@ -67,6 +68,7 @@ def _register() -> None:
         notes_cmds.import_notes, notes_cmds.notes, notes_cmds.show, notes_cmds.export_notes,
         notes_cmds.audit, lint_cmd.lint, scan_cmd.scan, watch_cmd.watch,
         sync_cmds.join, sync_cmds.devices, sync_cmds.backup, sync_cmds.check,
+        desktop_cmds.setup, desktop_cmds.doctor, desktop_cmds.native_host_cmd,
     ):
         cli.add_command(command)
 

@@ -1,0 +1,77 @@
+"""`margin setup`, `margin doctor` and `margin native-host` (the browser's pairing helper)."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from margin import runtime
+from margin.cli import CliContext
+from margin.cli.client import DaemonClient
+from margin.desktop import doctor as checkup
+from margin.desktop import installer, native_host
+from margin.desktop.report import Step
+from margin.server.pairing import PairingStore
+from margin.vault import Vault
+
+
+def _print(title: str, steps: list[Step], *words: str) -> None:
+    click.echo(title)
+    for step in steps:
+        click.echo(step.line(*words))
+
+
+@click.command()
+@click.option("--undo", is_flag=True, help="Remove what setup added (never the vault).")
+@click.option("--extension-id", "extension_ids", multiple=True, metavar="ID",
+              help="Also allow this store id of Margin's extension to pair by itself.")
+@click.pass_obj
+def setup(obj: CliContext, undo: bool, extension_ids: tuple[str, ...]) -> None:
+    """Start Margin at login and let your browsers pair its extension without a code."""
+    if undo:
+        _print("Margin setup removed:", installer.undo(obj.home))
+        return
+    steps = installer.setup(obj.home, new_ids=list(extension_ids))
+    _print("Margin setup:", steps)
+    click.echo("\nNext: add the Margin extension to your browser and open its panel; it pairs "
+               "by itself. 'margin doctor' checks every piece.")
+
+
+def _facts(obj: CliContext) -> checkup.Facts:
+    client = DaemonClient.for_home(obj.home)
+    if client is not None:
+        status: dict[str, Any] = client.call("GET", "/v1/status")
+        pairings = client.call("GET", "/v1/pairings")["pairings"]
+        return checkup.Facts(obj.home, client.info.port, status["vault"], pairings)
+    pairings = [p.public() for p in PairingStore(obj.home.pairings_file).list()]
+    vault = {"exists": Vault.exists(obj.home), "unlocked": False}
+    return checkup.Facts(obj.home, None, vault, pairings)
+
+
+@click.command()
+@click.pass_obj
+def doctor(obj: CliContext) -> None:
+    """Check each piece Margin needs and say how to fix what is wrong (exit 1 if anything is)."""
+    steps = checkup.examine(_facts(obj))
+    _print("Margin doctor:", steps, "ok", "PROBLEM")
+    problems = sum(not step.ok for step in steps)
+    if problems:
+        click.echo(f"\n{problems} thing(s) need you; each line above says how to fix it.")
+        sys.exit(1)
+    click.echo("\nEverything Margin needs is in place.")
+
+
+def _issue_token(info: runtime.RuntimeInfo, origin: str, name: str) -> dict[str, Any]:
+    body = {"origin": origin, "name": name}
+    answer: dict[str, Any] = DaemonClient(info).call("POST", "/v1/pairings/native", body)
+    return answer
+
+
+@click.command(name="native-host", hidden=True)
+@click.argument("browser_args", nargs=-1)
+@click.pass_obj
+def native_host_cmd(obj: CliContext, browser_args: tuple[str, ...]) -> None:
+    """Started by the browser, never by hand: pairs Margin's extension without a code."""
+    sys.exit(native_host.serve_one(list(browser_args), obj.home, _issue_token))
