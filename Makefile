@@ -10,7 +10,7 @@ STAMP     := $(VENV)/.installed-$(SUM)
 PYTEST_ARGS ?=
 TESTS       ?= tests
 
-.PHONY: run test bench eval lint soak system-deps extension-deps clean
+.PHONY: run test bench eval lint soak package package-extension system-deps extension-deps clean
 
 $(RUN_STAMP): daemon/pyproject.toml
 	@test -x $(PYTHON) || python3 -m venv $(VENV)
@@ -48,6 +48,21 @@ soak: $(STAMP) system-deps
 lint: $(STAMP)
 	$(VENV)/bin/ruff check daemon/src tests bench
 	cd daemon && ../$(VENV)/bin/mypy src/margin
+
+## Installable files in dist/: the wheel and sdist (margin command), the Chromium store zip and
+## the unsigned Firefox .xpi of the extension.
+package: $(STAMP) package-extension
+	$(PYTHON) -m build daemon --outdir dist
+	@ls -l dist
+
+package-extension: extension-deps
+	@mkdir -p dist
+	node extension/tools/build.mjs chromium-store
+	rm -f dist/margin-chromium.zip
+	cd extension/dist/chromium-store && python3 -m zipfile -c ../../../dist/margin-chromium.zip manifest.json PERMISSIONS.md src
+	node extension/tools/build.mjs firefox
+	extension/tools/node_modules/.bin/web-ext build --source-dir extension/dist/firefox \
+		--artifacts-dir dist --filename margin-firefox.xpi --overwrite-dest --no-config-discovery
 
 system-deps:
 	@bash scripts/system-deps.sh

@@ -5,7 +5,8 @@ but only for extension ids the host manifest allows (see ``hosts.py``), and pass
 caller on the command line: Chromium ``chrome-extension://ID/``, Firefox the manifest's path
 and the add-on id. The host checks that id again, makes sure Margin runs, asks it over the
 command's local channel for a token bound to the extension's origin, and answers
-``{"ok": true, "token", "port", "pairing"}``. Messages are native messaging frames: a 4-byte
+``{"ok": true, "token", "port", "pairing"}``; ``{"type": "start"}`` only makes sure Margin
+runs and answers its port. Messages are native messaging frames: a 4-byte
 length in the machine's byte order, then that many bytes of UTF-8 JSON.
 """
 
@@ -105,12 +106,15 @@ Issue = Callable[[runtime.RuntimeInfo, str, str], dict[str, Any]]
 def answer(message: Any, argv: list[str], home: Home, issue: Issue) -> dict[str, Any]:
     """The reply to one request; errors become the envelope the extension shows."""
     try:
-        if not isinstance(message, dict) or message.get("type") != "pair":
-            raise errors.InvalidRequest("Margin's pairing helper only answers pairing requests.")
+        kind = message.get("type") if isinstance(message, dict) else None
+        if kind not in ("pair", "start"):
+            raise errors.InvalidRequest("Margin's pairing helper only pairs and starts Margin.")
         ids = AllowedIds.load(Settings.load(home).extension_ids)
         caller = identify(argv, message.get("origin"), ids)
         name = str(message.get("name") or "Browser")[:NAME_MAX]
         info = ensure_running(home, Launch.for_home(home))
+        if kind == "start":  # an extension that is paired already only needs Margin running
+            return {"ok": True, "port": info.port}
         paired = issue(info, caller.origin, name)
         return {"ok": True, "token": paired["token"], "port": info.port,
                 "pairing": paired["pairing"]}
