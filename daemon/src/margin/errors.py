@@ -155,14 +155,16 @@ class DaemonNotRunning(MarginError):
     code = "daemon_not_running"
     http_status = 503
     message = "Margin is not running."
-    hint = "Start it with 'make run' (or 'margin serve') and try again."
+    hint = ("Start it with 'margin serve' and try again ('margin setup' once makes it start at "
+            "every login).")
 
 
 class DaemonAlreadyRunning(MarginError):
     code = "daemon_already_running"
     http_status = 409
     message = "Margin is already running on this computer for this vault."
-    hint = "Use the Margin that is running, or stop it first (Ctrl+C in its window)."
+    hint = ("Use the Margin that is running, or stop it first: Ctrl+C in its window, or "
+            "'systemctl --user stop margin' when it started at login.")
 
 
 class PortInUse(MarginError):
@@ -200,7 +202,7 @@ class RuntimeFileDamaged(MarginError):
     code = "runtime_file_damaged"
     http_status = 500
     message = "Margin could not read the note it leaves about the running daemon."
-    hint = "Restart Margin ('make run' or 'margin serve'); nothing was lost."
+    hint = "Restart Margin ('margin serve'); nothing was lost."
 
 
 class CliOnly(MarginError):
