@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import io
+import json
+import os
+import signal
 import struct
+import subprocess
+import time
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +18,7 @@ from margin import errors
 from margin.desktop.hosts import AllowedIds
 from margin.desktop.native_host import identify, read_message, serve_one, write_message
 from margin.home import Home
+from tests.conftest import NO_KEYCHAIN, RunningDaemon, margin_command, run_margin
 
 DEV = "fpnnpibeginceicokanofmpeadgagfge"
 OTHER = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
@@ -76,3 +82,46 @@ def test_a_request_that_is_not_pairing_is_refused_before_anything_starts(tmp_pat
     reply = read_message(io.BytesIO(out.getvalue()))
     assert code == 1 and reply["error"] == "extension_not_allowed"
     assert not (tmp_path / "local" / "daemon.json").exists()  # Margin was not started for it
+
+
+def _stop(pid: int) -> None:
+    os.kill(pid, signal.SIGINT)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.1)
+    os.kill(pid, signal.SIGKILL)
+
+
+def test_the_host_starts_margin_and_answers_a_token_bound_to_the_origin(
+        margin_home: Path) -> None:
+    env = {**os.environ, **NO_KEYCHAIN, "MARGIN_PORT": "0"}
+    host = subprocess.run(
+        margin_command(margin_home, "native-host", f"chrome-extension://{DEV}/"),
+        input=_frame({"type": "pair", "origin": f"chrome-extension://{DEV}", "name": "Chrome"}),
+        capture_output=True, env=env, timeout=120, check=False)
+    reply = read_message(io.BytesIO(host.stdout))
+    info = json.loads((margin_home / "local" / "daemon.json").read_text())
+    try:
+        assert host.returncode == 0 and reply["ok"] is True, (reply, host.stderr)
+        assert reply["port"] == info["port"] and reply["pairing"]["via"] == "native"
+        daemon = RunningDaemon(margin_home, None, info["port"], info["cli_token"])  # type: ignore[arg-type]
+        auth = {"Authorization": f"Bearer {reply['token']}"}
+        assert daemon.request("GET", "/v1/status", headers={
+            **auth, "Origin": f"chrome-extension://{DEV}"}).status == 200
+        assert daemon.request("POST", "/v1/lock", body={}, headers={  # bound to its origin
+            **auth, "Origin": f"chrome-extension://{OTHER}"}).status == 403
+        listed = run_margin(margin_home, "pair", "--list")
+        assert "Chrome" in listed.stdout and "no code" in listed.stdout
+        # Paired and running: "start" answers the port and makes no new pairing.
+        again = subprocess.run(
+            margin_command(margin_home, "native-host", f"chrome-extension://{DEV}/"),
+            input=_frame({"type": "start"}), capture_output=True, env=env, timeout=60,
+            check=False)
+        assert read_message(io.BytesIO(again.stdout)) == {"ok": True, "port": info["port"]}
+        assert len(json.loads(run_margin(margin_home, "pair", "--list", "--json").stdout)) == 1
+    finally:
+        _stop(info["pid"])

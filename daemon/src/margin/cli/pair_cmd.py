@@ -64,8 +64,9 @@ def pair(obj: CliContext, list_them: bool, revoke_id: str | None, as_json: bool)
         elif not pairings:
             click.echo("No browser extension is paired yet. Run 'margin pair' to pair one.")
         for p in [] if as_json else pairings:
+            how = " (no code: through the browser)" if p.get("via") == "native" else ""
             click.echo(f"{p['id']}  {p['name']}  {p['origin']}  paired {_when(p['created_at'])}"
-                       f"  last used {_when(p['last_used_at'])}")
+                       f"{how}  last used {_when(p['last_used_at'])}")
         return
     if revoke_id:
         revoked = _revoke(obj, revoke_id)

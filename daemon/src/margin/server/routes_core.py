@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from aiohttp import web
@@ -45,6 +46,19 @@ async def pair(request: web.Request) -> web.Response:
     pairing, token = _state(request).pairings.redeem(
         body["code"], request["caller"]["origin"], body.get("name", "Browser extension")
     )
+    return web.json_response({"token": token, "pairing": pairing.public()}, status=201)
+
+
+@routes.post("/v1/pairings/native")
+async def pair_natively(request: web.Request) -> web.Response:
+    """For `margin native-host` only: the browser vouched for the extension, no code."""
+    require_cli(request)
+    state, body = _state(request), request["body"]
+    pairing, token = state.pairings.issue(body["origin"], body["name"])
+    if state.vault_unlocked():  # a locked vault cannot be written; the pairing list remains
+        detail = {"origin": pairing.origin, "via": "native"}
+        await asyncio.to_thread(state.holder.require().record, "pair", None,
+                                actor="cli", detail=detail)
     return web.json_response({"token": token, "pairing": pairing.public()}, status=201)
 
 
