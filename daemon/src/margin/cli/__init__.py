@@ -25,7 +25,9 @@ class MarginGroup(click.Group):
         try:
             return super().invoke(ctx)
         except errors.MarginError as error:
-            click.echo(f"{error.message}\n{error.hint}", err=True)
+            from margin.desktop.words import as_typed
+
+            click.echo(as_typed(f"{error.message}\n{error.hint}"), err=True)
             ctx.exit(2)
 
 
@@ -43,7 +45,8 @@ def cli(ctx: click.Context, home_dir: str | None) -> None:
     """Margin keeps your private psychotherapy notes encrypted on this computer,
     beside (never inside) your EHR.
 
-    Start it with 'margin serve', then pair the browser extension with 'margin pair'.
+    Set it up once with 'margin setup' (it then starts at every login and the browser
+    extension pairs by itself), or start it with 'margin serve' and pair with 'margin pair'.
     """
     ctx.obj = CliContext(home=Home.resolve(home_dir))
 

@@ -9,6 +9,7 @@ import click
 
 from margin.cli import CliContext
 from margin.cli.client import DaemonClient
+from margin.desktop.words import as_typed
 from margin.vault import Vault
 
 VERDICT_WORDS = {
@@ -52,7 +53,8 @@ def status(obj: CliContext, as_json: bool) -> None:
     if daemon["running"]:
         click.echo(f"Margin is running at http://127.0.0.1:{daemon['port']}.")
     else:
-        click.echo("Margin is not running. Start it with 'make run' or 'margin serve'.")
+        click.echo(as_typed("Margin is not running. Start it with 'margin serve' (or run "
+                            "'margin setup' once, and it starts at every login)."))
     if not vault["exists"]:
         click.echo("There is no vault yet.")
     else:

@@ -49,7 +49,7 @@ def unlock(obj: CliContext, passphrase_file: str | None) -> None:
     client = DaemonClient.for_home(obj.home)
     if client is None:
         raise errors.DaemonNotRunning(
-            hint="Start it with 'make run' (or 'margin serve'), then run 'margin unlock'.")
+            hint="Start it with 'margin serve', then run 'margin unlock'.")
     with vault_access(obj.home) as access:
         state = access.state()
         if not state["exists"]:
