@@ -6,12 +6,14 @@ happened, what to do) with exit code 2. Anything else is a bug and shows its tra
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import click
 
 from margin import __version__, errors
+from margin.desktop.words import as_typed
 from margin.home import HOME_ENV, Home
 
 
@@ -20,15 +22,26 @@ class CliContext:
     home: Home
 
 
+def _plainly(ctx: click.Context, invoke: Callable[[click.Context], Any]) -> Any:
+    """The one dispatcher: a MarginError becomes its two sentences and exit code 2."""
+    try:
+        return invoke(ctx)
+    except errors.MarginError as error:
+        where = f"{error.where}: " if error.where else ""
+        click.echo(as_typed(f"{where}{error.message}\n{error.hint}"), err=True)
+        ctx.exit(2)
+
+
 class MarginGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except errors.MarginError as error:
-            from margin.desktop.words import as_typed
+        return _plainly(ctx, super().invoke)
 
-            click.echo(as_typed(f"{error.message}\n{error.hint}"), err=True)
-            ctx.exit(2)
+
+class MarginCommand(click.Command):
+    """A command that answers plainly even when run on its own (as the tests run some)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        return _plainly(ctx, super().invoke)
 
 
 @click.group(cls=MarginGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -8,13 +8,12 @@ from typing import Any
 import click
 
 from margin import runtime
-from margin.cli import CliContext
+from margin.cli import CliContext, MarginCommand
 from margin.cli.client import DaemonClient
+from margin.cli.door import DaemonDoor, open_door
 from margin.desktop import doctor as checkup
 from margin.desktop import installer, native_host
 from margin.desktop.report import Step
-from margin.server.pairing import PairingStore
-from margin.vault import Vault
 
 
 def _print(title: str, steps: list[Step], *words: str) -> None:
@@ -23,7 +22,7 @@ def _print(title: str, steps: list[Step], *words: str) -> None:
         click.echo(step.line(*words))
 
 
-@click.command()
+@click.command(cls=MarginCommand)
 @click.option("--undo", is_flag=True, help="Remove what setup added (never the vault).")
 @click.option("--extension-id", "extension_ids", multiple=True, metavar="ID",
               help="Also allow this store id of Margin's extension to pair by itself.")
@@ -41,16 +40,13 @@ def setup(obj: CliContext, undo: bool, extension_ids: tuple[str, ...]) -> None:
 
 def _facts(obj: CliContext) -> checkup.Facts:
     client = DaemonClient.for_home(obj.home)
-    if client is not None:
-        status: dict[str, Any] = client.call("GET", "/v1/status")
-        pairings = client.call("GET", "/v1/pairings")["pairings"]
-        return checkup.Facts(obj.home, client.info.port, status["vault"], pairings)
-    pairings = [p.public() for p in PairingStore(obj.home.pairings_file).list()]
-    vault = {"exists": Vault.exists(obj.home), "unlocked": False}
-    return checkup.Facts(obj.home, None, vault, pairings)
+    with open_door(obj.home) as door:
+        vault = door.call("status")["vault"]
+        pairings = door.call("pairings")["pairings"]
+    return checkup.Facts(obj.home, client.info.port if client else None, vault, pairings)
 
 
-@click.command()
+@click.command(cls=MarginCommand)
 @click.pass_obj
 def doctor(obj: CliContext) -> None:
     """Check each piece Margin needs and say how to fix what is wrong (exit 1 if anything is)."""
@@ -65,11 +61,11 @@ def doctor(obj: CliContext) -> None:
 
 def _issue_token(info: runtime.RuntimeInfo, origin: str, name: str) -> dict[str, Any]:
     body = {"origin": origin, "name": name}
-    answer: dict[str, Any] = DaemonClient(info).call("POST", "/v1/pairings/native", body)
+    answer: dict[str, Any] = DaemonDoor(DaemonClient(info)).call("pair_natively", body)
     return answer
 
 
-@click.command(name="native-host", hidden=True)
+@click.command(name="native-host", hidden=True, cls=MarginCommand)
 @click.argument("browser_args", nargs=-1)
 @click.pass_obj
 def native_host_cmd(obj: CliContext, browser_args: tuple[str, ...]) -> None:

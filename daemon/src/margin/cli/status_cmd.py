@@ -9,6 +9,7 @@ import click
 
 from margin.cli import CliContext
 from margin.cli.client import DaemonClient
+from margin.cli.door import DaemonDoor
 from margin.desktop.words import as_typed
 from margin.vault import Vault
 
@@ -28,8 +29,8 @@ def collect_status(obj: CliContext) -> dict[str, Any]:
             "vault": {"exists": exists, "unlocked": False},
             "home": str(obj.home.root),
         }
-    remote = client.call("GET", "/v1/status")
-    exports = client.call("GET", "/v1/watch")
+    door = DaemonDoor(client)
+    remote, exports = door.call("status"), door.call("watch_state")
     return {
         "exports": {"folders": exports["folders"], "recent": exports["recent"][:10],
                     "waiting_for_unlock": exports["waiting_for_unlock"]},

@@ -25,7 +25,7 @@ from margin import errors, runtime
 from margin.desktop.hosts import AllowedIds
 from margin.desktop.launch import Launch
 from margin.home import Home
-from margin.server.pairing import is_extension_origin
+from margin.pairing import is_extension_origin
 from margin.settings import Settings
 
 MAX_MESSAGE_BYTES = 64 * 1024  # a pairing request is a few hundred bytes
