@@ -99,6 +99,10 @@ def _stop(pid: int) -> None:
 def test_the_host_starts_margin_and_answers_a_token_bound_to_the_origin(
         margin_home: Path) -> None:
     env = {**os.environ, **NO_KEYCHAIN, "MARGIN_PORT": "0"}
+    # What a Margin killed with -9 leaves behind: the host must not take it for a live one.
+    (margin_home / "local").mkdir(mode=0o700)
+    (margin_home / "local" / "daemon.json").write_text(
+        json.dumps({"pid": 999_999, "port": 1, "cli_token": "stale"}))
     host = subprocess.run(
         margin_command(margin_home, "native-host", f"chrome-extension://{DEV}/"),
         input=_frame({"type": "pair", "origin": f"chrome-extension://{DEV}", "name": "Chrome"}),
@@ -107,7 +111,7 @@ def test_the_host_starts_margin_and_answers_a_token_bound_to_the_origin(
     info = json.loads((margin_home / "local" / "daemon.json").read_text())
     try:
         assert host.returncode == 0 and reply["ok"] is True, (reply, host.stderr)
-        assert reply["port"] == info["port"] and reply["pairing"]["via"] == "native"
+        assert reply["port"] == info["port"] != 1 and reply["pairing"]["via"] == "native"
         daemon = RunningDaemon(margin_home, None, info["port"], info["cli_token"])  # type: ignore[arg-type]
         auth = {"Authorization": f"Bearer {reply['token']}"}
         assert daemon.request("GET", "/v1/status", headers={

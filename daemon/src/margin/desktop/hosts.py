@@ -129,7 +129,7 @@ class HostPlaces:
         if self.platform == "linux" and any(shutil.which(c) for c in browser.commands):
             return True
         if self.platform == "windows":
-            return False  # not examined on Windows: every browser is registered anyway
+            return True  # registry keys are not examined: each browser's entry is checked
         host_folder = self.manifest_path(browser).parent
         try:
             return any(entry != host_folder for entry in host_folder.parent.iterdir())

@@ -88,14 +88,21 @@ def ensure_running(home: Home, launch: Launch, *, timeout: float = START_TIMEOUT
     info = runtime.read(home)
     if info is not None:
         return info
+    home.ensure()
     # A session of its own: the browser ends the host when the reply is sent, not Margin.
-    subprocess.Popen(launch.argv("serve"), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                     stderr=subprocess.DEVNULL, start_new_session=True)
+    server = subprocess.Popen(launch.argv("serve"), stdin=subprocess.DEVNULL,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              start_new_session=True)
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         info = runtime.read(home)
-        if info is not None:
+        ended = server.poll() is not None
+        # Its own runtime file (not one a killed Margin left), or another Margin's that
+        # started first (then ours ended, as a second Margin on one home does).
+        if info is not None and (info.pid == server.pid or ended):
             return info
+        if ended and not runtime.InstanceLock(home).is_held_elsewhere():
+            break  # it ended and no Margin runs: waiting longer would not help
         time.sleep(0.2)
     raise errors.DaemonDidNotStart()
 
