@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +15,7 @@ from tests.install.wheel import Installed
 
 ENV = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring", "MARGIN_PORT": "0"}
 CHROMIUM_HOST = ".config/chromium/NativeMessagingHosts/org.margin.host.json"
+FLOW = Path(__file__).with_name("doctor_flow.py")
 
 
 @pytest.mark.skipif(shutil.which("chromium") is None, reason="needs Debian's chromium on PATH")
@@ -36,3 +41,28 @@ def test_doctor_names_the_stopped_daemon_the_missing_host_and_no_pairing(
     assert undone.returncode == 1
     assert "Margin does not start when you log in" in undone.stdout
     assert "Firefox cannot start Margin's pairing helper" in undone.stdout
+
+
+@pytest.mark.skipif(not all(shutil.which(p) for p in (
+    "dbus-run-session", "gnome-keyring-daemon", "tesseract", "chromium")),
+    reason="needs dbus, gnome-keyring, tesseract and chromium (scripts/system-deps.sh)")
+def test_doctor_says_all_is_well_and_exits_0_when_it_is(tmp_path: Path) -> None:
+    runtime = tmp_path / "runtime"
+    runtime.mkdir(mode=0o700)
+    passphrase = tmp_path / "passphrase"
+    passphrase.write_text("correct horse battery staple margin\n")
+    start_keyring = ('printf "test-keyring-password" | '
+                     "gnome-keyring-daemon --unlock --components=secrets")
+    shell = (f'eval "$({start_keyring})" >/dev/null; exec "{sys.executable}" "{FLOW}" '
+             f'"{tmp_path / "home"}" "{passphrase}"')
+    env = {**os.environ, "HOME": str(tmp_path), "XDG_RUNTIME_DIR": str(runtime),
+           "XDG_DATA_HOME": str(tmp_path / "data"), "MARGIN_PORT": "0"}
+    env.pop("PYTHON_KEYRING_BACKEND", None)
+    done = subprocess.run(["dbus-run-session", "--", "sh", "-c", shell], capture_output=True,
+                          text=True, timeout=600, env=env, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["paired"] is True
+    assert result["returncode"] == 0, result["stdout"]
+    assert "PROBLEM" not in result["stdout"]
+    assert "Everything Margin needs is in place." in result["stdout"]

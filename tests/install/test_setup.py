@@ -56,7 +56,8 @@ def test_setup_puts_every_file_where_it_is_looked_for(installed: Installed, user
     done = installed.run("setup", home=user, env=NO_KEYCHAIN)
     assert done.returncode == 0, done.stderr
     # No user manager runs in the test container: setup says so instead of pretending.
-    assert "was not started now" in done.stdout
+    assert "takes effect at your next graphical login" in done.stdout
+    assert "Margin was not started now; until then run 'margin serve'" in done.stdout
     for browser, relative in HOST_FILES.items():
         manifest = json.loads((user / relative).read_text())
         assert manifest["name"] == "org.margin.host", browser

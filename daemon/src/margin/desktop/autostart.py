@@ -129,9 +129,11 @@ def _run_quietly(argv: list[str], success: str, failure: str) -> Step:
 def _systemctl_enable(*, start: bool) -> Step:
     reload = _run(["systemctl", "--user", "daemon-reload"])
     if reload is None or reload.returncode != 0:
+        now = ("" if not start else
+               " Margin was not started now; until then run 'margin serve'.")
         return not_done("No systemd user session answers here (for example over ssh or in a "
-                        "container), so Margin was not started now. It will start at your next "
-                        "graphical login; until then run 'margin serve'.")
+                        "container), so the login entry takes effect at your next graphical "
+                        f"login.{now}")
     argv = ["systemctl", "--user", "enable", *(["--now"] if start else []), UNIT_NAME]
     return _run_quietly(argv, "Margin is enabled" + (" and started." if start else "."),
                         "systemd did not enable Margin now")
