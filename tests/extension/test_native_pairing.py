@@ -1,6 +1,7 @@
 """Pairing with no code typed, in real Chromium: `margin setup` wrote the host manifest, the
 test profile's NativeMessagingHosts folder holds it, Margin is not running; opening the panel
-starts Margin through the native host, pairs, and a private note is saved."""
+starts Margin through the native host, pairs, and a private note is saved. A revoked
+pairing is respected: pairing again without a code takes the clinician's click."""
 
 from __future__ import annotations
 
@@ -80,6 +81,18 @@ def test_the_panel_pairs_with_no_code_and_saves_a_note(
         assert [(p["origin"], p["via"]) for p in pairings] == [(EXTENSION_ORIGIN, "native")]
         listed = json.loads(run_margin(margin_home, "notes", "--json").stdout)
         assert [n["client"] for n in listed] == ["Ada Lovelace"]
+
+        # Revoked by the clinician: the extension does not pair again by itself...
+        assert run_margin(margin_home, "pair", "--revoke", pairings[0]["id"]).returncode == 0
+        panel.reload()
+        expect(panel.locator("#setup")).to_have_attribute("data-state", "not_paired")
+        time.sleep(3)  # a few of the panel's own refreshes
+        assert json.loads(run_margin(margin_home, "pair", "--list", "--json").stdout) == []
+        # ...until asked to, with one click and still no code.
+        panel.click("#pair-native")
+        expect(panel.locator("#setup")).to_be_hidden(timeout=60_000)
+        again = json.loads(run_margin(margin_home, "pair", "--list", "--json").stdout)
+        assert [p["via"] for p in again] == ["native"]
     finally:
         browser.context.close()
         _stop_margin(margin_home)

@@ -3,7 +3,7 @@
 import { api } from '../shared/browser.js';
 import { callDaemon, connectionState } from './daemon.js';
 import { recall } from './contexts.js';
-import { connectNatively } from './native.js';
+import { connectNatively, forgetPairing, pairNativelyNow } from './native.js';
 import { connectionSettings, setPort, setToken } from './settings.js';
 import { exportHandlers } from './exports.js';
 import { injectInto, siteList, syncRegistrations } from './sites.js';
@@ -12,7 +12,8 @@ const handlers = {
   daemon: (message) => callDaemon(message),
   connection: () => connectionWithNativePairing(),
   pair: (message) => pair(message),
-  forget_pairing: async () => { await setToken(null); return { ok: true }; },
+  forget_pairing: async () => { await forgetPairing(); return { ok: true }; },
+  pair_native: () => pairNativelyNow(),
   settings: async () => ({ ok: true, ...(await connectionSettings()), token: undefined }),
   set_port: async (message) => { await setPort(message.port); return { ok: true }; },
   tab_context: async (message) => ({ ok: true, report: await recall(message.tabId) }),
