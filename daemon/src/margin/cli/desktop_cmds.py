@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -11,9 +11,10 @@ from margin import runtime
 from margin.cli import CliContext, MarginCommand
 from margin.cli.client import DaemonClient
 from margin.cli.door import DaemonDoor, open_door
-from margin.desktop import doctor as checkup
-from margin.desktop import installer, native_host
 from margin.desktop.report import Step
+
+if TYPE_CHECKING:
+    from margin.desktop.doctor import Facts
 
 
 def _print(title: str, steps: list[Step], *words: str) -> None:
@@ -29,6 +30,8 @@ def _print(title: str, steps: list[Step], *words: str) -> None:
 @click.pass_obj
 def setup(obj: CliContext, undo: bool, extension_ids: tuple[str, ...]) -> None:
     """Start Margin at login and let your browsers pair its extension without a code."""
+    from margin.desktop import installer
+
     if undo:
         _print("Margin setup removed:", installer.undo(obj.home))
         return
@@ -38,19 +41,23 @@ def setup(obj: CliContext, undo: bool, extension_ids: tuple[str, ...]) -> None:
                "by itself. 'margin doctor' checks every piece.")
 
 
-def _facts(obj: CliContext) -> checkup.Facts:
+def _facts(obj: CliContext) -> Facts:
+    from margin.desktop.doctor import Facts
+
     client = DaemonClient.for_home(obj.home)
     with open_door(obj.home) as door:
         vault = door.call("status")["vault"]
         pairings = door.call("pairings")["pairings"]
-    return checkup.Facts(obj.home, client.info.port if client else None, vault, pairings)
+    return Facts(obj.home, client.info.port if client else None, vault, pairings)
 
 
 @click.command(cls=MarginCommand)
 @click.pass_obj
 def doctor(obj: CliContext) -> None:
     """Check each piece Margin needs and say how to fix what is wrong (exit 1 if anything is)."""
-    steps = checkup.examine(_facts(obj))
+    from margin.desktop.doctor import examine
+
+    steps = examine(_facts(obj))
     _print("Margin doctor:", steps, "ok", "PROBLEM")
     problems = sum(not step.ok for step in steps)
     if problems:
@@ -70,4 +77,6 @@ def _issue_token(info: runtime.RuntimeInfo, origin: str, name: str) -> dict[str,
 @click.pass_obj
 def native_host_cmd(obj: CliContext, browser_args: tuple[str, ...]) -> None:
     """Started by the browser, never by hand: pairs Margin's extension without a code."""
+    from margin.desktop import native_host
+
     sys.exit(native_host.serve_one(list(browser_args), obj.home, _issue_token))

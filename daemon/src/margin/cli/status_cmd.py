@@ -11,7 +11,6 @@ from margin.cli import CliContext
 from margin.cli.client import DaemonClient
 from margin.cli.door import DaemonDoor
 from margin.desktop.words import as_typed
-from margin.vault import Vault
 
 VERDICT_WORDS = {
     "clean": "clean (no private note found)",
@@ -23,7 +22,9 @@ VERDICT_WORDS = {
 def collect_status(obj: CliContext) -> dict[str, Any]:
     client = DaemonClient.for_home(obj.home)
     if client is None:
-        exists = Vault.exists(obj.home)
+        from margin.vault.store import Layout  # only when Margin is not running
+
+        exists = bool(Layout(obj.home).key_files())
         return {
             "daemon": {"running": False},
             "vault": {"exists": exists, "unlocked": False},
