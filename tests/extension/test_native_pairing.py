@@ -71,6 +71,10 @@ def test_the_panel_pairs_with_no_code_and_saves_a_note(
         screenshot(panel, "native-pairing-no-vault")
         panel.click("#create-vault")
         expect(panel.locator("#recovery-passphrase")).not_to_be_empty()
+        # The panel's next poll finds the vault unlocked ("ready"); it once hid the recovery
+        # passphrase, shown this once, before the clinician had written it down.
+        time.sleep(4)
+        expect(panel.locator("#recovery-passphrase")).to_be_visible()
         panel.check("#wrote-it-down")
         panel.click("#recovery-done")
         expect(panel.locator("#setup")).to_be_hidden()
