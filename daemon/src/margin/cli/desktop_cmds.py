@@ -12,6 +12,7 @@ from margin.cli import CliContext, MarginCommand
 from margin.cli.client import DaemonClient
 from margin.cli.door import DaemonDoor, open_door
 from margin.desktop.report import Step
+from margin.desktop.words import as_typed
 
 if TYPE_CHECKING:
     from margin.desktop.doctor import Facts
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 def _print(title: str, steps: list[Step], *words: str) -> None:
     click.echo(title)
     for step in steps:
-        click.echo(step.line(*words))
+        click.echo(as_typed(step.line(*words)))
 
 
 @click.command(cls=MarginCommand)
@@ -37,8 +38,8 @@ def setup(obj: CliContext, undo: bool, extension_ids: tuple[str, ...]) -> None:
         return
     steps = installer.setup(obj.home, new_ids=list(extension_ids))
     _print("Margin setup:", steps)
-    click.echo("\nNext: add the Margin extension to your browser and open its panel; it pairs "
-               "by itself. 'margin doctor' checks every piece.")
+    click.echo(as_typed("\nNext: add the Margin extension to your browser and open its panel; "
+                        "it pairs by itself. 'margin doctor' checks every piece."))
 
 
 def _facts(obj: CliContext) -> Facts:
