@@ -33,8 +33,11 @@ class Installed:
 
     def run(self, *args: str, home: Path, env: dict[str, str] | None = None,
             timeout: float = 120) -> subprocess.CompletedProcess[str]:
+        """`margin ARGS` on PATH, as pipx leaves it, run from outside the repository."""
+        environment = clean_env(home, env)
+        environment["PATH"] = os.pathsep.join([str(self.margin.parent), environment["PATH"]])
         return subprocess.run(
-            [str(self.margin), *args], cwd=self.cwd, env=clean_env(home, env),
+            [str(self.margin), *args], cwd=self.cwd, env=environment,
             capture_output=True, text=True, timeout=timeout, check=False,
         )
 
