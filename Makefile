@@ -3,21 +3,29 @@
 
 VENV    := .venv
 PYTHON  := $(VENV)/bin/python
-STAMP   := $(VENV)/.installed-$(shell cat daemon/pyproject.toml | cksum | cut -d' ' -f1)
+SUM     := $(shell cat daemon/pyproject.toml | cksum | cut -d' ' -f1)
+# Two stamps: running needs only Margin's own dependencies; tests and tools add the extras.
+RUN_STAMP := $(VENV)/.installed-run-$(SUM)
+STAMP     := $(VENV)/.installed-$(SUM)
 PYTEST_ARGS ?=
 TESTS       ?= tests
 
-.PHONY: run test bench eval lint soak system-deps extension-deps clean
+.PHONY: run test bench eval lint soak package package-extension system-deps extension-deps clean
 
-$(STAMP): daemon/pyproject.toml
+$(RUN_STAMP): daemon/pyproject.toml
 	@test -x $(PYTHON) || python3 -m venv $(VENV)
 	$(PYTHON) -m pip install --quiet --upgrade pip
+	$(PYTHON) -m pip install --quiet -e daemon
+	@rm -f $(VENV)/.installed-run-*
+	@touch $(RUN_STAMP)
+
+$(STAMP): $(RUN_STAMP)
 	$(PYTHON) -m pip install --quiet -e 'daemon[test]'
-	@rm -f $(VENV)/.installed-*
+	@rm -f $(VENV)/.installed-[0-9]*
 	@touch $(STAMP)
 
 ## Start Margin in the foreground, with its vault in your data folder.
-run: $(STAMP)
+run: $(RUN_STAMP)
 	$(VENV)/bin/margin serve
 
 ## Set up everything the tests need (Python packages, Chromium, a keychain) and run them all.
@@ -42,6 +50,21 @@ soak: $(STAMP) system-deps
 lint: $(STAMP)
 	$(VENV)/bin/ruff check daemon/src tests bench
 	cd daemon && ../$(VENV)/bin/mypy src/margin
+
+## Installable files in dist/: the wheel and sdist (margin command), the Chromium store zip and
+## the unsigned Firefox .xpi of the extension.
+package: $(STAMP) package-extension
+	$(PYTHON) -m build daemon --outdir dist
+	@ls -l dist
+
+package-extension: extension-deps
+	@mkdir -p dist
+	node extension/tools/build.mjs chromium-store
+	rm -f dist/margin-chromium.zip
+	cd extension/dist/chromium-store && python3 -m zipfile -c ../../../dist/margin-chromium.zip manifest.json PERMISSIONS.md src
+	node extension/tools/build.mjs firefox
+	extension/tools/node_modules/.bin/web-ext build --source-dir extension/dist/firefox \
+		--artifacts-dir dist --filename margin-firefox.xpi --overwrite-dest --no-config-discovery
 
 system-deps:
 	@bash scripts/system-deps.sh

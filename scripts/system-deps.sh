@@ -13,6 +13,7 @@ command -v dbus-run-session >/dev/null 2>&1 || needed+=(dbus dbus-daemon)
 command -v syncthing >/dev/null 2>&1 || needed+=(syncthing)  # the real-sync end-to-end test
 command -v tesseract >/dev/null 2>&1 || needed+=(tesseract-ocr)
 ls /usr/share/tesseract-ocr/*/tessdata/eng.traineddata >/dev/null 2>&1 || needed+=(tesseract-ocr-eng)
+command -v systemd-analyze >/dev/null 2>&1 || needed+=(systemd)  # verifies `margin setup`'s unit
 [ ${#needed[@]} -eq 0 ] && exit 0
 
 echo "Installing system packages for the tests: ${needed[*]}"

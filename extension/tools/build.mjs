@@ -4,6 +4,7 @@
 //   node tools/build.mjs check           fail if that bundle is out of date
 //   node tools/build.mjs firefox         dist/firefox: the shared tree + firefox/manifest.json
 //   node tools/build.mjs chromium-test   dist/chromium-test: test build (message log, test hosts)
+//   node tools/build.mjs chromium-store  dist/chromium-store: the store upload (no development key)
 // The Chromium extension itself needs no build: load the folder extension/ unpacked.
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -54,6 +55,15 @@ const commands = {
     const chromium = readJson(join(extensionDir, 'manifest.json'));
     const firefox = readJson(join(extensionDir, 'firefox', 'manifest.json'));
     writeJson(join(target, 'manifest.json'), { ...firefox, version: chromium.version, description: chromium.description });
+    return target;
+  },
+  'chromium-store'() {
+    commands.check();
+    const target = join(extensionDir, 'dist', 'chromium-store');
+    copyShared(target);
+    // The store signs the upload and gives it its own id; the development key must not ship.
+    const { key, ...manifest } = readJson(join(extensionDir, 'manifest.json'));
+    writeJson(join(target, 'manifest.json'), manifest);
     return target;
   },
   'chromium-test'() {

@@ -53,7 +53,7 @@ def test_home_from_environment(daemon: RunningDaemon, tmp_path: Path) -> None:
 
 
 def test_pair_needs_a_running_daemon(margin_home: Path) -> None:
-    assert_plain_error(run_margin(margin_home, "pair"), "Margin is not running", "make run")
+    assert_plain_error(run_margin(margin_home, "pair"), "Margin is not running", "'margin serve'")
 
 
 def test_pair_list_and_revoke_through_the_daemon(daemon: RunningDaemon) -> None:

@@ -50,7 +50,8 @@ def _make_run_until_ready(clone: Path, home: Path) -> str:
     rest, _ = process.communicate(timeout=60)
     output = "".join(lines) + (rest or "")
     assert "Margin is running on this computer only, at http://127.0.0.1:" in output, output
-    assert "margin pair" in output
+    # From a clone the command is not on PATH: the greeting names the path that works.
+    assert "'.venv/bin/margin pair'" in output, output
     assert "Traceback" not in output, output
     return output
 
@@ -60,6 +61,10 @@ def test_make_run_twice_on_a_clean_clone(clean_clone: Path, tmp_path: Path) -> N
     second = _make_run_until_ready(clean_clone, tmp_path / "home")
     assert "pip install" in first
     assert "pip install" not in second, "the second `make run` set everything up again"
+    # Running needs no test tools: `make run` leaves the test extras out.
+    probe = subprocess.run([str(clean_clone / ".venv" / "bin" / "python"), "-c", "import pytest"],
+                           capture_output=True, check=False)
+    assert probe.returncode != 0, "make run installed the test extras"
 
 
 def test_make_test_twice_on_a_clean_clone(clean_clone: Path, tmp_path: Path) -> None:

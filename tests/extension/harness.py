@@ -127,11 +127,13 @@ class ExtensionBrowser:
 
 
 def launch(
-    playwright: Playwright, profile: Path, extension: Path, ehr: EhrServer
+    playwright: Playwright, profile: Path, extension: Path, ehr: EhrServer,
+    env: dict[str, str] | None = None,
 ) -> ExtensionBrowser:
     context = playwright.chromium.launch_persistent_context(
         str(profile),
         executable_path=str(CHROMIUM),
+        env=env,
         headless=True,
         ignore_https_errors=True,
         args=[

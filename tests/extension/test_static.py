@@ -30,6 +30,7 @@ def test_only_the_permissions_it_needs_each_with_its_reason() -> None:
     assert sorted(MANIFEST["permissions"]) == [
         "activeTab",
         "alarms",
+        "nativeMessaging",
         "notifications",
         "scripting",
         "sidePanel",

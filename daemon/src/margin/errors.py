@@ -156,14 +156,16 @@ class DaemonNotRunning(MarginError):
     code = "daemon_not_running"
     http_status = 503
     message = "Margin is not running."
-    hint = "Start it with 'make run' (or 'margin serve') and try again."
+    hint = ("Start it with 'margin serve' and try again ('margin setup' once makes it start at "
+            "every login).")
 
 
 class DaemonAlreadyRunning(MarginError):
     code = "daemon_already_running"
     http_status = 409
     message = "Margin is already running on this computer for this vault."
-    hint = "Use the Margin that is running, or stop it first (Ctrl+C in its window)."
+    hint = ("Use the Margin that is running, or stop it first: Ctrl+C in its window, or "
+            "'systemctl --user stop margin' when it started at login.")
 
 
 class PortInUse(MarginError):
@@ -201,7 +203,7 @@ class RuntimeFileDamaged(MarginError):
     code = "runtime_file_damaged"
     http_status = 500
     message = "Margin could not read the note it leaves about the running daemon."
-    hint = "Restart Margin ('make run' or 'margin serve'); nothing was lost."
+    hint = "Restart Margin ('margin serve'); nothing was lost."
 
 
 class CliOnly(MarginError):
@@ -570,3 +572,29 @@ class ExportFolderUnwritable(MarginError):
             "Choose a folder you can write to (for example one in your home folder). "
             "Your vault was not changed.",
         )
+
+
+# --- Setting Margin up on this computer (`margin setup`, `margin native-host`) ---------
+
+
+class NotAnExtensionId(MarginError):
+    code = "not_an_extension_id"
+    http_status = 400
+    message = "That is not a browser extension id."
+    hint = ("A Chrome, Edge or Brave store id is 32 letters from a to p; a Firefox id looks "
+            "like name@example.org. Nothing was changed.")
+
+
+class ExtensionNotAllowed(MarginError):
+    code = "extension_not_allowed"
+    http_status = 403
+    message = "A browser extension that is not Margin's asked to pair through the native host."
+    hint = ("Nothing was shared with it. If this is Margin from a store, add its id with "
+            "'margin setup --extension-id ID'.")
+
+
+class DaemonDidNotStart(MarginError):
+    code = "daemon_did_not_start"
+    http_status = 503
+    message = "Margin was not running and did not start in time."
+    hint = "Run 'margin serve' in a terminal to see why, then pair again. Nothing was lost."

@@ -58,6 +58,7 @@ class Pairing:
     token_sha256: str
     created_at: float
     last_used_at: float | None = None
+    via: str = "code"  # "code" (typed) or "native" (the browser's native messaging host)
 
     def public(self) -> dict[str, Any]:
         """What `margin pair --list` and the API show: never the token hash."""
@@ -67,6 +68,7 @@ class Pairing:
             "name": self.name,
             "created_at": self.created_at,
             "last_used_at": self.last_used_at,
+            "via": self.via,
         }
 
 
@@ -131,16 +133,21 @@ class PairingStore:
                     raise errors.PairingLockedOut()
                 raise errors.PairingCodeWrong(attempts_left=pending.attempts_left)
             self._pending = None
-            token = secrets.token_urlsafe(32)
-            pairing = Pairing(
-                id=secrets.token_hex(4),
-                origin=origin,
-                name=name,
-                token_sha256=_hash(token),
-                created_at=self._clock(),
-            )
-            self._pairings.append(pairing)
-            self._save()
+            return self._add(origin, name, "code")
+
+    def issue(self, origin: str, name: str) -> tuple[Pairing, str]:
+        """A token for an extension the native messaging host vouched for (no code)."""
+        if not is_extension_origin(origin):
+            raise errors.NotAnExtension()
+        with self._lock:
+            return self._add(origin, name, "native")
+
+    def _add(self, origin: str, name: str, via: str) -> tuple[Pairing, str]:
+        token = secrets.token_urlsafe(32)
+        pairing = Pairing(id=secrets.token_hex(4), origin=origin, name=name,
+                          token_sha256=_hash(token), created_at=self._clock(), via=via)
+        self._pairings.append(pairing)
+        self._save()
         return pairing, token
 
     # --- tokens --------------------------------------------------------------------------

@@ -122,6 +122,14 @@ class Margin:
                                               body.get("name", "Browser extension"))
         return {"token": token, "pairing": pairing.public()}
 
+    def pair_natively(self, body: dict[str, Any], *, caller: Caller) -> dict[str, Any]:
+        """For `margin native-host`: the browser vouched for the extension, so no code."""
+        pairing, token = self.pairing_store.issue(body["origin"], body["name"])
+        if self.holder.unlocked:  # a locked vault cannot be written; the pairing list remains
+            self.holder.require().record("pair", None, actor=caller.actor,
+                                         detail={"origin": pairing.origin, "via": pairing.via})
+        return {"token": token, "pairing": pairing.public()}
+
     def pairing_code(self) -> dict[str, Any]:
         return {"code": self.pairing_store.new_code(), "expires_in_seconds": CODE_LIFETIME_SECONDS}
 

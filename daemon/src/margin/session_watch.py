@@ -41,6 +41,15 @@ def _means_lock(member: str, body: tuple[object, ...]) -> bool:
     return member == "Lock" or bool(body and body[0] is True)
 
 
+# Said once, at start, where no desktop session bus answers (a server, a container, ssh):
+# not an error, but the clinician should know what it means for locking.
+NO_SESSION_BUS = (
+    "Margin cannot hear this computer's screen lock here (there is no desktop session bus), "
+    "so locking the screen does not lock Margin. It still locks itself after the idle time "
+    "you chose, and 'margin lock' locks it at once."
+)
+
+
 async def _watch_bus(bus: str, rules: list[tuple[str, str]], on_lock: OnLock) -> None:
     try:
         async with open_dbus_router(bus=bus) as router:
@@ -57,9 +66,13 @@ async def _watch_bus(bus: str, rules: list[tuple[str, str]], on_lock: OnLock) ->
                 member = message.header.fields.get(3, "")  # HeaderFields.member
                 if _means_lock(str(member), tuple(message.body)):
                     await on_lock(f"session:{member}")
-    except (OSError, KeyError, ValueError, RuntimeError) as error:
-        # No such bus here (or it went away): nothing to watch, nothing to report.
-        log.info("not watching the %s bus (%s)", bus.lower(), type(error).__name__)
+    except (OSError, KeyError, ValueError, RuntimeError):
+        # No such bus here (KeyError: no address in the environment), or it went away. The
+        # system bus only adds logind's lock and sleep signals: its absence is not worth a word.
+        if bus == "SESSION":
+            log.info(NO_SESSION_BUS)
+        else:
+            log.debug("no system bus: logind's lock and sleep signals are not watched")
 
 
 async def watch_session(on_lock: OnLock) -> None:

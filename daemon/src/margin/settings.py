@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -11,6 +12,8 @@ from margin.home import Home
 
 DEFAULT_AUTO_LOCK_MINUTES = 15
 DEFAULT_GUARD_MIN_WORDS = 8  # the live leak guard's shortest run worth a warning
+# A Chromium store id (32 letters a-p) or a Firefox add-on id (an email-like name or a {UUID}).
+EXTENSION_ID = re.compile(r"^([a-p]{32}|[A-Za-z0-9._+-]+@[A-Za-z0-9._-]+|\{[0-9a-fA-F-]{36}\})$")
 
 
 @dataclass
@@ -18,6 +21,9 @@ class Settings:
     auto_lock_minutes: int = DEFAULT_AUTO_LOCK_MINUTES
     guard_min_words: int = DEFAULT_GUARD_MIN_WORDS
     watch_folders: list[str] = field(default_factory=list)  # checked for new EHR exports
+    # Store ids of Margin's extension allowed to use the native host, beyond the shipped ones
+    # (store ids are known only at publication); set with `margin setup --extension-id`.
+    extension_ids: list[str] = field(default_factory=list)
 
     @classmethod
     def load(cls, home: Home) -> Settings:
@@ -35,6 +41,10 @@ class Settings:
         folders = raw.get("watch_folders")
         if isinstance(folders, list):
             settings.watch_folders = [str(f) for f in folders if isinstance(f, str)]
+        ids = raw.get("extension_ids")
+        if isinstance(ids, list):
+            settings.extension_ids = [i for i in ids
+                                      if isinstance(i, str) and EXTENSION_ID.match(i)]
         return settings
 
     def update(self, home: Home, changes: dict[str, Any]) -> None:
@@ -44,6 +54,8 @@ class Settings:
             self.guard_min_words = int(changes["guard_min_words"])
         if "watch_folders" in changes:
             self.watch_folders = list(dict.fromkeys(changes["watch_folders"]))
+        if "extension_ids" in changes:
+            self.extension_ids = list(dict.fromkeys(changes["extension_ids"]))
         home.ensure()
         write_atomically(home.settings_file, json.dumps(asdict(self)).encode())
 

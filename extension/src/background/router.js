@@ -3,15 +3,17 @@
 import { api } from '../shared/browser.js';
 import { callDaemon, connectionState } from './daemon.js';
 import { recall } from './contexts.js';
+import { connectNatively, forgetPairing, pairNativelyNow } from './native.js';
 import { connectionSettings, setPort, setToken } from './settings.js';
 import { exportHandlers } from './exports.js';
 import { injectInto, siteList, syncRegistrations } from './sites.js';
 
 const handlers = {
   daemon: (message) => callDaemon(message),
-  connection: () => connectionState(),
+  connection: () => connectionWithNativePairing(),
   pair: (message) => pair(message),
-  forget_pairing: async () => { await setToken(null); return { ok: true }; },
+  forget_pairing: async () => { await forgetPairing(); return { ok: true }; },
+  pair_native: () => pairNativelyNow(),
   settings: async () => ({ ok: true, ...(await connectionSettings()), token: undefined }),
   set_port: async (message) => { await setPort(message.port); return { ok: true }; },
   tab_context: async (message) => ({ ok: true, report: await recall(message.tabId) }),
@@ -26,6 +28,13 @@ export async function handlePageMessage(message) {
   const handler = handlers[message?.type];
   if (!handler) return { ok: false, problem: 'error', error: { message: 'Unknown request.' } };
   return handler(message);
+}
+
+// A page asking where things stand is the moment to pair (or start Margin) with no code.
+async function connectionWithNativePairing() {
+  const connection = await connectionState();
+  if (connection.state !== 'not_paired' && connection.state !== 'not_running') return connection;
+  return (await connectNatively(connection.state)) ? connectionState() : connection;
 }
 
 async function pair({ code, name }) {

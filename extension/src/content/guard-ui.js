@@ -32,7 +32,7 @@
   // What the badge says when the guard could not check, and what to do about it.
   const OFF = {
     locked: ['Margin is locked', 'Unlock Margin (its panel or "margin unlock") to check this note. Saving is not blocked.'],
-    not_running: ['Margin is not running', 'Start Margin ("make run" or "margin serve") to check this note. Saving is not blocked.'],
+    not_running: ['Margin is not running', 'Start Margin ("margin serve", or "make run" in a Margin folder) to check this note. Saving is not blocked.'],
     not_paired: ['this browser is not paired', 'Pair this browser with Margin in its panel. Saving is not blocked.'],
     no_vault: ['Margin has no vault yet', 'Create the vault in Margin\'s panel. Saving is not blocked.'],
     lna_blocked: ['the browser blocks Margin', 'Allow "local network access" for the Margin extension. Saving is not blocked.'],

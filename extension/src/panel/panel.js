@@ -42,8 +42,11 @@ async function refreshConnection() {
   view.state = state;
   document.body.dataset.state = state;
   if (state === 'ready') {
-    ui.setup.hidden = true;
-    ui.setup.dataset.state = 'ready';
+    // A poll landing while the new vault's recovery passphrase is shown (once) must not hide it.
+    if (!ui.setup.dataset.holding) {
+      ui.setup.hidden = true;
+      ui.setup.dataset.state = 'ready';
+    }
     if (saver.status === 'error') saver.flush();
     await ensureNoteLoaded();
   } else {

@@ -5,7 +5,7 @@ export const PROBLEMS = {
   not_running: {
     title: 'Margin is not running on this computer.',
     fix: [
-      'Start it: open a terminal in the Margin folder and run "make run" (or "margin serve").',
+      'Start it: run "margin setup" once in a terminal, and Margin starts now and at every login (or run "margin serve"; from a Margin folder, "make run").',
       'This panel tries again by itself every few seconds.',
     ],
   },
@@ -18,7 +18,10 @@ export const PROBLEMS = {
   },
   not_paired: {
     title: 'This browser is not paired with Margin yet.',
-    fix: ['In a terminal, run "margin pair" and type the code it shows below.'],
+    fix: [
+      'In a terminal, run "margin pair" (from a Margin folder, ".venv/bin/margin pair") and type the code it shows below.',
+      'After "margin setup", this browser pairs by itself: no code needed.',
+    ],
   },
   no_vault: {
     title: 'Margin has no vault yet.',

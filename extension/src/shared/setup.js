@@ -67,10 +67,16 @@ function pairForm(done) {
   const code = h('input', { id: 'pair-code', autocomplete: 'off', spellcheck: false, placeholder: 'ABCD-EFGH', maxLength: 32, required: true });
   const name = h('input', { id: 'pair-name', value: navigator.userAgent.includes('Firefox') ? 'Firefox' : 'Chrome', maxLength: 80 });
   const error = message('pair-error');
+  const native = h('button', { type: 'button', id: 'pair-native' }, 'Pair without a code');
   const form = h('form', { className: 'setup-form', id: 'pair-form' },
     h('label', { htmlFor: 'pair-code' }, 'Pairing code '), code,
     h('label', { htmlFor: 'pair-name' }, ' This browser\'s name '), name,
-    h('button', { type: 'submit', id: 'pair-submit' }, 'Pair'), error);
+    h('button', { type: 'submit', id: 'pair-submit' }, 'Pair'), ' ', native, error);
+  native.addEventListener('click', async () => {
+    error.textContent = '';
+    const result = await ask('pair_native');
+    if (result.ok) done(); else showError(error, result);
+  });
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     error.textContent = '';

@@ -28,7 +28,7 @@ async function refresh() {
     if (!$('#setup').dataset.holding) renderSetup($('#setup'), { ...connection, state }, refresh);
     return;
   }
-  $('#setup').hidden = true;
+  if (!$('#setup').dataset.holding) $('#setup').hidden = true; // the recovery passphrase stays
   await Promise.all([loadClients(), loadSettings()]);
 }
 

@@ -14,6 +14,7 @@ from typing import Any
 import click
 
 from margin import __version__, errors
+from margin.desktop.words import as_typed
 from margin.home import HOME_ENV, Home
 
 
@@ -28,7 +29,7 @@ def _plainly(ctx: click.Context, invoke: Callable[[click.Context], Any]) -> Any:
         return invoke(ctx)
     except errors.MarginError as error:
         where = f"{error.where}: " if error.where else ""
-        click.echo(f"{where}{error.message}\n{error.hint}", err=True)
+        click.echo(as_typed(f"{where}{error.message}\n{error.hint}"), err=True)
         ctx.exit(2)
 
 
@@ -55,7 +56,8 @@ COMMANDS = {
     "lint": "lint_cmd:lint", "review": "review_cmd:review", "scan": "scan_cmd:scan",
     "watch": "watch_cmd:watch",
     "join": "sync_cmds:join", "devices": "sync_cmds:devices", "backup": "sync_cmds:backup",
-    "check": "sync_cmds:check",
+    "check": "sync_cmds:check", "setup": "desktop_cmds:setup", "doctor": "desktop_cmds:doctor",
+    "native-host": "desktop_cmds:native_host_cmd",
 }
 
 
@@ -90,7 +92,8 @@ def cli(ctx: click.Context, home_dir: str | None) -> None:
     """Margin keeps your private psychotherapy notes encrypted on this computer,
     beside (never inside) your EHR.
 
-    Start it with 'margin serve', then pair the browser extension with 'margin pair'.
+    Set it up once with 'margin setup' (it then starts at every login and the browser
+    extension pairs by itself), or start it with 'margin serve' and pair with 'margin pair'.
     """
     ctx.obj = CliContext(home=Home.resolve(home_dir))
 

@@ -12,6 +12,7 @@ from margin import errors
 from margin.cli import CliContext
 from margin.cli.client import DaemonClient
 from margin.cli.door import DaemonDoor, open_door
+from margin.desktop.words import as_typed
 
 
 def _list(obj: CliContext) -> list[dict[str, Any]]:
@@ -42,10 +43,12 @@ def pair(obj: CliContext, list_them: bool, revoke_id: str | None, as_json: bool)
         if as_json:
             click.echo(json.dumps(pairings, indent=2))
         elif not pairings:
-            click.echo("No browser extension is paired yet. Run 'margin pair' to pair one.")
+            click.echo(as_typed("No browser extension is paired yet. Run 'margin pair' to pair "
+                                "one (or 'margin setup' once: the extension pairs by itself)."))
         for p in [] if as_json else pairings:
+            how = " (no code: through the browser)" if p.get("via") == "native" else ""
             click.echo(f"{p['id']}  {p['name']}  {p['origin']}  paired {_when(p['created_at'])}"
-                       f"  last used {_when(p['last_used_at'])}")
+                       f"{how}  last used {_when(p['last_used_at'])}")
         return
     if revoke_id:
         revoked = _revoke(obj, revoke_id)
@@ -56,7 +59,7 @@ def pair(obj: CliContext, list_them: bool, revoke_id: str | None, as_json: bool)
         raise errors.DaemonNotRunning()
     answer = DaemonDoor(client).call("pairing_code")  # the code lives in the daemon only
     minutes = answer["expires_in_seconds"] // 60
-    click.echo(f"""Pairing code:  {answer['code']}
+    click.echo(as_typed(f"""Pairing code:  {answer['code']}
 
 Type this code into the Margin panel in your browser. It works once, for {minutes} minutes.
-Running 'margin pair' again makes a new code and the old one stops working.""")
+Running 'margin pair' again makes a new code and the old one stops working."""))

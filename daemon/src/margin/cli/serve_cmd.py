@@ -8,12 +8,11 @@ from typing import TYPE_CHECKING
 import click
 
 from margin.cli import CliContext
+from margin.desktop.words import as_typed
 from margin.runtime import DEFAULT_PORT
 
 if TYPE_CHECKING:
     from margin.server.served import Served
-
-
 
 
 def _announce(state: Served) -> None:
@@ -22,19 +21,19 @@ def _announce(state: Served) -> None:
         if state.margin.holder.exists
         else "No vault yet: the panel will offer to create one (or run 'margin init')."
     )
-    click.echo(
+    click.echo(as_typed(
         f"""Margin is running on this computer only, at http://127.0.0.1:{state.port}
 Home folder: {state.margin.home.root}
 
 Next steps:
   1. Load the extension: in Chrome open chrome://extensions, turn on Developer mode,
      click "Load unpacked" and choose the folder 'extension' of Margin.
-  2. Pair it: in another terminal run 'margin pair' and type the code into the panel.
+  2. Pair it: in another terminal run 'margin pair' and type the code into the panel
+     (or run 'margin setup' once: the panel then pairs by itself).
   3. {vault_line}
 
-Leave this window open while you work. Press Ctrl+C to stop Margin.""",
-        err=False,
-    )
+Leave this window open while you work. Press Ctrl+C to stop Margin.
+('margin setup' makes Margin start by itself at every login instead.)"""))
 
 
 @click.command()

@@ -10,6 +10,7 @@ import click
 from margin.cli import CliContext
 from margin.cli.client import DaemonClient
 from margin.cli.door import DaemonDoor
+from margin.desktop.words import as_typed
 
 VERDICT_WORDS = {
     "clean": "clean (no private note found)",
@@ -54,7 +55,8 @@ def status(obj: CliContext, as_json: bool) -> None:
     if daemon["running"]:
         click.echo(f"Margin is running at http://127.0.0.1:{daemon['port']}.")
     else:
-        click.echo("Margin is not running. Start it with 'make run' or 'margin serve'.")
+        click.echo(as_typed("Margin is not running. Start it with 'margin serve' (or run "
+                            "'margin setup' once, and it starts at every login)."))
     if not vault["exists"]:
         click.echo("There is no vault yet.")
     else:

@@ -49,7 +49,7 @@ def unlock(obj: CliContext, passphrase_file: str | None) -> None:
     client = DaemonClient.for_home(obj.home)
     if client is None:
         raise errors.DaemonNotRunning(
-            hint="Start it with 'make run' (or 'margin serve'), then run 'margin unlock'.")
+            hint="Start it with 'margin serve', then run 'margin unlock'.")
     with open_door(obj.home) as door:
         state = door.call("vault_state")
         if not state["exists"]:
