@@ -26,7 +26,13 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, Playwright
 
-from tests.extension.ehr_server import FOLDER_BY_DOMAIN, EhrServer, _self_signed
+from tests.extension.ehr_server import (
+    EDITOR_BUNDLES,
+    FOLDER_BY_DOMAIN,
+    EhrServer,
+    _self_signed,
+    editor_asset,
+)
 from tests.extension.harness import ARTIFACTS, ExtensionBrowser, content_script_eval, launch
 
 pytestmark = pytest.mark.browser
@@ -80,6 +86,8 @@ def start_holdout_server(tmp: Path) -> EhrServer:
             clean = path.split("?", 1)[0].split("#", 1)[0]
             if clean == "/spy.js":
                 return str(PAGES / "spy.js")
+            if clean.startswith("/_editors/"):
+                return editor_asset(clean) or str(EDITOR_BUNDLES / "missing")
             host = self.headers.get("Host", "").split(":")[0]
             folder = HOLDOUT / next(
                 (name for domain, name in FOLDER_BY_DOMAIN.items() if host.endswith(domain)),
@@ -147,7 +155,10 @@ class Scoreboard:
 
 @pytest.fixture(scope="module")
 def holdout_browser(
-    playwright_session: Playwright, test_extension: Path, tmp_path_factory: pytest.TempPathFactory
+    playwright_session: Playwright,
+    test_extension: Path,
+    editor_bundles: Path,
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[tuple[ExtensionBrowser, Page]]:
     server = start_holdout_server(tmp_path_factory.mktemp("holdout-tls"))
     browser = launch(

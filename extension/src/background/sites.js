@@ -8,6 +8,7 @@ export const CONTENT_SCRIPT_FILES = [
   'src/shared/build-flags.js',
   'src/generated/adapters-data.js',
   'src/content/dom-search.js',
+  'src/content/field-labels.js',
   'src/content/context-reading.js',
   'src/content/adapters.js',
   'src/content/button.js',

@@ -26,6 +26,7 @@
 
   let button = null;
   let lastReport = '';
+  let lastFound = null;
 
   function describeField(found) {
     if (!found) return null;
@@ -35,7 +36,11 @@
   function scanNow() {
     const adapter = M.adapterFor(location);
     const roots = M.collectRoots(document);
-    const found = adapter.findNoteField(roots);
+    let found = adapter.findNoteField(roots);
+    // A field known by its placeholder loses that label once the clinician types: it stays
+    // the note while it is still on the page.
+    if (!found && lastFound?.element.isConnected && M.isVisible(lastFound.element)) found = lastFound;
+    lastFound = found;
     const { client, context } = adapter.readContext(roots, location);
     const report = { type: 'cs-context', site: adapter.id, client, context, field: describeField(found) };
     const reportKey = JSON.stringify(report);
