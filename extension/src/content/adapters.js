@@ -30,6 +30,7 @@
     let points = 0;
     let kind = null;
     let decoy = false; // its own or nearest label says it is something else
+    let group = null; // what a group around it (a dialog, a region, a legend) calls it
     for (const [where, text] of texts) {
       if (!text) continue;
       // Section letters ("S:") only mean something in a label a person reads.
@@ -37,10 +38,11 @@
       if (said.kind) points += POINTS[where][said.kind];
       if (said.negative) points += POINTS[where].negative;
       if (said.negative && (where === 'spoken' || where === 'nearest') && said.kind !== 'note') decoy = true;
-      if (where === 'around') continue;
+      if (where === 'around') { if (said.kind === 'note' && !said.negative) group ??= 'note'; continue; }
       if (said.kind === 'note') kind = 'note'; // "Progress note (not private)" is still the note
       else if (said.kind && !said.negative && !kind) kind = said.kind;
     }
+    kind ??= group; // "New progress note" names the dialog the unlabelled editor is in
     return { points, kind: decoy && kind !== 'note' ? null : kind, decoy };
   }
 
@@ -167,15 +169,15 @@
       saveButtons: data.save_buttons ?? [], // the leak guard holds a save started here
       matches: (location) => data.matches.some((pattern) => hostMatches(pattern, location)),
       findNoteField: (roots) => findBySelectors(roots, data.note_field) ?? M.findByHeuristics(roots),
-      readContext(roots, location) {
-        let items = null; // the page's texts, read once, only if the selectors miss
-        const texts = () => (items ??= M.textItems(roots));
-        const client = firstShown(roots, data.client.name, M.acceptName) ?? M.readGenericClient(roots, texts());
+      readContext(roots, location, field = null) {
+        let generic = null; // the page's texts, read once, only if the selectors miss
+        const fromPage = () => (generic ??= M.readGenericContext(roots, M.textItems(roots), field));
+        const client = firstShown(roots, data.client.name, M.acceptName) ?? fromPage().client;
         const date = firstShown(roots, data.appointment.date, M.parseDate)
           ?? M.parseDate(M.fromUrl(data.appointment.date_in_url, location) ?? '')
-          ?? M.readGenericDate(roots, texts());
+          ?? fromPage().date;
         const context = { site: data.id };
-        const clientRef = M.fromUrl(data.client.ref_in_url, location) ?? M.readGenericClientRef(roots, texts());
+        const clientRef = M.fromUrl(data.client.ref_in_url, location) ?? fromPage().clientRef;
         const appointmentRef = M.fromUrl(data.appointment.ref_in_url, location);
         if (date) context.appointment_date = date;
         if (clientRef) context.client_ref = clientRef;

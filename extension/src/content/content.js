@@ -41,7 +41,7 @@
     // the note while it is still on the page.
     if (!found && lastFound?.element.isConnected && M.isVisible(lastFound.element)) found = lastFound;
     lastFound = found;
-    const { client, context } = adapter.readContext(roots, location);
+    const { client, context } = keepWhatWasShown(adapter.readContext(roots, location, found?.element ?? null));
     const report = { type: 'cs-context', site: adapter.id, client, context, field: describeField(found) };
     const reportKey = JSON.stringify(report);
     if (reportKey !== lastReport) {
@@ -50,6 +50,17 @@
     }
     updateButton(found, () => send({ type: 'cs-open-panel', site: report.site, client: report.client, context: report.context }));
     M.guard?.attach(found, adapter, button);
+  }
+
+  // A tab switch or a wizard's next step can hide where the page showed the client or the
+  // date; on the same address it is still the same session, so what was read stays.
+  let shown = { href: '', client: null, date: null };
+  function keepWhatWasShown({ client, context }) {
+    if (shown.href !== location.href) shown = { href: location.href, client: null, date: null };
+    shown.client = client ?? shown.client;
+    shown.date = context.appointment_date ?? shown.date;
+    const kept = shown.date ? { ...context, appointment_date: shown.date } : context;
+    return { client: shown.client, context: kept };
   }
 
   function updateButton(found, onPress) {
