@@ -24,7 +24,7 @@ function validField(field) {
     && onlyKeys(field, ['kind', 'editor', 'in_iframe', 'in_shadow_root', 'found_by'])
     && FIELD_KINDS.has(field.kind) && EDITORS.has(field.editor)
     && typeof field.in_iframe === 'boolean' && typeof field.in_shadow_root === 'boolean'
-    && ['adapter', 'generic'].includes(field.found_by);
+    && ['adapter', 'generic', 'learned'].includes(field.found_by);
 }
 
 function validReport(message, withField) {
@@ -42,6 +42,7 @@ export async function handleContentMessage(message, sender) {
   if (message?.type === 'cs-context' && validReport(message, true)) {
     const entry = await remember(tabId, message);
     broadcast({ type: 'context_changed', tabId, report: entry });
+    showMiss(tabId, message.field === null);
     return { ok: true };
   }
   return { ok: false, error: 'refused' };
@@ -71,6 +72,18 @@ export function openPanel(tabId, windowId) {
 function recordPanelOpen(tabId, how) {
   // The test build keeps the last way the panel was opened, for the button's test.
   if (globalThis.MarginBuild?.test) globalThis.MarginLastPanelOpen = { tabId, how };
+}
+
+/** A miss is never silent: on a page of an EHR the clinician enabled (or pointed the toolbar
+ * button at) where no note field was found, the toolbar button says so. */
+function showMiss(tabId, missed) {
+  const title = missed
+    ? 'Margin: no progress-note field found on this page. Click, then "Pick the field".'
+    : 'Margin: private notes for this page';
+  Promise.all([api.action.setBadgeText({ tabId, text: missed ? '?' : '' }), api.action.setTitle({ tabId, title }),
+    missed ? api.action.setBadgeBackgroundColor({ tabId, color: '#b3261e' }) : null]).catch(() => {
+    // The tab closed meanwhile.
+  });
 }
 
 export function broadcast(message) {

@@ -18,6 +18,7 @@ export const CONTENT_SCRIPT_FILES = [
   'src/content/guard-ui.js',
   'src/content/save-interceptor.js',
   'src/content/guard.js',
+  'src/content/pick.js',
   'src/content/content.js',
 ];
 const REGISTRATION_ID = 'margin-ehr-sites';

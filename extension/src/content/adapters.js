@@ -134,6 +134,18 @@
     return null;
   }
 
+  /** The field the clinician picked on this site ("pick the field"), when it is on the page. */
+  function findLearned(roots) {
+    for (const selector of M.learnedSelectors ?? []) {
+      for (const entry of M.queryAll(roots, selector)) {
+        const kind = M.editableKind(entry.element, entry.inIframe);
+        const found = kind && M.isVisible(entry.element) ? M.describeCandidate(entry.element, kind, entry, 'learned') : innerEditable(entry);
+        if (found) return { ...found, foundBy: 'learned' };
+      }
+    }
+    return null;
+  }
+
   function innerEditable(entry) {
     if (entry.element.localName === 'iframe') {
       const body = (() => { try { return entry.element.contentDocument?.body; } catch { return null; } })();
@@ -168,7 +180,7 @@
       id: data.id,
       saveButtons: data.save_buttons ?? [], // the leak guard holds a save started here
       matches: (location) => data.matches.some((pattern) => hostMatches(pattern, location)),
-      findNoteField: (roots) => findBySelectors(roots, data.note_field) ?? M.findByHeuristics(roots),
+      findNoteField: (roots) => findLearned(roots) ?? findBySelectors(roots, data.note_field) ?? M.findByHeuristics(roots),
       readContext(roots, location, field = null) {
         let generic = null; // the page's texts, read once, only if the selectors miss
         const fromPage = () => (generic ??= M.readGenericContext(roots, M.textItems(roots), field));

@@ -81,9 +81,14 @@
 
   api.runtime.onMessage.addListener((message, sender, sendResponse) => {
     record('received', message);
-    if (message?.type !== 'cs-rescan') return false;
-    lastReport = '';
-    M.scanSoon();
+    if (message?.type === 'cs-pick') {
+      M.startPicking();
+    } else if (message?.type === 'cs-rescan') {
+      lastReport = '';
+      M.scanSoon();
+    } else {
+      return false;
+    }
     const reply = { ok: true };
     record('sent', reply);
     sendResponse(reply);
@@ -99,4 +104,5 @@
   addEventListener('scroll', () => button?.place(), { capture: true, passive: true });
   setInterval(scanNow, 1500);
   scanNow();
+  M.loadLearned().then(() => { if (M.learnedSelectors.length) scanNow(); });
 })();

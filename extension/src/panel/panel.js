@@ -108,9 +108,17 @@ function renderContext() {
       h('span', { id: 'context-site' }, siteName(report.site)), ' · ',
       h('strong', { id: 'context-client' }, client ?? 'client not shown on the page'), ' · ',
       h('span', { id: 'context-date' }, context.appointment_date ?? 'date not shown on the page'),
-      report.field === null ? h('p', { className: 'snippet' }, 'No progress-note field found on this page yet.') : null);
+      report.field === null ? missedField() : null);
   }
   renderVisibility();
+}
+
+/** No field found: say so, and let the clinician show Margin which field is the note. */
+function missedField() {
+  const pick = h('button', { type: 'button', id: 'pick-field', className: 'secondary' }, 'Pick the field');
+  pick.addEventListener('click', () => { ask('pick_field', { tabId: view.tabId }); });
+  return h('p', { className: 'snippet', id: 'field-missed' }, 'No progress-note field found on this page. ', pick,
+    ' then click the note on the page; Margin remembers it for this site.');
 }
 
 // --- the note for this context ------------------------------------------------------------------
