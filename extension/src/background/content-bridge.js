@@ -27,9 +27,13 @@ function validField(field) {
     && ['adapter', 'generic', 'learned'].includes(field.found_by);
 }
 
+const SOURCES = new Set(['site', 'address', 'dialog', 'form', 'page', 'earlier']);
+const validSources = (sources) => sources === undefined || (typeof sources === 'object' && sources !== null
+  && onlyKeys(sources, ['client', 'date']) && Object.values(sources).every((value) => SOURCES.has(value)));
+
 function validReport(message, withField) {
-  const keys = withField ? ['type', 'site', 'client', 'context', 'field'] : ['type', 'site', 'client', 'context'];
-  return onlyKeys(message, keys)
+  const keys = withField ? ['type', 'site', 'client', 'context', 'field', 'sources'] : ['type', 'site', 'client', 'context'];
+  return onlyKeys(message, keys) && validSources(message.sources)
     && typeof message.site === 'string' && /^[a-z0-9_-]{1,64}$/.test(message.site)
     && (message.client === null || isShortString(message.client, 200))
     && validContext(message.context)

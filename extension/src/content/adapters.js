@@ -184,17 +184,24 @@
       readContext(roots, location, field = null) {
         let generic = null; // the page's texts, read once, only if the selectors miss
         const fromPage = () => (generic ??= M.readGenericContext(roots, M.textItems(roots), field));
-        const client = firstShown(roots, data.client.name, M.acceptName) ?? fromPage().client;
-        const date = firstShown(roots, data.appointment.date, M.parseDate)
-          ?? M.parseDate(M.fromUrl(data.appointment.date_in_url, location) ?? '')
-          ?? fromPage().date;
+        const sources = {};
+        const pick = (aspect, ...readers) => {
+          for (const [source, read] of readers) {
+            const value = read();
+            if (value) { sources[aspect] = source === 'generic' ? fromPage().sources[aspect] : source; return value; }
+          }
+          return null;
+        };
+        const client = pick('client', ['site', () => firstShown(roots, data.client.name, M.acceptName)], ['generic', () => fromPage().client]);
+        const date = pick('date', ['site', () => firstShown(roots, data.appointment.date, M.parseDate)],
+          ['address', () => M.parseDate(M.fromUrl(data.appointment.date_in_url, location) ?? '')], ['generic', () => fromPage().date]);
         const context = { site: data.id };
         const clientRef = M.fromUrl(data.client.ref_in_url, location) ?? fromPage().clientRef;
         const appointmentRef = M.fromUrl(data.appointment.ref_in_url, location);
         if (date) context.appointment_date = date;
         if (clientRef) context.client_ref = clientRef;
         if (appointmentRef) context.appointment_ref = appointmentRef;
-        return { client: client ? client.slice(0, 200) : null, context };
+        return { client: client ? client.slice(0, 200) : null, context, sources };
       },
     };
   };

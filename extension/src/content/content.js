@@ -41,8 +41,8 @@
     // the note while it is still on the page.
     if (!found && lastFound?.element.isConnected && M.isVisible(lastFound.element)) found = lastFound;
     lastFound = found;
-    const { client, context } = keepWhatWasShown(adapter.readContext(roots, location, found?.element ?? null));
-    const report = { type: 'cs-context', site: adapter.id, client, context, field: describeField(found) };
+    const { client, context, sources } = keepWhatWasShown(adapter.readContext(roots, location, found?.element ?? null));
+    const report = { type: 'cs-context', site: adapter.id, client, context, field: describeField(found), sources };
     const reportKey = JSON.stringify(report);
     if (reportKey !== lastReport) {
       lastReport = reportKey;
@@ -55,12 +55,14 @@
   // A tab switch or a wizard's next step can hide where the page showed the client or the
   // date; on the same address it is still the same session, so what was read stays.
   let shown = { href: '', client: null, date: null };
-  function keepWhatWasShown({ client, context }) {
+  function keepWhatWasShown({ client, context, sources }) {
     if (shown.href !== location.href) shown = { href: location.href, client: null, date: null };
+    const kept = { ...sources };
+    if (!client && shown.client) kept.client = 'earlier';
+    if (!context.appointment_date && shown.date) kept.date = 'earlier';
     shown.client = client ?? shown.client;
     shown.date = context.appointment_date ?? shown.date;
-    const kept = shown.date ? { ...context, appointment_date: shown.date } : context;
-    return { client: shown.client, context: kept };
+    return { client: shown.client, context: shown.date ? { ...context, appointment_date: shown.date } : context, sources: kept };
   }
 
   function updateButton(found, onPress) {

@@ -65,13 +65,21 @@
 
   M.isShown = (element) => element.getClientRects().length > 0 && (!element.checkVisibility || element.checkVisibility({ visibilityProperty: true }));
 
-  /** {client, date, clientRef}: each from the most trusted place that shows it. */
+  /** {client, date, clientRef, sources}: each from the most trusted place that shows it;
+   * sources says which ('dialog', 'form' for the note's own container, 'page'). */
   M.readGenericContext = function readGenericContext(roots, items, field) {
-    const read = { client: null, date: null, clientRef: null };
+    const read = { client: null, date: null, clientRef: null, sources: {} };
     for (const scope of [...M.contextScopes(roots, field), null]) {
       const scoped = scope ? items.filter(({ element }) => M.containsAcross(scope, element)) : items;
-      read.client ??= M.readGenericClient(roots, scoped, scope) ?? (scope && isModal(scope) ? anyName(scoped) : null);
-      read.date ??= M.readGenericDate(roots, scoped, scope);
+      const where = !scope ? 'page' : scope.matches(MODAL) ? 'dialog' : 'form';
+      if (!read.client) {
+        read.client = M.readGenericClient(roots, scoped, scope) ?? (scope && isModal(scope) ? anyName(scoped) : null);
+        if (read.client) read.sources.client = where;
+      }
+      if (!read.date) {
+        read.date = M.readGenericDate(roots, scoped, scope);
+        if (read.date) read.sources.date = where;
+      }
       read.clientRef ??= M.readGenericClientRef(roots, scoped, scope);
       if (read.client && read.date && read.clientRef) break;
     }
