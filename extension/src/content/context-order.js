@@ -77,7 +77,7 @@
         if (read.client) read.sources.client = where;
       }
       if (!read.date) {
-        read.date = M.readGenericDate(roots, scoped, scope);
+        read.date = M.readGenericDate(roots, scoped, scope, !scope || isModal(scope) || scope.localName === 'tr');
         if (read.date) read.sources.date = where;
       }
       read.clientRef ??= M.readGenericClientRef(roots, scoped, scope);

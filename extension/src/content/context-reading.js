@@ -221,7 +221,9 @@
 
   const within = (items, container) => items.filter(({ element }) => container.contains(element));
   /** What a selector matches inside `scope` (across shadow roots), or anywhere without one. */
-  const query = (roots, selector, scope) => M.queryAll(roots, selector).filter(({ element }) => !scope || M.containsAcross(scope, element));
+  const query = (roots, selector, scope) => (scope
+    ? M.queryAll([{ root: scope }, ...roots.filter(({ root }) => root.host && M.containsAcross(scope, root.host))], selector)
+    : M.queryAll(roots, selector));
   const shortTexts = (items, matches) => matches.flatMap(({ element }) => within(items, element)
     .flatMap(({ text }) => [text, ...segments(text).map((part) => part.split(/\s\(/)[0])]));
 
@@ -274,7 +276,7 @@
   const NOT_SESSION_DATE = /\b(?:dob|d\.o\.b|birth|born|signed|created|updated|modified|printed|due|since|expires?|last)\b/i;
 
   /** The appointment date, from the page alone. */
-  M.readGenericDate = (roots, items = textItems(roots), scope = null) => {
+  M.readGenericDate = (roots, items = textItems(roots), scope = null, anyDate = true) => {
     for (const { element } of query(roots, DATE_ATTRIBUTES.map((name) => `[${name}]`).join(', '), scope)) {
       const date = firstOf(DATE_ATTRIBUTES.map((attribute) => element.getAttribute(attribute)), M.parseDate);
       if (date) return date;
@@ -284,8 +286,9 @@
     const dateInputs = query(roots, 'input[type="date"]', scope).filter(({ element }) => element.value && !NOT_SESSION_DATE.test(M.inputName(element)));
     if (dateInputs.length === 1) return M.parseDate(dateInputs[0].element.value);
     // Any date the page shows, except a birth date or a record's own timestamps (said in
-    // the text before it, or by the label before it: a text without digits).
-    for (let index = 0; index < items.length; index += 1) {
+    // the text before it, or by the label before it: a text without digits). Not in a
+    // note's form or card, where a list of earlier sessions' dates may sit under the note.
+    for (let index = 0; anyDate && index < items.length; index += 1) {
       const date = M.parseDate(items[index].text);
       const before = items[index - 1]?.text ?? '';
       const lead = `${/\d/.test(before) ? '' : before.slice(-40)} ${items[index].text.split(/\d/)[0]}`;

@@ -32,13 +32,14 @@
     const visit = (root, depth, inShadow, inIframe) => {
       if (roots.length >= MAX_ROOTS) return;
       roots.push({ root, inShadow, inIframe });
-      const ownerDocument = root.ownerDocument ?? root;
-      const walker = ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
-      for (let element = walker.nextNode(); element; element = walker.nextNode()) {
-        if (element.hasAttribute(M.BUTTON_ATTRIBUTE) || element.hasAttribute(M.GUARD_ATTRIBUTE)) continue;
-        const shadow = shadowRootOf(element);
-        if (shadow) visit(shadow, depth, true, inIframe);
-        if ((element.localName === 'iframe' || element.localName === 'frame') && depth < MAX_FRAME_DEPTH) {
+      for (const element of root.querySelectorAll('*')) {
+        // Open roots are a cheap property; asking for a closed one costs a call into the
+        // browser per element, so only custom elements (where web components live) are asked.
+        const name = element.localName;
+        const shadow = element.shadowRoot ?? (name.includes('-') ? shadowRootOf(element) : null);
+        const ours = shadow && (element.hasAttribute(M.BUTTON_ATTRIBUTE) || element.hasAttribute(M.GUARD_ATTRIBUTE));
+        if (shadow && !ours) visit(shadow, depth, true, inIframe);
+        if ((name === 'iframe' || name === 'frame') && depth < MAX_FRAME_DEPTH) {
           const inner = frameDocument(element);
           if (inner) visit(inner, depth + 1, inShadow, true);
         }
