@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import http.client
 import json
+import logging
 import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -95,6 +97,99 @@ class RunningDaemon:
         return self.process.poll() is None
 
 
+class _LogText(logging.Handler):
+    """What the daemon logged, as its stderr would show it (tracebacks included)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.setFormatter(logging.Formatter("%(name)s %(message)s"))
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(self.format(record))
+
+
+@dataclass
+class InProcessDaemon(RunningDaemon):
+    """``create_app(Margin(home))`` served on a real 127.0.0.1 socket from a thread of this
+    test process, with the runtime file and the per-home lock a `margin serve` holds, so the
+    `margin` command (a subprocess) finds it exactly as it finds a real daemon."""
+
+    margin: Any = None
+    _stop: Any = None
+    _thread: Any = None
+    _log: Any = None
+    _lock: Any = None
+    _info: Any = None
+
+    @classmethod
+    def start(cls, home: Path) -> InProcessDaemon:
+        import keyring.backends.fail
+
+        from margin import runtime
+        from margin.home import Home
+        from margin.server.app import bind_loopback_socket, create_app
+        from margin.service import Margin
+        from margin.vault import KeyStore
+
+        where = Home(home).ensure()
+        lock = runtime.InstanceLock(where)
+        lock.acquire()
+        sock = bind_loopback_socket(0)
+        info = runtime.publish(where, sock.getsockname()[1])
+        margin = Margin(where, keystore=KeyStore(keyring.backends.fail.Keyring()))
+        app = create_app(margin, port=info.port, cli_token=info.cli_token)
+        log = _LogText()
+        logging.getLogger("margin").addHandler(log)
+        logging.getLogger("margin").setLevel(logging.INFO)
+        ready, stop = threading.Event(), threading.Event()
+        thread = threading.Thread(target=_serve_in_thread, args=(app, sock, ready, stop),
+                                  daemon=True)
+        thread.start()
+        assert ready.wait(20), "the in-process daemon did not start"
+        return cls(home, None, info.port, info.cli_token, margin=margin,  # type: ignore[arg-type]
+                   _stop=stop, _thread=thread, _log=log, _lock=lock, _info=info)
+
+    def alive(self) -> bool:
+        return bool(self._thread is not None and self._thread.is_alive())
+
+    def stop(self) -> str:
+        from margin import runtime
+
+        if self.alive():
+            self._stop.set()
+            self._thread.join(timeout=30)
+            runtime.withdraw(self.margin.home, self._info)
+            self._lock.release()
+        logging.getLogger("margin").removeHandler(self._log)
+        return "\n".join(self._log.lines)
+
+
+def _serve_in_thread(app: Any, sock: Any, ready: threading.Event,
+                     stop: threading.Event) -> None:
+    import asyncio
+
+    from aiohttp import web
+
+    async def run() -> None:
+        runner = web.AppRunner(app, handle_signals=False)
+        await runner.setup()
+        await web.SockSite(runner, sock).start()
+        from margin.server.served import SERVED_KEY
+
+        margin = app[SERVED_KEY].margin
+        margin.start()
+        ready.set()
+        try:
+            while not stop.is_set():
+                await asyncio.sleep(0.05)
+        finally:
+            await runner.cleanup()
+            await asyncio.to_thread(margin.stop)
+
+    asyncio.run(run())
+
+
 def margin_command(home: Path, *args: str) -> list[str]:
     return [sys.executable, "-m", "margin", "--home", str(home), *args]
 
@@ -147,6 +242,8 @@ def start_daemon(home: Path, extra_env: dict[str, str | None] | None = None) -> 
 
 def stop_daemon(daemon: RunningDaemon) -> str:
     """Stop it as Ctrl+C would; return what it wrote to stderr."""
+    if isinstance(daemon, InProcessDaemon):
+        return daemon.stop()
     if daemon.alive():
         daemon.process.send_signal(signal.SIGINT)
         try:
@@ -166,6 +263,17 @@ def margin_home(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def daemon(margin_home: Path) -> Iterator[RunningDaemon]:
+    """Margin's application and HTTP server in this test process (fast); the tests where the
+    process itself matters use ``daemon_process``."""
+    running = InProcessDaemon.start(margin_home)
+    yield running
+    stderr = stop_daemon(running)
+    assert "Traceback" not in stderr, stderr
+
+
+@pytest.fixture
+def daemon_process(margin_home: Path) -> Iterator[RunningDaemon]:
+    """A real `margin serve` process: for the bind address, signals, kill -9, one per home."""
     running = start_daemon(margin_home)
     yield running
     stderr = stop_daemon(running)

@@ -13,6 +13,12 @@ from margin.schema import first_problem
 from tests.conftest import CHROME_ORIGIN, FIREFOX_ORIGIN, OTHER_CHROME_ORIGIN, RunningDaemon
 
 
+@pytest.fixture
+def daemon(daemon_process: RunningDaemon) -> RunningDaemon:
+    """The real `margin serve` process: this file is about what reaches the process."""
+    return daemon_process
+
+
 def assert_refused(reply, status: int, code: str) -> None:
     assert reply.status == status, (reply.status, reply.body)
     body = reply.json()

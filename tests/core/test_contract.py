@@ -9,16 +9,16 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
+from margin.contract import HTTP_METHODS, documented_operations
 from margin.schema import first_problem, openapi, schema_root
 from margin.server.app import create_app
-from margin.server.contract import HTTP_METHODS, documented_operations
 from tests.conftest import CHROME_ORIGIN, RunningDaemon
 
 SCHEMA_FILES = sorted((schema_root() / "schemas").glob("*.json"))
 
 
 def served_operations() -> set[tuple[str, str]]:
-    app = create_app(state=None)  # type: ignore[arg-type]  # routes only; no request is made
+    app = create_app(margin=None)  # type: ignore[arg-type]  # routes only; no request is made
     found = set()
     for route in app.router.routes():
         if route.method in {"HEAD", "OPTIONS"}:

@@ -10,6 +10,12 @@ import pytest
 from tests.conftest import RunningDaemon
 
 
+@pytest.fixture
+def daemon(daemon_process: RunningDaemon) -> RunningDaemon:
+    """The real `margin serve` process: this file is about what reaches the process."""
+    return daemon_process
+
+
 def _listening_addresses(port: int) -> set[str]:
     """Local addresses with a listening TCP socket on ``port``, read from /proc/net."""
     found = set()

@@ -1,4 +1,4 @@
-"""DESIGN.md invariant 1: private text never touches the EHR page.
+"""docs/DESIGN.md invariant 1: private text never touches the EHR page.
 
 Each EHR-like page runs a hostile session-replay spy (tests/ehr_pages/spy.js). The test
 writes a private note with distinctive words in the panel, saves it, reloads the EHR page,

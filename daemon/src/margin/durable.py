@@ -58,6 +58,19 @@ class FileOps:
     def unlink(self, path: Path) -> None:
         os.unlink(path)
 
+    def make_dirs(self, folder: Path, mode: int = 0o700) -> None:
+        """Create ``folder`` and its missing parents so their entries survive a power cut:
+        each new folder's entry is fsynced in its parent."""
+        missing = []
+        probe = folder
+        while not probe.is_dir():
+            missing.append(probe)
+            probe = probe.parent
+        for created in reversed(missing):
+            with contextlib.suppress(FileExistsError):
+                created.mkdir(mode=mode)
+            self.fsync_dir(created.parent)
+
     def write_atomically(self, path: Path, data: bytes, mode: int = 0o600) -> None:
         """Make ``path`` hold ``data`` or leave it as it was, durably, before returning.
 

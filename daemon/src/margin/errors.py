@@ -21,6 +21,7 @@ class MarginError(Exception):
     http_status: ClassVar[int] = 500
     message: str = "Margin could not do that."
     hint: str = "Try again. If it keeps happening, restart Margin."
+    where: str | None = None  # the file a command was reading: printed, never sent or logged
 
     def __init__(self, message: str | None = None, hint: str | None = None, **extra: Any):
         if message is not None:
@@ -299,6 +300,14 @@ class SaveFailed(MarginError):
     hint = "Check the disk and try again. Everything saved before is intact."
 
 
+class AccessNotRecorded(MarginError):
+    code = "access_not_recorded"
+    http_status = 507
+    message = ("The disk is full, so Margin could not record in the audit trail that this "
+               "note was opened, and did not open it.")
+    hint = "Nothing was lost. Free some space on the disk, then open the note again."
+
+
 class NoteNotFound(MarginError):
     code = "note_not_found"
     http_status = 404
@@ -337,6 +346,13 @@ class ScanPathNotFound(MarginError):
     code = "scan_path_not_found"
     http_status = 404
     message = "There is no file or folder at that place."
+    hint = "Check the path and try again. Nothing was checked and nothing was changed."
+
+
+class PathUnusable(MarginError):
+    code = "path_unusable"
+    http_status = 422
+    message = "That path cannot name a file or folder on this computer."
     hint = "Check the path and try again. Nothing was checked and nothing was changed."
 
 
@@ -418,6 +434,25 @@ class ImportFileProblem(MarginError):
             f"Nothing was imported: {where} {problem}.",
             "Fix or remove that file and run the import again; no note was saved.",
         )
+
+
+class BrokenCharacter(MarginError):
+    code = "broken_character"
+    http_status = 422
+    message = ("This request holds a broken character (half of an emoji or symbol, often "
+               "left by copying and pasting), which Margin cannot record here.")
+    hint = "Nothing was changed and nothing was lost. Remove that character and try again."
+
+
+class ImportInterrupted(MarginError):
+    code = "import_interrupted"
+    http_status = 500
+
+    def __init__(self, cause: MarginError, saved: int):
+        undone = (f" The {saved} note(s) saved before it were deleted again, so nothing "
+                  "was imported." if saved else " No note was saved.")
+        super().__init__(f"The import stopped: {cause.message}{undone}",
+                         f"{cause.hint} Then run the same import again.")
 
 
 class ExportWouldOverwrite(MarginError):

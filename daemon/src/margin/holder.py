@@ -7,19 +7,22 @@ growing gap between them means the machine was asleep).
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable
 from typing import Any
 
 from margin import errors
-from margin.guard import NoteFingerprints
 from margin.home import Home
+from margin.logsafe import describe_bug
+from margin.note_fingerprints import NoteFingerprints
 from margin.recovery import new_recovery_passphrase
 from margin.settings import Settings
 from margin.vault import KdfParams, KeyStore, Vault
 
 SLEEP_GAP_SECONDS = 5.0
+log = logging.getLogger("margin.vault")
 
 
 def _sleep_offset() -> float:
@@ -38,7 +41,7 @@ class VaultHolder:
         self.settings = Settings.load(home)
         self._vault: Vault | None = Vault.open(home, keystore=keystore) if Vault.exists(
             home) else None
-        self._guard = threading.Lock()
+        self._creating = threading.Lock()
         self.fingerprints: NoteFingerprints | None = None
         self.on_unlock: list[Callable[[], None]] = []  # e.g. check exports that waited
         self._last_activity = time.monotonic()
@@ -71,6 +74,8 @@ class VaultHolder:
         if self._vault is not None and self._vault.is_unlocked:
             state["device_id"] = self._vault.device_id
             state["problems"] = len(self._vault.problems())
+            if self.fingerprints is not None and self.fingerprints.not_indexed:
+                state["not_indexed"] = len(self.fingerprints.not_indexed)
         return state
 
     # --- lifecycle -------------------------------------------------------------------------
@@ -78,7 +83,7 @@ class VaultHolder:
     def create(self, passphrase: str | None, *, actor: str) -> str | None:
         """Create the vault, unlocked. Returns the recovery passphrase if Margin made it."""
         made = None if passphrase else new_recovery_passphrase()
-        with self._guard:
+        with self._creating:
             if self._vault is not None:
                 raise errors.VaultExists()
             self._vault = Vault.create(self.home, passphrase or made or "", keystore=self.keystore,
@@ -98,21 +103,31 @@ class VaultHolder:
         for listener in self.on_unlock:
             listener()
 
-    def lock(self, *, actor: str) -> None:
+    def lock(self, *, actor: str) -> list[str]:
+        """Drop the keys first, whatever else fails (docs/DESIGN.md, invariant 8); then
+        save what can be saved. Returns, in plain words, what could not be saved."""
         fingerprints, self.fingerprints = self.fingerprints, None
-        if fingerprints is not None:
-            fingerprints.save()  # derived data: a crash before this only costs a re-index
         if self._vault is not None:
             self._vault.lock(actor=actor)
+        unsaved: list[str] = []
+        if fingerprints is not None:
+            fingerprints.unfollow()
+            try:  # derived data, sealed with its own key: a failure only costs a re-index
+                fingerprints.save()
+            except (OSError, errors.MarginError) as error:
+                log.info("the fingerprint index was not saved at lock: %s", describe_bug(error))
+                unsaved.append("the leak guard's index (it is rebuilt at the next unlock)")
+        return unsaved
 
     def _index_notes(self) -> None:
         """Bring the leak guard's fingerprints up to date with the vault just unlocked."""
         if self.fingerprints is None and self._vault is not None and self._vault.is_unlocked:
             fingerprints = NoteFingerprints(self._vault)
             fingerprints.catch_up()
+            fingerprints.follow()
             self.fingerprints = fingerprints
 
-    def guard(self) -> NoteFingerprints:
+    def note_fingerprints(self) -> NoteFingerprints:
         """The fingerprints of the unlocked vault, for the leak guard and the export check."""
         self.require()
         self._index_notes()

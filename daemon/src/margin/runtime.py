@@ -26,6 +26,9 @@ except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
 
 
+DEFAULT_PORT = 47311  # the port the extension looks at first
+
+
 @dataclass(frozen=True)
 class RuntimeInfo:
     pid: int

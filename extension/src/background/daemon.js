@@ -13,24 +13,36 @@ const PROBLEM_BY_CODE = {
 };
 const METHODS = new Set(['GET', 'POST', 'PUT', 'DELETE']);
 
-export async function callDaemon({ method, path, body }) {
+/**
+ * One call to the daemon. `body` is sent as JSON; `file` (a Blob, with `filename`) is sent
+ * as its bytes, for the export check of a file dropped on the vault page.
+ */
+export async function callDaemon({ method, path, body, file, filename, timeoutMs = TIMEOUT_MS }) {
   if (!METHODS.has(method) || typeof path !== 'string' || !/^\/v1\/[A-Za-z0-9/_-]*$/.test(path)) {
     return { ok: false, problem: 'error', error: { error: 'bad_call', message: 'Not a Margin call.' } };
   }
   const { port, token } = await connectionSettings();
   const headers = {};
   if (token) headers.Authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let sent;
+  if (file !== undefined) {
+    headers['Content-Type'] = 'application/octet-stream';
+    headers['X-Margin-Filename'] = encodeURIComponent(String(filename ?? '').slice(0, 300));
+    sent = file;
+  } else if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    sent = JSON.stringify(body);
+  }
   let response;
   try {
     response = await fetch(`http://127.0.0.1:${port}${path}`, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: sent,
       cache: 'no-store',
       credentials: 'omit',
       redirect: 'error',
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+      signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (failure) {
     return { ok: false, problem: await whyUnreachable(failure), port };

@@ -8,18 +8,13 @@
 // storage.local. Never a file name: export names often carry the client's name, and the
 // notification says none either (the system keeps a history of notifications on disk).
 import { api } from '../shared/browser.js';
-import { callDaemon, connectionState } from './daemon.js';
-import { connectionSettings } from './settings.js';
+import { callDaemon } from './daemon.js';
 
 const ALARM = 'margin-watch';
 const POLL_MINUTES = 0.5;
 const UPLOAD_TIMEOUT_MS = 10 * 60 * 1000;
 const WATCHED = 'watched folder'; // the daemon's origin for results from watched folders
 const DEFAULT_TITLE = 'Margin: private notes for this page';
-const PROBLEM_BY_CODE = {
-  not_paired: 'not_paired', bad_token: 'not_paired', forbidden_origin: 'not_paired',
-  no_vault: 'no_vault', vault_locked: 'locked',
-};
 
 export const exportHandlers = {
   scan_upload: (message) => scanUpload(message),
@@ -41,22 +36,9 @@ async function scanUpload({ url, name }) {
   if (!file) {
     return { ok: false, problem: 'error', error: { error: 'file_gone', message: 'The file could not be read any more.', hint: 'Drop it again; nothing was lost.' } };
   }
-  const { port, token } = await connectionSettings();
-  const headers = { 'Content-Type': 'application/octet-stream', 'X-Margin-Filename': encodeURIComponent(name.slice(0, 300)) };
-  if (token) headers.Authorization = `Bearer ${token}`;
-  let response;
-  try {
-    response = await fetch(`http://127.0.0.1:${port}/v1/scan/upload`, {
-      method: 'POST', headers, body: file, cache: 'no-store', credentials: 'omit', redirect: 'error',
-      signal: AbortSignal.timeout(UPLOAD_TIMEOUT_MS),
-    });
-  } catch {
-    const state = await connectionState(); // sorts "not running" from "blocked by the browser"
-    return { ok: false, problem: state.state === 'ready' ? 'error' : state.state, error: state.error ?? null };
-  }
-  const payload = await response.json().catch(() => null);
-  if (response.ok) return { ok: true, status: response.status, body: payload };
-  return { ok: false, status: response.status, problem: PROBLEM_BY_CODE[payload?.error] ?? 'error', error: payload };
+  return callDaemon({
+    method: 'POST', path: '/v1/scan/upload', file, filename: name, timeoutMs: UPLOAD_TIMEOUT_MS,
+  });
 }
 
 // --- watched folders ----------------------------------------------------------------------------

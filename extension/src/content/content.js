@@ -1,6 +1,6 @@
 // Content script, entry: find the progress-note field and the EHR context, tell the worker
 // the context, put the "Private notes" button beside the field. It never receives, holds
-// or writes private text (DESIGN.md invariant 1): the panel gets notes from the daemon
+// or writes private text (docs/DESIGN.md invariant 1): the panel gets notes from the daemon
 // through the worker, and nothing from the worker to this script can carry text.
 (() => {
   const M = globalThis.Margin;

@@ -2,7 +2,7 @@
 // text (the EHR's own content) through the worker to Margin (after a pause in typing, at
 // once on paste), marks the spans the answer names, and holds a save while a match remains
 // to ask the clinician. Answers carry offsets, note ids, dates and word counts, never
-// private text (DESIGN.md invariant 1). When Margin cannot check (locked, not running, not
+// private text (docs/DESIGN.md invariant 1). When Margin cannot check (locked, not running, not
 // paired) the badge says the guard is off and saves go through: it never blocks blindly.
 (() => {
   const M = (globalThis.Margin ??= {});

@@ -1,4 +1,4 @@
-// A note changed on two computers before they synced has two heads (DESIGN.md invariant 5:
+// A note changed on two computers before they synced has two heads (docs/DESIGN.md invariant 5:
 // nothing is lost silently). This view, shared by the panel and the vault page, puts every
 // head side by side with its computer and time, a delete as "deleted on ...", and lets the
 // clinician keep one or combine them. Saving names every head as a parent, which is what

@@ -10,12 +10,15 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
+from margin.cli import MarginCommand
 from margin.errors import LintFileMissing, LintFileNotText, LintFileUnreadable, MarginError
-from margin.lint import Finding, default_linter
+
+if TYPE_CHECKING:
+    from margin.lint import Finding
 
 # A NUL byte in the first block means a binary file (the same test git and grep use).
 _SNIFF_BYTES = 8192
@@ -56,24 +59,21 @@ def _human(path: str, text: str, findings: list[Finding]) -> str:
     return "\n".join(lines)
 
 
-@click.command("lint")
+@click.command("lint", cls=MarginCommand)
 @click.option("--json", "as_json", is_flag=True, help="Print findings as JSON.")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 def lint(as_json: bool, paths: tuple[Path, ...]) -> None:
     """Flag sentences of private notes that belong in the progress note (HIPAA record)."""
     texts = []
-    try:
-        for path in paths:
-            where = f"{path}: "
+    for path in paths:
+        try:
             texts.append((path, read_text_file(path)))
-        where = ""
-        linter = default_linter()
-    except MarginError as error:
-        # The shared dispatcher will print MarginErrors later; until then, here. The path is
-        # printed only to this terminal, never put into the error (errors may be logged).
-        click.echo(f"margin lint: {where}{error.message}", err=True)
-        click.echo(error.hint, err=True)
-        raise click.exceptions.Exit(2) from None
+        except MarginError as error:
+            error.where = str(path)  # shown on this terminal only, never in an envelope
+            raise
+    from margin.lint import default_linter  # the model loads only for this command
+
+    linter = default_linter()
     reports: list[dict[str, Any]] = []
     flagged = False
     for path, text in texts:

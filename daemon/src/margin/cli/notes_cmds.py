@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,19 +13,25 @@ import click
 
 from margin import errors
 from margin.cli import CliContext
-from margin.cli.access import ensure_unlocked, vault_access
+from margin.cli.door import Door, ensure_unlocked, open_door
 from margin.cli.vault_cmds import PASSPHRASE_FILE
 from margin.durable import write_atomically
+from margin.schema import first_problem
+from margin.surrogates import scrub
 
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @dataclass
 class Incoming:
-    source: str
+    where: str  # "notes.jsonl line 3", or the file's name: shown in messages
     text: str
     client: str | None
     date: str | None
+    source: str = ""  # as given on the command line, for --json
+
+    def __post_init__(self) -> None:
+        self.source = self.source or self.where
 
     def body(self) -> dict[str, Any]:
         context = {"appointment_date": self.date} if self.date else {}
@@ -60,25 +67,42 @@ def _jsonl_notes(path: Path, client: str | None, date: str | None) -> list[Incom
             raise errors.ImportFileProblem(where, "is not a JSON object") from None
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
             raise errors.ImportFileProblem(where, 'has no "text"')
-        found.append(Incoming(f"{path}:{number}", record["text"],
-                              record.get("client") or client,
-                              _check_date(record.get("date") or date, where)))
+        for key in ("client", "date"):
+            if record.get(key) is not None and not isinstance(record[key], str):
+                raise errors.ImportFileProblem(where, f'has a "{key}" that is not text')
+        found.append(Incoming(where, record["text"], record.get("client") or client,
+                              _check_date(record.get("date") or date, where),
+                              f"{path}:{number}"))
     return found
 
 
+def _check_note(item: Incoming) -> None:
+    """The same rules the daemon applies to every note it is given (note-create-request)."""
+    problem = first_problem("note-create-request", item.body())
+    if problem is None:
+        return
+    if problem.startswith("text:") and "maxLength" in problem:
+        raise errors.ImportFileProblem(item.where, "is longer than a note can be (500,000 "
+                                       "characters); split it into several notes")
+    raise errors.ImportFileProblem(item.where, f"cannot be a note ({problem})")
+
+
 def read_incoming(paths: tuple[str, ...], client: str | None, date: str | None) -> list[Incoming]:
-    """Every note in the files, in order; any problem stops before anything is saved."""
+    """Every note in the files, in order, each checked; any problem stops before anything
+    is saved."""
     _check_date(date, "--date")
     incoming: list[Incoming] = []
     for name in paths:
         path = Path(name)
         suffix = path.suffix.lower()
         if suffix in {".txt", ".md"}:
-            incoming.append(Incoming(str(path), _read_text(path), client, date))
+            incoming.append(Incoming(path.name, _read_text(path), client, date, str(path)))
         elif suffix == ".jsonl":
             incoming.extend(_jsonl_notes(path, client, date))
         else:
             raise errors.ImportFileProblem(path.name, "is not a .txt, .md or .jsonl file")
+    for item in incoming:
+        _check_note(item)
     return incoming
 
 
@@ -94,15 +118,29 @@ def import_notes(obj: CliContext, files: tuple[str, ...], client: str | None, da
     """Import notes: a .txt or .md file is one note; a .jsonl file holds one
     {"client", "date", "text"} object a line."""
     incoming = read_incoming(files, client, date)
-    saved = []
-    with vault_access(obj.home) as access:
-        ensure_unlocked(access, passphrase_file)
-        for item in incoming:
-            saved.append({"id": access.create_note(item.body())["id"], "source": item.source})
+    with open_door(obj.home) as door:
+        ensure_unlocked(door, passphrase_file)
+        saved = _save_all(door, incoming)
     if as_json:
         click.echo(json.dumps(saved))
     else:
         click.echo(f"Imported {len(saved)} note(s).")
+
+
+def _save_all(door: Door, incoming: list[Incoming]) -> list[dict[str, Any]]:
+    """Save every note, or none: when one fails (a full disk), those saved before it are
+    deleted again, and the clinician is told."""
+    saved: list[dict[str, Any]] = []
+    try:
+        for item in incoming:
+            note = door.call("create_note", item.body())
+            saved.append({"id": note["id"], "source": item.source, "version": note["version"]})
+    except errors.MarginError as failed:
+        for done in saved:
+            with suppress(errors.MarginError):  # the message says how many were saved
+                door.call("delete_note", {"base_version": done["version"]}, note_id=done["id"])
+        raise errors.ImportInterrupted(failed, saved=len(saved)) from None
+    return [{"id": s["id"], "source": s["source"]} for s in saved]
 
 
 @click.command()
@@ -112,9 +150,9 @@ def import_notes(obj: CliContext, files: tuple[str, ...], client: str | None, da
 @click.pass_obj
 def notes(obj: CliContext, client: str | None, as_json: bool, passphrase_file: str | None) -> None:
     """List your notes (newest first), without their text."""
-    with vault_access(obj.home) as access:
-        ensure_unlocked(access, passphrase_file)
-        found = access.search({"client": client} if client else {})
+    with open_door(obj.home) as door:
+        ensure_unlocked(door, passphrase_file)
+        found = door.call("search_notes", {"client": client} if client else {})["notes"]
     if as_json:
         click.echo(json.dumps(found, indent=2))
         return
@@ -132,15 +170,18 @@ def notes(obj: CliContext, client: str | None, as_json: bool, passphrase_file: s
 @click.pass_obj
 def show(obj: CliContext, note_id: str, passphrase_file: str | None) -> None:
     """Print one note (this is recorded in the audit trail)."""
-    with vault_access(obj.home) as access:
-        ensure_unlocked(access, passphrase_file)
-        note = access.read(note_id)
+    with open_door(obj.home) as door:
+        ensure_unlocked(door, passphrase_file)
+        note = door.call("read_note", note_id=note_id)
     click.echo(_as_text(note))
 
 
 def _as_text(note: dict[str, Any]) -> str:
+    """The note for a terminal or a file; a broken character (see margin/surrogates.py)
+    shows as U+FFFD, since neither can hold one."""
     date = note["context"].get("appointment_date") or note["created"][:10]
-    return f"Client: {note['client'] or '-'}\nDate: {date}\nNote: {note['id']}\n\n{note['text']}\n"
+    return scrub(f"Client: {note['client'] or '-'}\nDate: {date}\nNote: {note['id']}\n\n"
+                 f"{note['text']}\n")
 
 
 @click.command(name="export-notes")
@@ -152,16 +193,16 @@ def export_notes(obj: CliContext, folder: str, passphrase_file: str | None) -> N
 
     File names hold the date and note id, never the client's name."""
     target = Path(folder)
-    with vault_access(obj.home) as access:
-        ensure_unlocked(access, passphrase_file)
-        summaries = access.search({})
+    with open_door(obj.home) as door:
+        ensure_unlocked(door, passphrase_file)
+        summaries = door.call("search_notes")["notes"]
         try:
             target.mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError:
             raise errors.ExportFolderUnwritable() from None
         written = 0
         for summary in summaries:
-            note = access.read(summary["id"])
+            note = door.call("read_note", note_id=summary["id"])
             date = note["context"].get("appointment_date") or note["created"][:10]
             path = target / f"{date}_{note['id']}.txt"
             if path.exists():
@@ -171,7 +212,7 @@ def export_notes(obj: CliContext, folder: str, passphrase_file: str | None) -> N
             except OSError:
                 raise errors.ExportFolderUnwritable(written=written) from None
             written += 1
-        access.record("export", None, {"notes": written})
+        door.call("record_event", {"action": "export", "detail": {"notes": written}})
     click.echo(f"Wrote {written} note(s) to {target}. These copies are NOT encrypted: "
                "delete them when you are done.")
 
@@ -186,9 +227,9 @@ def audit(obj: CliContext, verify: bool, as_json: bool, passphrase_file: str | N
     """Show the audit trail: who opened, wrote, exported or disclosed which note, and when.
 
     With --verify, exit 1 if the trail was tampered with."""
-    with vault_access(obj.home) as access:
-        ensure_unlocked(access, passphrase_file)
-        trail = access.audit()
+    with open_door(obj.home) as door:
+        ensure_unlocked(door, passphrase_file)
+        trail = door.call("audit_view")
     verification = trail["verification"]
     if as_json:
         click.echo(json.dumps(trail if not verify else {**trail}, indent=2))

@@ -8,42 +8,22 @@ from typing import Any
 
 import click
 
-from margin import errors, runtime
+from margin import errors
 from margin.cli import CliContext
 from margin.cli.client import DaemonClient
-from margin.server.pairing import PairingStore
-
-
-def _offline_store(obj: CliContext) -> tuple[PairingStore, runtime.InstanceLock]:
-    """The pairing records, edited directly while no daemon can start."""
-    obj.home.ensure()
-    lock = runtime.InstanceLock(obj.home)
-    lock.acquire()
-    return PairingStore(obj.home.pairings_file), lock
+from margin.cli.door import DaemonDoor, open_door
 
 
 def _list(obj: CliContext) -> list[dict[str, Any]]:
-    client = DaemonClient.for_home(obj.home)
-    if client is not None:
-        result: list[dict[str, Any]] = client.call("GET", "/v1/pairings")["pairings"]
-        return result
-    store, lock = _offline_store(obj)
-    try:
-        return [p.public() for p in store.list()]
-    finally:
-        lock.release()
+    with open_door(obj.home) as door:
+        result: list[dict[str, Any]] = door.call("pairings")["pairings"]
+    return result
 
 
 def _revoke(obj: CliContext, pairing_id: str) -> dict[str, Any]:
-    client = DaemonClient.for_home(obj.home)
-    if client is not None:
-        revoked: dict[str, Any] = client.call("DELETE", f"/v1/pairings/{pairing_id}")["revoked"]
-        return revoked
-    store, lock = _offline_store(obj)
-    try:
-        return store.revoke(pairing_id).public()
-    finally:
-        lock.release()
+    with open_door(obj.home) as door:
+        revoked: dict[str, Any] = door.call("revoke_pairing", pairing_id=pairing_id)["revoked"]
+    return revoked
 
 
 def _when(timestamp: float | None) -> str:
@@ -74,7 +54,7 @@ def pair(obj: CliContext, list_them: bool, revoke_id: str | None, as_json: bool)
     client = DaemonClient.for_home(obj.home)
     if client is None:
         raise errors.DaemonNotRunning()
-    answer = client.call("POST", "/v1/pairing-code", {})
+    answer = DaemonDoor(client).call("pairing_code")  # the code lives in the daemon only
     minutes = answer["expires_in_seconds"] // 60
     click.echo(f"""Pairing code:  {answer['code']}
 

@@ -12,33 +12,27 @@ from pathlib import Path
 
 import click
 
-from margin.cli.access import LocalVault, ensure_unlocked, vault_access
-from margin.cli.client import DaemonClient
-from margin.errors import BadNotesFile, MarginError, ScanPathNotFound
+from margin.cli import MarginCommand
+from margin.cli.door import ensure_unlocked, open_door
+from margin.errors import BadNotesFile, ScanPathNotFound
 from margin.home import Home
 from margin.matcher import EXPORT_MIN_WORDS, FingerprintIndex
+from margin.paths import given_path
 from margin.scan import render_text, scan_paths
 from margin.scan.model import ScanReport
-from margin.scanning import ScanService
 
 
 def scan_with_vault(home: Home, paths: list[Path], min_words: int,
                     passphrase_file: str | None) -> ScanReport:
     """Check against every private note: through the running Margin, else in this process."""
-    absolute = [p.expanduser().resolve() for p in paths]
+    absolute = [given_path(p) for p in paths]
     for path in absolute:
         if not path.exists():
             raise ScanPathNotFound(f"There is no file or folder at {path}.")
-    client = DaemonClient.for_home(home)
-    if client is not None:
-        answer = client.call("POST", "/v1/scan", {"paths": [str(p) for p in absolute],
-                                                   "min_words": min_words})
-        return ScanReport.from_json(answer, min_words)
-    with vault_access(home) as access:
-        ensure_unlocked(access, passphrase_file)
-        assert isinstance(access, LocalVault)
-        return ScanService(access.holder).scan(absolute, actor="cli", min_words=min_words,
-                                               origin="margin scan")
+    with open_door(home) as door:
+        ensure_unlocked(door, passphrase_file)
+        answer = door.call("scan", {"paths": [str(p) for p in absolute], "min_words": min_words})
+    return ScanReport.from_json(answer, min_words)
 
 
 def index_from_jsonl(path: Path) -> FingerprintIndex:
@@ -59,7 +53,7 @@ def index_from_jsonl(path: Path) -> FingerprintIndex:
     return index
 
 
-@click.command("scan")
+@click.command("scan", cls=MarginCommand)
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option(
     "--min-words",
@@ -87,14 +81,10 @@ def scan(
     paths: tuple[Path, ...],
 ) -> None:
     """Check EHR exports (files or folders) for text from your private notes."""
-    try:
-        if notes_jsonl:
-            report = scan_paths(list(paths), index_from_jsonl(notes_jsonl), min_words=min_words)
-        else:
-            report = scan_with_vault(ctx.obj.home, list(paths), min_words, passphrase_file)
-    except MarginError as error:
-        click.echo(f"{error.message} {error.hint}", err=True)
-        ctx.exit(2)
+    if notes_jsonl:
+        report = scan_paths(list(paths), index_from_jsonl(notes_jsonl), min_words=min_words)
+    else:
+        report = scan_with_vault(ctx.obj.home, list(paths), min_words, passphrase_file)
     if as_json:
         click.echo(json.dumps(report.to_json(), indent=2))
     else:

@@ -9,7 +9,7 @@ import click
 
 from margin.cli import CliContext
 from margin.cli.client import DaemonClient
-from margin.vault import Vault
+from margin.cli.door import DaemonDoor
 
 VERDICT_WORDS = {
     "clean": "clean (no private note found)",
@@ -21,14 +21,16 @@ VERDICT_WORDS = {
 def collect_status(obj: CliContext) -> dict[str, Any]:
     client = DaemonClient.for_home(obj.home)
     if client is None:
-        exists = Vault.exists(obj.home)
+        from margin.vault.store import Layout  # only when Margin is not running
+
+        exists = bool(Layout(obj.home).key_files())
         return {
             "daemon": {"running": False},
             "vault": {"exists": exists, "unlocked": False},
             "home": str(obj.home.root),
         }
-    remote = client.call("GET", "/v1/status")
-    exports = client.call("GET", "/v1/watch")
+    door = DaemonDoor(client)
+    remote, exports = door.call("status"), door.call("watch_state")
     return {
         "exports": {"folders": exports["folders"], "recent": exports["recent"][:10],
                     "waiting_for_unlock": exports["waiting_for_unlock"]},

@@ -16,15 +16,10 @@ import click
 
 from margin import errors, runtime
 from margin.cli import CliContext
-from margin.cli.access import (
-    LocalVault,
-    ensure_unlocked,
-    given_passphrase,
-    prompt_passphrase,
-    vault_access,
-)
 from margin.cli.client import DaemonClient
+from margin.cli.door import Door, ensure_unlocked, given_passphrase, open_door, prompt_passphrase
 from margin.home import configured_vault_dir, set_vault_dir
+from margin.paths import given_path
 from margin.sync import backup as backups
 from margin.sync import checker
 from margin.vault import KeyStore, Vault
@@ -82,21 +77,11 @@ def join(obj: CliContext, vault_dir: str, name: str | None, passphrase_file: str
 def devices(obj: CliContext, remove_id: str | None, as_json: bool,
             passphrase_file: str | None) -> None:
     """List the devices of your vault, or remove one (its past writes stay audited)."""
-    client = DaemonClient.for_home(obj.home)
-    if client is not None:
-        _unlock_remote(obj, passphrase_file)
+    with open_door(obj.home) as door:
+        ensure_unlocked(door, passphrase_file)
         if remove_id:
-            client.call("POST", f"/v1/devices/{_full_id(client, remove_id)}/remove", {})
-        found = client.call("GET", "/v1/devices")["devices"]
-    else:
-        with vault_access(obj.home) as access:
-            ensure_unlocked(access, passphrase_file)
-            assert isinstance(access, LocalVault)
-            vault = access.holder.require()
-            if remove_id:
-                ids = [d.id for d in vault.devices()]
-                vault.remove_device(_match(ids, remove_id), actor="cli")
-            found = [d.to_json() for d in vault.devices()]
+            door.call("remove_device", device_id=_full_id(door, remove_id))
+        found = door.call("devices")["devices"]
     if as_json:
         click.echo(json.dumps(found, indent=2))
         return
@@ -104,13 +89,8 @@ def devices(obj: CliContext, remove_id: str | None, as_json: bool,
         click.echo(_device_line(device))
 
 
-def _unlock_remote(obj: CliContext, passphrase_file: str | None) -> None:
-    with vault_access(obj.home) as access:
-        ensure_unlocked(access, passphrase_file)
-
-
-def _full_id(client: DaemonClient, given: str) -> str:
-    return _match([d["id"] for d in client.call("GET", "/v1/devices")["devices"]], given)
+def _full_id(door: Door, given: str) -> str:
+    return _match([d["id"] for d in door.call("devices")["devices"]], given)
 
 
 def _match(ids: list[str], given: str) -> str:
@@ -162,8 +142,7 @@ def check(obj: CliContext, target: str | None, read_data: bool, as_json: bool,
     Exit 0: all verified; 1: problems found; 2: could not check; 3: parts not checked.
     """
     home = obj.home
-    path = Path(target).expanduser().resolve() if target else configured_vault_dir(
-        home.root, home.local_dir)
+    path = given_path(target) if target else configured_vault_dir(home.root, home.local_dir)
     if not path.exists():
         raise errors.CheckTargetMissing()
     report = _run_check(obj, path, read_data, passphrase_file)
@@ -178,12 +157,11 @@ def _run_check(obj: CliContext, path: Path, read_data: bool,
                passphrase_file: str | None) -> dict[str, Any]:
     if not read_data:
         return checker.check(path).to_json()
-    client = DaemonClient.for_home(obj.home)
     given = given_passphrase(passphrase_file)
-    if client is not None and given is None:  # the running daemon holds the key
-        _unlock_remote(obj, passphrase_file)
-        report: dict[str, Any] = client.call("POST", "/v1/check",
-                                             {"path": str(path), "read_data": True})
+    if DaemonClient.for_home(obj.home) is not None and given is None:  # it holds the key
+        with open_door(obj.home) as door:
+            ensure_unlocked(door, passphrase_file)
+            report: dict[str, Any] = door.call("check", {"path": str(path), "read_data": True})
         return report
     key = _key_from_keychain(path) if given is None else None
     if key is None:

@@ -6,8 +6,8 @@ import click
 
 from margin import errors
 from margin.cli import CliContext
-from margin.cli.access import given_passphrase, prompt_passphrase, vault_access
 from margin.cli.client import DaemonClient
+from margin.cli.door import given_passphrase, open_door, prompt_passphrase
 
 PASSPHRASE_FILE = click.option(
     "--passphrase-file", type=click.Path(dir_okay=False),
@@ -25,8 +25,8 @@ def init(obj: CliContext, passphrase_file: str | None) -> None:
     chosen = given_passphrase(passphrase_file)
     if chosen is not None and len(chosen) < 12:
         raise errors.PassphraseTooShort()
-    with vault_access(obj.home) as access:
-        created = access.create(chosen)
+    with open_door(obj.home) as door:
+        created = door.call("create_vault", {"passphrase": chosen} if chosen else {})
     click.echo("Your vault is ready and unlocked.")
     if created["recovery_passphrase"]:
         click.echo(f"""
@@ -50,8 +50,8 @@ def unlock(obj: CliContext, passphrase_file: str | None) -> None:
     if client is None:
         raise errors.DaemonNotRunning(
             hint="Start it with 'make run' (or 'margin serve'), then run 'margin unlock'.")
-    with vault_access(obj.home) as access:
-        state = access.state()
+    with open_door(obj.home) as door:
+        state = door.call("vault_state")
         if not state["exists"]:
             raise errors.NoVault()
         if state["unlocked"]:
@@ -60,12 +60,12 @@ def unlock(obj: CliContext, passphrase_file: str | None) -> None:
         given = given_passphrase(passphrase_file)
         if given is None:
             try:
-                access.unlock(None)
+                door.call("unlock", {})
                 click.echo("Unlocked with the key in this computer's keychain.")
                 return
             except errors.MarginError:
                 given = prompt_passphrase()
-        access.unlock(given)
+        door.call("unlock", {"passphrase": given})
     click.echo("Unlocked.")
 
 
@@ -77,8 +77,8 @@ def lock(obj: CliContext) -> None:
     if client is None:
         click.echo("Margin is not running, so the vault is locked.")
         return
-    with vault_access(obj.home) as access:
-        access.lock()
+    with open_door(obj.home) as door:
+        door.call("lock")
     click.echo("Locked. Nothing was lost; unlock again with 'margin unlock'.")
 
 
@@ -99,12 +99,12 @@ def passphrase(obj: CliContext, passphrase_file: str | None,
             raise errors.PassphrasesDiffer()
     if len(new) < 12:
         raise errors.PassphraseTooShort()
-    with vault_access(obj.home) as access:
-        state = access.state()
+    with open_door(obj.home) as door:
+        state = door.call("vault_state")
         if not state["exists"]:
             raise errors.NoVault()
         if not state["unlocked"]:
-            access.unlock(old)
-        access.change_passphrase(old, new)
+            door.call("unlock", {"passphrase": old})
+        door.call("change_passphrase", {"old_passphrase": old, "new_passphrase": new})
     click.echo("The recovery passphrase is changed. Write the new one down; the old one no "
                "longer opens the vault.")

@@ -4,46 +4,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import click
 
-from margin import errors, runtime
 from margin.cli import CliContext
-from margin.cli.client import DaemonClient
-from margin.settings import Settings
+from margin.cli.door import open_door
+from margin.paths import given_path
 
 
-def _change_offline(obj: CliContext, action: str, folder: str) -> list[str]:
-    """Edit the setting directly while no daemon runs (under the machine lock)."""
-    obj.home.ensure()
-    lock = runtime.InstanceLock(obj.home)
-    lock.acquire()
-    try:
-        settings = Settings.load(obj.home)
-        path = str(Path(folder).expanduser().resolve())
-        folders = list(settings.watch_folders)
-        if action == "add":
-            if not Path(path).is_dir():
-                raise errors.WatchFolderMissing()
-            folders.append(path)
-        elif path in folders:
-            folders.remove(path)
-        else:
-            raise errors.WatchFolderUnknown()
-        settings.update(obj.home, {"watch_folders": folders})
-        return settings.watch_folders
-    finally:
-        lock.release()
-
-
-def _state(obj: CliContext) -> dict[str, Any]:
-    client = DaemonClient.for_home(obj.home)
-    if client is not None:
-        result: dict[str, Any] = client.call("GET", "/v1/watch")
-        return result
-    return {"folders": Settings.load(obj.home).watch_folders, "recent": [],
-            "waiting_for_unlock": []}
+def _folder(folder: str) -> str:
+    return str(given_path(folder))
 
 
 @click.group()
@@ -56,11 +26,8 @@ def watch() -> None:
 @click.pass_obj
 def add(obj: CliContext, folder: str) -> None:
     """Check every new file that lands in FOLDER."""
-    client = DaemonClient.for_home(obj.home)
-    if client is not None:
-        client.call("POST", "/v1/watch", {"folder": str(Path(folder).expanduser().resolve())})
-    else:
-        _change_offline(obj, "add", folder)
+    with open_door(obj.home) as door:
+        door.call("watch_add", {"folder": _folder(folder)})
     click.echo(f"Margin will check new exports that land in {Path(folder).expanduser()} "
                "while it runs and the vault is unlocked (files that arrive while it is "
                "locked are checked when you unlock).")
@@ -71,12 +38,8 @@ def add(obj: CliContext, folder: str) -> None:
 @click.pass_obj
 def remove(obj: CliContext, folder: str) -> None:
     """Stop watching FOLDER."""
-    client = DaemonClient.for_home(obj.home)
-    if client is not None:
-        client.call("POST", "/v1/watch/remove",
-                    {"folder": str(Path(folder).expanduser().resolve())})
-    else:
-        _change_offline(obj, "remove", folder)
+    with open_door(obj.home) as door:
+        door.call("watch_remove", {"folder": _folder(folder)})
     click.echo(f"Margin no longer watches {Path(folder).expanduser()}.")
 
 
@@ -85,7 +48,8 @@ def remove(obj: CliContext, folder: str) -> None:
 @click.pass_obj
 def list_folders(obj: CliContext, as_json: bool) -> None:
     """The watched folders and the latest checks."""
-    state = _state(obj)
+    with open_door(obj.home) as door:
+        state = door.call("watch_state")
     if as_json:
         click.echo(json.dumps(state, indent=2))
         return

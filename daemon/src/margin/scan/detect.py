@@ -5,6 +5,11 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from typing import Literal
+
+# What a file is, as far as reading it goes: each kind has one reader (scan/engine.py).
+Kind = Literal["empty", "pdf", "zip", "docx", "office", "rtf", "ccda", "xml", "image",
+               "unknown", "html", "json", "csv", "text", "maybe_text"]
 
 _IMAGES = (
     (b"\x89PNG", "PNG picture"),
@@ -35,7 +40,7 @@ def _start(data: bytes) -> bytes:
     return head.lstrip()
 
 
-def _zip_kind(data: bytes) -> str:
+def _zip_kind(data: bytes) -> Kind:
     try:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
     except (zipfile.BadZipFile, OSError, ValueError):
@@ -47,7 +52,7 @@ def _zip_kind(data: bytes) -> str:
     return "zip"
 
 
-def detect(data: bytes, name: str, media_type: str | None = None) -> tuple[str, str]:
+def detect(data: bytes, name: str, media_type: str | None = None) -> tuple[Kind, str]:
     """(kind, description). kind picks the reader; the description is for the report."""
     lower = name.lower()
     media = (media_type or "").lower()

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
 
 from margin.errors import ScanPathNotFound
 from margin.matcher import EXPORT_MIN_WORDS, FingerprintIndex
+from margin.paths import given_path
 from margin.scan.archive import ArchiveProblem, Budget, read_zip
 from margin.scan.clinical import parse_json, read_ccda, read_fhir, read_xml
-from margin.scan.detect import detect
+from margin.scan.detect import Kind, detect
 from margin.scan.html_reader import read_html
 from margin.scan.model import (
     Embedded,
@@ -29,6 +31,16 @@ from margin.scan.pdf_worker import PdfWorker
 from margin.scan.plain import decode_text, looks_like_text, read_csv, read_text, utf8_if_wide
 from margin.scan.rtf_reader import read_rtf
 from margin.scan.xmltext import XmlUnreadable, parse
+
+ByteReader = Callable[[bytes, str, Budget], Extracted]
+# Kinds read as text once decoded; every other kind has a byte reader (Scanner._byte_readers).
+TEXT_READERS: dict[Kind, Callable[[str], Extracted]] = {
+    "html": read_html,
+    "json": lambda text: read_fhir(parse_json(text)),
+    "csv": read_csv,
+    "text": read_text,
+    "maybe_text": read_text,
+}
 
 
 @dataclass(frozen=True)
@@ -121,7 +133,7 @@ class Scanner:
 
     # --- reading ---------------------------------------------------------------------------
 
-    def _read(self, kind: str, label: str, data: bytes, budget: Budget) -> Extracted:
+    def _read(self, kind: Kind, label: str, data: bytes, budget: Budget) -> Extracted:
         try:
             return self._read_kind(kind, label, data, budget)
         except (XmlUnreadable, ArchiveProblem) as exc:
@@ -133,38 +145,33 @@ class Scanner:
         except Exception:
             return Extracted(note=label, problems=["Margin could not read it (damaged or unusual)"])
 
-    def _read_kind(self, kind: str, label: str, data: bytes, budget: Budget) -> Extracted:
-        if kind == "empty":
-            return Extracted(note=label)
-        if kind == "pdf":
-            return read_pdf_file(data, self._worker)
-        if kind == "zip":
-            return read_zip(data, budget)
-        if kind in ("docx", "office"):
-            return read_office(data, budget, label)
-        if kind == "rtf":
-            return read_rtf(data)
-        if kind == "ccda":
-            return read_ccda(parse(data), budget)
-        if kind == "xml":
-            return read_xml(parse(data))
-        if kind == "image":
-            return Extracted(
-                note=label,
-                problems=[f"it is a {label}; it may show text, and Margin does not read pictures"],
-            )
-        if kind == "unknown":
-            return Extracted(note=label, problems=[f"it is {label}, which Margin cannot read"])
+    def _read_kind(self, kind: Kind, label: str, data: bytes, budget: Budget) -> Extracted:
+        read_bytes = self._byte_readers().get(kind)
+        if read_bytes is not None:
+            return read_bytes(data, label, budget)
         text = decode_text(data, guess=kind != "maybe_text")
         if text is None or (kind == "maybe_text" and not looks_like_text(text)):
             return Extracted(note=label, problems=["it is in a format Margin does not know"])
-        if kind == "html":
-            return read_html(text)
-        if kind == "json":
-            return read_fhir(parse_json(text))
-        if kind == "csv":
-            return read_csv(text)
-        return read_text(text)
+        return TEXT_READERS[kind](text)
+
+    def _byte_readers(self) -> dict[Kind, ByteReader]:
+        """The readers of each kind that is not text: (data, label, budget) -> Extracted."""
+        return {
+            "empty": lambda data, label, budget: Extracted(note=label),
+            "pdf": lambda data, label, budget: read_pdf_file(data, self._worker),
+            "zip": lambda data, label, budget: read_zip(data, budget),
+            "docx": lambda data, label, budget: read_office(data, budget, label),
+            "office": lambda data, label, budget: read_office(data, budget, label),
+            "rtf": lambda data, label, budget: read_rtf(data),
+            "ccda": lambda data, label, budget: read_ccda(parse(data), budget),
+            "xml": lambda data, label, budget: read_xml(parse(data)),
+            "image": lambda data, label, budget: Extracted(
+                note=label,
+                problems=[f"it is a {label}; it may show text, and Margin does not read pictures"],
+            ),
+            "unknown": lambda data, label, budget: Extracted(
+                note=label, problems=[f"it is {label}, which Margin cannot read"]),
+        }
 
     def _match(self, extracted: Extracted) -> list[Leak]:
         best: dict[tuple[str, str], int] = {}
@@ -191,7 +198,8 @@ def _judge(
 
 def _expand(paths: list[Path]) -> list[tuple[Path, str]]:
     files: list[tuple[Path, str]] = []
-    for path in paths:
+    for given in paths:
+        path = given_path(given, resolve=False)
         if path.is_dir():
             for folder, dirnames, filenames in os.walk(path):
                 dirnames.sort()

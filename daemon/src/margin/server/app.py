@@ -1,4 +1,9 @@
-"""The daemon: an aiohttp application on 127.0.0.1 and nowhere else."""
+"""The daemon: the application object behind HTTP on 127.0.0.1 and nowhere else.
+
+Every route comes from the OpenAPI document: one thin handler per operation takes the
+checked request (``request_checks``), calls ``Margin.call`` in a worker thread (the vault
+fsyncs) and answers with the operation's success status.
+"""
 
 from __future__ import annotations
 
@@ -7,27 +12,24 @@ import errno
 import logging
 import signal
 import socket
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
+from typing import Any
+from urllib.parse import unquote
 
 from aiohttp import web
 from aiohttp.abc import AbstractAccessLogger
 
 from margin import errors, runtime
-from margin.export_watch import ExportWatch
-from margin.holder import VaultHolder
+from margin.contract import Operation, operations
 from margin.home import Home
 from margin.logsafe import log_bugs_safely
-from margin.scanning import ScanService
-from margin.server import routes_checks, routes_core, routes_scan, routes_sync, routes_vault
-from margin.server.guards import guard_middleware
-from margin.server.pairing import PairingStore
-from margin.server.state import STATE_KEY, AppState
-from margin.session_watch import watch_session
+from margin.server.request_checks import check_requests
+from margin.server.served import BODY_KEY, CALLER_KEY, SERVED_KEY, Served
+from margin.service import Margin
 
 LOOPBACK = "127.0.0.1"
-DEFAULT_PORT = 47311
-AUTO_LOCK_CHECK_SECONDS = 15
 MAX_BODY_BYTES = 2 * 1024 * 1024  # a very long note is ~200 KB; exports are not uploaded here
+MAX_UPLOAD_BYTES = 512 * 1024 * 1024  # an export dropped on the vault page
 
 log = logging.getLogger("margin.server")
 
@@ -40,15 +42,45 @@ class PathOnlyAccessLogger(AbstractAccessLogger):
                          time * 1000)
 
 
-def create_app(state: AppState) -> web.Application:
-    app = web.Application(middlewares=[guard_middleware], client_max_size=MAX_BODY_BYTES)
-    app[STATE_KEY] = state
-    app.add_routes(routes_core.routes)
-    app.add_routes(routes_vault.routes)
-    app.add_routes(routes_checks.routes)
-    app.add_routes(routes_scan.routes)
-    routes_sync.install(app)  # sync routes, and the vault-folder watcher's lifetime
+def create_app(margin: Margin, *, port: int = 0, cli_token: str = "") -> web.Application:
+    app = web.Application(middlewares=[check_requests], client_max_size=MAX_BODY_BYTES)
+    app[SERVED_KEY] = Served(margin, port, cli_token)
+    for operation in operations():
+        app.router.add_route(operation.method, operation.path, _handler(operation),
+                             name=operation.name)
     return app
+
+
+def _handler(operation: Operation) -> Callable[[web.Request], Awaitable[web.Response]]:
+    async def handle(request: web.Request) -> web.Response:
+        margin = request.app[SERVED_KEY].margin
+        given: dict[str, Any] = dict(request.match_info)
+        if operation.raw_upload:
+            given["filename"] = _upload_name(request)
+            given["data"] = await _read_capped(request, MAX_UPLOAD_BYTES)
+        result = await asyncio.to_thread(margin.call, operation.name, caller=request[CALLER_KEY],
+                                         body=request[BODY_KEY], **given)
+        return web.json_response(result, status=operation.success_status)
+
+    return handle
+
+
+def _upload_name(request: web.Request) -> str:
+    """The dropped file's name (X-Margin-Filename), without any folder part."""
+    name = unquote(request.headers.get("X-Margin-Filename", "")).strip()
+    return name.replace("\\", "/").rsplit("/", 1)[-1].replace("\x00", "") or "dropped file"
+
+
+async def _read_capped(request: web.Request, limit: int) -> bytes:
+    chunks, size = [], 0
+    async for chunk in request.content.iter_chunked(1 << 20):
+        size += len(chunk)
+        if size > limit:
+            raise errors.PayloadTooLarge(
+                message="That file is larger than Margin checks from the browser (512 MB).",
+                hint="Check it with 'margin scan FILE' in a terminal instead; nothing was lost.")
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def bind_loopback_socket(port: int) -> socket.socket:
@@ -67,28 +99,17 @@ def bind_loopback_socket(port: int) -> socket.socket:
     return sock
 
 
-def serve(home: Home, port: int, announce: Callable[[AppState], None]) -> None:
+def serve(home: Home, port: int, announce: Callable[[Served], None]) -> None:
     """Run the daemon in the foreground until interrupted. Refuses a second daemon."""
     home.ensure()
     lock = runtime.InstanceLock(home)
     lock.acquire()
     try:
         sock = bind_loopback_socket(port)
-        actual_port = sock.getsockname()[1]
-        info = runtime.publish(home, actual_port)
-        holder = VaultHolder(home)
-        scans = ScanService(holder)
-        state = AppState(
-            home=home,
-            port=actual_port,
-            cli_token=info.cli_token,
-            pairings=PairingStore(home.pairings_file),
-            holder=holder,
-            scans=scans,
-            exports=ExportWatch(holder, scans),
-        )
+        info = runtime.publish(home, sock.getsockname()[1])
+        app = create_app(Margin(home), port=info.port, cli_token=info.cli_token)
         try:
-            asyncio.run(_run(create_app(state), sock, lambda: announce(state)))
+            asyncio.run(_run(app, sock, lambda: announce(app[SERVED_KEY])))
         finally:
             runtime.withdraw(home, info)
     finally:
@@ -98,39 +119,17 @@ def serve(home: Home, port: int, announce: Callable[[AppState], None]) -> None:
 async def _run(app: web.Application, sock: socket.socket, on_ready: Callable[[], None]) -> None:
     runner = web.AppRunner(app, access_log_class=PathOnlyAccessLogger, handle_signals=False)
     await runner.setup()
-    site = web.SockSite(runner, sock)
-    await site.start()
+    await web.SockSite(runner, sock).start()
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     log_bugs_safely(loop, log)
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
+    margin = app[SERVED_KEY].margin
+    margin.start()
     on_ready()
-    holder = app[STATE_KEY].holder
-    app[STATE_KEY].exports.start()
-    watchers = [
-        asyncio.create_task(_auto_lock_loop(holder)),
-        asyncio.create_task(watch_session(lambda reason: _lock_now(holder, reason))),
-    ]
     try:
         await stop.wait()
     finally:
-        for watcher in watchers:
-            watcher.cancel()
-        app[STATE_KEY].exports.stop()
         await runner.cleanup()
-        await asyncio.to_thread(app[STATE_KEY].holder.lock, actor="daemon:stop")
-
-
-async def _auto_lock_loop(holder: VaultHolder) -> None:
-    while True:
-        await asyncio.sleep(AUTO_LOCK_CHECK_SECONDS)
-        reason = holder.auto_lock_due()
-        if reason is not None:
-            await _lock_now(holder, reason)
-
-
-async def _lock_now(holder: VaultHolder, reason: str) -> None:
-    if holder.unlocked:
-        log.info("locking the vault (%s)", reason)
-        await asyncio.to_thread(holder.lock, actor=f"auto-lock:{reason}")
+        await asyncio.to_thread(margin.stop)

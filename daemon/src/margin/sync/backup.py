@@ -69,17 +69,9 @@ def _folder(destination: Path, files: dict[str, bytes], manifest: bytes, ops: Fi
 
 def _ensure_dir(folder: Path, ops: FileOps, made: set[Path]) -> None:
     """Create ``folder`` and its missing parents so their entries survive a power cut."""
-    if folder in made:
-        return
-    missing = []
-    probe = folder
-    while not probe.is_dir():
-        missing.append(probe)
-        probe = probe.parent
-    for created in reversed(missing):
-        created.mkdir(mode=0o700, exist_ok=True)
-        ops.fsync_dir(created.parent)
-    made.add(folder)
+    if folder not in made:
+        ops.make_dirs(folder)
+        made.add(folder)
 
 
 def _tar(files: dict[str, bytes], manifest: bytes) -> bytes:

@@ -3,10 +3,10 @@
 One worker thread waits for a folder event (or the poll interval), lets a burst settle for
 a moment, then refreshes the unlocked vault: complete, authenticated files are taken in,
 temporary files are skipped, a file still being written in place waits (``arrival_grace``),
-a version whose body has not arrived is "waiting for sync". When something changed, the
-leak guard's fingerprints catch up, and (at most every ``SEEN_INTERVAL``) an audit entry
-records the other devices' heads seen here, so a later removal or rollback by the sync
-provider is noticed on every device.
+a version whose body has not arrived is "waiting for sync". What changed reaches the
+fingerprint index through the vault's note listeners, and (at most every
+``SEEN_INTERVAL``) an audit entry records the other devices' heads seen here, so a later
+removal or rollback by the sync provider is noticed on every device.
 
 Taking in does not count as the clinician's activity: a vault that receives files still
 locks itself after the idle time.
@@ -102,11 +102,8 @@ class SyncService:
             changed = vault.refresh()
             self.last_take_in = time.monotonic()
             self.take_ins += 1
-            if changed:
+            if changed:  # the fingerprint index follows by itself (Vault.note_listeners)
                 self.last_change = time.time()
-                fingerprints = self.holder.fingerprints
-                if fingerprints is not None:
-                    fingerprints.catch_up()
         if time.monotonic() - self._last_seen_write >= SEEN_INTERVAL and vault.record_seen(
                 actor=ACTOR):
             self._last_seen_write = time.monotonic()

@@ -157,7 +157,9 @@ def _save(
     objects = []
     body_id = old_body
     if text is not None:
-        body = SealedObject(Kind.BODY, new_id(), text.encode("utf-8"), parsed=True)
+        # surrogatepass: a broken character from a paste is kept exactly (margin/surrogates.py)
+        body = SealedObject(Kind.BODY, new_id(), text.encode("utf-8", "surrogatepass"),
+                            parsed=True)
         objects.append(body)
         body_id = body.object_id.hex()
     version_id = new_id()
@@ -210,4 +212,6 @@ def _note(session: Session, meta: VersionMeta, text: str, shown: VersionMeta | N
 
 
 def _json(plain: dict[str, Any]) -> bytes:
-    return json.dumps(plain, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    # json.loads reads bytes with surrogatepass, so a broken character comes back exactly
+    return json.dumps(plain, separators=(",", ":"), ensure_ascii=False).encode(
+        "utf-8", "surrogatepass")

@@ -262,7 +262,7 @@ class Session:
         location = self.index.bodies.get(body_id)
         if location is None:
             raise WaitingForSync()
-        return self.read_object(*location).plaintext.decode("utf-8")
+        return self.read_object(*location).plaintext.decode("utf-8", "surrogatepass")
 
     def audit_plaintexts(self) -> list[dict[str, Any]]:
         found = []
@@ -313,7 +313,7 @@ def _interpret(device: str, item: SealedObject) -> Any:
         return item.parsed
     if item.kind is Kind.BODY:
         try:
-            item.plaintext.decode("utf-8")
+            item.plaintext.decode("utf-8", "surrogatepass")
         except UnicodeDecodeError as error:
             raise Damaged("note text is not UTF-8") from error
         return None

@@ -7,7 +7,6 @@ the move propagates as a move and no device loses a copy; see docs/FORMAT.md).
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import json
 import os
@@ -80,15 +79,7 @@ class ObjectStore:
         """Create ``folder`` (and parents) so that its entry survives a power cut."""
         if folder in self._durable_dirs:
             return
-        missing = []
-        probe = folder
-        while not probe.is_dir():
-            missing.append(probe)
-            probe = probe.parent
-        for created in reversed(missing):
-            with contextlib.suppress(FileExistsError):
-                created.mkdir(mode=0o700)
-            self.ops.fsync_dir(created.parent)
+        self.ops.make_dirs(folder)
         self._durable_dirs.add(folder)
 
     def write(self, path: Path, data: bytes) -> None:

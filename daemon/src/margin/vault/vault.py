@@ -59,6 +59,10 @@ class Vault:
         self.vault_id = _vault_id_of(self.layout)
         self.keychain_status = "not tried"
         self._arrival_grace = 0.0
+        # Told of every note change made here or taken in from sync, so derived data (the
+        # fingerprint index) follows the vault by itself: (note id, the note or None when it
+        # was deleted). A note id of None means "several may have changed: catch up".
+        self.note_listeners: list[Callable[[str | None, Note | None], None]] = []
 
     # --- lifecycle -----------------------------------------------------------------------
 
@@ -177,7 +181,10 @@ class Vault:
         """Take in files a sync engine brought (or a crash left) since unlock; True when
         anything changed."""
         with self._lock:
-            return self._require().refresh()
+            changed = self._require().refresh()
+        if changed:
+            self._announce(None, None)
+        return changed
 
     @property
     def arrival_grace(self) -> float:
@@ -244,9 +251,9 @@ class Vault:
         context: dict[str, Any] | None = None,
         tags: Sequence[str] = (),
     ) -> Note:
-        return self._do(
+        return self._announced(self._do(
             lambda s: notes.create(s, text, client=client, context=context, tags=tags, actor=actor)
-        )
+        ))
 
     def update_note(
         self,
@@ -260,7 +267,7 @@ class Vault:
         tags: Any = UNSET,
     ) -> Note:
         """``text=None`` keeps the text; a stale ``base_version`` raises StaleVersion."""
-        return self._do(
+        return self._announced(self._do(
             lambda s: notes.update(
                 s,
                 note_id,
@@ -271,7 +278,7 @@ class Vault:
                 tags=tags,
                 actor=actor,
             )
-        )
+        ))
 
     def get_note(self, note_id: str, *, actor: str, version: str | None = None) -> Note:
         return self._do(lambda s: notes.read(s, note_id, version, actor=actor))
@@ -291,10 +298,20 @@ class Vault:
         return self._do(lambda s: notes.summary(s, note_id))
 
     def delete_note(self, note_id: str, *, actor: str) -> NoteSummary:
-        return self._do(lambda s: notes.delete(s, note_id, actor=actor))
+        summary = self._do(lambda s: notes.delete(s, note_id, actor=actor))
+        self._announce(note_id, None)
+        return summary
 
     def undelete_note(self, note_id: str, *, actor: str) -> Note:
-        return self._do(lambda s: notes.undelete(s, note_id, actor=actor))
+        return self._announced(self._do(lambda s: notes.undelete(s, note_id, actor=actor)))
+
+    def _announced(self, note: Note) -> Note:
+        self._announce(note.id, None if note.deleted else note)
+        return note
+
+    def _announce(self, note_id: str | None, note: Note | None) -> None:
+        for listener in list(self.note_listeners):
+            listener(note_id, note)
 
     def history(self, note_id: str) -> list[VersionMeta]:
         return self._do(lambda s: notes.history(s, note_id))

@@ -1,4 +1,6 @@
-"""The leak guard's index: keyed fingerprints of every private note, kept current.
+"""The fingerprint index of the private notes: keyed fingerprints of every note, kept
+current by listening to the vault (``Vault.note_listeners``), so no caller has to remember
+it. The leak guard and the export checker match against it.
 
 It lives in memory while the vault is unlocked and, encrypted with a key derived from the
 vault key, in the machine-local folder between unlocks (``fingerprints-VAULTID.bin``). It
@@ -12,12 +14,14 @@ from __future__ import annotations
 import json
 import struct
 import threading
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
 
 from margin.durable import write_atomically
+from margin.errors import MarginError
 from margin.matcher import EXPORT_MIN_WORDS, GUARD_MIN_WORDS, FingerprintIndex, IndexFormatError
 from margin.vault import Vault
 from margin.vault import crypto as vault_crypto
@@ -26,6 +30,9 @@ FILE_MAGIC = b"MGFX"
 FILE_VERSION = 1
 _HEADER = struct.Struct(">4sBI")  # magic, version, length of the JSON part
 MAX_CHECK_CHARS = 200_000  # a very long progress note is ~30,000 characters
+# A note longer than any entrance accepts (note-create-request: 500,000) can only come from
+# an older Margin or a damaged copy; it is left out of the index, and the vault still opens.
+MAX_INDEXED_CHARS = 500_000
 
 
 @dataclass(frozen=True)
@@ -52,6 +59,7 @@ class NoteFingerprints:
         self._lock = threading.RLock()
         self.index = FingerprintIndex(self._key)
         self.versions: dict[str, str] = {}  # note id -> version indexed
+        self.not_indexed: set[str] = set()  # notes too long to index: reported, not fatal
         self.dates: dict[str, str | None] = {}  # note id -> appointment (or created) date
 
     # --- keeping it current -------------------------------------------------------------------
@@ -71,25 +79,40 @@ class NoteFingerprints:
                                                            only=sorted(stale)):
                     summary = current[note_id]
                     self._remember(note_id, summary.version, text, _date_of(summary))
-                self.save()
+                self._save_if_possible()
             return len(stale)
 
-    def note_saved(self, note: Any) -> None:
-        """After a create, update or restore (``note`` is the vault's Note)."""
+    def follow(self) -> None:
+        """Keep up with the vault from now on: every save, delete and sync arrival."""
+        self.vault.note_listeners.append(self.note_changed)
+
+    def unfollow(self) -> None:
+        if self.note_changed in self.vault.note_listeners:
+            self.vault.note_listeners.remove(self.note_changed)
+
+    def note_changed(self, note_id: str | None, note: Any) -> None:
+        """A vault listener: ``note`` is the saved Note, None when ``note_id`` was deleted;
+        no note id means files arrived by sync and anything may have changed."""
         with self._lock:
-            if note.deleted:
-                self._forget(note.id)
+            if note_id is None:
+                self.catch_up()
+            elif note is None:
+                self._forget(note_id)
             else:
                 date = note.context.get("appointment_date") or note.created[:10]
                 self._remember(note.id, note.version, note.text, date)
 
-    def note_deleted(self, note_id: str) -> None:
-        with self._lock:
-            self._forget(note_id)
-
     def _remember(self, note_id: str, version: str, text: str, date: str | None) -> None:
-        self.index.add(note_id, text)
-        self.versions[note_id] = version
+        try:
+            if len(text) > MAX_INDEXED_CHARS:
+                raise ValueError("longer than Margin indexes")
+            self.index.add(note_id, text)
+            self.not_indexed.discard(note_id)
+        except ValueError:
+            if note_id in self.index:
+                self.index.remove(note_id)
+            self.not_indexed.add(note_id)
+        self.versions[note_id] = version  # done with this version either way: not re-read
         self.dates[note_id] = date
 
     def _forget(self, note_id: str) -> None:
@@ -97,6 +120,7 @@ class NoteFingerprints:
             self.index.remove(note_id)
         self.versions.pop(note_id, None)
         self.dates.pop(note_id, None)
+        self.not_indexed.discard(note_id)
 
     # --- checking ----------------------------------------------------------------------------
 
@@ -113,9 +137,16 @@ class NoteFingerprints:
 
     # --- the encrypted file --------------------------------------------------------------------
 
+    def _save_if_possible(self) -> None:
+        """Derived data: when it cannot be written (a full disk), the index in memory still
+        serves and the next unlock rebuilds what is missing."""
+        with suppress(OSError, MarginError):
+            self.save()
+
     def save(self) -> None:
         with self._lock:
-            meta = json.dumps({"versions": self.versions, "dates": self.dates}).encode()
+            meta = json.dumps({"versions": self.versions, "dates": self.dates,
+                               "not_indexed": sorted(self.not_indexed)}).encode()
             plain = _HEADER.pack(FILE_MAGIC, FILE_VERSION, len(meta)) + meta + self.index.to_bytes()
         nonce = vault_crypto.random_bytes(vault_crypto.NONCE_BYTES)
         sealed = vault_crypto.seal(self._file_key, nonce, plain, self._aad())
@@ -136,8 +167,10 @@ class NoteFingerprints:
         except (OSError, ValueError, KeyError, IndexFormatError, struct.error, InvalidTag):
             # Missing, damaged or from another vault: it is derived data, so rebuild it.
             self.index, self.versions, self.dates = FingerprintIndex(self._key), {}, {}
+            self.not_indexed = set()
             return
         self.index, self.versions, self.dates = index, meta["versions"], meta["dates"]
+        self.not_indexed = set(meta.get("not_indexed", []))
 
     def _aad(self) -> bytes:
         return b"margin/v1/fingerprints/" + self.vault.vault_id.encode()

@@ -10,8 +10,8 @@ from typing import Any
 
 from margin import errors
 from margin.holder import VaultHolder
-from margin.scanning import ScanService
-from margin.watcher import FolderWatcher
+from margin.scan.folder_watcher import FolderWatcher
+from margin.scan.service import ScanService
 
 ACTOR = "watch"
 

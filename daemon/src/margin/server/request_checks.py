@@ -5,7 +5,10 @@
 3. The caller proves who it is: a paired extension's token sent from the very origin it was
    issued to, or the local command-line token sent with no Origin at all. Only the pairing
    handshake goes without a token, and it only accepts extension origins.
-4. A body is JSON, within the size limit, and valid against the route's request schema.
+4. An operation marked ``x-margin-cli-only`` in the OpenAPI document is refused to anyone
+   but the local command.
+5. A body is JSON, within the size limit and nesting depth. (Its schema is checked by
+   ``Margin.call``, the same for every caller.)
 
 Refusals carry the error envelope and nothing else: no data, no echo of the request.
 """
@@ -21,11 +24,11 @@ from typing import Any
 from aiohttp import web
 
 from margin import errors
+from margin.contract import Operation, operation_named
 from margin.logsafe import describe_bug
-from margin.schema import first_problem
-from margin.server.contract import is_raw_upload, request_schema_for
-from margin.server.pairing import is_extension_origin
-from margin.server.state import STATE_KEY, AppState
+from margin.pairing import is_extension_origin
+from margin.server.served import BODY_KEY, CALLER_KEY, SERVED_KEY, Served
+from margin.service import COMMAND, Caller
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 log = logging.getLogger("margin.server")
@@ -48,8 +51,8 @@ def _allow_origin(response: web.StreamResponse, origin: str) -> None:
     response.headers["Vary"] = "Origin"
 
 
-def _check_host(request: web.Request, state: AppState) -> None:
-    allowed = {f"127.0.0.1:{state.port}", f"localhost:{state.port}"}
+def _check_host(request: web.Request, served: Served) -> None:
+    allowed = {f"127.0.0.1:{served.port}", f"localhost:{served.port}"}
     if request.headers.get("Host", "").lower() not in allowed:
         raise errors.ForbiddenHost()
 
@@ -62,42 +65,42 @@ def _bearer_token(request: web.Request) -> str | None:
     return token.strip()
 
 
-def _authenticate(request: web.Request, state: AppState) -> None:
-    """Set ``request["caller"]`` or raise. The pairing handshake needs an extension origin."""
+def _authenticate(request: web.Request, served: Served) -> Caller:
+    """Who is calling, or raise. The pairing handshake needs an extension origin."""
     origin = request.headers.get("Origin")
     if request.path == PAIRING_PATH:
         if not is_extension_origin(origin):
             raise errors.ForbiddenOrigin()
-        request["caller"] = {"kind": "pairing", "origin": origin}
-        return
+        return Caller(kind="pairing", actor="pairing", origin=origin)
     token = _bearer_token(request)
-    if token is not None and hmac.compare_digest(token.encode(), state.cli_token.encode()):
+    if token is not None and served.cli_token and hmac.compare_digest(
+            token.encode(), served.cli_token.encode()):
         if origin is not None:  # the local token is for this user's own commands, never a page
             raise errors.ForbiddenOrigin()
-        request["caller"] = {"kind": "cli", "id": "cli", "actor": "cli"}
-        return
+        return COMMAND
     if origin is not None and not is_extension_origin(origin):
         raise errors.ForbiddenOrigin()
     if token is None:
         raise errors.NotPaired() if origin else errors.ForbiddenOrigin()
-    pairing = state.pairings.authenticate(
+    pairing = served.margin.pairing_store.authenticate(
         token, origin, origin_required=request.method not in SAFE_METHODS)
-    request["caller"] = {
-        "kind": "extension",
-        "id": pairing.id,
-        "name": pairing.name,
-        "actor": f"extension:{pairing.id}",
-    }
+    return Caller(kind="extension", actor=f"extension:{pairing.id}", id=pairing.id,
+                  name=pairing.name, origin=origin)
 
 
-async def _read_body(request: web.Request) -> Any:
-    if is_raw_upload(request):  # the handler streams the file itself, with its own limit
+def _operation(request: web.Request) -> Operation | None:
+    name = request.match_info.route.name
+    return operation_named(name) if name else None
+
+
+async def _read_body(request: web.Request, operation: Operation | None) -> Any:
+    if operation is not None and operation.raw_upload:  # streamed by the handler, capped there
         if request.content_type != "application/octet-stream":
             raise errors.UnsupportedMediaType(
                 message="Margin expects the file's bytes here.",
                 hint="Drop the file on the vault page again; nothing was checked.")
         return None
-    schema_name = request_schema_for(request)
+    schema_name = operation.request_schema if operation is not None else None
     if not request.body_exists and schema_name is None:
         return None
     if request.content_type != "application/json":
@@ -107,27 +110,28 @@ async def _read_body(request: web.Request) -> Any:
     except web.HTTPRequestEntityTooLarge:
         raise errors.PayloadTooLarge() from None
     try:
-        body = json.loads(raw)
+        return json.loads(raw)
     except (ValueError, UnicodeDecodeError):
         raise errors.MalformedJson() from None
-    if schema_name is not None:
-        problem = first_problem(schema_name, body)
-        if problem is not None:
-            raise errors.InvalidRequest(detail=problem)
-    return body
+    except RecursionError:  # nested deeper than any request of Margin's
+        raise errors.MalformedJson(message="The request was nested too deeply to read.") from None
 
 
 @web.middleware
-async def guard_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
-    state = request.app[STATE_KEY]
+async def check_requests(request: web.Request, handler: Handler) -> web.StreamResponse:
+    served = request.app[SERVED_KEY]
     origin = request.headers.get("Origin")
-    paired_origin = origin if origin and state.pairings.is_paired_origin(origin) else None
+    paired_origin = origin if origin and served.margin.pairing_store.is_paired_origin(
+        origin) else None
     try:
-        _check_host(request, state)
+        _check_host(request, served)
         if request.method == "OPTIONS":
             return _preflight(paired_origin)
-        _authenticate(request, state)
-        request["body"] = await _read_body(request)
+        request[CALLER_KEY] = caller = _authenticate(request, served)
+        operation = _operation(request)
+        if operation is not None and operation.cli_only and caller.kind != "cli":
+            raise errors.CliOnly()  # before the body is read: nothing of it is looked at
+        request[BODY_KEY] = await _read_body(request, operation)
         response = await handler(request)
     except errors.MarginError as error:
         return error_response(error, paired_origin)

@@ -30,7 +30,7 @@ class ScanService:
     def scan(self, paths: list[Path], *, actor: str, min_words: int = EXPORT_MIN_WORDS,
              origin: str = "request") -> ScanReport:
         """Check ``paths`` against every private note; needs the vault unlocked."""
-        fingerprints = self.holder.guard()
+        fingerprints = self.holder.note_fingerprints()
         report = scan_paths(paths, fingerprints.index, min_words=min_words)
         self._remember(report, actor, origin)
         return report
@@ -38,7 +38,7 @@ class ScanService:
     def scan_upload(self, name: str, data: bytes, *, actor: str,
                     min_words: int = EXPORT_MIN_WORDS) -> ScanReport:
         """Check a file the clinician dropped on the vault page (its bytes, not a path)."""
-        fingerprints = self.holder.guard()
+        fingerprints = self.holder.note_fingerprints()
         with Scanner(fingerprints.index, min_words=min_words) as scanner:
             report = ScanReport([scanner.scan_bytes(name, data)], min_words)
         self._remember(report, actor, "vault page")
