@@ -8,8 +8,8 @@
   // What a label says about a field. NOTE: the progress note as a whole; SECTION: one
   // section of a structured note (SOAP, DAP, BIRP, GIRP); WEAK: "notes"; NEGATIVE: a field
   // that is something else (a search box, a message, a comment, the EHR's own private note).
-  const NOTE = /\b(?:(?:progress|prog\.?|session|clinical|therapy|treatment|tx|visit|encounter|case|counsel+ing|chart|soap|dap|birp|girp|pirp|dar)[\s_-]*(?:notes?|entry|documentation)|narrative|soap|dap|birp|girp|pirp)\b|\bnotas?\s+(?:de\s+)?(?:evoluci[oó]n|progreso|sesi[oó]n|cl[ií]nicas?)|\bnotes?\s+(?:de\s+)?(?:s[eé]ance|suivi|[eé]volution)|\b(?:verlaufs|sitzungs)(?:notiz|dokumentation)/i;
-  const SECTION = /\b(?:subjective|objective|assessment|plan|behaviou?r|interventions?|response|goals?|presenting\s+problem|session\s+summary|progress)\b|^(?:data|d|s|o|a|p|b|i|r|g)\s*[:.)]?$|(?:^|\s)[SOAPDBIRG]\s?:(?:\s|$)/i;
+  const NOTE = /\b(?:(?:progress|prog\.?|session|clinical|therapy|treatment|tx|visit|encounter|case|counsel+ing|chart|soap|dap|birp|girp|pirp|dar)[\s_-]*(?:notes?|entry|documentation)|narrative|soap|dap|birp|girp|pirp)\b|\bdocument(?:ing)?\s+(?:the\s+|this\s+|your\s+)?(?:session|visit|encounter|appointment)\b|\bnotas?\s+(?:de\s+)?(?:evoluci[oó]n|progreso|sesi[oó]n|cl[ií]nicas?)|\bnotes?\s+(?:de\s+)?(?:s[eé]ance|suivi|[eé]volution)|\b(?:verlaufs|sitzungs)(?:notiz|dokumentation)/i;
+  const SECTION = /\b(?:subjective|objective|assessment|plan|behaviou?r|interventions?|response|goals?|presenting\s+problem|session\s+summary|progress)\b|^(?:data|d|s|o|a|p|b|i|r|g)\s*(?:[:.)]|\s—\s|$)|(?:^|\s)[SOAPDBIRG]\s?:(?:\s|$)/i;
   const WEAK = /\b(?:notes?|documentation|notas?|notiz)\b/i;
   const NEGATIVE = /\b(?:search|find|filter|comments?|chat|messages?|reply|feedback|address|e-?mail|subject|bio|tweet|review|instructions|to-?do|psychotherapy\s+notes?|private|billing|biller|invoice|payment|insurance|allerg(?:y|ies)|internal|team|portal|front\s+desk|administrativ[aeo]s?|administrative|personal|to\s+self|scratch|sticky|reminders?|scheduling)\b/i;
 

@@ -115,7 +115,7 @@
     [/\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/, (m) => iso(m[1], m[2], m[3])],
     // Slashed dates are month first (US EHRs) unless the first number cannot be a month;
     // dotted dates (14.01.2026) are day first.
-    [/(?<![\d/.])(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.])/, (m, today, dayFirst) => {
+    [/(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.-])/, (m, today, dayFirst) => {
       const [a, b, year] = [+m[1], +m[3], fullYear(m[4])];
       if (m[2] === '.' || (dayFirst && b <= 12)) return iso(year, b, a) ?? iso(year, a, b);
       return a > 12 ? iso(year, b, a) : iso(year, a, b) ?? iso(year, b, a);
@@ -180,7 +180,7 @@
   // Where one labelled value ends: a separator, or the next label on the same line.
   const VALUE_END = new RegExp(`\\s[·|•—–]\\s|\\s-\\s|\\s@\\s|;|\\s\\(|\\s(?=(?:${DATE_LABEL}|dob|d\\.o\\.b\\.?|clinician|provider|therapist|time|age|mrn|(?:client|patient)\\s+id)\\s*[:：])`, 'i');
 
-  const bareLabel = (source) => new RegExp(`^${source}\\s*[:：]?$`, 'i');
+  const bareLabel = (source) => new RegExp(`^${source}\\s*[:：—–-]?$`, 'i');
   const inlineLabel = (source) => new RegExp(`(?:^|[\\s|·•,;(])${source}\\s*[:：]\\s*(.*)$`, 'i');
 
   /** Values that follow a label in the page's text, in page order: "Label: value" in one
@@ -211,7 +211,7 @@
 
   const HINTED = '[class*="client" i], [class*="patient" i], [id*="client" i], [id*="patient" i], [data-testid*="client" i], [data-testid*="patient" i]';
   // Where EHRs show who the session is with: headers, chips, and the appointment's own card.
-  const HEADERISH = ['header', '[role="banner"]', ...['header', 'banner', 'chip', 'pill', 'topbar', 'summary', 'appointment', 'session', 'visit', 'encounter']
+  const HEADERISH = ['header', '[role="banner"]', ...['header', 'banner', 'chip', 'pill', 'topbar', 'summary', 'appointment', 'session', 'visit', 'encounter', 'booking', 'profile']
     .map((word) => `[class*="${word}" i]`)].join(', ');
   const BREADCRUMB = 'nav[aria-label*="breadcrumb" i], [class*="crumb" i], [aria-label*="breadcrumb" i]';
   // An element classed as a name ("name", "pt-name"), unless it is the clinician's or the user's.

@@ -56,8 +56,10 @@
         return node.matches(NOT_A_LABEL) || isToolbarTag(node) || isListing(node) || !seen(node) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
       },
     });
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) parts.push(node.data);
-    const text = M.withoutEditorNames(parts.join(' '));
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node.data.trim()) parts.push(node.data.trim());
+    // A label with a hint under it ("Data" / "What was observed"): kept apart, so the label
+    // word still reads as a label on its own.
+    const text = M.withoutEditorNames(parts.length > 1 && parts[0].length <= 24 ? `${parts[0]} — ${parts.slice(1).join(' ')}` : parts.join(' '));
     return text.length <= LABEL_MAX ? text : '';
   }
 
