@@ -69,7 +69,8 @@ package-extension: extension-deps
 system-deps:
 	@bash scripts/system-deps.sh
 
-## Node.js and web-ext (npm, pinned by extension/tools/package-lock.json) for the extension's tests.
+## Node.js, web-ext and the real editor libraries the browser tests bundle (npm, pinned by
+## extension/tools/package-lock.json and tests/editors/package-lock.json).
 extension-deps:
 	@bash extension/tools/install-deps.sh
 

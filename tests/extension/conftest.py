@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Playwright, expect, sync_playwright
 
 from tests.extension.ehr_server import EhrServer, start_ehr_server
-from tests.extension.harness import CHROMIUM, ExtensionBrowser, build, launch
+from tests.extension.harness import CHROMIUM, ExtensionBrowser, build, build_editors, launch
 
 # Two cores running Chromium, the daemon and heap snapshots at once: give the UI time.
 expect.set_options(timeout=10_000)
@@ -28,6 +28,12 @@ def playwright_session() -> Iterator[Playwright]:
 @pytest.fixture(scope="session")
 def test_extension() -> Path:
     return build("chromium-test")
+
+
+@pytest.fixture(scope="session")
+def editor_bundles() -> Path:
+    """The real editor libraries bundled for the pages' /_editors/NAME.js (tests/editors/)."""
+    return build_editors()
 
 
 @pytest.fixture(scope="session")

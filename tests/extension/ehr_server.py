@@ -21,6 +21,8 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 PAGES = Path(__file__).resolve().parent.parent / "ehr_pages"
+# The real editor libraries, bundled by tests/editors/build.mjs (the editor_bundles fixture).
+EDITOR_BUNDLES = Path(__file__).resolve().parent.parent / "editors" / "dist"
 FOLDER_BY_DOMAIN = {
     "simplepractice.com": "simplepractice",
     "therapynotes.com": "therapynotes",
@@ -87,6 +89,14 @@ def _self_signed(tmp: Path) -> tuple[Path, Path]:
     return cert_path, key_path
 
 
+def editor_asset(clean: str) -> str | None:
+    """The file for /_editors/NAME.js (or a library's own asset beside it), or None."""
+    if not clean.startswith("/_editors/"):
+        return None
+    target = (EDITOR_BUNDLES / clean.removeprefix("/_editors/")).resolve()
+    return str(target) if EDITOR_BUNDLES.resolve() in target.parents else None
+
+
 def start_ehr_server(tmp: Path) -> EhrServer:
     state = EhrServer(port=0)
 
@@ -105,6 +115,8 @@ def start_ehr_server(tmp: Path) -> EhrServer:
             clean = path.split("?", 1)[0].split("#", 1)[0]
             if clean == "/spy.js":
                 return str(PAGES / "spy.js")
+            if clean.startswith("/_editors/"):
+                return editor_asset(clean) or str(EDITOR_BUNDLES / "missing")
             folder = self._folder()
             target = (folder / clean.lstrip("/")).resolve()
             if clean == "/" or (not target.exists() and "." not in clean.rsplit("/", 1)[-1]):

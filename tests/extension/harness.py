@@ -43,16 +43,29 @@ def node_or_skip() -> str:
     return node
 
 
-def build(target: str) -> Path:
+def run_node(script: Path, *args: str, timeout: int = 60) -> Path:
+    """Run a build script with node; it prints the folder it wrote on its last line."""
     done = subprocess.run(
-        [node_or_skip(), str(EXTENSION_DIR / "tools" / "build.mjs"), target],
+        [node_or_skip(), str(script), *args],
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=timeout,
         check=False,
     )
     assert done.returncode == 0, done.stderr
     return Path(done.stdout.strip().splitlines()[-1])
+
+
+def build(target: str) -> Path:
+    return run_node(EXTENSION_DIR / "tools" / "build.mjs", target)
+
+
+def build_editors() -> Path:
+    """tests/editors/dist: the editor bundles, rebuilt when their sources changed."""
+    editors = REPO_ROOT / "tests" / "editors"
+    if not (editors / "node_modules" / "esbuild").exists():
+        pytest.fail("the editor libraries are not installed: run 'make extension-deps'")
+    return run_node(editors / "build.mjs", timeout=300)
 
 
 def free_port() -> int:

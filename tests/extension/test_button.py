@@ -6,6 +6,7 @@ driven headless (microsoft/playwright#26693): the test checks that the worker op
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.extension.harness import EXTENSION_ORIGIN, ExtensionBrowser, screenshot, wait_for
 
@@ -46,3 +47,48 @@ def test_button_is_closed_to_the_page_and_opens_the_panel_for_its_tab(
             ),
             "the panel tab",
         )
+
+
+def overlaps(a: dict[str, float], b: dict[str, float]) -> bool:
+    return not (
+        a["x"] + a["width"] <= b["x"]
+        or b["x"] + b["width"] <= a["x"]
+        or a["y"] + a["height"] <= b["y"]
+        or b["y"] + b["height"] <= a["y"]
+    )
+
+
+def test_button_takes_free_space_beside_the_field(browser: ExtensionBrowser) -> None:
+    """Controls at every corner of the field and beside it: the button covers none of them,
+    nor the field, and stays next to the field."""
+    page = browser.open_ehr("generic", "/crowded.html")
+    tab = browser.tab_id(page)
+    helper = browser.panel(tab)
+    helper.evaluate(
+        "(tab) => chrome.runtime.sendMessage({type: 'find_field_here', tabId: tab})", tab
+    )
+    helper.close()
+    browser.wait_report(tab, lambda r: r["field"] is not None, "the field")
+    host = page.locator("[data-margin-button]")
+    expect(host).to_have_count(1)
+    page.wait_for_timeout(300)
+    box = host.bounding_box()
+    field = page.locator("#pn").bounding_box()
+    assert box and field
+    screenshot(page, "button-crowded")
+    for control in page.locator(".wrap button, .wrap a, .wrap label").all():
+        area = control.bounding_box()
+        assert area and not overlaps(box, area), control.inner_text()
+    assert not overlaps(box, field)
+    badge = page.locator("[data-margin-guard]").first.bounding_box()
+    assert badge and not overlaps(box, badge), "the leak guard's badge stays readable"
+    for control in page.locator(".wrap button, .wrap a, .wrap label").all():
+        area = control.bounding_box()
+        assert area and not overlaps(badge, area), f"the badge covers {control.inner_text()}"
+    near = {
+        "x": field["x"] - 130,
+        "y": field["y"] - 40,
+        "width": field["width"] + 260,
+        "height": field["height"] + 80,
+    }
+    assert overlaps(box, near) and box["width"] > 0, "beside the field"

@@ -11,6 +11,7 @@ listed in KNOWN_MISSES (strict xfail: fixing one makes its test fail until it is
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 import ssl
@@ -26,18 +27,31 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, Playwright
 
-from tests.extension.ehr_server import FOLDER_BY_DOMAIN, EhrServer, _self_signed
+from tests.extension.ehr_server import (
+    EDITOR_BUNDLES,
+    FOLDER_BY_DOMAIN,
+    EhrServer,
+    _self_signed,
+    editor_asset,
+)
 from tests.extension.harness import ARTIFACTS, ExtensionBrowser, content_script_eval, launch
 
 pytestmark = pytest.mark.browser
 
 PAGES = Path(__file__).resolve().parent.parent / "ehr_pages"
 HOLDOUT = PAGES / "holdout"
-PHASE_TIMEOUT = 6.0  # the content script rescans every 1.5 s; editors mount up to 1.2 s late
+PHASE_TIMEOUT = 10.0  # real editor bundles (/_editors/) take seconds to load on a busy machine
 SETTLE_FOR_NONE = 2.0  # "no field" is only believed after a full rescan has had its chance
 
 # Pages the detection still gets wrong, with the reason (see the report in the commit).
-KNOWN_MISSES: dict[str, str] = {}
+KNOWN_MISSES: dict[str, str] = {
+    # Batch 6, the estimate at the end of issue 13's work, first run (not tuned to):
+    "generic/b6-caseload-grid.html": "the inserted editing row's client and date",
+    "generic/b6-german.html": "optional: German labels; a dotted date after a DOB",
+    "generic/b6-split-ck5inline.html": "a score date in the other pane read as the session's",
+    "jane/b6-jane-template.html": "client name in a template picker layout",
+    "theranest/b6-tnest-summernote-panel.html": "a side panel's date",
+}
 
 
 @dataclass
@@ -80,6 +94,8 @@ def start_holdout_server(tmp: Path) -> EhrServer:
             clean = path.split("?", 1)[0].split("#", 1)[0]
             if clean == "/spy.js":
                 return str(PAGES / "spy.js")
+            if clean.startswith("/_editors/"):
+                return editor_asset(clean) or str(EDITOR_BUNDLES / "missing")
             host = self.headers.get("Host", "").split(":")[0]
             folder = HOLDOUT / next(
                 (name for domain, name in FOLDER_BY_DOMAIN.items() if host.endswith(domain)),
@@ -115,7 +131,8 @@ def start_holdout_server(tmp: Path) -> EhrServer:
 def batch_of(page_id: str) -> str:
     """Batch 1 was written before any change; batch 2 ("b2-" pages) after the first fixes and
     run once before the next; batch 3 ("b3-") with later fixes, as regression pages; batch 4
-    ("b4-") after those, run once before the next change."""
+    ("b4-") after those, run once before the next change; batches 5 and 6 ("b5-", "b6-") with
+    real editors (/_editors/), each run once before changes made for it."""
     name = page_id.split("/")[-1]
     return f"batch {name[1]}" if re.match(r"b\d-", name) else "batch 1"
 
@@ -147,7 +164,10 @@ class Scoreboard:
 
 @pytest.fixture(scope="module")
 def holdout_browser(
-    playwright_session: Playwright, test_extension: Path, tmp_path_factory: pytest.TempPathFactory
+    playwright_session: Playwright,
+    test_extension: Path,
+    editor_bundles: Path,
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[tuple[ExtensionBrowser, Page]]:
     server = start_holdout_server(tmp_path_factory.mktemp("holdout-tls"))
     browser = launch(
@@ -217,8 +237,11 @@ def phase_problems(
     if "client" in expected and name_tokens(report["client"]) != name_tokens(expected["client"]):
         problems["client"] = f"expected {expected['client']!r}, read {report['client']!r}"
     context = report.get("context", {})
-    if "date" in expected and context.get("appointment_date") != expected["date"]:
-        problems["date"] = f"expected {expected['date']}, read {context.get('appointment_date')}"
+    want_date = expected.get("date")
+    if want_date == "TODAY":  # a page that says "Today": the run's own date
+        want_date = datetime.date.today().isoformat()
+    if "date" in expected and context.get("appointment_date") != want_date:
+        problems["date"] = f"expected {want_date}, read {context.get('appointment_date')}"
     if "client_ref" in expected and context.get("client_ref") != expected["client_ref"]:
         problems["client_ref"] = (
             f"expected {expected['client_ref']}, read {context.get('client_ref')}"

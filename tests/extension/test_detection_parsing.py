@@ -45,6 +45,27 @@ DATES: list[tuple[str, str | None]] = [
     ("may 5 things to do", None),
     ("13/13/2026", None),
     ("02/30/2026", None),
+    ("Today, 3:00 PM", "2026-11-23"),  # relative: only with a time or a separator after it
+    ("Next: Yesterday at 10:00", "2026-11-22"),
+    ("Today's schedule", None),
+]
+
+# The same slashed dates on a page written day first (en-GB, or a day-first browser locale).
+DAY_FIRST: list[tuple[str, str | None]] = [
+    ("03/04/2026", "2026-04-03"),
+    ("12/03/2026 14:30", "2026-03-12"),
+    ("01/14/2026", "2026-01-14"),  # 14 cannot be a month, whatever the locale
+    ("2026-03-04", "2026-03-04"),
+]
+
+# Which order slashed dates take, from the page's language and then the browser's.
+LOCALES: list[tuple[str, str, bool]] = [
+    ("en-GB", "en-US", True),
+    ("en", "en-GB", True),
+    ("", "en-US", False),
+    ("en-US", "en-GB", False),
+    ("fr", "en-US", True),
+    ("en", "en-US", False),
 ]
 
 NAMES: list[tuple[str, str | None]] = [
@@ -66,9 +87,10 @@ NAMES: list[tuple[str, str | None]] = [
 ]
 
 
-def run_reader(expression: str) -> object:
+def run_reader(expression: str, setup: str = "") -> object:
     script = (
         "globalThis.Node = {};"
+        f"{setup}"
         f"require({json.dumps(str(READER))});"
         "const M = globalThis.Margin;"
         f"process.stdout.write(JSON.stringify({expression}));"
@@ -94,6 +116,23 @@ def test_dates_as_pages_show_them(
     parsed_dates: dict[str, str | None], text: str, expected: str | None
 ) -> None:
     assert parsed_dates[text] == expected
+
+
+def test_day_first_pages() -> None:
+    texts = json.dumps([text for text, _ in DAY_FIRST])
+    results = run_reader(f"{texts}.map((text) => M.parseDate(text, new Date(2026, 10, 23), true))")
+    assert isinstance(results, list)
+    assert dict(zip([t for t, _ in DAY_FIRST], results, strict=True)) == dict(DAY_FIRST)
+
+
+@pytest.mark.parametrize(("page", "browser", "day_first"), LOCALES)
+def test_date_order_by_locale(page: str, browser: str, day_first: bool) -> None:
+    setup = (
+        f"globalThis.document = {{documentElement: {{lang: {json.dumps(page)}}}}};"
+        "Object.defineProperty(globalThis, 'navigator',"
+        f" {{value: {{language: {json.dumps(browser)}}}}});"
+    )
+    assert run_reader("M.dayFirst()", setup) is day_first
 
 
 def test_names_as_pages_show_them() -> None:

@@ -24,12 +24,16 @@ function validField(field) {
     && onlyKeys(field, ['kind', 'editor', 'in_iframe', 'in_shadow_root', 'found_by'])
     && FIELD_KINDS.has(field.kind) && EDITORS.has(field.editor)
     && typeof field.in_iframe === 'boolean' && typeof field.in_shadow_root === 'boolean'
-    && ['adapter', 'generic'].includes(field.found_by);
+    && ['adapter', 'generic', 'learned'].includes(field.found_by);
 }
 
+const SOURCES = new Set(['site', 'address', 'dialog', 'form', 'page', 'earlier']);
+const validSources = (sources) => sources === undefined || (typeof sources === 'object' && sources !== null
+  && onlyKeys(sources, ['client', 'date']) && Object.values(sources).every((value) => SOURCES.has(value)));
+
 function validReport(message, withField) {
-  const keys = withField ? ['type', 'site', 'client', 'context', 'field'] : ['type', 'site', 'client', 'context'];
-  return onlyKeys(message, keys)
+  const keys = withField ? ['type', 'site', 'client', 'context', 'field', 'sources'] : ['type', 'site', 'client', 'context'];
+  return onlyKeys(message, keys) && validSources(message.sources)
     && typeof message.site === 'string' && /^[a-z0-9_-]{1,64}$/.test(message.site)
     && (message.client === null || isShortString(message.client, 200))
     && validContext(message.context)
@@ -42,6 +46,7 @@ export async function handleContentMessage(message, sender) {
   if (message?.type === 'cs-context' && validReport(message, true)) {
     const entry = await remember(tabId, message);
     broadcast({ type: 'context_changed', tabId, report: entry });
+    showMiss(tabId, message.field === null);
     return { ok: true };
   }
   return { ok: false, error: 'refused' };
@@ -71,6 +76,18 @@ export function openPanel(tabId, windowId) {
 function recordPanelOpen(tabId, how) {
   // The test build keeps the last way the panel was opened, for the button's test.
   if (globalThis.MarginBuild?.test) globalThis.MarginLastPanelOpen = { tabId, how };
+}
+
+/** A miss is never silent: on a page of an EHR the clinician enabled (or pointed the toolbar
+ * button at) where no note field was found, the toolbar button says so. */
+function showMiss(tabId, missed) {
+  const title = missed
+    ? 'Margin: no progress-note field found on this page. Click, then "Pick the field".'
+    : 'Margin: private notes for this page';
+  Promise.all([api.action.setBadgeText({ tabId, text: missed ? '?' : '' }), api.action.setTitle({ tabId, title }),
+    missed ? api.action.setBadgeBackgroundColor({ tabId, color: '#b3261e' }) : null]).catch(() => {
+    // The tab closed meanwhile.
+  });
 }
 
 export function broadcast(message) {

@@ -6,7 +6,7 @@ import { api } from '../shared/browser.js';
 const key = (tabId) => `tab_context_${tabId}`;
 
 export async function remember(tabId, report) {
-  const entry = { site: report.site, client: report.client, context: report.context, field: report.field };
+  const entry = { site: report.site, client: report.client, context: report.context, field: report.field, sources: report.sources };
   await api.storage.session.set({ [key(tabId)]: entry });
   return entry;
 }

@@ -7,6 +7,7 @@ import { connectNatively, forgetPairing, pairNativelyNow } from './native.js';
 import { connectionSettings, setPort, setToken } from './settings.js';
 import { exportHandlers } from './exports.js';
 import { injectInto, siteList, syncRegistrations } from './sites.js';
+import { forgetLearned, learnedList, pickField } from './learned-fields.js';
 
 const handlers = {
   daemon: (message) => callDaemon(message),
@@ -21,6 +22,9 @@ const handlers = {
   find_field_here: async (message) => { await injectInto(message.tabId); return { ok: true }; },
   sites: async () => ({ ok: true, sites: await siteList() }),
   sites_changed: async () => ({ ok: true, matches: await syncRegistrations() }),
+  pick_field: (message) => pickField(message.tabId),
+  learned_fields: async () => ({ ok: true, fields: await learnedList() }),
+  forget_learned_field: (message) => forgetLearned(message),
   ...exportHandlers,
 };
 

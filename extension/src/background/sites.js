@@ -8,7 +8,9 @@ export const CONTENT_SCRIPT_FILES = [
   'src/shared/build-flags.js',
   'src/generated/adapters-data.js',
   'src/content/dom-search.js',
+  'src/content/field-labels.js',
   'src/content/context-reading.js',
+  'src/content/context-order.js',
   'src/content/adapters.js',
   'src/content/button.js',
   'src/content/field-text.js',
@@ -16,6 +18,7 @@ export const CONTENT_SCRIPT_FILES = [
   'src/content/guard-ui.js',
   'src/content/save-interceptor.js',
   'src/content/guard.js',
+  'src/content/pick.js',
   'src/content/content.js',
 ];
 const REGISTRATION_ID = 'margin-ehr-sites';

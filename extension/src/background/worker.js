@@ -8,6 +8,7 @@ import { broadcast, handleContentMessage, openPanel, openPanelFromContent } from
 import { GUARD_MESSAGES, handleGuardMessage } from './guard.js';
 import { handlePageMessage } from './router.js';
 import { injectInto, syncRegistrations } from './sites.js';
+import { LEARNED_MESSAGES, handleLearnedMessage } from './learned-fields.js';
 
 /** The extension's own pages: the panel and the vault page (never a web page). */
 function isExtensionPage(sender) {
@@ -25,6 +26,7 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (isExtensionPage(sender)) answer = handlePageMessage(message, sender);
   else if (isContentScript(sender) && message?.type === 'cs-open-panel') answer = openPanelFromContent(message, sender);
   else if (isContentScript(sender) && GUARD_MESSAGES.has(message?.type)) answer = handleGuardMessage(message, sender);
+  else if (isContentScript(sender) && LEARNED_MESSAGES.has(message?.type)) answer = handleLearnedMessage(message, sender);
   else if (isContentScript(sender)) answer = handleContentMessage(message, sender);
   else return false;
   answer.then(sendResponse, (error) => {

@@ -8,8 +8,8 @@
   // What a label says about a field. NOTE: the progress note as a whole; SECTION: one
   // section of a structured note (SOAP, DAP, BIRP, GIRP); WEAK: "notes"; NEGATIVE: a field
   // that is something else (a search box, a message, a comment, the EHR's own private note).
-  const NOTE = /\b(?:(?:progress|prog\.?|session|clinical|therapy|treatment|tx|visit|encounter|case|counsel+ing|chart|soap|dap|birp|girp|pirp|dar)[\s_-]*(?:notes?|entry|documentation)|narrative|soap|dap|birp|girp|pirp)\b|\bnotas?\s+(?:de\s+)?(?:evoluci[oó]n|progreso|sesi[oó]n|cl[ií]nicas?)|\bnotes?\s+(?:de\s+)?(?:s[eé]ance|suivi|[eé]volution)|\b(?:verlaufs|sitzungs)(?:notiz|dokumentation)/i;
-  const SECTION = /\b(?:subjective|objective|assessment|plan|behaviou?r|interventions?|response|goals?|presenting\s+problem|session\s+summary|progress)\b|^(?:data|d|s|o|a|p|b|i|r|g)\s*[:.)]?$|(?:^|\s)[SOAPDBIRG]\s?:(?:\s|$)/i;
+  const NOTE = /\b(?:(?:progress|prog\.?|session|clinical|therapy|treatment|tx|visit|encounter|case|counsel+ing|chart|soap|dap|birp|girp|pirp|dar)[\s_-]*(?:notes?|entry|documentation)|narrative|soap|dap|birp|girp|pirp)\b|\bdocument(?:ing)?\s+(?:the\s+|this\s+|your\s+)?(?:session|visit|encounter|appointment)\b|\bnotas?\s+(?:de\s+)?(?:evoluci[oó]n|progreso|sesi[oó]n|cl[ií]nicas?)|\bnotes?\s+(?:de\s+)?(?:s[eé]ance|suivi|[eé]volution)|\b(?:verlaufs|sitzungs)(?:notiz|dokumentation)/i;
+  const SECTION = /\b(?:subjective|objective|assessment|plan|behaviou?r|interventions?|response|goals?|presenting\s+problem|session\s+summary|progress)\b|^(?:data|d|s|o|a|p|b|i|r|g)\s*(?:[:.)]|\s—\s|$)|(?:^|\s)[SOAPDBIRG]\s?:(?:\s|$)/i;
   const WEAK = /\b(?:notes?|documentation|notas?|notiz)\b/i;
   const NEGATIVE = /\b(?:search|find|filter|comments?|chat|messages?|reply|feedback|address|e-?mail|subject|bio|tweet|review|instructions|to-?do|psychotherapy\s+notes?|private|billing|biller|invoice|payment|insurance|allerg(?:y|ies)|internal|team|portal|front\s+desk|administrativ[aeo]s?|administrative|personal|to\s+self|scratch|sticky|reminders?|scheduling)\b/i;
 
@@ -30,6 +30,7 @@
     let points = 0;
     let kind = null;
     let decoy = false; // its own or nearest label says it is something else
+    let group = null; // what a group around it (a dialog, a region, a legend) calls it
     for (const [where, text] of texts) {
       if (!text) continue;
       // Section letters ("S:") only mean something in a label a person reads.
@@ -37,10 +38,11 @@
       if (said.kind) points += POINTS[where][said.kind];
       if (said.negative) points += POINTS[where].negative;
       if (said.negative && (where === 'spoken' || where === 'nearest') && said.kind !== 'note') decoy = true;
-      if (where === 'around') continue;
+      if (where === 'around') { if (said.kind === 'note' && !said.negative) group ??= 'note'; continue; }
       if (said.kind === 'note') kind = 'note'; // "Progress note (not private)" is still the note
       else if (said.kind && !said.negative && !kind) kind = said.kind;
     }
+    kind ??= group; // "New progress note" names the dialog the unlabelled editor is in
     return { points, kind: decoy && kind !== 'note' ? null : kind, decoy };
   }
 
@@ -132,6 +134,18 @@
     return null;
   }
 
+  /** The field the clinician picked on this site ("pick the field"), when it is on the page. */
+  function findLearned(roots) {
+    for (const selector of M.learnedSelectors ?? []) {
+      for (const entry of M.queryAll(roots, selector)) {
+        const kind = M.editableKind(entry.element, entry.inIframe);
+        const found = kind && M.isVisible(entry.element) ? M.describeCandidate(entry.element, kind, entry, 'learned') : innerEditable(entry);
+        if (found) return { ...found, foundBy: 'learned' };
+      }
+    }
+    return null;
+  }
+
   function innerEditable(entry) {
     if (entry.element.localName === 'iframe') {
       const body = (() => { try { return entry.element.contentDocument?.body; } catch { return null; } })();
@@ -166,21 +180,28 @@
       id: data.id,
       saveButtons: data.save_buttons ?? [], // the leak guard holds a save started here
       matches: (location) => data.matches.some((pattern) => hostMatches(pattern, location)),
-      findNoteField: (roots) => findBySelectors(roots, data.note_field) ?? M.findByHeuristics(roots),
-      readContext(roots, location) {
-        let items = null; // the page's texts, read once, only if the selectors miss
-        const texts = () => (items ??= M.textItems(roots));
-        const client = firstShown(roots, data.client.name, M.acceptName) ?? M.readGenericClient(roots, texts());
-        const date = firstShown(roots, data.appointment.date, M.parseDate)
-          ?? M.parseDate(M.fromUrl(data.appointment.date_in_url, location) ?? '')
-          ?? M.readGenericDate(roots, texts());
+      findNoteField: (roots) => findLearned(roots) ?? findBySelectors(roots, data.note_field) ?? M.findByHeuristics(roots),
+      readContext(roots, location, field = null) {
+        let generic = null; // the page's texts, read once, only if the selectors miss
+        const fromPage = () => (generic ??= M.readGenericContext(roots, M.textItems(roots), field));
+        const sources = {};
+        const pick = (aspect, ...readers) => {
+          for (const [source, read] of readers) {
+            const value = read();
+            if (value) { sources[aspect] = source === 'generic' ? fromPage().sources[aspect] : source; return value; }
+          }
+          return null;
+        };
+        const client = pick('client', ['site', () => firstShown(roots, data.client.name, M.acceptName)], ['generic', () => fromPage().client]);
+        const date = pick('date', ['site', () => firstShown(roots, data.appointment.date, M.parseDate)],
+          ['address', () => M.parseDate(M.fromUrl(data.appointment.date_in_url, location) ?? '')], ['generic', () => fromPage().date]);
         const context = { site: data.id };
-        const clientRef = M.fromUrl(data.client.ref_in_url, location) ?? M.readGenericClientRef(roots, texts());
+        const clientRef = M.fromUrl(data.client.ref_in_url, location) ?? fromPage().clientRef;
         const appointmentRef = M.fromUrl(data.appointment.ref_in_url, location);
         if (date) context.appointment_date = date;
         if (clientRef) context.client_ref = clientRef;
         if (appointmentRef) context.appointment_ref = appointmentRef;
-        return { client: client ? client.slice(0, 200) : null, context };
+        return { client: client ? client.slice(0, 200) : null, context, sources };
       },
     };
   };

@@ -26,6 +26,9 @@
 
   let button = null;
   let lastReport = '';
+  let lastFound = null;
+  let roots = null;
+  M.rootsDirty = true;
 
   function describeField(found) {
     if (!found) return null;
@@ -33,11 +36,20 @@
   }
 
   function scanNow() {
+    const started = performance.now();
     const adapter = M.adapterFor(location);
-    const roots = M.collectRoots(document);
-    const found = adapter.findNoteField(roots);
-    const { client, context } = adapter.readContext(roots, location);
-    const report = { type: 'cs-context', site: adapter.id, client, context, field: describeField(found) };
+    // The places to look (document, shadow roots, frames) change only when elements come
+    // or go: between such changes the last list holds.
+    if (M.rootsDirty || !roots) roots = M.collectRoots(document);
+    M.rootsDirty = false;
+    for (const { root } of roots) watch(root);
+    let found = adapter.findNoteField(roots);
+    // A field known by its placeholder loses that label once the clinician types: it stays
+    // the note while it is still on the page.
+    if (!found && lastFound?.element.isConnected && M.isVisible(lastFound.element)) found = lastFound;
+    lastFound = found;
+    const { client, context, sources } = keepWhatWasShown(adapter.readContext(roots, location, found?.element ?? null));
+    const report = { type: 'cs-context', site: adapter.id, client, context, field: describeField(found), sources };
     const reportKey = JSON.stringify(report);
     if (reportKey !== lastReport) {
       lastReport = reportKey;
@@ -45,6 +57,32 @@
     }
     updateButton(found, () => send({ type: 'cs-open-panel', site: report.site, client: report.client, context: report.context }));
     M.guard?.attach(found, adapter, button);
+    lookAgainLater(Boolean(found));
+    if (M.costs) M.costs.push(performance.now() - started);
+  }
+
+  // A shadow root attached late changes nothing a MutationObserver sees: while no field is
+  // found, look again now and then, less and less often (1.5 s, growing to 12 s).
+  let lookTimer = null;
+  let lookDelay = 1500;
+  function lookAgainLater(found) {
+    clearTimeout(lookTimer);
+    if (found) { lookDelay = 1500; return; }
+    lookTimer = setTimeout(() => { M.rootsDirty = true; scanNow(); }, lookDelay);
+    lookDelay = Math.min(lookDelay * 1.5, 12000);
+  }
+
+  // A tab switch or a wizard's next step can hide where the page showed the client or the
+  // date; on the same address it is still the same session, so what was read stays.
+  let shown = { href: '', client: null, date: null };
+  function keepWhatWasShown({ client, context, sources }) {
+    if (shown.href !== location.href) shown = { href: location.href, client: null, date: null };
+    const kept = { ...sources };
+    if (!client && shown.client) kept.client = 'earlier';
+    if (!context.appointment_date && shown.date) kept.date = 'earlier';
+    shown.client = client ?? shown.client;
+    shown.date = context.appointment_date ?? shown.date;
+    return { client: shown.client, context: shown.date ? { ...context, appointment_date: shown.date } : context, sources: kept };
   }
 
   function updateButton(found, onPress) {
@@ -57,30 +95,91 @@
     button?.place();
   }
 
+  // Rescans follow the page's changes, not a clock: a change asks for a scan 200 ms later,
+  // and a page that never stops changing (a clock, an animation) gets one a second at most.
   let timer = null;
+  let firstAsked = 0;
   M.scanSoon = () => {
+    const now = performance.now();
+    if (!timer) firstAsked = now;
     clearTimeout(timer);
-    timer = setTimeout(scanNow, 200);
+    timer = setTimeout(() => { timer = null; scanNow(); }, Math.max(0, Math.min(200, firstAsked + 1000 - now)));
   };
+
+  // What can change the field or the context: nodes added or removed, text, and the
+  // attributes that show, hide, open or lock things. Typing in the note itself and our own
+  // button and badge moving are not changes of the page.
+  const ATTRIBUTES = ['class', 'style', 'hidden', 'open', 'aria-hidden', 'aria-expanded', 'aria-selected', 'aria-modal', 'contenteditable', 'disabled', 'readonly', 'value', 'datetime'];
+  const ours = `[${M.BUTTON_ATTRIBUTE}], [${M.GUARD_ATTRIBUTE}]`;
+  const EDITABLE = 'textarea, iframe, [contenteditable]:not([contenteditable="false" i])';
+  const elementsIn = (record) => [...record.addedNodes, ...record.removedNodes].some((node) => node.nodeType === Node.ELEMENT_NODE);
+  // A clock ticking or a counter changing says nothing about the client or the date.
+  const saysContext = (text) => Boolean(text) && (M.parseDate(text) || M.looksLikeName(text) || /\p{L}{3,}\s*[:：]/u.test(text));
+
+  /** Whether a change can move the field, show or hide one, or change the context. */
+  function pageChanged(record) {
+    const target = record.target.nodeType === Node.ELEMENT_NODE ? record.target : record.target.parentElement;
+    if (!target) return true;
+    if (target.closest(ours)) return false;
+    const field = lastFound?.element;
+    if (field?.contains(target) && !(record.type === 'attributes' && target === field)) return false; // typing in the note
+    if (record.type === 'childList' && elementsIn(record)) return true;
+    if (target.isContentEditable) return false; // typing in another editor
+    if (record.type === 'attributes') return target.matches(EDITABLE) || Boolean(target.querySelector(EDITABLE)) || target.matches('dialog, [role="dialog"]');
+    const texts = record.type === 'characterData' ? [record.target.data] : [...record.addedNodes].map((node) => node.data);
+    return texts.some(saysContext);
+  }
+  const observer = new MutationObserver((records) => {
+    if (records.some((record) => record.type === 'childList' && elementsIn(record))) M.rootsDirty = true;
+    if (!records.some(pageChanged)) return;
+    lookDelay = 1500;
+    M.scanSoon();
+  });
+  const watched = new WeakSet();
+  // The document, and every shadow root and same-origin frame a scan found (a MutationObserver
+  // on the document does not see inside them).
+  function watch(root) {
+    if (watched.has(root)) return;
+    watched.add(root);
+    observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ATTRIBUTES });
+    const view = root.defaultView ?? (root.nodeType === Node.DOCUMENT_NODE ? null : root.ownerDocument?.defaultView);
+    if (root.nodeType === Node.DOCUMENT_NODE && view && view !== window) {
+      for (const type of ['transitionend', 'animationend']) view.addEventListener(type, M.scanSoon, true);
+    }
+  }
 
   api.runtime.onMessage.addListener((message, sender, sendResponse) => {
     record('received', message);
-    if (message?.type !== 'cs-rescan') return false;
-    lastReport = '';
-    M.scanSoon();
+    if (message?.type === 'cs-pick') {
+      M.startPicking();
+    } else if (message?.type === 'cs-rescan') {
+      lastReport = '';
+      M.rootsDirty = true;
+      M.scanSoon();
+    } else {
+      return false;
+    }
     const reply = { ok: true };
     record('sent', reply);
     sendResponse(reply);
     return false;
   });
 
-  // Single-page apps change the field and the client without a load: watch the DOM (the
-  // records themselves are never read), the history, and poll for iframes and shadow roots.
-  new MutationObserver(M.scanSoon).observe(document.documentElement, { childList: true, subtree: true });
+  // Single-page apps change the field and the client without a load: the DOM (watched from
+  // each scan), the history, frames loading, and drawers and tabs that finish sliding open.
+  if (globalThis.MarginBuild?.test) M.costs = []; // the bench reads how long each scan took
   addEventListener('popstate', M.scanSoon);
   addEventListener('hashchange', M.scanSoon);
-  addEventListener('resize', () => button?.place());
+  addEventListener('load', (event) => {
+    if (!/^i?frame$/.test(event.target?.localName ?? '')) return;
+    M.rootsDirty = true;
+    M.scanSoon();
+  }, true);
+  addEventListener('transitionend', M.scanSoon, true);
+  addEventListener('animationend', M.scanSoon, true);
+  addEventListener('resize', () => { button?.place(); M.scanSoon(); });
   addEventListener('scroll', () => button?.place(), { capture: true, passive: true });
-  setInterval(scanNow, 1500);
+  M.scanNow = scanNow; // the bench times one scan
   scanNow();
+  M.loadLearned().then(() => { if (M.learnedSelectors.length) scanNow(); });
 })();

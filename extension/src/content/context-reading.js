@@ -90,29 +90,51 @@
     return iso(year, month, day);
   }
 
+  // Regions that write the month first (03/04/2026 is March 4); elsewhere it is 3 April.
+  const MONTH_FIRST = /^(?:[a-z]{2,3}-)?(?:us|ph|ca|fm|mh|pw|gu|as|pr|um|vi)$/i;
+
+  /** Whether slashed dates are day first here: the page's language (en-GB), else the browser's. */
+  M.dayFirst = function dayFirst() {
+    const page = typeof document === 'undefined' ? '' : document.documentElement?.lang ?? '';
+    const browser = typeof navigator === 'undefined' ? 'en-US' : navigator.language ?? 'en-US';
+    const tag = /[-_]/.test(page) || (page && !/^en$/i.test(page)) ? page : browser;
+    const [language, region = ''] = tag.split(/[-_]/);
+    if (/^en$/i.test(language)) return Boolean(region) && !MONTH_FIRST.test(region);
+    return !/^(?:fil|tl)$/i.test(language); // most of the world writes the day first
+  };
+
+  /** "Today, 3:00 PM", "Yesterday at 10": a date relative to this one, only with a time or a
+   * separator after it ("Today's schedule" is not a date). */
+  const RELATIVE = /\b(today|yesterday|tomorrow)\b(?=\s*(?:,|·|\||-|–|—|at\b|\d|$))/;
+  const shifted = (today, days) => {
+    const date = new Date(today.getFullYear(), today.getMonth(), today.getDate() + days);
+    return iso(date.getFullYear(), date.getMonth() + 1, date.getDate());
+  };
+
   const PATTERNS = [
     [/\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/, (m) => iso(m[1], m[2], m[3])],
     // Slashed dates are month first (US EHRs) unless the first number cannot be a month;
     // dotted dates (14.01.2026) are day first.
-    [/(?<![\d/.])(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.])/, (m) => {
+    [/(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.-])/, (m, today, dayFirst) => {
       const [a, b, year] = [+m[1], +m[3], fullYear(m[4])];
-      if (m[2] === '.') return iso(year, b, a);
+      if (m[2] === '.' || (dayFirst && b <= 12)) return iso(year, b, a) ?? iso(year, a, b);
       return a > 12 ? iso(year, b, a) : iso(year, a, b) ?? iso(year, b, a);
     }],
     [new RegExp(`\\b${MONTH}[\\s-]+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)(?:,?[\\s-]+(\\d{4})\\b)?`), (m, today) => (
       m[3] ? iso(m[3], monthNumber(m[1]), m[2]) : m[1] !== 'may' && withoutYear(monthNumber(m[1]), +m[2], today))],
     [new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?[\\s-]+(?:of\\s+)?${MONTH}(?![a-z])(?:,?[\\s-]+(\\d{4})\\b)?`), (m, today) => (
       m[3] ? iso(m[3], monthNumber(m[2]), m[1]) : m[2] !== 'may' && withoutYear(monthNumber(m[2]), +m[1], today))],
+    [RELATIVE, (m, today) => shifted(today, { today: 0, yesterday: -1, tomorrow: 1 }[m[1]])],
   ];
 
   /** The first date in a string, as YYYY-MM-DD, or null. */
-  M.parseDate = function parseDate(text, today = new Date()) {
+  M.parseDate = function parseDate(text, today = new Date(), dayFirst = M.dayFirst()) {
     const value = clean(text).toLowerCase();
     let best = null;
     for (const [pattern, build] of PATTERNS) {
       const match = value.match(pattern);
       if (!match || (best && best.index <= match.index)) continue;
-      const date = build(match, today);
+      const date = build(match, today, dayFirst);
       if (date) best = { index: match.index, date };
     }
     return best?.date ?? null;
@@ -127,7 +149,7 @@
     + 'entry initial follow visit encounter document template form report details overview profile summary history '
     + 'rich text editor area main portal account menu search filter view edit open close cancel delete print export '
     + 'monday tuesday wednesday thursday friday saturday sunday january february march april june july august september '
-    + 'october november december ehr emr record records practice').split(' '));
+    + 'october november december ehr emr record records practice counselling psychotherapy individual couples physiotherapy').split(' '));
   const PARTICLES = /^(de|da|del|della|der|di|du|la|le|van|von|bin|ibn|al|el|y|e)$/i;
 
   const stripLabel = (text) => clean(text).replace(/^(?:client|patient|cliente|paciente)(?:\s+name)?\s*[:：-]\s*/i, '');
@@ -158,7 +180,7 @@
   // Where one labelled value ends: a separator, or the next label on the same line.
   const VALUE_END = new RegExp(`\\s[·|•—–]\\s|\\s-\\s|\\s@\\s|;|\\s\\(|\\s(?=(?:${DATE_LABEL}|dob|d\\.o\\.b\\.?|clinician|provider|therapist|time|age|mrn|(?:client|patient)\\s+id)\\s*[:：])`, 'i');
 
-  const bareLabel = (source) => new RegExp(`^${source}\\s*[:：]?$`, 'i');
+  const bareLabel = (source) => new RegExp(`^${source}\\s*[:：—–-]?$`, 'i');
   const inlineLabel = (source) => new RegExp(`(?:^|[\\s|·•,;(])${source}\\s*[:：]\\s*(.*)$`, 'i');
 
   /** Values that follow a label in the page's text, in page order: "Label: value" in one
@@ -189,15 +211,24 @@
 
   const HINTED = '[class*="client" i], [class*="patient" i], [id*="client" i], [id*="patient" i], [data-testid*="client" i], [data-testid*="patient" i]';
   // Where EHRs show who the session is with: headers, chips, and the appointment's own card.
-  const HEADERISH = ['header', '[role="banner"]', ...['header', 'banner', 'chip', 'pill', 'topbar', 'summary', 'appointment', 'session', 'visit', 'encounter']
+  const HEADERISH = ['header', '[role="banner"]', ...['header', 'banner', 'chip', 'pill', 'topbar', 'summary', 'appointment', 'session', 'visit', 'encounter', 'booking', 'profile']
     .map((word) => `[class*="${word}" i]`)].join(', ');
-  const BREADCRUMB = 'nav[aria-label*="breadcrumb" i], [class*="breadcrumb" i], [aria-label*="breadcrumb" i]';
+  const BREADCRUMB = 'nav[aria-label*="breadcrumb" i], [class*="crumb" i], [aria-label*="breadcrumb" i]';
+  // An element classed as a name ("name", "pt-name"), unless it is the clinician's or the user's.
+  const NAMED = '[class~="name" i], [class*="-name" i], [class*="name-" i], [class*="Name"]';
+  const NOT_THE_CLIENT = /provider|clinician|therapist|staff|user|author|signed|account|doctor|practice|file/i;
   const PEOPLE = /^(?:clients?|patients?|clientes?|pacientes?)$/i;
 
   const within = (items, container) => items.filter(({ element }) => container.contains(element));
+  /** What a selector matches inside `scope` (across shadow roots), or anywhere without one. */
+  const query = (roots, selector, scope) => (scope
+    ? M.queryAll([{ root: scope }, ...roots.filter(({ root }) => root.host && M.containsAcross(scope, root.host))], selector)
+    : M.queryAll(roots, selector));
+  const shortTexts = (items, matches) => matches.flatMap(({ element }) => within(items, element)
+    .flatMap(({ text }) => [text, ...segments(text).map((part) => part.split(/\s\(/)[0])]));
 
-  function fromBreadcrumbs(items, roots) {
-    for (const { element } of M.queryAll(roots, BREADCRUMB)) {
+  function fromBreadcrumbs(items, roots, scope) {
+    for (const { element } of query(roots, BREADCRUMB, scope)) {
       const parts = within(items, element).flatMap(({ text }) => text.split(/\s*[›>»/\\]\s*/)).map(clean).filter(Boolean);
       const after = parts.findIndex((part) => PEOPLE.test(part));
       const name = (after >= 0 ? M.looksLikeName(parts[after + 1] ?? '') : null) ?? firstOf(parts, M.looksLikeName);
@@ -212,8 +243,8 @@
   const WITH_NAME = /\b(?:session|appointment|visit|note|notes|meeting|chart|encounter)\s+(?:with|for|of)\s+(.+)$/i;
 
   /** The client's name, from the page alone (site adapters try their selectors first). */
-  M.readGenericClient = (roots, items = textItems(roots)) => {
-    for (const { element } of M.queryAll(roots, NAME_ATTRIBUTES.map((name) => `[${name}]`).join(', '))) {
+  M.readGenericClient = (roots, items = textItems(roots), scope = null) => {
+    for (const { element } of query(roots, NAME_ATTRIBUTES.map((name) => `[${name}]`).join(', '), scope)) {
       // data-client-name says what it holds; a bare data-client may hold an id instead.
       const name = firstOf(NAME_ATTRIBUTES, (attribute) => {
         const value = element.getAttribute(attribute);
@@ -226,47 +257,55 @@
       const name = strict ? M.looksLikeName(value) : M.acceptName(value);
       if (name) return name;
     }
-    // Small elements named for the client (a header chip, "patient-name"), not whole panes.
-    const hinted = M.queryAll(roots, HINTED).map(({ element }) => element)
-      .filter((element) => shortText(element) && !/(?:list|search|portal|message)/i.test(element.getAttribute('class') ?? ''));
-    return firstOf(hinted.flatMap((element) => within(items, element).map(({ text }) => text)), M.looksLikeName)
-      ?? fromBreadcrumbs(items, roots)
+    const fromInputs = M.readNameFields(roots, scope);
+    if (fromInputs) return fromInputs;
+    // Small elements named for the client (a header chip, "patient-name"), not whole panes;
+    // their values may be one of several parts ("Doe, Jane | #1234 | Appointment: ...").
+    const hinted = query(roots, HINTED, scope).filter(({ element }) => shortText(element) && !/(?:list|search|portal|message)/i.test(element.getAttribute('class') ?? ''));
+    const named = query(roots, NAMED, scope).filter(({ element }) => !NOT_THE_CLIENT.test(element.getAttribute('class') ?? ''));
+    return firstOf(shortTexts(items, hinted), M.looksLikeName)
+      ?? fromBreadcrumbs(items, roots, scope)
       ?? firstOf(items.map(({ text }) => text.match(WITH_NAME)?.[1]), M.looksLikeName)
-      ?? firstOf(M.queryAll(roots, HEADERISH).flatMap(({ element }) => within(items, element).map(({ text }) => text)), M.looksLikeName)
+      ?? firstOf(shortTexts(items, named), M.looksLikeName)
+      ?? firstOf(shortTexts(items, query(roots, HEADERISH, scope)), M.looksLikeName)
       // A chart headed by the name ("Jane Doe", "Progress note — Jane Doe"), or titled so.
-      ?? firstOf(M.queryAll(roots, 'h1, h2').flatMap(({ element }) => segments(shortText(element))), M.looksLikeName)
-      ?? firstOf(segments(document.title), M.looksLikeName);
+      ?? firstOf(query(roots, 'h1, h2', scope).flatMap(({ element }) => segments(shortText(element))), M.looksLikeName)
+      ?? (scope ? null : firstOf(segments(document.title), M.looksLikeName));
   };
 
   const NOT_SESSION_DATE = /\b(?:dob|d\.o\.b|birth|born|signed|created|updated|modified|printed|due|since|expires?|last)\b/i;
 
   /** The appointment date, from the page alone. */
-  M.readGenericDate = (roots, items = textItems(roots)) => {
-    for (const { element } of M.queryAll(roots, DATE_ATTRIBUTES.map((name) => `[${name}]`).join(', '))) {
+  M.readGenericDate = (roots, items = textItems(roots), scope = null, anyDate = true) => {
+    for (const { element } of query(roots, DATE_ATTRIBUTES.map((name) => `[${name}]`).join(', '), scope)) {
       const date = firstOf(DATE_ATTRIBUTES.map((attribute) => element.getAttribute(attribute)), M.parseDate);
       if (date) return date;
     }
     const labelled = firstOf([...labelledValues(items, roots, DATE_LABEL)].map(({ value }) => value), M.parseDate);
     if (labelled) return labelled;
-    const dateInputs = M.queryAll(roots, 'input[type="date"]').filter(({ element }) => element.value);
+    const dateInputs = query(roots, 'input[type="date"]', scope).filter(({ element }) => element.value && !NOT_SESSION_DATE.test(M.inputName(element)));
     if (dateInputs.length === 1) return M.parseDate(dateInputs[0].element.value);
-    // Any date the page shows, except a birth date or a record's own timestamps.
-    for (let index = 0; index < items.length; index += 1) {
+    // Any date the page shows, except a birth date or a record's own timestamps (said in
+    // the text before it, or by the label before it: a text without digits). Not in a
+    // note's form or card, where a list of earlier sessions' dates may sit under the note.
+    for (let index = 0; anyDate && index < items.length; index += 1) {
       const date = M.parseDate(items[index].text);
-      const lead = `${(items[index - 1]?.text ?? '').slice(-40)} ${items[index].text.split(/\d/)[0]}`;
+      const before = items[index - 1]?.text ?? '';
+      const lead = `${/\d/.test(before) ? '' : before.slice(-40)} ${items[index].text.split(/\d/)[0]}`;
       if (date && !NOT_SESSION_DATE.test(lead)) return date;
     }
-    return M.parseDate(document.title);
+    return scope ? null : M.parseDate(document.title);
   };
 
   /** The EHR's id for the client when the page shows one (data attribute or "Client ID:"). */
-  M.readGenericClientRef = (roots, items = textItems(roots)) => {
-    const tagged = M.queryAll(roots, '[data-client-id], [data-patient-id]')[0]?.element;
+  M.readGenericClientRef = (roots, items = textItems(roots), scope = null) => {
+    const tagged = query(roots, '[data-client-id], [data-patient-id]', scope)[0]?.element;
     const fromAttribute = tagged?.getAttribute('data-client-id') ?? tagged?.getAttribute('data-patient-id');
     const accept = (value) => (/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(value) && /\d/.test(value) ? value : null);
     return accept(clean(fromAttribute ?? '')) ?? firstOf([...labelledValues(items, roots, REF_LABEL)].map(({ value }) => value.split(' ')[0].replace(/^#/, '')), accept);
   };
 
   M.textItems = textItems;
+  M.shortText = shortText;
   M.clean = clean;
 })();

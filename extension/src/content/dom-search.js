@@ -32,13 +32,14 @@
     const visit = (root, depth, inShadow, inIframe) => {
       if (roots.length >= MAX_ROOTS) return;
       roots.push({ root, inShadow, inIframe });
-      const ownerDocument = root.ownerDocument ?? root;
-      const walker = ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
-      for (let element = walker.nextNode(); element; element = walker.nextNode()) {
-        if (element.hasAttribute(M.BUTTON_ATTRIBUTE) || element.hasAttribute(M.GUARD_ATTRIBUTE)) continue;
-        const shadow = shadowRootOf(element);
-        if (shadow) visit(shadow, depth, true, inIframe);
-        if ((element.localName === 'iframe' || element.localName === 'frame') && depth < MAX_FRAME_DEPTH) {
+      for (const element of root.querySelectorAll('*')) {
+        // Open roots are a cheap property; asking for a closed one costs a call into the
+        // browser per element, so only custom elements (where web components live) are asked.
+        const name = element.localName;
+        const shadow = element.shadowRoot ?? (name.includes('-') ? shadowRootOf(element) : null);
+        const ours = shadow && (element.hasAttribute(M.BUTTON_ATTRIBUTE) || element.hasAttribute(M.GUARD_ATTRIBUTE));
+        if (shadow && !ours) visit(shadow, depth, true, inIframe);
+        if ((name === 'iframe' || name === 'frame') && depth < MAX_FRAME_DEPTH) {
           const inner = frameDocument(element);
           if (inner) visit(inner, depth + 1, inShadow, true);
         }
@@ -155,111 +156,6 @@
     }
     return false;
   };
-
-  // --- what a field is called --------------------------------------------------------------
-  const clean = (text) => (text ?? '').replace(/\s+/g, ' ').trim();
-  const LABEL_MAX = 160;
-
-  /** A label's words; '' for a field, Margin's own elements, or a long block of text. */
-  function labelText(element) {
-    if (!element || element.isContentEditable || element.localName === 'textarea') return '';
-    if (element.hasAttribute?.(M.BUTTON_ATTRIBUTE) || element.hasAttribute?.(M.GUARD_ATTRIBUTE)) return '';
-    const text = clean(element.textContent);
-    return text.length <= LABEL_MAX ? text : '';
-  }
-
-  function byIds(element, attribute) {
-    const ids = (element.getAttribute(attribute) ?? '').split(/\s+/).filter(Boolean);
-    const root = element.getRootNode();
-    return ids.map((id) => labelText(root.getElementById?.(id) ?? element.ownerDocument.getElementById(id))).join(' ');
-  }
-
-  /** The field's own labels: `spoken` is what a person reads (aria, <label>, placeholder,
-   * the iframe's title), `coded` the names a developer gave it (name, id, class), `hint`
-   * its description (aria-describedby), which advises rather than names. */
-  M.ownLabelParts = function ownLabelParts(candidate) {
-    const spoken = [];
-    const coded = [];
-    const hint = [];
-    for (const element of new Set([candidate.element, candidate.anchor])) {
-      for (const name of ['aria-label', 'placeholder', 'data-placeholder', 'title']) spoken.push(element.getAttribute(name) ?? '');
-      for (const name of ['name', 'id', 'class', 'data-testid', 'data-id']) coded.push(element.getAttribute(name) ?? '');
-      spoken.push(byIds(element, 'aria-labelledby'));
-      hint.push(byIds(element, 'aria-describedby'));
-      if (element.labels) for (const label of element.labels) spoken.push(labelText(label));
-      const root = element.getRootNode();
-      if (element.id && root.querySelector) {
-        try { spoken.push(labelText(root.querySelector(`label[for="${CSS.escape(element.id)}"]`))); } catch { /* odd id */ }
-      }
-      spoken.push(labelText(element.closest('label')));
-      // TinyMCE's iframe body names the textarea it replaced: that textarea's label is the editor's.
-      const replaced = element.getAttribute('data-id');
-      const frame = candidate.kind === 'iframe-body' ? candidate.anchor : null;
-      if (replaced && frame && frame !== element) {
-        try { spoken.push(labelText(frame.ownerDocument.querySelector(`label[for="${CSS.escape(replaced)}"]`))); } catch { /* odd id */ }
-      }
-      // An empty editor shows its placeholder as a child: that is a label, not a note.
-      const placeholder = element.querySelector?.('[data-placeholder], .ql-blank, .is-editor-empty');
-      if (placeholder) spoken.push(placeholder.getAttribute('data-placeholder') ?? '');
-    }
-    const words = (parts) => clean(parts.join(' ').replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' '));
-    return { spoken: clean(spoken.join(' ')), coded: words(coded), hint: clean(hint.join(' ')) };
-  };
-
-  const FIELD = 'textarea, [contenteditable="true" i], [contenteditable=""], iframe';
-  // Neighbours that are not labels: toolbars, buttons, inputs.
-  const NOT_A_LABEL = 'button, select, input, textarea, script, style, template, [role="toolbar"], [role="menubar"], [class*="toolbar" i], [class*="menubar" i], [contenteditable]';
-
-  /** Label-like texts before the field, nearest first: previous siblings (text nodes too),
-   * then the parent's, up a few levels, across shadow roots and iframes; legends and
-   * aria-labels of enclosing groups on the way. */
-  M.nearbyLabels = function nearbyLabels(candidate, limit = 4) {
-    const found = [];
-    const add = (text) => { if (text) found.push(text); };
-    let node = candidate.anchor;
-    for (let depth = 0; depth < 6 && node && found.length < limit; depth += 1) {
-      let sibling = node.previousSibling;
-      for (let count = 0; sibling && count < 4 && found.length < limit; count += 1, sibling = sibling.previousSibling) {
-        if (sibling.nodeType === Node.TEXT_NODE) {
-          const text = clean(sibling.data);
-          if (text) add(text);
-          else count -= 1; // whitespace between tags is not a neighbour
-          continue;
-        }
-        if (sibling.nodeType !== Node.ELEMENT_NODE) continue;
-        // Labels before another field are that field's (a field an editor hid and replaced
-        // is not another field: TinyMCE's and CKEditor's label still names the editor).
-        const field = sibling.matches(FIELD) ? sibling : sibling.querySelector(FIELD);
-        if (field && M.isVisible(field)) break;
-        if (sibling.matches(NOT_A_LABEL)) continue;
-        const text = labelText(sibling);
-        if (/\p{L}/u.test(text)) add(text);
-      }
-      if (node.localName === 'fieldset') add(labelText(node.querySelector('legend')));
-      if (node.localName === 'td' || node.localName === 'th') add(columnHeader(node));
-      // A group, region, dialog, frame or web component around the field may carry its name.
-      if (depth > 0 && node.getAttribute) {
-        add(node.getAttribute('aria-label'));
-        add(byIds(node, 'aria-labelledby'));
-        if (node.localName === 'iframe' || node.localName === 'frame') add(node.getAttribute('title'));
-        if (node.localName.includes('-')) add(node.getAttribute('label')); // <x-textarea label="…">
-      }
-      // A field slotted into a component sits, as shown, where its slot is: beside the
-      // component's own label.
-      node = node.assignedSlot ?? M.parentAcross(node);
-    }
-    return found;
-  };
-
-  /** A table cell's column header: the cell above it in the header row, or in the row above. */
-  function columnHeader(cell) {
-    const row = cell.parentElement;
-    const table = cell.closest('table');
-    const above = table?.tHead?.rows[0] ?? row?.previousElementSibling;
-    if (!above || above === row) return '';
-    const header = above.cells?.[cell.cellIndex];
-    return header && !header.querySelector(FIELD) ? labelText(header) : '';
-  }
 
   /** Up from a node, across shadow roots (to their host) and iframes (to the frame). */
   M.parentAcross = function parentAcross(node) {

@@ -68,13 +68,18 @@
         setStyles(label, { color, background });
       },
       text: () => label.textContent,
-      /** Left of the button above the field (or the field's top right without a button). */
+      /** Beside the "Private notes" button (left, then right of it), else in the free space
+       * around the field; never over a page control (the field's top right as a last resort). */
       place(anchor, button) {
         const rect = anchor.getBoundingClientRect();
         const buttonRect = button?.host.isConnected && button.host.ownerDocument === doc ? button.host.getBoundingClientRect() : null;
+        const besideButton = buttonRect?.width
+          ? [(width) => [buttonRect.left - 6 - width, buttonRect.top + 1], () => [buttonRect.right + 6, buttonRect.top + 1]] : [];
+        const spot = M.freeSpot(anchor, host, besideButton);
         const right = buttonRect?.width ? buttonRect.left - 6 : rect.right;
-        const top = buttonRect?.width ? buttonRect.top + 1 : Math.max(0, rect.top >= 24 ? rect.top - 24 : rect.top + 2);
-        setStyles(host, { top: `${Math.round(top)}px`, left: `${Math.max(0, Math.round(right - (host.offsetWidth || 160)))}px`,
+        const top = spot?.[1] ?? (buttonRect?.width ? buttonRect.top + 1 : Math.max(0, rect.top >= 24 ? rect.top - 24 : rect.top + 2));
+        const left = spot?.[0] ?? right - (host.offsetWidth || 160);
+        setStyles(host, { top: `${Math.round(top)}px`, left: `${Math.max(0, Math.round(left))}px`,
           visibility: rect.width && rect.height ? 'visible' : 'hidden' });
       },
       remove: () => host.remove(),

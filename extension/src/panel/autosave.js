@@ -17,6 +17,7 @@ export class NoteSaver {
     this.call = call;
     this.onChange = onChange;
     this.delayMs = delayMs;
+    this.held = false; // the panel is asking which client and date the note is for
     this.reset();
   }
 
@@ -83,7 +84,7 @@ export class NoteSaver {
   /** Send the current text now (unless a save is already on its way). */
   async flush() {
     clearTimeout(this.timer);
-    if (this.inFlight || !this.dirty || this.waitingForChoice || this.diverged) return;
+    if (this.inFlight || !this.dirty || this.waitingForChoice || this.diverged || (this.held && !this.note)) return;
     const sending = this.text;
     this.inFlight = true;
     this.status = 'saving';

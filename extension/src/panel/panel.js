@@ -13,6 +13,7 @@ import { showConflict } from '../shared/conflict-standalone.js';
 import { NoteLinter } from './lint.js';
 import { LintMirror } from './lint-view.js';
 import { SafetyBanner } from './safety.js';
+import { ContextConfirm } from './context-confirm.js';
 
 const POLL_READY_MS = 15000;
 const POLL_PROBLEM_MS = 3000;
@@ -27,6 +28,8 @@ const saver = new NoteSaver({ call: daemon, onChange: renderSaver });
 const mirror = new LintMirror(ui.text, { reason: $('#lint-reason'), list: $('#lint-list') });
 const safety = new SafetyBanner($('#safety-banner'), { call: daemon, savedNote, onChange: () => mirror.show(linter.text, linter.findings, safety.isQuiet) });
 const linter = new NoteLinter({ call: daemon, onFindings: showFindings });
+const confirmer = new ContextConfirm({ onCorrect: corrected });
+confirmer.refresh = () => renderContext();
 const conflicts = new PanelConflict({ section: $('#sync-conflict'), saver, call: daemon, summaries: sessionSummaries, onSettled: conflictSettled });
 
 /** Text typed here that no acknowledged save holds yet: the panel must keep this note. */
@@ -88,8 +91,11 @@ async function followTab(tabId) {
   ask('rescan', { tabId }); // the content script answers with a fresh cs-context
 }
 
-function onReport(report) {
+function onReport(raw) {
+  view.raw = raw;
+  const report = confirmer.apply(raw);
   view.report = report;
+  saver.held = confirmer.needsAnswer(raw); // asked before the first save, never filed under a guess
   renderContext();
   if (!report || contextKey(report) === view.loadedKey) return;
   if (holdingText()) {
@@ -111,9 +117,37 @@ function renderContext() {
       h('span', { id: 'context-site' }, siteName(report.site)), ' · ',
       h('strong', { id: 'context-client' }, client ?? 'client not shown on the page'), ' · ',
       h('span', { id: 'context-date' }, context.appointment_date ?? 'date not shown on the page'),
-      report.field === null ? h('p', { className: 'snippet' }, 'No progress-note field found on this page yet.') : null);
+      report.field === null ? missedField() : null, confirmer.render(view.raw));
   }
   renderVisibility();
+}
+
+/** The clinician confirmed or changed the client and date: a note already saved moves to
+ * them (a new version); a note not saved yet is created under them. */
+async function corrected(report, before) {
+  view.report = report;
+  saver.held = false;
+  if (saver.note && contextKey(report) !== contextKey(before)) {
+    const moved = await daemon('PUT', `/v1/notes/${encodeURIComponent(saver.note.id)}`,
+      { text: saver.text, base_version: saver.note.version, client: report.client, context: report.context });
+    if (!moved.ok) { setStatus('error', describe(moved.problem, moved.error).title); return; }
+    saver.load(moved.body);
+    setStatus('info', 'Moved: the note is now filed under the client and date you gave.');
+  } else if (!saver.note) {
+    saver.target = { client: report.client, context: report.context };
+    if (saver.dirty) saver.schedule(0);
+  }
+  view.loadedKey = contextKey(report);
+  renderContext();
+  loadEarlier(report);
+}
+
+/** No field found: say so, and let the clinician show Margin which field is the note. */
+function missedField() {
+  const pick = h('button', { type: 'button', id: 'pick-field', className: 'secondary' }, 'Pick the field');
+  pick.addEventListener('click', () => { ask('pick_field', { tabId: view.tabId }); });
+  return h('p', { className: 'snippet', id: 'field-missed' }, 'No progress-note field found on this page. ', pick,
+    ' then click the note on the page; Margin remembers it for this site.');
 }
 
 // --- the note for this context ------------------------------------------------------------------

@@ -82,8 +82,8 @@ async function loadAudit() {
 }
 
 async function loadSettings() {
-  const [settings, local, pairings, sites] = await Promise.all([
-    daemon('GET', '/v1/settings'), ask('settings'), daemon('GET', '/v1/pairings'), ask('sites')]);
+  const [settings, local, pairings, sites, learned] = await Promise.all([
+    daemon('GET', '/v1/settings'), ask('settings'), daemon('GET', '/v1/pairings'), ask('sites'), ask('learned_fields')]);
   if (settings.ok && settings.body.auto_lock_minutes) $('#auto-lock').value = settings.body.auto_lock_minutes;
   if (local.ok) $('#port').value = local.port;
   if (pairings.ok) {
@@ -92,6 +92,15 @@ async function loadSettings() {
       h('button', { type: 'button', className: 'secondary', onclick: () => unpair(pairing) }, 'Unpair'))));
   }
   if (sites.ok) replaceChildren($('#sites'), sites.sites.map(siteRow));
+  if (learned.ok) {
+    replaceChildren($('#learned-fields'), learned.fields.length ? learned.fields.map(learnedRow) : h('li', {}, 'None: Margin found the note field itself everywhere so far.'));
+  }
+}
+
+function learnedRow(field) {
+  const remove = h('button', { type: 'button', className: 'secondary' }, 'Forget');
+  remove.addEventListener('click', async () => { await ask('forget_learned_field', field); refresh(); });
+  return h('li', {}, `${new URL(field.origin).host}: `, h('code', {}, field.selector), ' ', remove);
 }
 
 function siteRow(site) {
