@@ -1,0 +1,63 @@
+"""One browser per engine for the whole run, reset between flows (two cores: starting a
+browser per flow would cost more than the flows). ``engine`` runs a flow once in each."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Playwright
+
+from tests.extension.ehr_server import EhrServer
+from tests.extension.engines.chromium import ChromiumEngine
+from tests.extension.engines.driver import Engine
+from tests.extension.engines.firefox import FirefoxEngine
+from tests.extension.engines.firefox_launch import FIREFOX, start_firefox
+from tests.extension.harness import build, launch
+
+
+@pytest.fixture(scope="session")
+def firefox_extension() -> Path:
+    return build("firefox-test")
+
+
+@pytest.fixture(scope="session")
+def firefox_engine(
+    firefox_extension: Path, ehr_server: EhrServer, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[FirefoxEngine]:
+    if not FIREFOX.exists():
+        pytest.fail("Debian's firefox-esr is not installed: run 'make system-deps'")
+    running = start_firefox(tmp_path_factory.mktemp("firefox") / "profile", firefox_extension)
+    try:
+        yield FirefoxEngine(running, ehr_server)
+    finally:
+        running.stop()
+
+
+@pytest.fixture(scope="session")
+def chromium_engine(
+    playwright_session: Playwright,
+    test_extension: Path,
+    ehr_server: EhrServer,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[ChromiumEngine]:
+    profile = tmp_path_factory.mktemp("chromium") / "profile"
+    browser = launch(playwright_session, profile, test_extension, ehr_server)
+    try:
+        yield ChromiumEngine(browser)
+    finally:
+        browser.context.close()
+
+
+@pytest.fixture(scope="session", params=["chromium", "firefox"])
+def engine_browser(request: pytest.FixtureRequest) -> Engine:
+    # Session-scoped and parametrized: pytest runs every flow in one engine, then the other.
+    return request.getfixturevalue(f"{request.param}_engine")  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+def engine(engine_browser: Engine) -> Iterator[Engine]:
+    engine_browser.reset()
+    yield engine_browser
+    engine_browser.reset()
