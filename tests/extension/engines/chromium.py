@@ -37,6 +37,9 @@ class ChromiumPage(EnginePage):
     def click(self, selector: str) -> None:
         self.page.click(selector)
 
+    def click_at(self, x: float, y: float) -> None:
+        self.page.mouse.click(x, y)
+
     def type(self, selector: str, text: str) -> None:
         self.focus_end(selector)
         self.page.keyboard.type(text, delay=5)

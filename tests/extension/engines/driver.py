@@ -55,6 +55,10 @@ class EnginePage:
         """A real pointer click in the middle of the element."""
         raise NotImplementedError
 
+    def click_at(self, x: float, y: float) -> None:
+        """A real pointer click at a point of the viewport."""
+        raise NotImplementedError
+
     def type(self, selector: str, text: str) -> None:
         """Focus the element and type ``text`` key by key, as a person does."""
         raise NotImplementedError

@@ -64,15 +64,20 @@ class FirefoxPage(EnginePage):
     def _act(self, source: dict[str, Any]) -> None:
         self.session.command("input.performActions", {"context": self.context, "actions": [source]})
 
-    def click(self, selector: str) -> None:
-        element = self._element(selector)
+    def _press(self, move: dict[str, Any]) -> None:
         self._act({"type": "pointer", "id": "mouse", "parameters": {"pointerType": "mouse"},
                    "actions": [
-                       {"type": "pointerMove", "x": 0, "y": 0,
-                        "origin": {"type": "element", "element": element}},
+                       {"type": "pointerMove", **move},
                        {"type": "pointerDown", "button": 0},
                        {"type": "pointerUp", "button": 0},
                    ]})
+
+    def click(self, selector: str) -> None:
+        element = self._element(selector)
+        self._press({"x": 0, "y": 0, "origin": {"type": "element", "element": element}})
+
+    def click_at(self, x: float, y: float) -> None:
+        self._press({"x": round(x), "y": round(y), "origin": "viewport"})
 
     def type(self, selector: str, text: str) -> None:
         self.focus_end(selector)
@@ -112,7 +117,7 @@ class FirefoxEngine(Engine):
     def __init__(self, running: RunningFirefox, ehr: EhrServer) -> None:
         self.running = running
         self.ehr = ehr
-        self.driver = FirefoxPage(self, self._find_context(DRIVER_PAGE))
+        self.driver = self._loaded(FirefoxPage(self, self._find_context(DRIVER_PAGE)))
         self.origin = str(self.driver.evaluate("location.origin"))
 
     @property
@@ -130,7 +135,13 @@ class FirefoxEngine(Engine):
         return str(eventually(found, f"a tab showing {url_end}", timeout=30))
 
     def _loaded(self, page: FirefoxPage) -> FirefoxPage:
-        eventually(lambda: page.evaluate("document.readyState") == "complete", "the page to load")
+        def ready() -> bool:
+            try:  # a tab just opened may still show about:blank, or be between documents
+                return bool(page.evaluate("document.readyState === 'complete' && !!document.body"))
+            except AssertionError:
+                return False
+
+        eventually(ready, "the page to load")
         return page
 
     def extension(self, function: str, argument: Any = None) -> Any:

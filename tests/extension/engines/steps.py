@@ -70,3 +70,18 @@ def paired_origins(home: Path) -> list[str]:
     done = run_margin(home, "pair", "--list", "--json")
     assert done.returncode == 0, done.stderr
     return [pairing["origin"] for pairing in json.loads(done.stdout)]
+
+
+def find_field_here(engine: Engine, tab: int) -> None:
+    """What the toolbar button does on a site without an adapter: look for a note field."""
+    helper = engine.panel(tab)
+    helper.evaluate(
+        f"(globalThis.browser ?? chrome).runtime.sendMessage("
+        f"{{type: 'find_field_here', tabId: {int(tab)}}}).then(() => true)"
+    )
+    helper.close()
+
+
+def content_messages(page: EnginePage) -> list[dict[str, object]]:
+    """Every message the content script sent or received (the test build logs them)."""
+    return list(page.content_script("globalThis.Margin.messageLog") or [])
