@@ -44,6 +44,9 @@ class ChromiumPage(EnginePage):
         self.focus_end(selector)
         self.page.keyboard.type(text, delay=5)
 
+    def set_files(self, selector: str, paths: list[str]) -> None:
+        self.page.set_input_files(selector, paths)
+
     def screenshot(self, name: str) -> None:
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         self.page.screenshot(path=str(ARTIFACTS / f"{name}-chromium.png"), full_page=True)

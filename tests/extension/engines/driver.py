@@ -63,6 +63,10 @@ class EnginePage:
         """Focus the element and type ``text`` key by key, as a person does."""
         raise NotImplementedError
 
+    def set_files(self, selector: str, paths: list[str]) -> None:
+        """Choose files in an <input type=file>, as the file picker would."""
+        raise NotImplementedError
+
     def screenshot(self, name: str) -> None:
         raise NotImplementedError
 
@@ -110,6 +114,9 @@ class EnginePage:
 
     def attribute(self, selector: str, name: str) -> str | None:
         return self.query(selector, f"el ? el.getAttribute({js(name)}) : null")  # type: ignore[no-any-return]
+
+    def count(self, selector: str) -> int:
+        return int(self.evaluate(f"document.querySelectorAll({js(selector)}).length"))
 
     def visible(self, selector: str) -> bool:
         return bool(

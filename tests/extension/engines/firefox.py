@@ -87,6 +87,11 @@ class FirefoxPage(EnginePage):
             keys += [{"type": "keyDown", "value": key}, {"type": "keyUp", "value": key}]
         self._act({"type": "key", "id": "keyboard", "actions": keys})
 
+    def set_files(self, selector: str, paths: list[str]) -> None:
+        node = _evaluate(self.session, self.context, f"document.querySelector({js(selector)})")
+        self.session.command("input.setFiles", {
+            "context": self.context, "element": {"sharedId": node["sharedId"]}, "files": paths})
+
     def screenshot(self, name: str) -> None:
         shot = self.session.command("browsingContext.captureScreenshot", {
             "context": self.context, "origin": "document"})

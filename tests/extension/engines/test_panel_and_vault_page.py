@@ -1,0 +1,88 @@
+"""The panel's misplacement check and the vault page's export check, written once and run
+in Chromium and Firefox: record content underlined with its reason, a safety sentence
+raising the banner whose acknowledgement is audited, and exported files chosen
+(chosen) on the vault page getting their verdicts with the leaking note linked."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.extension.engines.driver import Engine, eventually
+from tests.extension.engines.steps import notes_of, open_client, paired_with_vault
+
+pytestmark = pytest.mark.browser
+
+PRIVATE = "I keep thinking about the kite she drew and how small the house looked in it. "
+MEDICATION = "Pt started sertraline 50 mg daily last week."
+SAFETY = "Denies SI/HI."
+CORPUS = Path(__file__).resolve().parents[2] / "scan" / "corpus"
+EXPECTED = json.loads((CORPUS / "expected.json").read_text())
+CORPUS_NOTES = [json.loads(line) for line in (CORPUS / "notes.jsonl").read_text().splitlines()]
+
+
+def test_lint_underlines_and_the_safety_acknowledgement(engine: Engine, margin_home: Path) -> None:
+    with paired_with_vault(engine, margin_home) as daemon:
+        _, tab = open_client(engine)
+        panel = engine.panel(tab)
+        panel.wait_hidden("#setup")
+        typed = PRIVATE + MEDICATION + " We laughed about the dog."
+        panel.type("#note-text", typed)
+        mark = "#lint-mirror mark[data-category='medication']"
+        panel.wait_text(mark, MEDICATION)
+        assert panel.count("#lint-mirror mark") == 1, "the private sentences are not flagged"
+        decoration = panel.query(mark, "getComputedStyle(el).textDecorationLine")
+        assert "underline" in decoration
+        panel.wait_text("#lint-list summary", "1 sentence belongs in the progress note")
+        panel.wait_text("#save-status", "Saved")
+        assert notes_of(daemon, "Ada Lovelace") == [typed], "typing is untouched"
+        panel.screenshot("lint-underline")
+
+        panel.type("#note-text", " " + SAFETY)
+        panel.wait_visible("#safety-banner")
+        panel.wait_text("#safety-banner", SAFETY, contains=True)
+        safety = "#lint-mirror mark[data-category='safety']"
+        panel.wait_attribute(safety, "data-severity", "critical")
+        panel.click("#safety-banner .acknowledge")
+        panel.wait_hidden("#safety-banner")
+        panel.wait_attribute(safety, "class", "lint-mark quiet")
+        entries = daemon.cli("GET", "/v1/audit").json()["entries"]
+        acknowledged = [e for e in entries if e["action"] == "safety_acknowledged"]
+        assert len(acknowledged) == 1 and acknowledged[0]["detail"]["category"] == "safety"
+        assert "SI/HI" not in str(acknowledged[0]["detail"])
+
+
+def test_export_check_on_the_vault_page(engine: Engine, margin_home: Path) -> None:
+    with paired_with_vault(engine, margin_home) as daemon:
+        vault_ids = {}
+        for index, note in enumerate(CORPUS_NOTES):
+            body = {"text": note["text"], "client": f"Client {index}",
+                    "context": {"site": "generic"}}
+            vault_ids[note["id"]] = daemon.cli("POST", "/v1/notes", body).json()["id"]
+        vault = engine.open_extension_page("src/vault/vault.html#exports")
+        vault.wait_visible("#exports-view")
+
+        # Chosen in the file picker (BiDi input.setFiles); a drop needs drag data that only
+        # Chromium lets a script build, so dropping stays in test_exports.py.
+        vault.set_files("#export-file", [str(CORPUS / "files" / "leak_chromium.pdf")])
+        leak = "#scan-reports > .report-file[data-path='leak_chromium.pdf']"
+        eventually(lambda: vault.count(leak), "the chosen file's report", timeout=60)
+        vault.wait_attribute(leak, "data-verdict", "leak", timeout=60)
+        (leaked,) = EXPECTED["leak_chromium.pdf"]["notes"]
+        link = f"{leak} .note-link[data-note-id='{vault_ids[leaked]}']"
+        vault.wait_visible(link)
+        private = next(n["text"] for n in CORPUS_NOTES if n["id"] == leaked)
+        reports = vault.text("#scan-reports") or ""
+        assert " ".join(private.split()[:6]) not in reports, "the report quotes no note"
+        vault.click(link)
+        vault.wait_text("#reader-text", private)
+
+        vault.evaluate("(location.hash = '#exports', true)")
+        vault.wait_visible("#exports-view")
+        vault.set_files("#export-file", [str(CORPUS / "files" / "clean_reportlab.pdf")])
+        clean = "#scan-reports > .report-file[data-path='clean_reportlab.pdf']"
+        eventually(lambda: vault.count(clean), "the second file's report", timeout=60)
+        vault.wait_attribute(clean, "data-verdict", "clean", timeout=60)
+        vault.screenshot("vault-export-check")
