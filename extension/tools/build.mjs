@@ -5,8 +5,10 @@
 //   node tools/build.mjs firefox         dist/firefox: the shared tree + firefox/manifest.json
 //   node tools/build.mjs chromium-test   dist/chromium-test: test build (message log, test hosts)
 //   node tools/build.mjs firefox-test    dist/firefox-test: the same for Firefox, plus test-driver/
+//   node tools/build.mjs xpi             dist/artifacts/margin-VERSION-unsigned.xpi (web-ext build)
 // The Chromium extension itself needs no build: load the folder extension/ unpacked.
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -68,6 +70,16 @@ const commands = {
     const firefox = readJson(join(extensionDir, 'firefox', 'manifest.json'));
     writeJson(join(target, 'manifest.json'), { ...firefox, version: chromium.version, description: chromium.description });
     return target;
+  },
+  // The Firefox add-on as one unsigned file (web-ext from tools/node_modules; AMO signs it).
+  xpi() {
+    const source = commands.firefox();
+    const artifacts = join(extensionDir, 'dist', 'artifacts');
+    const name = `margin-${readJson(join(source, 'manifest.json')).version}-unsigned.xpi`;
+    const webExt = join(extensionDir, 'tools', 'node_modules', '.bin', 'web-ext');
+    execFileSync(webExt, ['build', '--source-dir', source, '--artifacts-dir', artifacts, '--filename', name,
+      '--overwrite-dest', '--no-config-discovery'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    return join(artifacts, name);
   },
   'chromium-test'() {
     commands.check();

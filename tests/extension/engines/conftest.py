@@ -50,6 +50,14 @@ def chromium_engine(
         browser.context.close()
 
 
+@pytest.fixture
+def firefox(firefox_engine: FirefoxEngine) -> Iterator[FirefoxEngine]:
+    """For the Firefox-only checks: the same Firefox, reset."""
+    firefox_engine.reset()
+    yield firefox_engine
+    firefox_engine.reset()
+
+
 @pytest.fixture(scope="session", params=["chromium", "firefox"])
 def engine_browser(request: pytest.FixtureRequest) -> Engine:
     # Session-scoped and parametrized: pytest runs every flow in one engine, then the other.

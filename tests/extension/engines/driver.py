@@ -232,3 +232,6 @@ class Engine:
             return report if report and check(report) else None
 
         return eventually(ready, what)
+
+    def wait_report_gone(self, tab_id: int) -> None:
+        eventually(lambda: self.stored_report(tab_id) is None, f"tab {tab_id}'s context forgotten")

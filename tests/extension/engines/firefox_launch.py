@@ -23,6 +23,9 @@ from tests.extension.engines.bidi import BidiSession
 
 FIREFOX = Path("/usr/bin/firefox-esr")
 ADDON_ID = "margin@margin.local"
+# The oldest Firefox the suite runs (Debian 12's firefox-esr from the security suite): the
+# Firefox manifest's strict_min_version says the same, so no user runs an untested Firefox.
+OLDEST_TESTED_FIREFOX = 153
 LISTENING = re.compile(r"WebDriver BiDi listening on (ws://\S+)")
 
 
@@ -36,8 +39,8 @@ def firefox_version() -> tuple[int, ...]:
     return tuple(int(part) for part in found.group(1).split("."))
 
 
-def _user_js() -> str:
-    prefs = {
+def _user_js(extra: dict[str, str | bool] | None) -> str:
+    prefs: dict[str, str | bool] = {
         # The EHR sites and the generic test host resolve to the local test server.
         "network.dns.localDomains": ",".join(sorted(HOSTS.values())),
         "browser.shell.checkDefaultBrowser": False,
@@ -46,6 +49,7 @@ def _user_js() -> str:
         "app.update.disabledForTesting": True,
         "extensions.update.enabled": False,
         "browser.startup.homepage_override.mstone": "ignore",
+        **(extra or {}),
     }
     lines = []
     for name, value in prefs.items():
@@ -78,9 +82,11 @@ def _drain(stream: IO[str]) -> None:
         pass
 
 
-def start_firefox(profile: Path, extension: Path) -> RunningFirefox:
+def start_firefox(
+    profile: Path, extension: Path, prefs: dict[str, str | bool] | None = None
+) -> RunningFirefox:
     profile.mkdir(parents=True, exist_ok=True)
-    (profile / "user.js").write_text(_user_js())
+    (profile / "user.js").write_text(_user_js(prefs))
     process = subprocess.Popen(
         [str(FIREFOX), "--headless", "--no-remote", "--profile", str(profile),
          "--remote-debugging-port=0", "about:blank"],

@@ -148,3 +148,34 @@ def assert_rest_never_reached_the_page(engine: Engine, page: EnginePage, secret:
         for where, seen in places.items():
             assert word not in seen, f"{word} reached {where}"
     _check_message_shapes(messages)  # type: ignore[arg-type]
+
+
+def test_without_the_highlight_api_the_save_is_still_held(
+    engine: Engine, margin_home: Path
+) -> None:
+    """Browsers without the CSS Custom Highlight API (Firefox before 140): no marks in a rich
+    editor, but the badge counts the words and the save is still held. Neither engine can
+    switch the API off any more, so the content script's own view of it is removed (its
+    world's wrappers of ``CSS`` and ``window``; the page's are untouched)."""
+    _, _, field, save, _ = PAGES["theranest-prosemirror"]
+    with paired_with_vault(engine, margin_home) as daemon:
+        write_private_note(daemon)
+        page = open_page(engine, "theranest-prosemirror")
+        page.content_script(
+            "(Object.defineProperty(CSS, 'highlights', {value: undefined, configurable: true}),"
+            " Object.defineProperty(window, 'Highlight', {value: undefined, configurable: true}),"
+            " true)"
+        )
+        assert page.evaluate("!!CSS.highlights && typeof Highlight === 'function'")
+        page.click(field)
+        page.type(field, PASTED)
+        state = wait_guard(page, lambda g: g["fresh"] and g["matches"] > 0, "the paragraph found")
+        assert state["marked"] == [], "nothing to paint with"
+        assert state["badge"] == f"{len(PASTED.split())} words from private notes"
+        saves = page_saves(page)
+        page.click(save)
+        state = wait_guard(page, lambda g: g["dialog"] is not None, "the question")
+        assert page_saves(page) == saves, "the save was held"
+        answer(page, "back")
+        wait_guard(page, lambda g: g["dialog"] is None, "the question closed")
+        assert page_saves(page) == saves
