@@ -126,6 +126,12 @@ class EnginePage:
     def wait_visible(self, selector: str, timeout: float = WAIT) -> None:
         eventually(lambda: self.visible(selector), f"{selector} to show", timeout)
 
+    def wait_editable(self, selector: str, timeout: float = WAIT) -> None:
+        eventually(
+            lambda: self.query(selector, "!!el && !el.readOnly && !el.disabled"),
+            f"{selector} to be editable", timeout,
+        )
+
     def wait_hidden(self, selector: str, timeout: float = WAIT) -> None:
         eventually(lambda: not self.visible(selector), f"{selector} to hide", timeout)
 
