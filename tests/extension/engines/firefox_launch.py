@@ -9,6 +9,7 @@ which on stderr. The profile's user.js maps the EHR host names to 127.0.0.1 (Chr
 from __future__ import annotations
 
 import contextlib
+import json
 import re
 import shutil
 import subprocess
@@ -39,8 +40,8 @@ def firefox_version() -> tuple[int, ...]:
     return tuple(int(part) for part in found.group(1).split("."))
 
 
-def _user_js(extra: dict[str, str | bool] | None) -> str:
-    prefs: dict[str, str | bool] = {
+def _user_js(extra: dict[str, str | bool | int] | None) -> str:
+    prefs: dict[str, str | bool | int] = {
         # The EHR sites and the generic test host resolve to the local test server.
         "network.dns.localDomains": ",".join(sorted(HOSTS.values())),
         "browser.shell.checkDefaultBrowser": False,
@@ -49,12 +50,14 @@ def _user_js(extra: dict[str, str | bool] | None) -> str:
         "app.update.disabledForTesting": True,
         "extensions.update.enabled": False,
         "browser.startup.homepage_override.mstone": "ignore",
+        # The session store (which keeps what pages' form fields hold) writes each second,
+        # so the profile test sees what Firefox would keep on disk.
+        "browser.sessionstore.interval": 1000,
         **(extra or {}),
     }
     lines = []
     for name, value in prefs.items():
-        shown = value if not isinstance(value, bool) else str(value).lower()
-        shown = f'"{value}"' if isinstance(value, str) else shown
+        shown = json.dumps(value)  # true/false, numbers and strings as prefs spell them
         lines.append(f'user_pref("{name}", {shown});')
     return "\n".join(lines) + "\n"
 
@@ -83,7 +86,7 @@ def _drain(stream: IO[str]) -> None:
 
 
 def start_firefox(
-    profile: Path, extension: Path, prefs: dict[str, str | bool] | None = None
+    profile: Path, extension: Path, prefs: dict[str, str | bool | int] | None = None
 ) -> RunningFirefox:
     profile.mkdir(parents=True, exist_ok=True)
     (profile / "user.js").write_text(_user_js(prefs))

@@ -142,6 +142,8 @@ def assert_rest_never_reached_the_page(engine: Engine, page: EnginePage, secret:
         "the page's DOM": page.dom().lower(),
         "the content script's messages": repr(messages).lower(),
     }
+    # Whatever the engine's content-script world is, the page cannot reach into it.
+    assert page.evaluate("typeof window.Margin") == "undefined"
     # The control: the typed paragraph is the page's own text, and the spy saw it.
     assert "spoons" in spy_log and "spoons" in shipped
     for word in secret:
