@@ -7,7 +7,7 @@ STAMP   := $(VENV)/.installed-$(shell cat daemon/pyproject.toml | cksum | cut -d
 PYTEST_ARGS ?=
 TESTS       ?= tests
 
-.PHONY: run test bench eval lint soak system-deps extension-deps clean
+.PHONY: run test bench eval lint soak system-deps extension-deps xpi clean
 
 $(STAMP): daemon/pyproject.toml
 	@test -x $(PYTHON) || python3 -m venv $(VENV)
@@ -48,6 +48,10 @@ system-deps:
 ## Node.js and web-ext (npm, pinned by extension/tools/package-lock.json) for the extension's tests.
 extension-deps:
 	@bash extension/tools/install-deps.sh
+
+## The Firefox add-on as an unsigned .xpi (web-ext build), in extension/dist/artifacts/.
+xpi: extension-deps
+	node extension/tools/build.mjs xpi
 
 clean:
 	rm -rf $(VENV) tests/artifacts

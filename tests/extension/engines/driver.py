@@ -185,6 +185,7 @@ class Engine:
 
     name: str
     ehr: EhrServer
+    origin: str  # the extension's origin (random per install in Firefox)
 
     def open_ehr(self, site: str, path: str = "/") -> EnginePage:
         raise NotImplementedError

@@ -35,6 +35,8 @@ def _evaluate(session: BidiSession, context: str, expression: str) -> Any:
 
 
 class FirefoxPage(EnginePage):
+    engine: FirefoxEngine
+
     def __init__(self, engine: FirefoxEngine, context: str) -> None:
         self.engine = engine
         self.context = context

@@ -149,7 +149,7 @@ def assert_rest_never_reached_the_page(engine: Engine, page: EnginePage, secret:
     for word in secret:
         for where, seen in places.items():
             assert word not in seen, f"{word} reached {where}"
-    _check_message_shapes(messages)  # type: ignore[arg-type]
+    _check_message_shapes(messages)
 
 
 def test_without_the_highlight_api_the_save_is_still_held(
