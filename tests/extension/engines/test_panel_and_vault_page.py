@@ -1,7 +1,8 @@
 """The panel's misplacement check and the vault page's export check, written once and run
 in Chromium and Firefox: record content underlined with its reason, a safety sentence
 raising the banner whose acknowledgement is audited, and exported files chosen
-(chosen) on the vault page getting their verdicts with the leaking note linked."""
+(chosen) on the vault page getting their verdicts with the leaking note linked, and the vault page's
+notes, search, audit trail and settings."""
 
 from __future__ import annotations
 
@@ -86,3 +87,39 @@ def test_export_check_on_the_vault_page(engine: Engine, margin_home: Path) -> No
         eventually(lambda: vault.count(clean), "the second file's report", timeout=60)
         vault.wait_attribute(clean, "data-verdict", "clean", timeout=60)
         vault.screenshot("vault-export-check")
+
+
+def test_vault_page_lists_searches_audits_and_sets(engine: Engine, margin_home: Path) -> None:
+    with paired_with_vault(engine, margin_home) as daemon:
+        for client, text in [("Ada Lovelace", "About the orchard."),
+                             ("Grace Hopper", "About the compass.")]:
+            body = {"text": text, "client": client, "context": {"site": "generic"}}
+            assert daemon.cli("POST", "/v1/notes", body).status == 201
+        vault = engine.vault_page()
+        vault.wait_text("#clients", "Ada Lovelace (1)", contains=True)
+        vault.wait_text("#clients", "Grace Hopper (1)", contains=True)
+        vault.click("#clients button")
+        vault.wait_text("#reader-text", "About the orchard.")
+
+        vault.click("nav [data-show='search-view']")
+        vault.fill("#search", "compass")
+        vault.click("#search-form button")
+        eventually(lambda: vault.count("#search-results li") == 1, "one search result")
+        vault.wait_text("#search-results", "Grace Hopper", contains=True)
+
+        vault.click("nav [data-show='audit-view']")
+        vault.wait_visible("#audit-rows tr")
+        vault.wait_text("#audit-verification", "checks out", contains=True)
+
+        vault.click("nav [data-show='settings-view']")
+        vault.fill("#auto-lock", "42")
+        vault.click("#autolock-form button")
+        vault.wait_text("#autolock-status", "Saved")
+        assert daemon.cli("GET", "/v1/settings").json()["auto_lock_minutes"] == 42
+        vault.wait_text("#pairings", "this browser", contains=True)
+        # The test build holds the EHR sites' permissions: they show as enabled.
+        eventually(lambda: vault.query("#site-simplepractice", "!!el && el.checked"),
+                   "the SimplePractice site shown as enabled")
+        vault.screenshot("vault-settings")
+        vault.click("#lock-now")
+        vault.wait_attribute("#setup", "data-state", "locked")
