@@ -1,8 +1,8 @@
-"""The panel's misplacement check and the vault page's export check, written once and run
-in Chromium and Firefox: record content underlined with its reason, a safety sentence
-raising the banner whose acknowledgement is audited, and exported files chosen
-(chosen) on the vault page getting their verdicts with the leaking note linked, and the vault page's
-notes, search, audit trail and settings."""
+"""The panel's misplacement check and the vault page, written once and run in Chromium
+and Firefox: record content underlined with its reason, a safety sentence raising the
+banner whose acknowledgement is audited; exported files chosen on the vault page getting
+their verdicts with the leaking note linked; the vault page's notes, search, audit trail
+and settings."""
 
 from __future__ import annotations
 
