@@ -1,4 +1,4 @@
-"""One browser per engine for the whole run, reset between flows (two cores: starting a
+"""One browser per engine for this folder's flows, reset between them (two cores: starting a
 browser per flow would cost more than the flows). ``engine`` runs a flow once in each."""
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ def firefox_extension() -> Path:
     return build("firefox-test")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def firefox_engine(
     firefox_extension: Path, ehr_server: EhrServer, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[FirefoxEngine]:
@@ -35,7 +35,7 @@ def firefox_engine(
         running.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def chromium_engine(
     playwright_session: Playwright,
     test_extension: Path,
@@ -58,9 +58,10 @@ def firefox(firefox_engine: FirefoxEngine) -> Iterator[FirefoxEngine]:
     firefox_engine.reset()
 
 
-@pytest.fixture(scope="session", params=["chromium", "firefox"])
+@pytest.fixture(scope="package", params=["chromium", "firefox"])
 def engine_browser(request: pytest.FixtureRequest) -> Engine:
-    # Session-scoped and parametrized: pytest runs every flow in one engine, then the other.
+    # Package-scoped and parametrized: pytest runs every flow here in one engine, then the
+    # other, and closes both browsers when this folder is done.
     return request.getfixturevalue(f"{request.param}_engine")  # type: ignore[no-any-return]
 
 
