@@ -1,17 +1,18 @@
 """The panel's misplacement check and the vault page, written once and run in Chromium
 and Firefox: record content underlined with its reason, a safety sentence raising the
-banner whose acknowledgement is audited; exported files chosen on the vault page getting
+banner whose acknowledgement is audited; exported files dropped or chosen on the vault page getting
 their verdicts with the leaking note linked; the vault page's notes, search, audit trail
 and settings."""
 
 from __future__ import annotations
 
+import base64
 import json
 from pathlib import Path
 
 import pytest
 
-from tests.extension.engines.driver import Engine, eventually
+from tests.extension.engines.driver import Engine, EnginePage, eventually, js
 from tests.extension.engines.steps import notes_of, open_client, paired_with_vault
 
 pytestmark = pytest.mark.browser
@@ -55,6 +56,20 @@ def test_lint_underlines_and_the_safety_acknowledgement(engine: Engine, margin_h
         assert "SI/HI" not in str(acknowledged[0]["detail"])
 
 
+def drop_file(page: EnginePage, path: Path) -> None:
+    """A drop event on the zone carrying the file, as the browser makes it."""
+    data = js(base64.b64encode(path.read_bytes()).decode())
+    page.evaluate(
+        f"(() => {{ const bytes = Uint8Array.from(atob({data}), (c) => c.charCodeAt(0));"
+        " const transfer = new DataTransfer();"
+        f" transfer.items.add(new File([bytes], {js(path.name)}));"
+        " const zone = document.getElementById('drop-zone');"
+        " const init = {dataTransfer: transfer, bubbles: true, cancelable: true};"
+        " zone.dispatchEvent(new DragEvent('dragover', init));"
+        " zone.dispatchEvent(new DragEvent('drop', init)); return true; })()"
+    )
+
+
 def test_export_check_on_the_vault_page(engine: Engine, margin_home: Path) -> None:
     with paired_with_vault(engine, margin_home) as daemon:
         vault_ids = {}
@@ -65,11 +80,9 @@ def test_export_check_on_the_vault_page(engine: Engine, margin_home: Path) -> No
         vault = engine.open_extension_page("src/vault/vault.html#exports")
         vault.wait_visible("#exports-view")
 
-        # Chosen in the file picker (BiDi input.setFiles); a drop needs drag data that only
-        # Chromium lets a script build, so dropping stays in test_exports.py.
-        vault.set_files("#export-file", [str(CORPUS / "files" / "leak_chromium.pdf")])
+        drop_file(vault, CORPUS / "files" / "leak_chromium.pdf")
         leak = "#scan-reports > .report-file[data-path='leak_chromium.pdf']"
-        eventually(lambda: vault.count(leak), "the chosen file's report", timeout=60)
+        eventually(lambda: vault.count(leak), "the dropped file's report", timeout=60)
         vault.wait_attribute(leak, "data-verdict", "leak", timeout=60)
         (leaked,) = EXPECTED["leak_chromium.pdf"]["notes"]
         link = f"{leak} .note-link[data-note-id='{vault_ids[leaked]}']"
@@ -82,6 +95,7 @@ def test_export_check_on_the_vault_page(engine: Engine, margin_home: Path) -> No
 
         vault.evaluate("(location.hash = '#exports', true)")
         vault.wait_visible("#exports-view")
+        # Chosen in the file picker (Playwright's set_input_files, BiDi's input.setFiles).
         vault.set_files("#export-file", [str(CORPUS / "files" / "clean_reportlab.pdf")])
         clean = "#scan-reports > .report-file[data-path='clean_reportlab.pdf']"
         eventually(lambda: vault.count(clean), "the second file's report", timeout=60)
