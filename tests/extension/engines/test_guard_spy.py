@@ -2,7 +2,8 @@
 
 A private paragraph typed into the EHR's progress note is marked (an overlay over a
 textarea; the CSS Custom Highlight API in a rich editor), the save is held and the
-clinician asked, "Save anyway" lets it through and is audited. The note's other part,
+clinician asked, "Save anyway" lets it through and is audited, "Remove them" takes the
+words out through the editor without saving. The note's other part,
 never typed, must reach nothing the page can see: the hostile spy's log and what it
 shipped, the DOM, the content script's messages. (The renderer's heap snapshot is a
 Chromium-only check, in tests/extension/test_guard.py.)
@@ -181,3 +182,26 @@ def test_without_the_highlight_api_the_save_is_still_held(
         answer(page, "back")
         wait_guard(page, lambda g: g["dialog"] is None, "the question closed")
         assert page_saves(page) == saves
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_remove_them_takes_the_words_out_through_the_editor_without_saving(
+    engine: Engine, margin_home: Path, name: str
+) -> None:
+    _, _, field, save, _ = PAGES[name]
+    with paired_with_vault(engine, margin_home) as daemon:
+        write_private_note(daemon)
+        page = open_page(engine, name)
+        page.click(field)
+        page.type(field, f"{UNRELATED} {PASTED}")
+        wait_guard(page, lambda g: g["fresh"] and g["matches"] > 0, "the paragraph marked")
+        saves = page_saves(page)
+        page.click(save)
+        wait_guard(page, lambda g: g["dialog"] is not None, "the question")
+        answer(page, "remove")
+        state = wait_guard(page, lambda g: g["fresh"] and g["dialog"] is None, "words removed")
+        assert state["matches"] == 0
+        assert words(state["text"]) == words(UNRELATED)
+        assert state["removedBy"] == ["command"], "removed through the editor's own input path"
+        page.evaluate("new Promise((done) => setTimeout(done, 300))")
+        assert page_saves(page) == saves, "Remove them does not save"
