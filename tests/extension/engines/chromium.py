@@ -40,8 +40,9 @@ class ChromiumPage(EnginePage):
     def click_at(self, x: float, y: float) -> None:
         self.page.mouse.click(x, y)
 
-    def type(self, selector: str, text: str) -> None:
-        self.focus_end(selector)
+    def type(self, selector: str | None, text: str) -> None:
+        if selector is not None:
+            self.focus_end(selector)
         self.page.keyboard.type(text, delay=5)
 
     def set_files(self, selector: str, paths: list[str]) -> None:

@@ -59,8 +59,8 @@ class EnginePage:
         """A real pointer click at a point of the viewport."""
         raise NotImplementedError
 
-    def type(self, selector: str, text: str) -> None:
-        """Focus the element and type ``text`` key by key, as a person does."""
+    def type(self, selector: str | None, text: str) -> None:
+        """Focus the element (None: where the focus is) and type ``text`` key by key."""
         raise NotImplementedError
 
     def set_files(self, selector: str, paths: list[str]) -> None:
@@ -84,6 +84,13 @@ class EnginePage:
     def query(self, selector: str, body: str) -> Any:
         """``body`` evaluated with ``el`` bound to the first match (null when none)."""
         return self.evaluate(f"((el) => ({body}))(document.querySelector({js(selector)}))")
+
+    def click_within(self, selector: str, dx: float, dy: float) -> None:
+        """A real click ``dx``, ``dy`` pixels into the element's box (for a host element
+        wider than the editor inside it)."""
+        self.wait_visible(selector)
+        box = self.query(selector, "((r) => [r.x, r.y])(el.getBoundingClientRect())")
+        self.click_at(box[0] + dx, box[1] + dy)
 
     def fill(self, selector: str, text: str) -> None:
         """Set a form field's value at once and tell the page, as pasting does."""

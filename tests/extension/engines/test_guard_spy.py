@@ -36,6 +36,10 @@ PAGES = {
     "theranest-prosemirror": (
         "theranest", "/notes/edit/n-55", ".ProseMirror", "#btnSaveNote", "highlight"
     ),
+    # Quill in a closed shadow root: clicked inside its host, typed where the focus lands.
+    "jane-closed-shadow": (
+        "jane", "/chart-entry.html", "chart-entry-editor", "button.sign-and-lock", "highlight"
+    ),
 }
 
 
@@ -75,6 +79,10 @@ def disclosures(daemon: RunningDaemon) -> list[Any]:
     return [e for e in entries if e["action"] == "disclosure"]
 
 
+def focus_field(page: EnginePage, field: str) -> None:
+    page.click_within(field, 40, 20)  # near the top left, where the editor is in every page
+
+
 def open_page(engine: Engine, name: str) -> EnginePage:
     site, path, *_ = PAGES[name]
     page = engine.open_ehr(site, path)
@@ -107,8 +115,8 @@ def test_private_paragraph_is_marked_the_save_held_and_nothing_else_leaks(
         secret = write_private_note(daemon)
         engine.ehr.collected.clear()
         page = open_page(engine, name)
-        page.click(field)
-        page.type(field, f"{UNRELATED} {PASTED}")
+        focus_field(page, field)
+        page.type(None, f"{UNRELATED} {PASTED}")
         state = wait_guard(page, lambda g: g["fresh"] and g["matches"] > 0, "the paragraph marked")
         assert state["kind"] == kind
         assert state["text"] == f"{UNRELATED} {PASTED}", "marking never changes the text"
@@ -192,8 +200,8 @@ def test_remove_them_takes_the_words_out_through_the_editor_without_saving(
     with paired_with_vault(engine, margin_home) as daemon:
         write_private_note(daemon)
         page = open_page(engine, name)
-        page.click(field)
-        page.type(field, f"{UNRELATED} {PASTED}")
+        focus_field(page, field)
+        page.type(None, f"{UNRELATED} {PASTED}")
         wait_guard(page, lambda g: g["fresh"] and g["matches"] > 0, "the paragraph marked")
         saves = page_saves(page)
         page.click(save)
