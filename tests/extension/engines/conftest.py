@@ -30,7 +30,8 @@ def firefox_engine(
         pytest.fail("Debian's firefox-esr is not installed: run 'make system-deps'")
     running = start_firefox(tmp_path_factory.mktemp("firefox") / "profile", firefox_extension)
     try:
-        yield FirefoxEngine(running, ehr_server)
+        engine = FirefoxEngine(running, ehr_server)  # inside: a failure here stops Firefox too
+        yield engine
     finally:
         running.stop()
 

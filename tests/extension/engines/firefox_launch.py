@@ -108,13 +108,18 @@ def start_firefox(
         found = LISTENING.search(line)
         url = found.group(1) if found else None
     threading.Thread(target=_drain, args=(process.stderr,), daemon=True).start()
-    session = BidiSession(f"{url}/session")
-    session.command(
-        "session.new", {"capabilities": {"alwaysMatch": {"acceptInsecureCerts": True}}}
-    )
-    installed = session.command(
-        "webExtension.install",
-        {"extensionData": {"type": "path", "path": str(extension.resolve())}},
-    )
+    try:
+        session = BidiSession(f"{url}/session")
+        session.command(
+            "session.new", {"capabilities": {"alwaysMatch": {"acceptInsecureCerts": True}}}
+        )
+        installed = session.command(
+            "webExtension.install",
+            {"extensionData": {"type": "path", "path": str(extension.resolve())}},
+        )
+    except BaseException:
+        process.kill()  # no Firefox left behind when the session or the install fails
+        process.wait(timeout=15)
+        raise
     assert installed["extension"] == ADDON_ID, installed
     return RunningFirefox(process, session, profile)
