@@ -10,7 +10,7 @@ STAMP     := $(VENV)/.installed-$(SUM)
 PYTEST_ARGS ?=
 TESTS       ?= tests
 
-.PHONY: run test bench eval lint soak package package-extension system-deps extension-deps clean
+.PHONY: run test bench eval lint soak package package-extension system-deps extension-deps xpi clean
 
 $(RUN_STAMP): daemon/pyproject.toml
 	@test -x $(PYTHON) || python3 -m venv $(VENV)
@@ -73,6 +73,10 @@ system-deps:
 ## extension/tools/package-lock.json and tests/editors/package-lock.json).
 extension-deps:
 	@bash extension/tools/install-deps.sh
+
+## The Firefox add-on as an unsigned .xpi (web-ext build), in extension/dist/artifacts/.
+xpi: extension-deps
+	node extension/tools/build.mjs xpi
 
 clean:
 	rm -rf $(VENV) tests/artifacts

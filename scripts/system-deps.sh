@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the tests drive for real: Chromium (the extension is tested
-# in it), gnome-keyring and D-Bus (a real Secret Service keychain), Syncthing (multi-device sync
-# is tested through it, on loopback only), Tesseract's English model (the export checker reads
-# pictures with it; tesserocr brings the library, Debian the model). Does nothing when they
+# Installs the Debian packages the tests drive for real: Chromium and Firefox ESR (the
+# extension is tested in both), gnome-keyring and D-Bus (a real Secret Service keychain),
+# Syncthing (multi-device sync is tested through it, on loopback only), Tesseract's English
+# model (the export checker reads pictures with it; tesserocr brings the library, Debian the
+# model). Does nothing when they
 # are already there, so `make test` stays idempotent.
 set -euo pipefail
 
 needed=()
 command -v chromium >/dev/null 2>&1 || needed+=(chromium)
+command -v firefox-esr >/dev/null 2>&1 || needed+=(firefox-esr)  # driven over WebDriver BiDi
 command -v gnome-keyring-daemon >/dev/null 2>&1 || needed+=(gnome-keyring)
 command -v dbus-run-session >/dev/null 2>&1 || needed+=(dbus dbus-daemon)
 command -v syncthing >/dev/null 2>&1 || needed+=(syncthing)  # the real-sync end-to-end test

@@ -5,8 +5,11 @@
 //   node tools/build.mjs firefox         dist/firefox: the shared tree + firefox/manifest.json
 //   node tools/build.mjs chromium-test   dist/chromium-test: test build (message log, test hosts)
 //   node tools/build.mjs chromium-store  dist/chromium-store: the store upload (no development key)
+//   node tools/build.mjs firefox-test    dist/firefox-test: the same for Firefox, plus test-driver/
+//   node tools/build.mjs xpi             dist/artifacts/margin-VERSION-unsigned.xpi (web-ext build)
 // The Chromium extension itself needs no build: load the folder extension/ unpacked.
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,6 +37,18 @@ function copyShared(target) {
 const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
 const writeJson = (path, value) => writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`);
 
+// Headless browsers cannot answer a permission prompt: a test build holds the EHR sites'
+// (and the generic test host's) permissions from the start instead.
+function testManifest(manifest) {
+  const hosts = [...manifest.host_permissions, ...manifest.optional_host_permissions, 'https://*.clinic.test/*'];
+  return { ...manifest, host_permissions: hosts, name: `${manifest.name} (test build)` };
+}
+
+function markTestBuild(target) {
+  writeFileSync(join(target, 'src', 'shared', 'build-flags.js'), 'globalThis.MarginBuild = Object.freeze({ test: true });\n');
+  return target;
+}
+
 const commands = {
   adapters() {
     mkdirSync(dirname(bundlePath), { recursive: true });
@@ -48,9 +63,9 @@ const commands = {
     }
     return 'adapters bundle up to date';
   },
-  firefox() {
+  firefox(name = 'firefox') {
     commands.check();
-    const target = join(extensionDir, 'dist', 'firefox');
+    const target = join(extensionDir, 'dist', name);
     copyShared(target);
     const chromium = readJson(join(extensionDir, 'manifest.json'));
     const firefox = readJson(join(extensionDir, 'firefox', 'manifest.json'));
@@ -66,18 +81,31 @@ const commands = {
     writeJson(join(target, 'manifest.json'), manifest);
     return target;
   },
+  // The Firefox add-on as one unsigned file (web-ext from tools/node_modules; AMO signs it).
+  xpi() {
+    const source = commands.firefox();
+    const artifacts = join(extensionDir, 'dist', 'artifacts');
+    const name = `margin-${readJson(join(source, 'manifest.json')).version}-unsigned.xpi`;
+    const webExt = join(extensionDir, 'tools', 'node_modules', '.bin', 'web-ext');
+    execFileSync(webExt, ['build', '--source-dir', source, '--artifacts-dir', artifacts, '--filename', name,
+      '--overwrite-dest', '--no-config-discovery'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    return join(artifacts, name);
+  },
   'chromium-test'() {
     commands.check();
     const target = join(extensionDir, 'dist', 'chromium-test');
     copyShared(target);
-    const manifest = readJson(join(extensionDir, 'manifest.json'));
-    // Headless Chromium cannot answer a permission prompt: the test build holds the EHR
-    // sites' (and the generic test host's) permissions from the start instead.
-    manifest.host_permissions = [...manifest.host_permissions, ...manifest.optional_host_permissions, 'https://*.clinic.test/*'];
-    manifest.name = `${manifest.name} (test build)`;
+    writeJson(join(target, 'manifest.json'), testManifest(readJson(join(extensionDir, 'manifest.json'))));
+    return markTestBuild(target);
+  },
+  'firefox-test'() {
+    const target = commands.firefox('firefox-test');
+    const manifest = testManifest(readJson(join(target, 'manifest.json')));
+    // WebDriver BiDi cannot open moz-extension:// pages: the background opens a driver page.
+    manifest.background.scripts = ['test-driver/hook.js', ...manifest.background.scripts];
     writeJson(join(target, 'manifest.json'), manifest);
-    writeFileSync(join(target, 'src', 'shared', 'build-flags.js'), 'globalThis.MarginBuild = Object.freeze({ test: true });\n');
-    return target;
+    cpSync(join(extensionDir, 'test-driver'), join(target, 'test-driver'), { recursive: true });
+    return markTestBuild(target);
   },
 };
 

@@ -25,14 +25,16 @@ export const exportHandlers = {
 // --- a file dropped on the vault page -------------------------------------------------------
 
 /**
- * The vault page hands over a blob: URL of the file it was given (same extension origin),
- * so the bytes are never copied through a message (messages are limited and JSON-only).
+ * Chromium: the vault page hands over a blob: URL of the file it was given (same extension
+ * origin), so the bytes are never copied through a message (JSON-only there). Firefox keeps
+ * blob: URLs to the document that made them, but its messages are structured clones: the
+ * page sends the File itself.
  */
-async function scanUpload({ url, name }) {
-  if (typeof url !== 'string' || !url.startsWith(`blob:${self.location.origin}/`) || typeof name !== 'string') {
+async function scanUpload({ url, name, file: sent }) {
+  if (typeof name !== 'string' || !(sent instanceof Blob || (typeof url === 'string' && url.startsWith(`blob:${self.location.origin}/`)))) {
     return { ok: false, problem: 'error', error: { error: 'bad_call', message: 'Not a file from the vault page.' } };
   }
-  const file = await fetch(url).then((response) => response.blob()).catch(() => null);
+  const file = sent instanceof Blob ? sent : await fetch(url).then((response) => response.blob()).catch(() => null);
   if (!file) {
     return { ok: false, problem: 'error', error: { error: 'file_gone', message: 'The file could not be read any more.', hint: 'Drop it again; nothing was lost.' } };
   }

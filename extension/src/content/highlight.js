@@ -9,6 +9,7 @@
   const NAME = 'margin-guard';
   const MARK = { 'background-color': 'rgba(255, 193, 7, 0.42)', 'box-shadow': 'inset 0 -2px 0 rgb(179, 38, 30)' };
   const sheets = new WeakMap(); // document or shadow root -> our stylesheet
+  const painted = new WeakMap(); // editor -> the ranges last given to CSS.highlights
 
   const setStyles = (element, styles) => {
     for (const [name, value] of Object.entries(styles)) element.style.setProperty(name, value, 'important');
@@ -41,6 +42,7 @@
     const root = field.getRootNode();
     if (root !== field.ownerDocument) ensureStyle(root, view);
     view.CSS.highlights.set(NAME, new view.Highlight(...ranges));
+    painted.set(field, ranges);
     return true;
   };
 
@@ -127,9 +129,13 @@
     const registry = field.ownerDocument.defaultView?.CSS?.highlights;
     const highlight = registry?.get(NAME);
     if (!highlight) return [];
-    return [...highlight].map((range) => ({
+    // The ranges we handed over, as far as the browser still holds them: Firefox's Xray
+    // wrappers (how a content script sees page objects) cannot iterate a page's Highlight.
+    const held = (painted.get(field) ?? []).filter((range) => highlight.has(range));
+    const boxes = (list) => Array.from({ length: list.length }, (_, i) => list[i]);
+    return held.map((range) => ({
       text: range.toString(),
-      rects: [...range.getClientRects()].map((r) => ({ x: r.x, y: r.y, width: r.width, height: r.height })),
+      rects: boxes(range.getClientRects()).map((r) => ({ x: r.x, y: r.y, width: r.width, height: r.height })),
     }));
   };
 })();

@@ -2,6 +2,7 @@
 // the file and every archive member, whether it is clean, leaks private notes (which notes,
 // where) or cannot be verified (why); and the watched folders with their recent results.
 // Reports name notes by id and places by page or member: they never hold private text.
+import { hasSidebar } from '../shared/browser.js';
 import { h, replaceChildren } from '../shared/dom.js';
 import { ask } from '../shared/messages.js';
 import { describe } from '../shared/problems.js';
@@ -41,7 +42,7 @@ export class ExportsView {
       status.dataset.kind = 'saving';
       status.textContent = `Checking ${file.name} (${index + 1} of ${files.length})…`;
       const url = URL.createObjectURL(file); // the worker reads the bytes from it, in this origin only
-      const result = await ask('scan_upload', { url, name: file.name });
+      const result = await ask('scan_upload', { url, name: file.name, ...(hasSidebar ? { file } : {}) }); // Firefox: see exports.js
       URL.revokeObjectURL(url);
       if (result.ok) reports.append(...result.body.files.map((entry) => this.fileReport(entry)));
       else reports.append(h('div', { className: 'report-file form-error' }, `${file.name}: not checked. ${describeFailure(result)}`));

@@ -1,0 +1,215 @@
+"""The leak guard and the spy invariant, written once and run in Chromium and Firefox.
+
+A private paragraph typed into the EHR's progress note is marked (an overlay over a
+textarea; the CSS Custom Highlight API in a rich editor), the save is held and the
+clinician asked, "Save anyway" lets it through and is audited, "Remove them" takes the
+words out through the editor without saving. The note's other part,
+never typed, must reach nothing the page can see: the hostile spy's log and what it
+shipped, the DOM, the content script's messages. (The renderer's heap snapshot is a
+Chromium-only check, in tests/extension/test_guard.py.)
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import RunningDaemon
+from tests.extension.engines.driver import Engine, EnginePage, eventually
+from tests.extension.engines.steps import content_messages, find_field_here, paired_with_vault
+from tests.extension.test_invariant import _check_message_shapes
+
+pytestmark = pytest.mark.browser
+
+PASTED = (
+    "She described the winter her brother left for the coast and how the kitchen felt "
+    "hollow afterwards, the radio playing to nobody while she counted the spoons twice."
+)
+UNRELATED = "Client attended the scheduled session on time. Mood was euthymic."
+# name: (site, path, the field, the save button, how the marks are drawn)
+PAGES = {
+    "generic-textarea": ("generic", "/progress-note.html", "#progress", "#finalize", "overlay"),
+    "theranest-prosemirror": (
+        "theranest", "/notes/edit/n-55", ".ProseMirror", "#btnSaveNote", "highlight"
+    ),
+    # Quill in a closed shadow root: clicked inside its host, typed where the focus lands.
+    "jane-closed-shadow": (
+        "jane", "/chart-entry.html", "chart-entry-editor", "button.sign-and-lock", "highlight"
+    ),
+}
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[a-z']+", text.lower())
+
+
+def guard(page: EnginePage) -> Any:
+    return page.content_script("globalThis.Margin.guard.inspect()")
+
+
+def wait_guard(page: EnginePage, check: Any, what: str) -> Any:
+    seen: list[Any] = [None]
+
+    def probe() -> Any:
+        seen[0] = guard(page)
+        return seen[0] if seen[0] and check(seen[0]) else None
+
+    try:
+        return eventually(probe, what)
+    except AssertionError as error:
+        raise AssertionError(f"{error}; the guard shows {seen[0]}") from None
+
+
+def page_saves(page: EnginePage) -> int:
+    return len(page.evaluate("window.__pageSaves ?? []"))
+
+
+def answer(page: EnginePage, choice: str) -> None:
+    """Click a button of the guard's question where it shows, as the clinician would."""
+    box = guard(page)["dialog"]["buttons"][choice]
+    page.click_at(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+
+def disclosures(daemon: RunningDaemon) -> list[Any]:
+    entries = daemon.cli("GET", "/v1/audit").json()["entries"]
+    return [e for e in entries if e["action"] == "disclosure"]
+
+
+def focus_field(page: EnginePage, field: str) -> None:
+    page.click_within(field, 40, 20)  # near the top left, where the editor is in every page
+
+
+def open_page(engine: Engine, name: str) -> EnginePage:
+    site, path, *_ = PAGES[name]
+    page = engine.open_ehr(site, path)
+    tab = engine.tab_id(page)
+    if site == "generic":
+        find_field_here(engine, tab)
+    engine.wait_report(tab, lambda r: r["field"] is not None, f"{name}'s field")
+    return page
+
+
+def write_private_note(daemon: RunningDaemon) -> list[str]:
+    """A note whose first paragraph will be typed into the EHR; returns the rest's words."""
+    tag = secrets.token_hex(3)
+    secret = [f"wombat{tag}", f"lanternfish{tag}", f"gooseberry{tag}"]
+    rest = f"Later the {secret[0]} under the stairs, the {secret[1]}, the {secret[2]}."
+    created = daemon.cli("POST", "/v1/notes", {
+        "text": f"{PASTED}\n\n{rest}", "client": "Guard Test",
+        "context": {"site": "generic", "appointment_date": "2025-01-14"},
+    })
+    assert created.status == 201, created.body
+    return secret
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_private_paragraph_is_marked_the_save_held_and_nothing_else_leaks(
+    engine: Engine, margin_home: Path, name: str
+) -> None:
+    _, _, field, save, kind = PAGES[name]
+    with paired_with_vault(engine, margin_home) as daemon:
+        secret = write_private_note(daemon)
+        engine.ehr.collected.clear()
+        page = open_page(engine, name)
+        focus_field(page, field)
+        page.type(None, f"{UNRELATED} {PASTED}")
+        state = wait_guard(page, lambda g: g["fresh"] and g["matches"] > 0, "the paragraph marked")
+        assert state["kind"] == kind
+        assert state["text"] == f"{UNRELATED} {PASTED}", "marking never changes the text"
+        marked = " ".join(mark["text"] for mark in state["marked"])
+        assert words(marked) == words(PASTED), marked
+        assert all(box["width"] > 0 for mark in state["marked"] for box in mark["rects"])
+        page.screenshot(f"guard-marked-{name}")
+
+        # The save is held and the clinician asked; "Save anyway" lets it through, audited.
+        saves = page_saves(page)
+        page.click(save)
+        state = wait_guard(page, lambda g: g["dialog"] is not None, "the question")
+        assert f"contains {len(PASTED.split())} words" in state["dialog"]["lines"][0]
+        assert page_saves(page) == saves, "the save was held"
+        answer(page, "save")
+        eventually(lambda: page_saves(page) > saves, "the save let through")
+        audited = eventually(lambda: disclosures(daemon), "the disclosure audited")
+        assert audited[0]["detail"]["words"] == len(PASTED.split())
+
+        assert_rest_never_reached_the_page(engine, page, secret)
+
+
+def assert_rest_never_reached_the_page(engine: Engine, page: EnginePage, secret: list[str]) -> None:
+    eventually(lambda: engine.ehr.collected, "the spy to ship what it saw")
+    page.evaluate("new Promise((done) => setTimeout(done, 1100))")  # the spy ships each second
+    spy_log = str(page.evaluate("JSON.stringify(window.__spyLog ?? [])")).lower()
+    shipped = b"\n".join(engine.ehr.collected).decode(errors="replace").lower()
+    messages = content_messages(page)
+    places = {
+        "the spy's log": spy_log,
+        "what the spy shipped": shipped,
+        "the page's DOM": page.dom().lower(),
+        "the content script's messages": repr(messages).lower(),
+    }
+    # Whatever the engine's content-script world is, the page cannot reach into it.
+    assert page.evaluate("typeof window.Margin") == "undefined"
+    # The control: the typed paragraph is the page's own text, and the spy saw it.
+    assert "spoons" in spy_log and "spoons" in shipped
+    for word in secret:
+        for where, seen in places.items():
+            assert word not in seen, f"{word} reached {where}"
+    _check_message_shapes(messages)
+
+
+def test_without_the_highlight_api_the_save_is_still_held(
+    engine: Engine, margin_home: Path
+) -> None:
+    """Browsers without the CSS Custom Highlight API (Firefox before 140): no marks in a rich
+    editor, but the badge counts the words and the save is still held. Neither engine can
+    switch the API off any more, so the content script's own view of it is removed (its
+    world's wrappers of ``CSS`` and ``window``; the page's are untouched)."""
+    _, _, field, save, _ = PAGES["theranest-prosemirror"]
+    with paired_with_vault(engine, margin_home) as daemon:
+        write_private_note(daemon)
+        page = open_page(engine, "theranest-prosemirror")
+        page.content_script(
+            "(Object.defineProperty(CSS, 'highlights', {value: undefined, configurable: true}),"
+            " Object.defineProperty(window, 'Highlight', {value: undefined, configurable: true}),"
+            " true)"
+        )
+        assert page.evaluate("!!CSS.highlights && typeof Highlight === 'function'")
+        page.click(field)
+        page.type(field, PASTED)
+        state = wait_guard(page, lambda g: g["fresh"] and g["matches"] > 0, "the paragraph found")
+        assert state["marked"] == [], "nothing to paint with"
+        assert state["badge"] == f"{len(PASTED.split())} words from private notes"
+        saves = page_saves(page)
+        page.click(save)
+        state = wait_guard(page, lambda g: g["dialog"] is not None, "the question")
+        assert page_saves(page) == saves, "the save was held"
+        answer(page, "back")
+        wait_guard(page, lambda g: g["dialog"] is None, "the question closed")
+        assert page_saves(page) == saves
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_remove_them_takes_the_words_out_through_the_editor_without_saving(
+    engine: Engine, margin_home: Path, name: str
+) -> None:
+    _, _, field, save, _ = PAGES[name]
+    with paired_with_vault(engine, margin_home) as daemon:
+        write_private_note(daemon)
+        page = open_page(engine, name)
+        focus_field(page, field)
+        page.type(None, f"{UNRELATED} {PASTED}")
+        wait_guard(page, lambda g: g["fresh"] and g["matches"] > 0, "the paragraph marked")
+        saves = page_saves(page)
+        page.click(save)
+        wait_guard(page, lambda g: g["dialog"] is not None, "the question")
+        answer(page, "remove")
+        state = wait_guard(page, lambda g: g["fresh"] and g["dialog"] is None, "words removed")
+        assert state["matches"] == 0
+        assert words(state["text"]) == words(UNRELATED)
+        assert state["removedBy"] == ["command"], "removed through the editor's own input path"
+        page.evaluate("new Promise((done) => setTimeout(done, 300))")
+        assert page_saves(page) == saves, "Remove them does not save"
