@@ -26,6 +26,7 @@ from playwright.sync_api import BrowserContext, Page, Playwright, Worker, expect
 
 from tests.conftest import REPO_ROOT, RunningDaemon, start_daemon, stop_daemon
 from tests.extension.ehr_server import EhrServer
+from tests.extension.page_checks import check_and_capture
 
 CHROMIUM = Path("/usr/bin/chromium")
 EXTENSION_DIR = REPO_ROOT / "extension"
@@ -213,9 +214,18 @@ def full_dom(page: Page) -> str:
         cdp.detach()
 
 
+def _capture(page: Page, stem: str) -> None:
+    page.screenshot(path=str(ARTIFACTS / f"{stem}.png"), full_page=True)
+
+
 def screenshot(page: Page, name: str) -> None:
+    """A state worth seeing: an extension page is captured at the side panel's width and at
+    1280 px, light and dark, after checking it fits and passes axe (page_checks.py)."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    if page.url.startswith(EXTENSION_ORIGIN):
+        check_and_capture(page, name, _capture)
+    else:
+        _capture(page, name)
 
 
 def pair_through_panel(panel: Page, daemon: RunningDaemon) -> None:
