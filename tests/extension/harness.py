@@ -245,6 +245,16 @@ def create_vault_through_panel(panel: Page) -> str:
     return shown
 
 
+def pair_and_create_vault(browser: ExtensionBrowser, daemon: RunningDaemon) -> None:
+    """Point the browser at ``daemon``, pair through a panel and create the vault there."""
+    browser.set_port(daemon.port)
+    setup = browser.panel()
+    pair_through_panel(setup, daemon)
+    create_vault_through_panel(setup)
+    expect(setup.locator("#setup")).to_be_hidden()
+    setup.close()
+
+
 @contextmanager
 def paired_browser_with_vault(
     playwright: Playwright, profile: Path, extension: Path, server: EhrServer, home: Path
@@ -253,12 +263,7 @@ def paired_browser_with_vault(
     daemon = start_daemon(home)
     browser = launch(playwright, profile, extension, server)
     try:
-        browser.set_port(daemon.port)
-        panel = browser.panel()
-        pair_through_panel(panel, daemon)
-        create_vault_through_panel(panel)
-        expect(panel.locator("#setup")).to_be_hidden()
-        panel.close()
+        pair_and_create_vault(browser, daemon)
         yield browser, daemon
     finally:
         try:

@@ -43,7 +43,7 @@ async function refreshConnection() {
   view.state = state;
   document.body.dataset.state = state;
   if (state === 'ready') {
-    ui.setup.hidden = true;
+    if (!ui.setup.dataset.holding) ui.setup.hidden = true; // never hide the recovery passphrase
     ui.setup.dataset.state = 'ready';
     if (saver.status === 'error') saver.flush();
     await ensureNoteLoaded();
@@ -300,6 +300,12 @@ ui.text.addEventListener('input', () => {
   linter.textChanged(ui.text.value);
 });
 ui.text.addEventListener('blur', () => saver.flush());
+ui.reader.addEventListener('keydown', (event) => {
+  if (event.key !== 'Escape') return; // Escape closes what was opened to read, back to the note
+  ui.reader.hidden = true;
+  replaceChildren(ui.reader);
+  ui.text.focus();
+});
 ui.searchForm.addEventListener('submit', async (event) => {
   event.preventDefault();
   const query = ui.search.value.trim();

@@ -14,13 +14,13 @@ export function describeNote(summary) {
 }
 
 /** A list of note summaries; `open(summary)` when one is chosen. */
-export function renderNoteList(list, notes, open, emptyText) {
+export function renderNoteList(list, notes, open, emptyText, label = describeNote) {
   if (!notes.length) {
     replaceChildren(list, h('li', { className: 'empty' }, emptyText));
     return;
   }
   replaceChildren(list, notes.map((summary) => h('li', { dataset: { conflict: String(Boolean(summary.conflict)) } },
-    h('button', { type: 'button', dataset: { noteId: summary.id }, onclick: () => open(summary) }, describeNote(summary)),
+    h('button', { type: 'button', dataset: { noteId: summary.id }, onclick: () => open(summary) }, label(summary)),
     summary.conflict ? conflictBadge() : null,
     summary.snippet ? h('span', { className: 'snippet' }, summary.snippet) : null)));
 }
