@@ -36,6 +36,7 @@ eval: $(STAMP)
 ## Long crash and fuzz runs, kept out of `make test`.
 soak: $(STAMP) system-deps
 	MARGIN_SOAK=1 $(PYTHON) -m pytest -m soak tests
+	MARGIN_SOAK=1 $(PYTHON) -m pytest tests/core/test_api_fuzz.py tests/core/test_daemon_kill.py tests/scan/test_bombs.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check daemon/src tests bench

@@ -160,3 +160,29 @@ def test_export_to_a_folder_that_cannot_be_written_is_a_plain_error(
     blocker.write_text("not a folder")
     margin_fails(margin_home, "export-notes", *pf, str(blocker / "inside"),
                  phrase="could not write the decrypted copies")
+
+
+@pytest.mark.parametrize(("line", "phrase"), [
+    ('{"text": "fine", "date": 20260114}', '"date" that is not text'),
+    ('{"text": "fine", "client": {"name": "Ada"}}', '"client" that is not text'),
+    ('{"text": "' + "word " * 120_000 + '"}', "longer than a note can be"),
+    ('{"text": "fine", "date": "2026-1-4"}', "YYYY-MM-DD"),
+], ids=["numeric date", "client object", "oversized", "bad date"])
+def test_a_bad_later_line_saves_nothing_offline(margin_home: Path, passfile: Path, tmp_path: Path,
+                                                line: str, phrase: str) -> None:
+    pf = ("--passphrase-file", str(passfile))
+    margin_ok(margin_home, "init", *pf)
+    notes = tmp_path / "notes.jsonl"
+    notes.write_text('{"text": "a first note that is fine"}\n' + line + "\n")
+    margin_fails(margin_home, "import", *pf, str(notes), phrase=phrase)
+    assert json.loads(margin_ok(margin_home, "notes", "--json", *pf)) == []
+
+
+def test_a_bad_later_line_saves_nothing_through_the_daemon(daemon: RunningDaemon,
+                                                           passfile: Path, tmp_path: Path) -> None:
+    pf = ("--passphrase-file", str(passfile))
+    margin_ok(daemon.home, "init", *pf)
+    notes = tmp_path / "notes.jsonl"
+    notes.write_text('{"text": "fine"}\n{"text": "' + "word " * 120_000 + '"}\n')
+    margin_fails(daemon.home, "import", *pf, str(notes), phrase="longer than a note can be")
+    assert json.loads(margin_ok(daemon.home, "notes", "--json", *pf)) == []

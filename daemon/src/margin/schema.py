@@ -10,10 +10,11 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
+if TYPE_CHECKING:  # jsonschema loads only when something is validated (a fast command)
+    from jsonschema import Draft202012Validator
+    from referencing import Registry
 
 SCHEMA_BASE = "https://margin.local/schemas/"
 
@@ -28,6 +29,8 @@ def schema_root() -> Path:
 
 @cache
 def _registry() -> Registry:
+    from referencing import Registry, Resource
+
     resources = []
     for path in sorted((schema_root() / "schemas").glob("*.json")):
         contents = json.loads(path.read_text())
@@ -38,6 +41,8 @@ def _registry() -> Registry:
 @cache
 def validator(name: str) -> Draft202012Validator:
     """A validator for ``schemas/NAME.json``."""
+    from jsonschema import Draft202012Validator
+
     uri = SCHEMA_BASE + name + ".json"
     schema = _registry().contents(uri)
     return Draft202012Validator(schema, registry=_registry())

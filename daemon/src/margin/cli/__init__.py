@@ -6,6 +6,7 @@ happened, what to do) with exit code 2. Anything else is a bug and shows its tra
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -43,7 +44,38 @@ class MarginCommand(click.Command):
         return _plainly(ctx, super().invoke)
 
 
-@click.group(cls=MarginGroup, context_settings={"help_option_names": ["-h", "--help"]})
+# Each command's module, imported only when that command runs: `margin status` must not pay
+# for the HTTP server, the export checker or the linter's model (issue: a fast command).
+COMMANDS = {
+    "serve": "serve_cmd:serve", "pair": "pair_cmd:pair", "status": "status_cmd:status",
+    "init": "vault_cmds:init", "unlock": "vault_cmds:unlock", "lock": "vault_cmds:lock",
+    "passphrase": "vault_cmds:passphrase", "import": "notes_cmds:import_notes",
+    "notes": "notes_cmds:notes", "show": "notes_cmds:show",
+    "export-notes": "notes_cmds:export_notes", "audit": "notes_cmds:audit",
+    "lint": "lint_cmd:lint", "scan": "scan_cmd:scan", "watch": "watch_cmd:watch",
+    "join": "sync_cmds:join", "devices": "sync_cmds:devices", "backup": "sync_cmds:backup",
+    "check": "sync_cmds:check",
+}
+
+
+def _load(name: str) -> click.Command:
+    module_name, attribute = COMMANDS[name].split(":")
+    module = importlib.import_module(f"margin.cli.{module_name}")
+    command: click.Command = getattr(module, attribute)
+    return command
+
+
+class LazyMarginGroup(MarginGroup):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*COMMANDS, *self.commands])
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in COMMANDS:
+            return _load(cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=LazyMarginGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--home",
     "home_dir",
@@ -60,32 +92,6 @@ def cli(ctx: click.Context, home_dir: str | None) -> None:
     Start it with 'margin serve', then pair the browser extension with 'margin pair'.
     """
     ctx.obj = CliContext(home=Home.resolve(home_dir))
-
-
-def _register() -> None:
-    from margin.cli import (
-        lint_cmd,
-        notes_cmds,
-        pair_cmd,
-        scan_cmd,
-        serve_cmd,
-        status_cmd,
-        sync_cmds,
-        vault_cmds,
-        watch_cmd,
-    )
-
-    for command in (
-        serve_cmd.serve, pair_cmd.pair, status_cmd.status,
-        vault_cmds.init, vault_cmds.unlock, vault_cmds.lock, vault_cmds.passphrase,
-        notes_cmds.import_notes, notes_cmds.notes, notes_cmds.show, notes_cmds.export_notes,
-        notes_cmds.audit, lint_cmd.lint, scan_cmd.scan, watch_cmd.watch,
-        sync_cmds.join, sync_cmds.devices, sync_cmds.backup, sync_cmds.check,
-    ):
-        cli.add_command(command)
-
-
-_register()
 
 
 def main() -> None:

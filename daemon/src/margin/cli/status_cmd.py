@@ -10,7 +10,6 @@ import click
 from margin.cli import CliContext
 from margin.cli.client import DaemonClient
 from margin.cli.door import DaemonDoor
-from margin.vault import Vault
 
 VERDICT_WORDS = {
     "clean": "clean (no private note found)",
@@ -22,7 +21,9 @@ VERDICT_WORDS = {
 def collect_status(obj: CliContext) -> dict[str, Any]:
     client = DaemonClient.for_home(obj.home)
     if client is None:
-        exists = Vault.exists(obj.home)
+        from margin.vault.store import Layout  # only when Margin is not running
+
+        exists = bool(Layout(obj.home).key_files())
         return {
             "daemon": {"running": False},
             "vault": {"exists": exists, "unlocked": False},

@@ -37,9 +37,9 @@ _FILTER_SIZE = 1 << 22  # bits of the pre-filter: about 1% false hits at 40,000 
 _FILTER_MASK = np.uint64(_FILTER_SIZE - 1)
 
 _MAGIC = b"MGFP"
-_VERSION = 1
+_VERSION = 2  # 2: each note's quoted word positions (an older index is simply rebuilt)
 _HEADER = struct.Struct("<4sBBB8sI")
-_NOTE_HEADER = struct.Struct("<HII")
+_NOTE_HEADER = struct.Struct("<HIII")  # id length, k-grams, selected, quoted positions
 
 
 class IndexFormatError(ValueError):
@@ -61,6 +61,13 @@ def _from_little_endian(typecode: str, data: bytes) -> array[int]:
     return values
 
 
+def quoted_positions(text: str) -> frozenset[int]:
+    """Positions of the note's words that stand inside a quotation in the note itself."""
+    if not ('"' in text or "'" in text or any(mark in text for mark in "“”„«»‘’‹›")):
+        return frozenset()
+    return frozenset(i for i, quoted in enumerate(tokenize(text).quoted) if quoted)
+
+
 class FingerprintIndex:
     """Keyed winnowed fingerprints of private notes; finds their runs in other texts."""
 
@@ -75,6 +82,8 @@ class FingerprintIndex:
         self._note_ids: list[str | None] = []
         self._sequences: list[array[int]] = []  # per slot: every k-gram fingerprint, in order
         self._selected: list[array[int]] = []  # per slot: positions kept by winnowing
+        # per slot: word positions inside a quotation in the note itself (the client's words)
+        self._quoted: list[frozenset[int]] = []
         self._free_slots: list[int] = []
         self._postings: dict[int, int | list[int]] = {}
         self._sorted_keys: np.ndarray | None = None  # the postings' keys, for vector search
@@ -105,7 +114,8 @@ class FingerprintIndex:
             sequence.byteswap()
         if len(sequence) > _POSITION_MASK:
             raise ValueError("a note this long cannot be indexed")
-        self._insert(note_id, sequence, array("I", winnow(sequence, self.window)))
+        self._insert(note_id, sequence, array("I", winnow(sequence, self.window)),
+                     quoted_positions(text))
 
     def remove(self, note_id: str) -> None:
         """Forget a note; unknown ids are ignored (a delete may be replayed)."""
@@ -120,9 +130,11 @@ class FingerprintIndex:
             self._sorted_keys = None
             self._sequences[slot] = array("Q")
             self._selected[slot] = array("I")
+            self._quoted[slot] = frozenset()
             self._free_slots.append(slot)
 
-    def _insert(self, note_id: str, sequence: array[int], selected: array[int]) -> None:
+    def _insert(self, note_id: str, sequence: array[int], selected: array[int],
+                quoted: frozenset[int]) -> None:
         with self._lock:
             self.remove(note_id)
             if self._free_slots:
@@ -130,11 +142,13 @@ class FingerprintIndex:
                 self._note_ids[slot] = note_id
                 self._sequences[slot] = sequence
                 self._selected[slot] = selected
+                self._quoted[slot] = quoted
             else:
                 slot = len(self._note_ids)
                 self._note_ids.append(note_id)
                 self._sequences.append(sequence)
                 self._selected.append(selected)
+                self._quoted.append(quoted)
             self._slot_of[note_id] = slot
             self._sorted_keys = None
             postings = self._postings
@@ -170,13 +184,12 @@ class FingerprintIndex:
         hashes = kgram_hashes(words_only(text), self._keys, self.k, self._word_cache)
         with self._lock:
             runs = self._find_runs(hashes)
-            note_ids = list(self._note_ids)
+            note_ids, quoted = list(self._note_ids), list(self._quoted)
         if not may_qualify(runs, min_words, self.guaranteed_words):
             return []
         # Offsets and quotations are worked out only for the few texts that share words.
-        return to_matches(
-            runs, tokenize(text), note_ids, min_words=min_words, guaranteed=self.guaranteed_words
-        )
+        return to_matches(runs, tokenize(text), note_ids, quoted, min_words=min_words,
+                          guaranteed=self.guaranteed_words)
 
     def match_words(self, words: Words, min_words: int = GUARD_MIN_WORDS) -> list[Match]:
         """As ``match``, for words already split by ``tokenize``."""
@@ -184,10 +197,9 @@ class FingerprintIndex:
         hashes = kgram_hashes(words.words, self._keys, self.k, self._word_cache)
         with self._lock:
             runs = self._find_runs(hashes)
-            note_ids = list(self._note_ids)
-        return to_matches(
-            runs, words, note_ids, min_words=min_words, guaranteed=self.guaranteed_words
-        )
+            note_ids, quoted = list(self._note_ids), list(self._quoted)
+        return to_matches(runs, words, note_ids, quoted, min_words=min_words,
+                          guaranteed=self.guaranteed_words)
 
     def _check_min_words(self, min_words: int) -> None:
         if min_words < self.guaranteed_words:
@@ -261,8 +273,11 @@ class FingerprintIndex:
             for note_id, slot in self._slot_of.items():
                 encoded_id = note_id.encode()
                 sequence, selected = self._sequences[slot], self._selected[slot]
-                parts.append(_NOTE_HEADER.pack(len(encoded_id), len(sequence), len(selected)))
-                parts += [encoded_id, _little_endian(sequence), _little_endian(selected)]
+                quoted = array("I", sorted(self._quoted[slot]))
+                parts.append(_NOTE_HEADER.pack(len(encoded_id), len(sequence), len(selected),
+                                               len(quoted)))
+                parts += [encoded_id, _little_endian(sequence), _little_endian(selected),
+                          _little_endian(quoted)]
             return b"".join(parts)
 
     @classmethod
@@ -280,7 +295,7 @@ class FingerprintIndex:
         offset = _HEADER.size
         try:
             for _ in range(count):
-                id_len, n_kgrams, n_selected = _NOTE_HEADER.unpack_from(data, offset)
+                id_len, n_kgrams, n_selected, n_quoted = _NOTE_HEADER.unpack_from(data, offset)
                 offset += _NOTE_HEADER.size
                 note_id = data[offset : offset + id_len].decode()
                 offset += id_len
@@ -288,13 +303,16 @@ class FingerprintIndex:
                 offset += 8 * n_kgrams
                 selected = _from_little_endian("I", data[offset : offset + 4 * n_selected])
                 offset += 4 * n_selected
+                quoted = _from_little_endian("I", data[offset : offset + 4 * n_quoted])
+                offset += 4 * n_quoted
                 if (
                     len(sequence) != n_kgrams
                     or len(selected) != n_selected
+                    or len(quoted) != n_quoted
                     or any(p >= n_kgrams for p in selected)
                 ):
                     raise IndexFormatError("the index is truncated or damaged")
-                index._insert(note_id, sequence, selected)
+                index._insert(note_id, sequence, selected, frozenset(quoted))
         except IndexFormatError:
             raise
         except (struct.error, ValueError) as exc:  # ValueError covers bad UTF-8 and arrays

@@ -90,9 +90,17 @@ BLOCK_TAGS = frozenset(
 _QUOTE_CHARS = re.compile(r"[\"“”„«»]")
 # Single quotation marks double as apostrophes: one opens only before a word and after a
 # space or an opening bracket, and closes only where no letter follows it.
+# An opening one must be followed by a letter, not a digit ('90s is an apostrophe), and one
+# right after a digit is a prime (5'6"), not a quotation mark.
 _SINGLE_QUOTES = re.compile(
-    r"(?P<open>(?:^|(?<=[\s(\[—–]))[‘'‹](?=\w))|(?P<close>(?<=[\w.,!?;:…])[’'›](?!\w))"
+    r"(?P<open>(?:^|(?<=[\s(\[—–]))[‘'‹](?=[^\W\d_]))"
+    r"|(?P<close>(?<=[^\W\d_]|[.,!?;:…])[’'›](?!\w))"
 )
+# A straight double mark: it opens after a space, a bracket or the start and before a
+# non-space; it closes after a non-space and before a space, punctuation or the end;
+# after a digit it is an inch mark or a second (5'6", 30"), neither.
+_DOUBLE_OPENS = re.compile(r"(?:^|(?<=[\s(\[{—–/]))\"(?=\S)")
+_DOUBLE_CLOSES = re.compile(r"(?<=[^\s\d])\"(?=$|[\s.,;:!?)\]}—–/…])")
 # A quotation longer than this is not a "short client quote" but a passage.
 QUOTE_MAX_WORDS = 30
 
@@ -176,12 +184,15 @@ def _quoted_flags(clean: str, starts: list[int]) -> list[bool]:
     if not starts:
         return flags
     marks: list[tuple[bool, int, int]] = []  # (opens, start, end) of double quotation marks
-    opened = False
     for m in _QUOTE_CHARS.finditer(clean):
-        ch = m.group(0)
-        opens = ch in "“„«" or (ch == '"' and not opened)
-        opened = opens
-        marks.append((opens, m.start(), m.end()))
+        ch, at = m.group(0), m.start()
+        if ch == '"':
+            if _DOUBLE_OPENS.match(clean, at):
+                marks.append((True, at, m.end()))
+            elif _DOUBLE_CLOSES.match(clean, at):
+                marks.append((False, at, m.end()))
+            continue  # a prime, or a mark with no side to it: not a quotation
+        marks.append((ch in "“„«", at, m.end()))
     _flag_quotations(marks, starts, flags)
     if "‘" in clean or "'" in clean or "‹" in clean:
         singles = [(m.group("open") is not None, m.start(), m.end())

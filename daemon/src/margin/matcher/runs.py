@@ -58,23 +58,33 @@ class Match:
     covered_words: int  # all shared words in the span, edits set aside
 
 
-def _unquoted_words(run: Run, words: Words) -> int:
-    return sum(1 for i in range(run.first_word, run.last_word + 1) if not words.quoted[i])
+def _client_quoted(run: Run, words: Words, note_quoted: frozenset[int]) -> list[bool]:
+    """For each word of the run: a short quotation in the checked text AND in the note.
+
+    The client's own words, quoted in the progress note and quoted in the private note
+    too, are the client's, not the clinician's private writing. A passage that the note
+    holds as the clinician's own words is private however it is marked in the record:
+    wrapping a pasted private passage in quotation marks does not hide it.
+    """
+    offset = run.note_first_word - run.first_word
+    return [words.quoted[i] and (i + offset) in note_quoted
+            for i in range(run.first_word, run.last_word + 1)]
 
 
-def _qualifies(group: list[Run], words: Words, min_words: int, guaranteed: int) -> bool:
+def _qualifies(group: list[Run], words: Words, quoted: list[frozenset[int]], min_words: int,
+               guaranteed: int) -> bool:
     """A group is a leak when it has one long run, or several runs that together are long.
 
-    Words inside a short quotation count for little: a client's sentence quoted both in the
-    record and in a private note is not by itself a leak.
+    Words of a client quote (quoted in both texts) count for little: a client's sentence
+    quoted both in the record and in a private note is not by itself a leak.
     """
     enough_unquoted = math.ceil(min_words / 2)
 
     def counts(run: Run) -> bool:
-        return run.words >= guaranteed and (
-            not any(words.quoted[run.first_word : run.last_word + 1])
-            or _unquoted_words(run, words) >= enough_unquoted
-        )
+        if run.words < guaranteed:
+            return False
+        client = _client_quoted(run, words, quoted[run.slot]) if quoted[run.slot] else []
+        return not any(client) or client.count(False) >= enough_unquoted
 
     longest = max(group, key=lambda r: r.words)
     if longest.words >= min_words and counts(longest):
@@ -126,13 +136,14 @@ def to_matches(
     runs: list[Run],
     words: Words,
     note_ids: list[str | None],
+    quoted: list[frozenset[int]],
     *,
     min_words: int,
     guaranteed: int,
 ) -> list[Match]:
     matches: list[Match] = []
     for group in group_runs(runs) if runs else []:
-        if not _qualifies(group, words, min_words, guaranteed):
+        if not _qualifies(group, words, quoted, min_words, guaranteed):
             continue
         first = min(r.first_word for r in group)
         last = max(r.last_word for r in group)
