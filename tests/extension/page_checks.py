@@ -19,9 +19,11 @@ from tests.conftest import REPO_ROOT
 
 AXE = REPO_ROOT / "extension" / "tools" / "node_modules" / "axe-core" / "axe.min.js"
 PANEL_WIDTH = 360
+WIDE_PANEL = 600  # a side panel dragged wider: checked to fit, not captured
 WIDTHS = (PANEL_WIDTH, 1280)
 SCHEMES = ("light", "dark")
 BLOCKING = {"serious", "critical"}
+SETTLED = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
 
 @cache
@@ -76,6 +78,8 @@ def check_and_capture(page: Page, name: str, capture: Any) -> None:
     width and accessibility before each capture; the viewport and theme are restored after."""
     original = page.viewport_size or {"width": 1280, "height": 720}
     try:
+        page.set_viewport_size({"width": WIDE_PANEL, "height": original["height"]})
+        assert_fits_width(page, f"{name} at {WIDE_PANEL} px")
         for width in WIDTHS:
             page.set_viewport_size({"width": width, "height": original["height"]})
             for scheme in SCHEMES:
@@ -88,3 +92,6 @@ def check_and_capture(page: Page, name: str, capture: Any) -> None:
     finally:
         page.set_viewport_size(original)
         page.emulate_media(color_scheme="no-preference")
+        # Let the page lay itself out again before the test goes on, so that the next event
+        # the test sends is not charged with this relayout (test_lint_panel times events).
+        page.evaluate(SETTLED)
