@@ -16,7 +16,7 @@ from tests.conftest import REPO_ROOT
 
 EXTENSION = REPO_ROOT / "extension"
 CATALOGUE = json.loads((EXTENSION / "_locales" / "en" / "messages.json").read_text("utf-8"))
-PAGE_DIRS = ("panel", "vault", "shared")
+PAGE_DIRS = ("panel", "vault", "shared", "background")  # background: notifications, badge, errors
 SCRIPTS = sorted(p for d in PAGE_DIRS for p in (EXTENSION / "src" / d).glob("*.js"))
 PAGES = sorted(p for d in PAGE_DIRS for p in (EXTENSION / "src" / d).glob("*.html"))
 
@@ -27,8 +27,12 @@ KEY_USE = re.compile(r"\bt(?:Or)?\(\s*'([A-Za-z0-9_@]+)'")
 SENTENCE = re.compile(r"^[A-Z][a-z']+[ ,:][ ]?[A-Za-z]|\b[a-z']{2,} [a-z']{2,} [a-z']{2,}\b")
 
 
+# Words for developers, not for the clinician: the console and internal errors.
+DEVELOPER = re.compile(r"""(?:console\.\w+|new Error)\(\s*(['"`])(?:(?!\1).)*\1""")
+
+
 def code_of(path: Path) -> str:
-    return COMMENTS.sub("", path.read_text("utf-8"))
+    return DEVELOPER.sub("", COMMENTS.sub("", path.read_text("utf-8")))
 
 
 def literals(path: Path) -> list[str]:
@@ -98,3 +102,4 @@ def test_the_check_would_catch_a_sentence() -> None:
     assert SENTENCE.search("the note was changed")
     assert not SENTENCE.search("#client-notes button")
     assert not SENTENCE.search("/v1/notes/search")
+    assert DEVELOPER.sub("", "console.warn('Margin: a note for developers.', x)") == ", x)"

@@ -6,6 +6,7 @@ import { recall } from './contexts.js';
 import { connectionSettings, setPort, setToken } from './settings.js';
 import { exportHandlers } from './exports.js';
 import { injectInto, siteList, syncRegistrations } from './sites.js';
+import { t } from '../shared/i18n.js';
 
 const handlers = {
   daemon: (message) => callDaemon(message),
@@ -24,7 +25,7 @@ const handlers = {
 
 export async function handlePageMessage(message) {
   const handler = handlers[message?.type];
-  if (!handler) return { ok: false, problem: 'error', error: { message: 'Unknown request.' } };
+  if (!handler) return { ok: false, problem: 'error', error: { message: t('errorUnknownRequest') } };
   return handler(message);
 }
 

@@ -8,6 +8,7 @@ import { broadcast, handleContentMessage, openPanel, openPanelFromContent } from
 import { GUARD_MESSAGES, handleGuardMessage } from './guard.js';
 import { handlePageMessage } from './router.js';
 import { injectInto, syncRegistrations } from './sites.js';
+import { t } from '../shared/i18n.js';
 
 /** The extension's own pages: the panel and the vault page (never a web page). */
 function isExtensionPage(sender) {
@@ -29,7 +30,7 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   else return false;
   answer.then(sendResponse, (error) => {
     console.error('Margin worker:', error?.name);
-    sendResponse({ ok: false, problem: 'error', error: { error: 'internal', message: 'The extension failed to do that.' } });
+    sendResponse({ ok: false, problem: 'error', error: { error: 'internal', message: t('errorExtensionFailed') } });
   });
   return true; // answer asynchronously
 });
