@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 const extensionDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const adaptersDir = join(extensionDir, '..', 'shared_schema', 'adapters');
 const bundlePath = join(extensionDir, 'src', 'generated', 'adapters-data.js');
-const SHARED = ['src', 'PERMISSIONS.md'];
+const SHARED = ['src', '_locales', 'PERMISSIONS.md'];
 
 function adapterBundle() {
   const files = readdirSync(adaptersDir).filter((name) => name.endsWith('.json')).sort();

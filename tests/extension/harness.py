@@ -26,6 +26,7 @@ from playwright.sync_api import BrowserContext, Page, Playwright, Worker, expect
 
 from tests.conftest import REPO_ROOT, RunningDaemon, start_daemon, stop_daemon
 from tests.extension.ehr_server import EhrServer
+from tests.extension.page_checks import check_and_capture
 
 CHROMIUM = Path("/usr/bin/chromium")
 EXTENSION_DIR = REPO_ROOT / "extension"
@@ -228,9 +229,18 @@ def full_dom(page: Page) -> str:
         cdp.detach()
 
 
+def _capture(page: Page, stem: str) -> None:
+    page.screenshot(path=str(ARTIFACTS / f"{stem}.png"), full_page=True)
+
+
 def screenshot(page: Page, name: str) -> None:
+    """A state worth seeing: an extension page is captured at the side panel's width and at
+    1280 px, light and dark, after checking it fits and passes axe (page_checks.py)."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    if page.url.startswith(EXTENSION_ORIGIN):
+        check_and_capture(page, name, _capture)
+    else:
+        _capture(page, name)
 
 
 def pair_through_panel(panel: Page, daemon: RunningDaemon) -> None:
@@ -250,6 +260,16 @@ def create_vault_through_panel(panel: Page) -> str:
     return shown
 
 
+def pair_and_create_vault(browser: ExtensionBrowser, daemon: RunningDaemon) -> None:
+    """Point the browser at ``daemon``, pair through a panel and create the vault there."""
+    browser.set_port(daemon.port)
+    setup = browser.panel()
+    pair_through_panel(setup, daemon)
+    create_vault_through_panel(setup)
+    expect(setup.locator("#setup")).to_be_hidden()
+    setup.close()
+
+
 @contextmanager
 def paired_browser_with_vault(
     playwright: Playwright, profile: Path, extension: Path, server: EhrServer, home: Path
@@ -258,12 +278,7 @@ def paired_browser_with_vault(
     daemon = start_daemon(home)
     browser = launch(playwright, profile, extension, server)
     try:
-        browser.set_port(daemon.port)
-        panel = browser.panel()
-        pair_through_panel(panel, daemon)
-        create_vault_through_panel(panel)
-        expect(panel.locator("#setup")).to_be_hidden()
-        panel.close()
+        pair_and_create_vault(browser, daemon)
         yield browser, daemon
     finally:
         try:

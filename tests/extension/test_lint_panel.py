@@ -17,9 +17,8 @@ from tests.conftest import RunningDaemon, start_daemon, stop_daemon
 from tests.extension.ehr_server import EhrServer
 from tests.extension.harness import (
     ExtensionBrowser,
-    create_vault_through_panel,
     launch,
-    pair_through_panel,
+    pair_and_create_vault,
     screenshot,
 )
 
@@ -64,12 +63,7 @@ def env(
     profile = tmp_path_factory.mktemp("lint-profile") / "profile"
     browser = launch(playwright_session, profile, test_extension, ehr_server)
     try:
-        browser.set_port(daemon.port)
-        setup = browser.panel()
-        pair_through_panel(setup, daemon)
-        create_vault_through_panel(setup)
-        expect(setup.locator("#setup")).to_be_hidden()
-        setup.close()
+        pair_and_create_vault(browser, daemon)
         ehr = browser.open_ehr("simplepractice")
         ehr.click("#open-c-1001")
         tab = browser.tab_id(ehr)

@@ -186,7 +186,7 @@ def test_a_merge_of_two_computers_versions_names_both(
     vault.goto(f"{EXTENSION_ORIGIN}/src/vault/vault.html")
     marked = vault.locator(f"li:has(button[data-note-id='{note['id']}'])")
     expect(marked.locator(".conflict-badge")).to_have_text("Changed on two computers: choose")
-    expect(vault.locator("#clients summary", has_text="Ida Wells")).to_contain_text(
+    expect(vault.locator("#clients button", has_text="Ida Wells")).to_contain_text(
         "changed on two computers")
     screenshot(vault, "vault-sync-conflict-listed")
     vault.close()

@@ -38,8 +38,16 @@ def test_vault_page_lists_searches_audits_and_sets(
         vault.goto(f"{EXTENSION_ORIGIN}/src/vault/vault.html")
         expect(vault.locator("#clients")).to_contain_text("Ada Lovelace (1)")
         expect(vault.locator("#clients")).to_contain_text("Grace Hopper (1)")
-        vault.locator("#clients button").first.click()
+        # Clients on one side, the chosen client's notes beside them, the note in a pane.
+        vault.fill("#client-filter", "grace")
+        expect(vault.locator("#clients button")).to_have_count(1)
+        vault.fill("#client-filter", "")
+        vault.locator("#clients button", has_text="Ada Lovelace").click()
+        expect(vault.locator("#client-notes-title")).to_have_text("Notes of Ada Lovelace")
+        vault.locator("#client-notes button").first.click()
         expect(vault.locator("#reader-text")).to_have_text("About the orchard.")
+        expect(vault.locator("#reader-box .reader-facts")).to_contain_text("3 words")
+        expect(vault.locator("#reader-history li")).to_have_count(1)
         screenshot(vault, "vault-notes")
 
         vault.click("nav [data-show='search-view']")
@@ -49,8 +57,17 @@ def test_vault_page_lists_searches_audits_and_sets(
         expect(vault.locator("#search-results")).to_contain_text("Grace Hopper")
 
         vault.click("nav [data-show='audit-view']")
-        expect(vault.locator("#audit-rows tr").first).to_be_visible()
+        expect(vault.locator("#audit-rows li").first).to_be_visible()
         expect(vault.locator("#audit-verification")).to_contain_text("checks out")
+        # Plain sentences: the action, the client and note date, the browser and computer.
+        read = vault.locator("#audit-rows li[data-action='read']")
+        expect(read.first).to_contain_text("Read · Ada Lovelace, note of")
+        expect(read.first).to_contain_text("· Chrome on this computer")
+        expect(vault.locator("#audit-chart svg rect")).not_to_have_count(0)
+        vault.select_option("#filter-client", "Grace Hopper")
+        expect(vault.locator("#audit-rows li")).not_to_have_count(0)
+        expect(vault.locator("#audit-rows li").filter(has_not_text="Grace Hopper")).to_have_count(0)
+        vault.select_option("#filter-client", "")
         screenshot(vault, "vault-audit")
 
         vault.click("nav [data-show='settings-view']")

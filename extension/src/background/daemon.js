@@ -2,6 +2,7 @@
 // problem the panel knows how to explain: not_running, lna_blocked, not_paired, no_vault,
 // locked, or error (with the daemon's own envelope).
 import { connectionSettings } from './settings.js';
+import { t } from '../shared/i18n.js';
 
 const TIMEOUT_MS = 15000;
 const PROBLEM_BY_CODE = {
@@ -19,7 +20,7 @@ const METHODS = new Set(['GET', 'POST', 'PUT', 'DELETE']);
  */
 export async function callDaemon({ method, path, body, file, filename, timeoutMs = TIMEOUT_MS }) {
   if (!METHODS.has(method) || typeof path !== 'string' || !/^\/v1\/[A-Za-z0-9/_-]*$/.test(path)) {
-    return { ok: false, problem: 'error', error: { error: 'bad_call', message: 'Not a Margin call.' } };
+    return { ok: false, problem: 'error', error: { error: 'bad_call', message: t('errorNotMarginCall') } };
   }
   const { port, token } = await connectionSettings();
   const headers = {};

@@ -9,12 +9,13 @@
 // notification says none either (the system keeps a history of notifications on disk).
 import { api } from '../shared/browser.js';
 import { callDaemon } from './daemon.js';
+import { t } from '../shared/i18n.js';
 
 const ALARM = 'margin-watch';
 const POLL_MINUTES = 0.5;
 const UPLOAD_TIMEOUT_MS = 10 * 60 * 1000;
 const WATCHED = 'watched folder'; // the daemon's origin for results from watched folders
-const DEFAULT_TITLE = 'Margin: private notes for this page';
+const DEFAULT_TITLE = t('actionTitle');
 
 export const exportHandlers = {
   scan_upload: (message) => scanUpload(message),
@@ -32,11 +33,11 @@ export const exportHandlers = {
  */
 async function scanUpload({ url, name, file: sent }) {
   if (typeof name !== 'string' || !(sent instanceof Blob || (typeof url === 'string' && url.startsWith(`blob:${self.location.origin}/`)))) {
-    return { ok: false, problem: 'error', error: { error: 'bad_call', message: 'Not a file from the vault page.' } };
+    return { ok: false, problem: 'error', error: { error: 'bad_call', message: t('errorNotVaultFile') } };
   }
   const file = sent instanceof Blob ? sent : await fetch(url).then((response) => response.blob()).catch(() => null);
   if (!file) {
-    return { ok: false, problem: 'error', error: { error: 'file_gone', message: 'The file could not be read any more.', hint: 'Drop it again; nothing was lost.' } };
+    return { ok: false, problem: 'error', error: { error: 'file_gone', message: t('errorFileGone'), hint: t('errorFileGoneHint') } };
   }
   return callDaemon({
     method: 'POST', path: '/v1/scan/upload', file, filename: name, timeoutMs: UPLOAD_TIMEOUT_MS,
@@ -80,7 +81,7 @@ async function setBadge(attention) {
   if (attention.length) await api.action.setBadgeBackgroundColor({ color: leaks ? '#b3261e' : '#8a5a00' });
   await api.action.setTitle({
     title: attention.length
-      ? `Margin: ${attention.length} checked export${attention.length === 1 ? '' : 's'} need${attention.length === 1 ? 's' : ''} your attention (open the vault page)`
+      ? (attention.length === 1 ? t('badgeAttentionOne') : t('badgeAttentionMany', attention.length))
       : DEFAULT_TITLE,
   });
 }
@@ -89,12 +90,12 @@ async function notify(fresh) {
   const leaks = fresh.filter((result) => result.verdict === 'leak').length;
   const options = leaks
     ? {
-      title: 'Margin: an export holds private notes',
-      message: `${leaks === 1 ? 'A file' : `${leaks} files`} in a watched folder ${leaks === 1 ? 'holds' : 'hold'} words from your private notes. Do not send ${leaks === 1 ? 'it' : 'them'}: open Margin's vault page to see which notes and where.`,
+      title: t('notifyLeakTitle'),
+      message: leaks === 1 ? t('notifyLeakOne') : t('notifyLeakMany', leaks),
     }
     : {
-      title: 'Margin: an export could not be fully checked',
-      message: `Margin could not read every part of ${fresh.length === 1 ? 'a file' : `${fresh.length} files`} in a watched folder, so it cannot say ${fresh.length === 1 ? 'it is' : 'they are'} clean. Open Margin's vault page to see why.`,
+      title: t('notifyCannotTitle'),
+      message: fresh.length === 1 ? t('notifyCannotOne') : t('notifyCannotMany', fresh.length),
     };
   const base = {
     type: 'basic', iconUrl: api.runtime.getURL('src/shared/icons/margin-128.png'), priority: 2, ...options,
@@ -112,7 +113,7 @@ async function notify(fresh) {
 }
 
 async function dismiss(until) {
-  if (typeof until !== 'number' || !Number.isFinite(until)) return { ok: false, problem: 'error', error: { message: 'Not a time.' } };
+  if (typeof until !== 'number' || !Number.isFinite(until)) return { ok: false, problem: 'error', error: { message: t('errorNotTime') } };
   await api.storage.local.set({ watch_dismissed_until: until });
   return pollWatch();
 }

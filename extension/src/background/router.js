@@ -8,6 +8,7 @@ import { connectionSettings, setPort, setToken } from './settings.js';
 import { exportHandlers } from './exports.js';
 import { injectInto, siteList, syncRegistrations } from './sites.js';
 import { forgetLearned, learnedList, pickField } from './learned-fields.js';
+import { t } from '../shared/i18n.js';
 
 const handlers = {
   daemon: (message) => callDaemon(message),
@@ -30,7 +31,7 @@ const handlers = {
 
 export async function handlePageMessage(message) {
   const handler = handlers[message?.type];
-  if (!handler) return { ok: false, problem: 'error', error: { message: 'Unknown request.' } };
+  if (!handler) return { ok: false, problem: 'error', error: { message: t('errorUnknownRequest') } };
   return handler(message);
 }
 

@@ -9,6 +9,7 @@ import { GUARD_MESSAGES, handleGuardMessage } from './guard.js';
 import { handlePageMessage } from './router.js';
 import { injectInto, syncRegistrations } from './sites.js';
 import { LEARNED_MESSAGES, handleLearnedMessage } from './learned-fields.js';
+import { t } from '../shared/i18n.js';
 
 /** The extension's own pages: the panel and the vault page (never a web page). */
 function isExtensionPage(sender) {
@@ -31,7 +32,7 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   else return false;
   answer.then(sendResponse, (error) => {
     console.error('Margin worker:', error?.name);
-    sendResponse({ ok: false, problem: 'error', error: { error: 'internal', message: 'The extension failed to do that.' } });
+    sendResponse({ ok: false, problem: 'error', error: { error: 'internal', message: t('errorExtensionFailed') } });
   });
   return true; // answer asynchronously
 });

@@ -6,6 +6,7 @@
 // comes back as this panel's text.
 import { describe } from '../shared/problems.js';
 import { fetchConflict, headVersions, liveHeads, SyncConflictView } from '../shared/sync-conflict.js';
+import { t } from '../shared/i18n.js';
 
 const WATCH_MS = 5000;
 const sameHeads = (a, b) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
@@ -100,7 +101,7 @@ export class PanelConflict {
     const deleted = await this.call('POST', `/v1/notes/${id}/delete`, { base_version: answer.note.version });
     this.hide();
     if (deleted.ok) this.onSettled('deleted');
-    else this.onSettled('saved', `Both versions were joined and kept, but the note was not deleted: ${describe(deleted.problem, deleted.error).title}`);
+    else this.onSettled('saved', t('joinedNotDeleted', describe(deleted.problem, deleted.error).title));
     return { ok: deleted.ok };
   }
 

@@ -6,6 +6,7 @@
 // text nodes, never as markup.
 import { h, replaceChildren } from '../shared/dom.js';
 import { categoryName } from '../shared/findings.js';
+import { t } from '../shared/i18n.js';
 
 export class LintMirror {
   /**
@@ -72,7 +73,7 @@ export class LintMirror {
   }
 
   describe(finding) {
-    const quiet = this.isQuiet(finding) ? ' (You noted that this is documented in the progress note.)' : '';
+    const quiet = this.isQuiet(finding) ? t('lintQuietSuffix') : '';
     return `${categoryName(finding.category)}: ${finding.message}${quiet}`;
   }
 
@@ -97,7 +98,7 @@ export class LintMirror {
     const caret = this.textarea.selectionStart;
     const finding = document.activeElement === this.textarea
       ? this.findings.find((f) => caret >= f.start && caret <= f.end) : null;
-    const said = finding ? `This sentence belongs in the progress note. ${this.describe(finding)}` : '';
+    const said = finding ? t('lintCaret', this.describe(finding)) : '';
     if (this.reasonLine.textContent !== said) this.reasonLine.textContent = said;
     this.reasonLine.dataset.severity = finding?.severity ?? '';
   }
@@ -105,9 +106,7 @@ export class LintMirror {
   drawList() {
     const summary = this.list.querySelector('summary');
     const items = this.findings.filter((finding) => finding.end <= this.text.length);
-    summary.textContent = items.length === 1
-      ? '1 sentence belongs in the progress note'
-      : `${items.length} sentences belong in the progress note`;
+    summary.textContent = items.length === 1 ? t('lintOne') : t('lintMany', items.length);
     this.list.hidden = items.length === 0;
     replaceChildren(this.list.querySelector('ol'), items.map((finding) => h('li', { dataset: { category: finding.category } },
       h('button', { type: 'button', className: 'link', onclick: () => this.select(finding) }, categoryName(finding.category)),

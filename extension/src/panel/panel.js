@@ -2,6 +2,7 @@
 // locked) and, once unlocked, the private note for the client and appointment of the EHR
 // tab, with autosave, earlier notes, search, history and the conflict view.
 import { api } from '../shared/browser.js';
+import { localizePage, t } from '../shared/i18n.js';
 import { $, h, replaceChildren } from '../shared/dom.js';
 import { ask, daemon } from '../shared/messages.js';
 import { describe } from '../shared/problems.js';
@@ -86,6 +87,7 @@ function forgetShownNote() {
 
 async function followTab(tabId) {
   view.tabId = tabId;
+  view.host = await api.tabs.get(tabId).then((tab) => (tab.url ? new URL(tab.url).hostname : null), () => null);
   const answer = await ask('tab_context', { tabId });
   onReport(answer.report ?? null);
   ask('rescan', { tabId }); // the content script answers with a fresh cs-context
@@ -99,8 +101,7 @@ function onReport(raw) {
   renderContext();
   if (!report || contextKey(report) === view.loadedKey) return;
   if (holdingText()) {
-    ui.context.append(h('p', { className: 'form-error', id: 'switch-waiting' },
-      'This page is about another session. The panel keeps the note you were writing until it is saved, then switches.'));
+    ui.context.append(h('p', { className: 'form-error', id: 'switch-waiting' }, t('switchWaiting')));
     return;
   }
   view.loadedKey = null;
@@ -110,13 +111,13 @@ function onReport(raw) {
 function renderContext() {
   const report = view.report;
   if (!report) {
-    replaceChildren(ui.context, 'Open a client\'s progress note in your EHR, then press "Private notes" beside it (or the Margin toolbar button).');
+    replaceChildren(ui.context, t('contextNone'));
   } else {
     const { client, context } = report;
     replaceChildren(ui.context,
-      h('span', { id: 'context-site' }, siteName(report.site)), ' · ',
-      h('strong', { id: 'context-client' }, client ?? 'client not shown on the page'), ' · ',
-      h('span', { id: 'context-date' }, context.appointment_date ?? 'date not shown on the page'),
+      h('span', { id: 'context-site' }, siteName(report.site, view.host)), ' · ',
+      h('strong', { id: 'context-client' }, client ?? t('contextNoClient')), ' · ',
+      h('span', { id: 'context-date' }, context.appointment_date ?? t('contextNoDate')),
       report.field === null ? missedField() : null, confirmer.render(view.raw));
   }
   renderVisibility();
@@ -176,7 +177,7 @@ async function ensureNoteLoaded() {
   if (holdingText()) return; // finish this note first
   view.loading = key;
   ui.text.readOnly = true;
-  setStatus('info', 'Opening…');
+  setStatus('info', t('statusOpening'));
   const found = await searchFor(report, { sameSession: true });
   const match = found.ok ? found.body.notes.find((summary) => sameContext(summary, report)) : null;
   const note = match ? await daemon('GET', `/v1/notes/${encodeURIComponent(match.id)}`) : null;
@@ -198,11 +199,11 @@ async function ensureNoteLoaded() {
 }
 
 async function loadEarlier(report) {
-  if (!report.client) { renderNoteList(ui.earlier, [], null, 'The page does not show the client, so earlier notes cannot be listed.'); return; }
+  if (!report.client) { renderNoteList(ui.earlier, [], null, t('earlierNoClient')); return; }
   const result = await searchFor(report, { sameSession: false });
   if (!result.ok) return;
   const others = result.body.notes.filter((summary) => summary.id !== saver.note?.id && !summary.deleted);
-  renderNoteList(ui.earlier, others, openInReader, 'No earlier notes for this client.');
+  renderNoteList(ui.earlier, others, openInReader, t('earlierNone'));
 }
 
 async function loadHistory() {
@@ -214,8 +215,8 @@ async function loadHistory() {
 async function openInReader(summary) {
   if (summary.conflict && summary.id !== saver.note?.id) {
     const shown = await showConflict(ui.reader, daemon, summary.id, (note, message) => {
-      if (note) showReader(ui.reader, message ?? `Saved: ${describeNote(note)}`, note.text);
-      else { ui.reader.hidden = true; setStatus('info', message ?? 'The note was deleted. Its versions stay in its history.'); }
+      if (note) showReader(ui.reader, message ?? t('readerSaved', describeNote(note)), note.text);
+      else { ui.reader.hidden = true; setStatus('info', message ?? t('noteDeleted')); }
       if (view.report) loadEarlier(view.report);
     });
     if (shown) return;
@@ -228,8 +229,8 @@ async function openInReader(summary) {
 async function openVersion(version) {
   const result = await daemon('GET', `/v1/notes/${encodeURIComponent(version.note)}/versions/${encodeURIComponent(version.id)}`);
   if (!result.ok) return;
-  showReader(ui.reader, `Version of ${version.time.replace('T', ' ').slice(0, 19)}`, result.body.text, [
-    ['Use this text', () => { ui.text.value = result.body.text; saver.edit(result.body.text); linter.textChanged(result.body.text); }],
+  showReader(ui.reader, t('versionOf', version.time.replace('T', ' ').slice(0, 19)), result.body.text, [
+    [t('useThisText'), () => { ui.text.value = result.body.text; saver.edit(result.body.text); linter.textChanged(result.body.text); }],
   ]);
 }
 
@@ -247,7 +248,7 @@ async function conflictSettled(outcome, message) {
   if (outcome === 'deleted') {
     forgetShownNote();
     await ensureNoteLoaded();
-    setStatus('info', 'The note was deleted, as on your other computer. Its versions stay in its history.');
+    setStatus('info', t('noteDeletedElsewhere'));
     return;
   }
   if (outcome === 'reload' && saver.note) {
@@ -283,22 +284,24 @@ async function savedNote() {
 
 // --- saving ---------------------------------------------------------------------------------------
 
+/** The one save-status line, always at the top right: what happened, and when it was saved. */
 function setStatus(kind, text) {
   ui.status.dataset.kind = kind;
-  ui.status.textContent = text;
+  if (ui.status.textContent !== text) ui.status.textContent = text; // the live region says it once
+  const time = $('#save-time');
+  time.textContent = kind === 'saved' ? new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : '';
+  time.dateTime = kind === 'saved' ? new Date().toISOString() : '';
 }
-
-const KEPT = 'Your text is kept in this panel and will be saved as soon as possible; do not close the panel.';
 
 function renderSaver(current) {
   const labels = {
-    idle: ['info', ''], pending: ['saving', 'Saving…'], saving: ['saving', 'Saving…'], saved: ['saved', 'Saved'],
-    conflict: ['conflict', 'Not saved: this note was changed elsewhere. Both versions are shown below; nothing was overwritten.'],
-    sync_conflict: ['conflict', current.inFlight ? 'Saving…' : 'This note has versions from two computers. Choose below; nothing was overwritten.'],
+    idle: ['info', ''], pending: ['saving', t('statusSaving')], saving: ['saving', t('statusSaving')], saved: ['saved', t('statusSaved')],
+    conflict: ['conflict', t('statusConflict')],
+    sync_conflict: ['conflict', current.inFlight ? t('statusSaving') : t('statusSyncConflict')],
   };
   if (current.status === 'error') {
     const { title } = describe(current.failure.problem, current.failure.error);
-    setStatus('error', `Not saved: ${title} ${KEPT}`);
+    setStatus('error', t('statusNotSaved', title));
     if (['not_running', 'locked', 'not_paired', 'lna_blocked', 'no_vault'].includes(current.failure.problem)) {
       const now = Date.now();
       if ((view.state === 'ready' || view.state === null) && now - (view.lastCheck ?? 0) > 2000) {
@@ -334,12 +337,18 @@ ui.text.addEventListener('input', () => {
   linter.textChanged(ui.text.value);
 });
 ui.text.addEventListener('blur', () => saver.flush());
+ui.reader.addEventListener('keydown', (event) => {
+  if (event.key !== 'Escape') return; // Escape closes what was opened to read, back to the note
+  ui.reader.hidden = true;
+  replaceChildren(ui.reader);
+  ui.text.focus();
+});
 ui.searchForm.addEventListener('submit', async (event) => {
   event.preventDefault();
   const query = ui.search.value.trim();
   if (!query) return;
   const result = await daemon('POST', '/v1/notes/search', { query });
-  if (result.ok) renderNoteList(ui.results, result.body.notes, openInReader, 'No note has all these words.');
+  if (result.ok) renderNoteList(ui.results, result.body.notes, openInReader, t('searchNone'));
   else setStatus('error', describe(result.problem, result.error).title);
 });
 addEventListener('beforeunload', (event) => {
@@ -353,6 +362,7 @@ if (!pinnedTab) {
 }
 
 async function start() {
+  localizePage();
   if (view.tabId === null) {
     const [tab] = await api.tabs.query({ active: true, currentWindow: true });
     if (tab) view.tabId = tab.id;

@@ -5,6 +5,7 @@
 // then quiets that finding for this note. Acknowledgements are kept in the panel's memory
 // only, keyed by the note and the sentence as it stands: an edited sentence asks again.
 import { h, replaceChildren } from '../shared/dom.js';
+import { t } from '../shared/i18n.js';
 
 const EXCERPT_CHARS = 90;
 
@@ -49,9 +50,9 @@ export class SafetyBanner {
     if (!open.length) { replaceChildren(this.section); return; }
     replaceChildren(this.section,
       h('h2', {}, open.length === 1
-        ? 'Safety: this must be in the progress note'
-        : `Safety: these ${open.length} sentences must be in the progress note`),
-      h('p', {}, 'Risk content (even when the client denies it) is part of the legal record. Put it in the EHR\'s progress note, then confirm here.'),
+        ? t('safetyOne')
+        : t('safetyMany', open.length)),
+      h('p', {}, t('safetyHelp')),
       h('ul', { className: 'safety-list' }, open.map((finding) => this.item(finding))),
       failure ? h('p', { className: 'form-error', id: 'safety-error', role: 'alert' }, failure) : null);
   }
@@ -59,7 +60,7 @@ export class SafetyBanner {
   item(finding) {
     const sentence = this.text.slice(finding.start, finding.end).trim();
     const excerpt = sentence.length > EXCERPT_CHARS ? `${sentence.slice(0, EXCERPT_CHARS)}…` : sentence;
-    const button = h('button', { type: 'button', className: 'acknowledge' }, 'I have documented this in the progress note');
+    const button = h('button', { type: 'button', className: 'acknowledge' }, t('safetyAcknowledge'));
     button.addEventListener('click', () => this.acknowledge(finding, button));
     return h('li', { className: 'safety-item' },
       h('q', { className: 'safety-sentence' }, excerpt),
@@ -72,7 +73,7 @@ export class SafetyBanner {
     const note = await this.savedNote(); // the audit entry names the note, so it must exist
     if (!note) {
       button.disabled = false;
-      this.draw('Not recorded: the note could not be saved yet, so the acknowledgement cannot name it. Nothing was lost; try again once it shows "Saved".');
+      this.draw(t('safetyNotSavedYet'));
       return;
     }
     const result = await this.call('POST', '/v1/audit/events', {
@@ -82,7 +83,7 @@ export class SafetyBanner {
     });
     if (!result.ok) {
       button.disabled = false;
-      this.draw(`Not recorded: ${result.error?.message ?? 'Margin could not write the audit trail.'} Try again.`);
+      this.draw(t('safetyNotRecorded', result.error?.message ?? t('safetyAuditFailed')));
       return;
     }
     this.acknowledged.add(this.key(note.id, finding, text));

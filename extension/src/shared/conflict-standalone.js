@@ -4,6 +4,7 @@
 // the view again, with the chosen text kept as a column of its own.
 import { describe } from './problems.js';
 import { fetchConflict, headVersions, liveHeads, saveOverAllHeads, SyncConflictView } from './sync-conflict.js';
+import { t } from './i18n.js';
 
 /**
  * Show the conflict of `noteId` in `box`. `done(note)` runs once it is settled (`note` is the
@@ -21,7 +22,7 @@ export async function showConflict(box, call, noteId, done) {
     if (!next.ok) return failure(next);
     if (!next.conflict) { // settled elsewhere meanwhile: nothing chosen here was saved
       view.hide();
-      done(null, 'This note was settled on another computer meanwhile; nothing was saved here.');
+      done(null, t('settledElsewhere'));
       return { ok: false };
     }
     conflict = next;
@@ -51,7 +52,7 @@ export async function showConflict(box, call, noteId, done) {
       if (!saved.ok) return saved;
       const deleted = await call('POST', `/v1/notes/${encodeURIComponent(noteId)}/delete`, { base_version: saved.note.version });
       if (deleted.ok) done(null);
-      else done(saved.note, `Both versions were joined and kept, but the note was not deleted: ${describe(deleted.problem, deleted.error).title}`);
+      else done(saved.note, t('joinedNotDeleted', describe(deleted.problem, deleted.error).title));
       return { ok: true };
     },
     refresh: () => again(unsaved),

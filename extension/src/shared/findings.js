@@ -1,26 +1,28 @@
 // The misplacement linter's categories and the export checker's verdicts, in the plain words
-// the clinician reads. The daemon's own messages say why; these only name the kind.
+// the clinician reads (from the message catalogue). The daemon's own messages say why; these
+// only name the kind.
+import { t } from './i18n.js';
 
 export const CATEGORY_NAMES = {
-  safety: 'Safety (risk to the client or to others)',
-  medication: 'Medication',
-  session_times: 'Session start and stop times',
-  modality_frequency: 'Kind and frequency of treatment',
-  test_results: 'Test results',
-  diagnosis: 'Diagnosis',
-  functional_status: 'How the client is functioning',
-  treatment_plan: 'Treatment plan',
-  symptoms: 'Symptoms',
-  prognosis: 'Prognosis',
-  progress: 'Progress to date',
+  safety: 'category_safety',
+  medication: 'category_medication',
+  session_times: 'category_session_times',
+  modality_frequency: 'category_modality_frequency',
+  test_results: 'category_test_results',
+  diagnosis: 'category_diagnosis',
+  functional_status: 'category_functional_status',
+  treatment_plan: 'category_treatment_plan',
+  symptoms: 'category_symptoms',
+  prognosis: 'category_prognosis',
+  progress: 'category_progress',
 };
 
-export const categoryName = (category) => CATEGORY_NAMES[category] ?? 'Record content';
+export const categoryName = (category) => t(CATEGORY_NAMES[category] ?? 'category_other');
 
 export const VERDICT_NAMES = {
-  clean: 'Clean: every part was read, no private note in it',
-  leak: 'LEAK: it holds words from your private notes',
-  cannot_verify: 'Cannot verify',
+  clean: 'verdict_clean',
+  leak: 'verdict_leak',
+  cannot_verify: 'verdict_cannot_verify',
 };
 
-export const verdictName = (verdict) => VERDICT_NAMES[verdict] ?? verdict;
+export const verdictName = (verdict) => (VERDICT_NAMES[verdict] ? t(VERDICT_NAMES[verdict]) : verdict);

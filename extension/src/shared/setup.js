@@ -5,6 +5,7 @@ import { api } from './browser.js';
 import { h, replaceChildren } from './dom.js';
 import { ask, daemon } from './messages.js';
 import { describe } from './problems.js';
+import { t } from './i18n.js';
 
 /** Render the form for `state` into `container`. Returns true while it must not be replaced. */
 export function renderSetup(container, connection, done) {
@@ -26,7 +27,7 @@ export function renderSetup(container, connection, done) {
 }
 
 function retryButton(done) {
-  return h('button', { type: 'button', id: 'retry', onclick: () => done() }, 'Try again');
+  return h('button', { type: 'button', id: 'retry', onclick: () => done() }, t('tryAgain'));
 }
 
 function message(id) {
@@ -35,7 +36,7 @@ function message(id) {
 
 function showError(element, result) {
   const envelope = result.error ?? {};
-  const left = Number.isInteger(envelope.attempts_left) ? ` (${envelope.attempts_left} tries left)` : '';
+  const left = Number.isInteger(envelope.attempts_left) ? t('triesLeft', envelope.attempts_left) : '';
   element.textContent = `${envelope.message ?? describe(result.problem).title}${left} ${envelope.hint ?? ''}`.trim();
 }
 
@@ -43,14 +44,14 @@ function portForm(connection, done) {
   const input = h('input', { type: 'number', id: 'daemon-port', min: 1, max: 65535, value: connection.port ?? '' });
   const error = message('port-error');
   const form = h('form', { className: 'setup-form' },
-    h('p', {}, 'If you started Margin on another port, enter the port it printed:'),
-    h('label', { htmlFor: 'daemon-port' }, 'Margin\'s port '), input,
-    h('button', { type: 'submit', id: 'save-port' }, 'Use this port'),
+    h('p', {}, t('portPrompt')),
+    h('label', { htmlFor: 'daemon-port' }, t('portLabel')), input,
+    h('button', { type: 'submit', id: 'save-port' }, t('usePort')),
     ' ', retryButton(done), error);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const result = await ask('set_port', { port: Number(input.value) });
-    if (result.ok) done(); else error.textContent = 'That is not a port number (1 to 65535).';
+    if (result.ok) done(); else error.textContent = t('portInvalid');
   });
   return form;
 }
@@ -59,7 +60,7 @@ function lnaHelp(done) {
   const settingsUrl = `chrome://settings/content/siteDetails?site=${encodeURIComponent(api.runtime.getURL('').slice(0, -1))}`;
   return h('div', { className: 'setup-form' },
     h('button', { type: 'button', id: 'open-site-settings', onclick: () => api.tabs.create({ url: settingsUrl }) },
-      'Open the extension\'s site settings'),
+      t('openSiteSettings')),
     ' ', retryButton(done));
 }
 
@@ -69,9 +70,9 @@ function pairForm(done) {
   const error = message('pair-error');
   const native = h('button', { type: 'button', id: 'pair-native' }, 'Pair without a code');
   const form = h('form', { className: 'setup-form', id: 'pair-form' },
-    h('label', { htmlFor: 'pair-code' }, 'Pairing code '), code,
-    h('label', { htmlFor: 'pair-name' }, ' This browser\'s name '), name,
-    h('button', { type: 'submit', id: 'pair-submit' }, 'Pair'), ' ', native, error);
+    h('label', { htmlFor: 'pair-code' }, t('pairCodeLabel')), code,
+    h('label', { htmlFor: 'pair-name' }, t('pairNameLabel')), name,
+    h('button', { type: 'submit', id: 'pair-submit' }, t('pairButton')), ' ', native, error);
   native.addEventListener('click', async () => {
     error.textContent = '';
     const result = await ask('pair_native');
@@ -80,7 +81,7 @@ function pairForm(done) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     error.textContent = '';
-    const result = await ask('pair', { code: code.value.trim(), name: name.value.trim() || 'Browser' });
+    const result = await ask('pair', { code: code.value.trim(), name: name.value.trim() || t('pairDefaultName') });
     if (result.ok) done(); else showError(error, result);
   });
   return form;
@@ -88,7 +89,7 @@ function pairForm(done) {
 
 function createVaultForm(container, done) {
   const error = message('vault-error');
-  const button = h('button', { type: 'button', id: 'create-vault' }, 'Create my vault');
+  const button = h('button', { type: 'button', id: 'create-vault' }, t('createVault'));
   const form = h('div', { className: 'setup-form' }, button, error);
   button.addEventListener('click', async () => {
     button.disabled = true;
@@ -106,24 +107,24 @@ function createVaultForm(container, done) {
 /** The recovery passphrase, shown this once; it is never stored by the extension. */
 function recoveryView(passphrase, finish) {
   const confirm = h('input', { type: 'checkbox', id: 'wrote-it-down' });
-  const next = h('button', { type: 'button', id: 'recovery-done', disabled: true }, 'Continue');
+  const next = h('button', { type: 'button', id: 'recovery-done', disabled: true }, t('continue'));
   confirm.addEventListener('change', () => { next.disabled = !confirm.checked; });
   const shown = h('output', { id: 'recovery-passphrase', className: 'passphrase' }, passphrase ?? '');
   next.addEventListener('click', () => { shown.textContent = ''; finish(); });
   return h('div', { className: 'recovery' },
-    h('h2', {}, 'Your vault is ready. Write down this recovery passphrase now.'),
+    h('h2', {}, t('recoveryHeading')),
     shown,
-    h('p', {}, 'Write it on paper and keep it somewhere safe, away from this computer. It is the only way to open your notes on a new computer or if this computer\'s keychain is lost. Margin will not show it again.'),
-    h('label', {}, confirm, ' I have written it down'), ' ', next);
+    h('p', {}, t('recoveryHelp')),
+    h('label', {}, confirm, t('recoveryConfirm')), ' ', next);
 }
 
 function unlockForm(done) {
   const passphrase = h('input', { type: 'password', id: 'unlock-passphrase', autocomplete: 'current-password' });
   const error = message('unlock-error');
   const form = h('form', { className: 'setup-form', id: 'unlock-form' },
-    h('label', { htmlFor: 'unlock-passphrase' }, 'Passphrase '), passphrase,
-    h('button', { type: 'submit', id: 'unlock-submit' }, 'Unlock'),
-    ' ', h('button', { type: 'button', id: 'unlock-keychain', onclick: () => unlock({}) }, 'Unlock from this computer\'s keychain'),
+    h('label', { htmlFor: 'unlock-passphrase' }, t('passphraseLabel')), passphrase,
+    h('button', { type: 'submit', id: 'unlock-submit' }, t('unlockButton')),
+    ' ', h('button', { type: 'button', id: 'unlock-keychain', onclick: () => unlock({}) }, t('unlockKeychain')),
     error);
   async function unlock(body) {
     error.textContent = '';

@@ -4,9 +4,9 @@
 // clinician keep one or combine them. Saving names every head as a parent, which is what
 // resolves the conflict; nothing here saves on its own. Text only ever goes in as text.
 import { h, replaceChildren } from './dom.js';
+import { t, uiLanguage } from './i18n.js';
 
-export const EXPLANATION = 'This note was changed on two computers before they synced. Both versions are kept. Choose one, or combine them.';
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+export const EXPLANATION = t('syncExplanation');
 const two = (number) => String(number).padStart(2, '0');
 
 /** "14 Jan 10:42" in this computer's time zone (the year only when it is not this year). */
@@ -14,15 +14,16 @@ export function shortTime(iso) {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   const year = date.getFullYear() === new Date().getFullYear() ? '' : ` ${date.getFullYear()}`;
-  return `${date.getDate()} ${MONTHS[date.getMonth()]}${year} ${two(date.getHours())}:${two(date.getMinutes())}`;
+  const month = new Intl.DateTimeFormat(uiLanguage(), { month: 'short' }).format(date);
+  return `${date.getDate()} ${month}${year} ${two(date.getHours())}:${two(date.getMinutes())}`;
 }
 
 /** How to name a head's computer: its name ("Laptop"), and which one is this computer. */
 export function computerName(head, device) {
   const name = head.device_name ?? device?.name ?? null;
   const here = device ? device.this_device : head.device_label === 'this computer';
-  if (name) return here ? `${name} (this computer)` : name;
-  return here ? 'This computer' : `another computer (${head.device.slice(0, 8)})`;
+  if (name) return here ? t('namedThisComputer', name) : name;
+  return here ? t('thisComputer') : t('anotherComputer', head.device.slice(0, 8));
 }
 
 /** Every head with its text (one audited read), named and oldest first: {ok, id, heads}. */
@@ -42,8 +43,8 @@ export const headVersions = (conflict) => conflict.heads.map((head) => head.vers
 
 /** The merge box's first text: every version in full, each under a line that names it. */
 export function combinedText(conflict, unsaved) {
-  const parts = liveHeads(conflict).map((head) => [`===== Version from ${head.who}, ${head.when} =====`, head.text]);
-  if (unsaved !== null) parts.push(['===== Your text in this panel (not saved) =====', unsaved]);
+  const parts = liveHeads(conflict).map((head) => [t('syncVersionLine', head.who, head.when), head.text]);
+  if (unsaved !== null) parts.push([t('syncUnsavedLine'), unsaved]);
   return parts.map(([line, text]) => `${line}\n${text}`).join('\n\n');
 }
 
@@ -86,17 +87,17 @@ export class SyncConflictView {
     const waiting = conflict.heads.some((head) => head.waiting_for_sync);
     this.waiting = waiting;
     this.status = h('p', { className: 'status', id: 'sync-conflict-status', role: 'status' });
-    this.confirmBox = h('div', { className: 'sync-confirm', id: 'sync-confirm', hidden: true });
+    this.confirmBox = h('div', { className: 'sync-confirm', id: 'sync-confirm', hidden: true, 'aria-live': 'assertive' }); // the question is read out
     this.mergeBox = this.mergeForm(conflict, unsaved);
     replaceChildren(this.section,
-      h('h2', {}, 'This note was changed on two computers before they synced.'),
-      h('p', { id: 'sync-conflict-explanation' }, 'Both versions are kept. Choose one, or combine them. Nothing is saved until you do.'),
+      h('h2', {}, t('syncHeading')),
+      h('p', { id: 'sync-conflict-explanation' }, t('syncExplanationLong')),
       waiting ? this.waitingNotice() : null,
       h('div', { className: 'sync-columns' },
         conflict.heads.map((head) => this.headColumn(head, waiting)),
         unsaved === null ? null : this.unsavedColumn(unsaved, waiting)),
       this.confirmBox,
-      h('p', {}, h('button', { type: 'button', id: 'sync-combine', disabled: waiting, onclick: () => this.openMerge() }, 'Combine them')),
+      h('p', {}, h('button', { type: 'button', id: 'sync-combine', disabled: waiting, onclick: () => this.openMerge() }, t('syncCombine'))),
       this.mergeBox,
       this.status);
     this.section.classList.add('sync-conflict');
@@ -104,12 +105,12 @@ export class SyncConflictView {
   }
 
   headColumn(head, waiting) {
-    const title = head.deleted ? `Deleted on ${head.who} at ${head.when}` : `${head.who}, ${head.when}`;
+    const title = head.deleted ? t('syncDeletedOn', head.who, head.when) : `${head.who}, ${head.when}`;
     let body;
-    if (head.deleted) body = h('p', { className: 'sync-deleted' }, `This note was deleted on ${head.who} while it was being changed on another computer. The changed text is kept in the other version.`);
-    else if (head.waiting_for_sync) body = h('p', { className: 'sync-waiting' }, `The text of this version has not arrived from ${head.who} yet.`);
+    if (head.deleted) body = h('p', { className: 'sync-deleted' }, t('syncDeletedBody', head.who));
+    else if (head.waiting_for_sync) body = h('p', { className: 'sync-waiting' }, t('syncNotArrived', head.who));
     else body = h('div', { className: 'reader sync-text' }, head.text);
-    const label = head.deleted ? 'Keep it deleted' : 'Keep this version';
+    const label = head.deleted ? t('syncKeepDeleted') : t('syncKeepVersion');
     return h('article', { className: 'sync-head', dataset: { version: head.version, deleted: String(head.deleted) } },
       h('h3', { className: 'sync-who' }, title), body,
       h('button', { type: 'button', className: 'sync-keep', disabled: waiting, onclick: () => this.askKeep(head) }, label));
@@ -117,15 +118,15 @@ export class SyncConflictView {
 
   unsavedColumn(unsaved, waiting) {
     return h('article', { className: 'sync-head sync-unsaved', dataset: { version: 'unsaved' } },
-      h('h3', { className: 'sync-who' }, 'Your text in this panel (not saved yet)'),
+      h('h3', { className: 'sync-who' }, t('syncUnsavedTitle')),
       h('div', { className: 'reader sync-text' }, unsaved),
-      h('button', { type: 'button', className: 'sync-keep', disabled: waiting, onclick: () => this.askKeep(null) }, 'Keep this text'));
+      h('button', { type: 'button', className: 'sync-keep', disabled: waiting, onclick: () => this.askKeep(null) }, t('syncKeepText')));
   }
 
   waitingNotice() {
     return h('p', { className: 'form-error', id: 'sync-waiting' },
-      'One version has not fully arrived from your other computer. Wait for your sync service, then look again. Nothing was lost. ',
-      h('button', { type: 'button', className: 'secondary', id: 'sync-refresh', onclick: () => this.actions.refresh() }, 'Look again'));
+      t('syncWaiting'),
+      h('button', { type: 'button', className: 'secondary', id: 'sync-refresh', onclick: () => this.actions.refresh() }, t('syncLookAgain')));
   }
 
   mergeForm(conflict, unsaved) {
@@ -133,10 +134,10 @@ export class SyncConflictView {
     text.addEventListener('input', () => { this.mergeEdited = true; });
     this.mergeText = text;
     return h('div', { className: 'sync-merge', id: 'sync-merge', hidden: true },
-      h('label', { htmlFor: 'sync-merge-text' }, 'Combined text: both versions are below, each under a line naming it. Edit it into one note (remove the ===== lines), then save.'),
+      h('label', { htmlFor: 'sync-merge-text' }, t('syncMergeLabel')),
       text,
-      h('button', { type: 'button', id: 'sync-merge-save', onclick: () => this.save({ text: text.value, how: 'merge' }) }, 'Save the combined text'), ' ',
-      h('button', { type: 'button', className: 'secondary', id: 'sync-merge-close', onclick: () => { this.mergeBox.hidden = true; } }, 'Hide the combined text'));
+      h('button', { type: 'button', id: 'sync-merge-save', onclick: () => this.save({ text: text.value, how: 'merge' }) }, t('syncMergeSave')), ' ',
+      h('button', { type: 'button', className: 'secondary', id: 'sync-merge-close', onclick: () => { this.mergeBox.hidden = true; } }, t('syncMergeHide')));
   }
 
   openMerge() {
@@ -147,32 +148,32 @@ export class SyncConflictView {
 
   /** A second, explicit click: what is kept, and that the other stays in the history. */
   askKeep(head) {
-    const discards = this.unsaved !== null && head !== null ? ' The text you typed in this panel and did not save will be discarded.' : '';
+    const discards = this.unsaved !== null && head !== null ? t('syncDiscards') : '';
     let question;
     let run;
     if (head?.deleted) {
-      question = `Delete this note, as was done on ${head.who}? The changed version stays in the note's history.`;
+      question = t('syncAskDelete', head.who);
       run = () => this.save({ how: 'delete', head });
     } else if (head) {
-      question = `Keep the version from ${head.who}, ${head.when}? The other version stays in the note's history.`;
+      question = t('syncAskKeep', head.who, head.when);
       run = () => this.save({ text: head.text, how: 'keep', head });
     } else {
-      question = 'Keep the text you typed in this panel? The other versions stay in the note\'s history.';
+      question = t('syncAskKeepMine');
       run = () => this.save({ text: this.unsaved, how: 'keep', head: null });
     }
     replaceChildren(this.confirmBox, h('p', {}, question + discards),
-      h('button', { type: 'button', id: 'sync-confirm-yes', onclick: run }, head?.deleted ? 'Yes, delete it' : 'Yes, keep it'), ' ',
-      h('button', { type: 'button', className: 'secondary', id: 'sync-confirm-no', onclick: () => { this.confirmBox.hidden = true; } }, 'Back'));
+      h('button', { type: 'button', id: 'sync-confirm-yes', onclick: run }, head?.deleted ? t('syncYesDelete') : t('syncYesKeep')), ' ',
+      h('button', { type: 'button', className: 'secondary', id: 'sync-confirm-no', onclick: () => { this.confirmBox.hidden = true; } }, t('back')));
     this.confirmBox.hidden = false;
   }
 
   async save(choice) {
     this.confirmBox.hidden = true;
     this.setBusy(true);
-    this.setStatus('saving', 'Saving…');
+    this.setStatus('saving', t('statusSaving'));
     const answer = choice.how === 'delete' ? await this.actions.keepDeleted(choice) : await this.actions.keep(choice);
     if (!this.section.hidden && this.conflict) this.setBusy(false);
-    if (answer && !answer.ok && answer.message) this.setStatus('error', `Not saved: ${answer.message} Both versions are still kept.`);
+    if (answer && !answer.ok && answer.message) this.setStatus('error', t('syncNotSaved', answer.message));
   }
 
   setBusy(busy) {

@@ -7,6 +7,7 @@ import { h, replaceChildren } from '../shared/dom.js';
 import { ask } from '../shared/messages.js';
 import { describe } from '../shared/problems.js';
 import { verdictName } from '../shared/findings.js';
+import { t } from '../shared/i18n.js';
 
 const WATCH_REFRESH_MS = 5000;
 
@@ -40,15 +41,15 @@ export class ExportsView {
     replaceChildren(reports);
     for (const [index, file] of files.entries()) {
       status.dataset.kind = 'saving';
-      status.textContent = `Checking ${file.name} (${index + 1} of ${files.length})…`;
+      status.textContent = t('checkingFile', file.name, index + 1, files.length);
       const url = URL.createObjectURL(file); // the worker reads the bytes from it, in this origin only
       const result = await ask('scan_upload', { url, name: file.name, ...(hasSidebar ? { file } : {}) }); // Firefox: see exports.js
       URL.revokeObjectURL(url);
       if (result.ok) reports.append(...result.body.files.map((entry) => this.fileReport(entry)));
-      else reports.append(h('div', { className: 'report-file form-error' }, `${file.name}: not checked. ${describeFailure(result)}`));
+      else reports.append(h('div', { className: 'report-file form-error' }, t('fileNotChecked', file.name, describeFailure(result))));
     }
     status.dataset.kind = 'info';
-    status.textContent = files.length ? 'Done. Margin did not keep the file.' : '';
+    status.textContent = files.length ? t('checkDone') : '';
     this.refreshWatch();
   }
 
@@ -57,9 +58,9 @@ export class ExportsView {
     return h('div', { className: 'report-file', dataset: { verdict: entry.verdict, path: entry.path } },
       h('strong', { className: 'report-path' }, entry.path), ' ',
       h('span', { className: 'verdict', dataset: { verdict: entry.verdict } }, verdictName(entry.verdict)),
-      entry.reason ? h('span', { className: 'report-reason' }, entry.verdict === 'leak' ? `Also: ${entry.reason}` : entry.reason) : null,
+      entry.reason ? h('span', { className: 'report-reason' }, entry.verdict === 'leak' ? t('alsoReason', entry.reason) : entry.reason) : null,
       entry.leaks.length ? h('ul', { className: 'list report-leaks' }, entry.leaks.map((leak) => h('li', {},
-        'Words from ', this.noteLink(leak.note_id), ` (found in: ${leak.where}; ${leak.words} words in a row).`))) : null,
+        t('leakWordsFrom'), this.noteLink(leak.note_id), t('leakWhere', leak.where, leak.words)))) : null,
       entry.members.length ? h('div', { className: 'members' }, entry.members.map((member) => this.fileReport(member))) : null);
   }
 
@@ -93,16 +94,16 @@ export class ExportsView {
     const { folders, waiting, recent, dismiss } = this.parts;
     replaceChildren(folders, state.folders.length
       ? state.folders.map((folder) => h('li', { className: 'watch-folder' }, folder))
-      : h('li', { className: 'empty' }, 'No folder is watched yet.'));
+      : h('li', { className: 'empty' }, t('noWatchedFolder')));
     waiting.textContent = state.waiting_for_unlock.length
-      ? `${state.waiting_for_unlock.length} new file(s) will be checked when your notes are unlocked.` : '';
+      ? t('watchWaiting', state.waiting_for_unlock.length) : '';
     replaceChildren(recent, state.recent.length ? state.recent.map((result) => h('tr', { dataset: { verdict: result.verdict } },
       h('td', {}, new Date(result.time * 1000).toLocaleString()),
-      h('td', { className: 'report-path' }, result.path, h('span', { className: 'snippet' }, `from ${result.origin}`)),
+      h('td', { className: 'report-path' }, result.path, h('span', { className: 'snippet' }, t('fromOrigin', result.origin))),
       h('td', {}, h('span', { className: 'verdict', dataset: { verdict: result.verdict } }, verdictName(result.verdict))),
       h('td', {}, result.reason ?? '', result.leaking_notes.length
-        ? h('span', {}, ' Notes: ', result.leaking_notes.map((id, i) => [i ? ', ' : '', this.noteLink(id)])) : null)))
-      : h('tr', {}, h('td', { colSpan: 4 }, 'No export has been checked since Margin started.')));
+        ? h('span', {}, t('notesLabel'), result.leaking_notes.map((id, i) => [i ? ', ' : '', this.noteLink(id)])) : null)))
+      : h('tr', {}, h('td', { colSpan: 4 }, t('noRecentChecks'))));
     this.newestShown = Math.max(0, ...state.recent.map((result) => result.time));
     dismiss.hidden = attention === 0;
   }

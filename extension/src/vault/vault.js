@@ -1,22 +1,29 @@
-// The vault page (a full tab): every client and note, search, the audit trail, settings
-// (auto-lock, EHR sites, paired browsers, the daemon's port).
+// The vault page (a full tab): the workspace (clients, their notes, the note and its history),
+// search, the export check, the audit trail and settings (auto-lock, EHR sites, paired
+// browsers, the daemon's port).
 import { api } from '../shared/browser.js';
 import { $, h, replaceChildren } from '../shared/dom.js';
+import { localizePage, t } from '../shared/i18n.js';
 import { ask, daemon } from '../shared/messages.js';
 import { renderSetup } from '../shared/setup.js';
 import { describeNote, renderNoteList, showReader } from '../shared/note-views.js';
 import { showConflict } from '../shared/conflict-standalone.js';
 import { ExportsView } from './exports-view.js';
+import { Workspace } from './workspace.js';
+import { AuditView } from './audit-view.js';
 
+localizePage();
 const reader = $('#reader-box');
 const noteSummaries = new Map(); // id -> summary (client, date; no text), to name notes in reports
+const workspace = new Workspace({ call: daemon, openNote });
+const audit = new AuditView({ call: daemon, summaries: () => noteSummaries });
 const exportsView = new ExportsView({
   section: $('#exports-view'), zone: $('#drop-zone'), picker: $('#export-file'), status: $('#scan-status'),
   reports: $('#scan-reports'), folders: $('#watch-folders'), waiting: $('#watch-waiting'),
   recent: $('#watch-recent'), dismiss: $('#watch-dismiss'),
 }, {
-  label: (id) => (noteSummaries.has(id) ? describeNote(noteSummaries.get(id)) : `note ${id}`),
-  open: (id) => openNote({ id }),
+  label: (id) => (noteSummaries.has(id) ? describeNote(noteSummaries.get(id)) : t('noteById', id)),
+  open: (id) => openNote({ id }, $('#exports-reader-slot')),
 });
 
 async function refresh() {
@@ -24,61 +31,42 @@ async function refresh() {
   const state = connection.state ?? connection.problem ?? 'error';
   document.body.dataset.state = state;
   $('#vault').hidden = state !== 'ready';
+  $('#views').hidden = state !== 'ready';
   if (state !== 'ready') {
     if (!$('#setup').dataset.holding) renderSetup($('#setup'), { ...connection, state }, refresh);
     return;
   }
-  if (!$('#setup').dataset.holding) $('#setup').hidden = true; // the recovery passphrase stays
+  if ($('#setup').dataset.holding) return; // the recovery passphrase stays until confirmed
+  $('#setup').hidden = true;
   await Promise.all([loadClients(), loadSettings()]);
 }
 
-async function openNote(summary) {
+/** Read a note into the reading pane, or under the list it was chosen from (`slot`). */
+async function openNote(summary, slot = $('#reading-slot')) {
+  if (reader.parentElement !== slot) slot.append(reader);
   // A note in conflict opens side by side (one audited read of every head), not as one text.
   if ((summary.conflict ?? noteSummaries.get(summary.id)?.conflict) && await openConflict(summary.id)) return;
   const result = await daemon('GET', `/v1/notes/${encodeURIComponent(summary.id)}`);
   if (!result.ok) return;
   if (result.body.conflict && await openConflict(summary.id)) return;
-  showReader(reader, describeNote(result.body), result.body.text);
+  await workspace.showNote(result.body);
 }
 
-function openConflict(noteId) {
-  return showConflict(reader, daemon, noteId, (note, message) => {
+async function openConflict(noteId) {
+  const shown = await showConflict(reader, daemon, noteId, (note, message) => {
     loadClients();
-    if (note) showReader(reader, message ?? `Saved: ${describeNote(note)}`, note.text);
-    else showReader(reader, message ?? 'Deleted', message ? '' : 'The note was deleted. Its versions stay in its history.');
+    if (note) showReader(reader, message ?? t('readerSaved', describeNote(note)), note.text);
+    else showReader(reader, message ?? t('deleted'), message ? '' : t('noteDeleted'));
   });
+  return shown;
 }
 
 async function loadClients() {
   const result = await daemon('POST', '/v1/notes/search', {});
   if (!result.ok) return;
-  const byClient = new Map();
-  for (const summary of result.body.notes) {
-    noteSummaries.set(summary.id, summary);
-    const client = summary.client ?? 'No client';
-    if (!byClient.has(client)) byClient.set(client, []);
-    byClient.get(client).push(summary);
-  }
-  const sections = [...byClient.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([client, notes]) => {
-    const list = h('ul', { className: 'list' });
-    renderNoteList(list, notes, openNote, '');
-    const inConflict = notes.filter((summary) => summary.conflict).length;
-    const marked = inConflict ? `, ${inConflict} changed on two computers` : '';
-    return h('details', { open: true }, h('summary', {}, `${client} (${notes.length}${marked})`), list);
-  });
-  replaceChildren($('#clients'), sections.length ? sections : h('p', {}, 'No notes yet.'));
-}
-
-async function loadAudit() {
-  const result = await daemon('GET', '/v1/audit');
-  if (!result.ok) return;
-  const { entries, verification } = result.body;
-  $('#audit-verification').textContent = verification.ok
-    ? `The audit trail checks out (${verification.entries} entries).`
-    : `The audit trail has problems: ${verification.problems.join('; ')}`;
-  replaceChildren($('#audit-rows'), entries.map((entry) => h('tr', {},
-    h('td', {}, entry.time.replace('T', ' ').slice(0, 19)), h('td', {}, entry.action),
-    h('td', {}, entry.actor), h('td', {}, entry.note ?? ''))));
+  noteSummaries.clear();
+  for (const summary of result.body.notes) noteSummaries.set(summary.id, summary);
+  workspace.show(result.body.notes);
 }
 
 async function loadSettings() {
@@ -87,9 +75,9 @@ async function loadSettings() {
   if (settings.ok && settings.body.auto_lock_minutes) $('#auto-lock').value = settings.body.auto_lock_minutes;
   if (local.ok) $('#port').value = local.port;
   if (pairings.ok) {
-    replaceChildren($('#pairings'), pairings.body.pairings.map((pairing) => h('li', {},
-      `${pairing.name} (${pairing.origin === location.origin ? 'this browser' : pairing.origin}) `,
-      h('button', { type: 'button', className: 'secondary', onclick: () => unpair(pairing) }, 'Unpair'))));
+    replaceChildren($('#pairings'), pairings.body.pairings.map((pairing) => h('li', { className: 'row' },
+      t('pairingLine', pairing.name, pairing.origin === location.origin ? t('thisBrowser') : pairing.origin),
+      h('button', { type: 'button', className: 'secondary', onclick: () => unpair(pairing) }, t('unpair')))));
   }
   if (sites.ok) replaceChildren($('#sites'), sites.sites.map(siteRow));
   if (learned.ok) {
@@ -122,25 +110,28 @@ async function unpair(pairing) {
   refresh();
 }
 
+function showView(id) {
+  for (const section of document.querySelectorAll('[data-view]')) section.hidden = section.id !== id;
+  for (const button of document.querySelectorAll('nav [data-show]')) {
+    if (button.dataset.show === id) button.setAttribute('aria-current', 'page'); else button.removeAttribute('aria-current');
+  }
+  if (id === 'audit-view') audit.load();
+  if (id === 'exports-view') exportsView.startWatch(); else exportsView.stopWatch();
+}
+
 for (const button of document.querySelectorAll('nav [data-show]')) {
   button.addEventListener('click', () => showView(button.dataset.show));
 }
-
-function showView(id) {
-  for (const section of document.querySelectorAll('[data-view]')) section.hidden = section.id !== id;
-  if (id === 'audit-view') loadAudit();
-  if (id === 'exports-view') exportsView.startWatch(); else exportsView.stopWatch();
-}
-if (location.hash === '#exports') showView('exports-view'); // opened from a notification
+showView(location.hash === '#exports' ? 'exports-view' : 'all-notes'); // #exports: opened from a notification
 $('#search-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   const result = await daemon('POST', '/v1/notes/search', { query: $('#search').value.trim() });
-  if (result.ok) renderNoteList($('#search-results'), result.body.notes, openNote, 'No note has all these words.');
+  if (result.ok) renderNoteList($('#search-results'), result.body.notes, (summary) => openNote(summary, $('#search-reader-slot')), t('searchNone'));
 });
 $('#autolock-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   const result = await daemon('PUT', '/v1/settings', { auto_lock_minutes: Number($('#auto-lock').value) });
-  $('#autolock-status').textContent = result.ok ? 'Saved' : (result.error?.message ?? 'Not saved');
+  $('#autolock-status').textContent = result.ok ? t('statusSaved') : (result.error?.message ?? t('notSaved'));
 });
 $('#port-form').addEventListener('submit', async (event) => {
   event.preventDefault();
