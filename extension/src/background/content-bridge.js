@@ -4,6 +4,7 @@
 // cs-*.json). Anything else is refused.
 import { api, hasSidePanel, hasSidebar } from '../shared/browser.js';
 import { remember } from './contexts.js';
+import { t } from '../shared/i18n.js';
 
 const CONTEXT_KEYS = new Set(['site', 'appointment_date', 'client_ref', 'appointment_ref']);
 const FIELD_KINDS = new Set(['textarea', 'contenteditable', 'iframe-body']);
@@ -82,8 +83,8 @@ function recordPanelOpen(tabId, how) {
  * button at) where no note field was found, the toolbar button says so. */
 function showMiss(tabId, missed) {
   const title = missed
-    ? 'Margin: no progress-note field found on this page. Click, then "Pick the field".'
-    : 'Margin: private notes for this page';
+    ? t('badgeNoField')
+    : t('actionTitle');
   Promise.all([api.action.setBadgeText({ tabId, text: missed ? '?' : '' }), api.action.setTitle({ tabId, title }),
     missed ? api.action.setBadgeBackgroundColor({ tabId, color: '#b3261e' }) : null]).catch(() => {
     // The tab closed meanwhile.

@@ -10,6 +10,7 @@
 // from the vault page is respected, and pairing again without a code is then a click.
 import { api } from '../shared/browser.js';
 import { connectionSettings, setPort, setToken } from './settings.js';
+import { t } from '../shared/i18n.js';
 
 export const HOST_NAME = 'org.margin.host'; // shared_schema/extension-ids.json "host_name"
 const RETRY_AFTER_MS = 60_000; // a missing host is not asked again at every panel refresh
@@ -61,8 +62,8 @@ export async function connectNatively(problem) {
 export async function pairNativelyNow() {
   const result = await pairThroughHost();
   return result.ok ? result : { ok: false, problem: 'error', error: result.error ?? {
-    message: 'This browser could not reach Margin\'s pairing helper.',
-    hint: 'Run "margin setup" once on this computer, or pair with the code from "margin pair".',
+    message: t('nativeUnreachable'),
+    hint: t('nativeUnreachableHint'),
   } };
 }
 

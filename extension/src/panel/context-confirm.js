@@ -4,14 +4,15 @@
 // filing it under a guess; a correction of a note already saved moves it (a new version
 // through PUT /v1/notes/{id} with client and context, audited by the daemon like any save).
 import { h } from '../shared/dom.js';
+import { t } from '../shared/i18n.js';
 
 const FROM = {
   site: 'from the EHR\'s own fields',
-  address: 'from the page address',
-  dialog: 'from the open dialog',
-  form: 'from the note\'s own form',
-  page: 'from the page',
-  earlier: 'as shown earlier on this page',
+  address: t('sourceAddress'),
+  dialog: t('sourceDialog'),
+  form: t('sourceForm'),
+  page: t('sourcePage'),
+  earlier: t('sourceEarlier'),
 };
 
 /** The same page and session, as the content script read it (before any correction). */
@@ -45,21 +46,21 @@ export class ContextConfirm {
     const shown = this.apply(report);
     const asking = this.needsAnswer(report);
     const sources = report.sources ?? {};
-    const said = shown.confirmed ? 'as you confirmed' : null;
+    const said = shown.confirmed ? t('sourceConfirmed') : null;
     const where = h('span', { className: 'snippet', id: 'context-sources' },
-      `Client ${said ?? (report.client ? FROM[sources.client] ?? 'from the page' : 'not found')}; `,
-      `date ${said ?? (report.context.appointment_date ? FROM[sources.date] ?? 'from the page' : 'not found')}. `,
-      asking || this.open ? null : h('button', { type: 'button', className: 'link', id: 'context-change', onclick: () => { this.open = true; this.refresh(); } }, 'Change'));
+      t('contextSourcesClient', said ?? (report.client ? FROM[sources.client] ?? t('sourcePage') : t('sourceNotFound'))),
+      t('contextSourcesDate', said ?? (report.context.appointment_date ? FROM[sources.date] ?? t('sourcePage') : t('sourceNotFound'))),
+      asking || this.open ? null : h('button', { type: 'button', className: 'link', id: 'context-change', onclick: () => { this.open = true; this.refresh(); } }, t('contextChange')));
     return [where, asking || this.open ? this.form(report, shown, asking) : null];
   }
 
   form(report, shown, asking) {
-    const client = h('input', { id: 'confirm-client', value: shown.client ?? '', maxLength: 200, placeholder: 'Client name' });
+    const client = h('input', { id: 'confirm-client', value: shown.client ?? '', maxLength: 200, placeholder: t('confirmClientPlaceholder') });
     const date = h('input', { id: 'confirm-date', type: 'date', value: shown.context.appointment_date ?? '' });
     const form = h('form', { id: 'context-form', className: 'context-form' },
-      asking ? h('p', { id: 'context-ask' }, 'Margin could not read the client or the date from this page. Check them: your note is kept here and saved once you confirm.') : null,
+      asking ? h('p', { id: 'context-ask' }, t('contextAsk')) : null,
       h('label', {}, 'Client ', client), ' ', h('label', {}, 'Date ', date), ' ',
-      h('button', { type: 'submit', id: 'context-confirm' }, 'Use these'));
+      h('button', { type: 'submit', id: 'context-confirm' }, t('contextUseThese')));
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       const before = this.apply(report);

@@ -133,7 +133,7 @@ async function corrected(report, before) {
       { text: saver.text, base_version: saver.note.version, client: report.client, context: report.context });
     if (!moved.ok) { setStatus('error', describe(moved.problem, moved.error).title); return; }
     saver.load(moved.body);
-    setStatus('info', 'Moved: the note is now filed under the client and date you gave.');
+    setStatus('info', t('noteMoved'));
   } else if (!saver.note) {
     saver.target = { client: report.client, context: report.context };
     if (saver.dirty) saver.schedule(0);
@@ -145,10 +145,10 @@ async function corrected(report, before) {
 
 /** No field found: say so, and let the clinician show Margin which field is the note. */
 function missedField() {
-  const pick = h('button', { type: 'button', id: 'pick-field', className: 'secondary' }, 'Pick the field');
+  const pick = h('button', { type: 'button', id: 'pick-field', className: 'secondary' }, t('pickField'));
   pick.addEventListener('click', () => { ask('pick_field', { tabId: view.tabId }); });
-  return h('p', { className: 'snippet', id: 'field-missed' }, 'No progress-note field found on this page. ', pick,
-    ' then click the note on the page; Margin remembers it for this site.');
+  return h('p', { className: 'snippet', id: 'field-missed' }, `${t('fieldMissedBefore')} `, pick,
+    ` ${t('fieldMissedAfter')}`);
 }
 
 // --- the note for this context ------------------------------------------------------------------

@@ -68,7 +68,7 @@ function pairForm(done) {
   const code = h('input', { id: 'pair-code', autocomplete: 'off', spellcheck: false, placeholder: 'ABCD-EFGH', maxLength: 32, required: true });
   const name = h('input', { id: 'pair-name', value: navigator.userAgent.includes('Firefox') ? 'Firefox' : 'Chrome', maxLength: 80 });
   const error = message('pair-error');
-  const native = h('button', { type: 'button', id: 'pair-native' }, 'Pair without a code');
+  const native = h('button', { type: 'button', id: 'pair-native' }, t('pairNative'));
   const form = h('form', { className: 'setup-form', id: 'pair-form' },
     h('label', { htmlFor: 'pair-code' }, t('pairCodeLabel')), code,
     h('label', { htmlFor: 'pair-name' }, t('pairNameLabel')), name,

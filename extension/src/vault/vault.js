@@ -81,7 +81,7 @@ async function loadSettings() {
   }
   if (sites.ok) replaceChildren($('#sites'), sites.sites.map(siteRow));
   if (learned.ok) {
-    replaceChildren($('#learned-fields'), learned.fields.length ? learned.fields.map(learnedRow) : h('li', {}, 'None: Margin found the note field itself everywhere so far.'));
+    replaceChildren($('#learned-fields'), learned.fields.length ? learned.fields.map(learnedRow) : h('li', {}, t('learnedFieldsNone')));
   }
 }
 
