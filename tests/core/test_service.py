@@ -302,3 +302,15 @@ def test_a_vault_holding_an_oversized_note_still_opens(unlocked: Margin) -> None
     unlocked.call("lock", caller=COMMAND)
     unlocked.call("unlock", caller=COMMAND, body={"passphrase": PASSPHRASE})
     assert unlocked.call("vault_state", caller=COMMAND)["not_indexed"] == 1
+
+
+def test_journalled_reads_reach_the_vault_folder_in_the_background(unlocked: Margin) -> None:
+    """Reads wait in the local journal (no file each); the background writes them out so the
+    other devices see them, and only when something waits."""
+    note = unlocked.call("create_note", caller=COMMAND, body={"text": PRIVATE})
+    unlocked.call("read_note", caller=COMMAND, note_id=note["id"])
+    vault = unlocked.holder.require()
+    assert vault.journalled() > 0
+    assert unlocked.holder.flush_journal_if_waiting(0) is True
+    assert vault.journalled() == 0
+    assert unlocked.holder.flush_journal_if_waiting(0) is False

@@ -17,6 +17,7 @@ from margin.logsafe import describe_bug
 from margin.session_watch import watch_session
 
 CHECK_SECONDS = 15.0
+JOURNAL_FLUSH_SECONDS = 300.0  # journalled reads reach the synced folder at least this often
 log = logging.getLogger("margin.autolock")
 
 
@@ -49,8 +50,10 @@ class AutoLock:
                 reason = self.holder.auto_lock_due()
                 if reason is not None:
                     lock_now(self.holder, reason)
+                else:
+                    self.holder.flush_journal_if_waiting(JOURNAL_FLUSH_SECONDS)
             except Exception as bug:  # the next round still runs
-                log.error("an automatic lock failed: %s", describe_bug(bug))
+                log.error("an automatic lock or journal flush failed: %s", describe_bug(bug))
 
 
 class SessionLockWatch:

@@ -45,6 +45,7 @@ class VaultHolder:
         self.fingerprints: NoteFingerprints | None = None
         self.on_unlock: list[Callable[[], None]] = []  # e.g. check exports that waited
         self._last_activity = time.monotonic()
+        self._last_flush = time.monotonic()
         self._sleep_offset = _sleep_offset()
 
     # --- state -----------------------------------------------------------------------------
@@ -157,6 +158,18 @@ class VaultHolder:
 
     def touch(self) -> None:
         self._last_activity = time.monotonic()
+
+    def flush_journal_if_waiting(self, every_seconds: float) -> bool:
+        """Write journalled audit entries (reads, sync-seen) into the vault folder at most
+        every ``every_seconds``: other devices see them, and their rollback checks rely on
+        them. Not the clinician's activity. True when it wrote."""
+        vault = self.vault_if_unlocked()
+        now = time.monotonic()
+        if vault is None or now - self._last_flush < every_seconds or not vault.journalled():
+            return False
+        self._last_flush = now
+        vault.flush_index()
+        return True
 
     def auto_lock_due(self) -> str | None:
         """Why the vault should lock now, or None."""

@@ -7,7 +7,6 @@ what is on this computer.
 
 from __future__ import annotations
 
-import shutil
 import socket
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -107,12 +106,14 @@ def port_free(facts: Facts) -> Step:
 
 
 def ocr(facts: Facts) -> Step:
-    if shutil.which("tesseract"):
-        return done("OCR (tesseract) is installed: text in pictures inside exports is checked.")
-    return not_done("OCR (tesseract) is not installed, so exports that hold pictures of text "
-                    "are reported as 'could not be fully checked'. Fix: install tesseract "
-                    "('sudo apt install tesseract-ocr' on Debian or Ubuntu, "
-                    "'brew install tesseract' on macOS).")
+    from margin.scan import ocr as ocr_engine  # what the checker itself uses: tesserocr + model
+
+    reason = ocr_engine.unavailable_reason()
+    if reason is None:
+        return done("OCR is installed: text in pictures inside exports is checked.")
+    return not_done(f"OCR is not available ({reason}), so exports that hold pictures of "
+                    "text are reported as 'could not be fully checked'. "
+                    f"Fix: {ocr_engine.HOW_TO_INSTALL}")
 
 
 CHECKS: tuple[Callable[[Facts], Step | list[Step]], ...] = (

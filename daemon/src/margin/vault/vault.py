@@ -232,6 +232,11 @@ class Vault:
             session.flush_audit()
             session.save_index()
 
+    def journalled(self) -> int:
+        """Audit entries waiting in the local journal for a file of the vault folder."""
+        with self._lock:
+            return self._require().journal.pending
+
     def refresh(self) -> bool:
         """Take in files a sync engine brought (or a crash left) since unlock; True when
         anything changed."""
