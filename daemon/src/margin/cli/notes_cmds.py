@@ -14,6 +14,7 @@ import click
 from margin import errors
 from margin.cli import CliContext
 from margin.cli.door import Door, ensure_unlocked, open_door
+from margin.cli.progress import progress_bar
 from margin.cli.vault_cmds import PASSPHRASE_FILE
 from margin.durable import write_atomically
 from margin.schema import first_problem
@@ -120,21 +121,25 @@ def import_notes(obj: CliContext, files: tuple[str, ...], client: str | None, da
     incoming = read_incoming(files, client, date)
     with open_door(obj.home) as door:
         ensure_unlocked(door, passphrase_file)
-        saved = _save_all(door, incoming)
+        saved = _save_all(door, incoming, quiet=as_json)
     if as_json:
         click.echo(json.dumps(saved))
     else:
         click.echo(f"Imported {len(saved)} note(s).")
 
 
-def _save_all(door: Door, incoming: list[Incoming]) -> list[dict[str, Any]]:
+def _save_all(door: Door, incoming: list[Incoming], *, quiet: bool) -> list[dict[str, Any]]:
     """Save every note, or none: when one fails (a full disk), those saved before it are
     deleted again, and the clinician is told."""
     saved: list[dict[str, Any]] = []
     try:
-        for item in incoming:
-            note = door.call("create_note", item.body())
-            saved.append({"id": note["id"], "source": item.source, "version": note["version"]})
+        with progress_bar("Importing", quiet=quiet or len(incoming) < 50) as progress:
+            for item in incoming:
+                note = door.call("create_note", item.body())
+                saved.append({"id": note["id"], "source": item.source,
+                              "version": note["version"]})
+                if progress is not None:
+                    progress(len(saved), len(incoming))
     except errors.MarginError as failed:
         for done in saved:
             with suppress(errors.MarginError):  # the message says how many were saved

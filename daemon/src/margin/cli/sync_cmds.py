@@ -18,6 +18,7 @@ from margin import errors, runtime
 from margin.cli import CliContext
 from margin.cli.client import DaemonClient
 from margin.cli.door import Door, ensure_unlocked, given_passphrase, open_door, prompt_passphrase
+from margin.cli.progress import progress_bar
 from margin.home import configured_vault_dir, set_vault_dir
 from margin.paths import given_path
 from margin.sync import backup as backups
@@ -57,7 +58,9 @@ def join(obj: CliContext, vault_dir: str, name: str | None, passphrase_file: str
         set_vault_dir(home.local_dir, folder)
         try:
             vault = Vault.open(home, keystore=KeyStore())
-            vault.unlock_with_passphrase(passphrase, device_name=name or socket.gethostname())
+            with progress_bar("Reading the vault") as progress:
+                vault.unlock_with_passphrase(passphrase, device_name=name or socket.gethostname(),
+                                             progress=progress)
         except BaseException:
             set_vault_dir(home.local_dir, None if current == home.root / "vault" else current)
             raise
@@ -122,8 +125,10 @@ def backup(obj: CliContext, destination: str, as_tar: bool | None) -> None:
     Nothing is decrypted and no key is needed; 'margin check DESTINATION' verifies the copy.
     """
     home = obj.home
-    result = backups.backup(configured_vault_dir(home.root, home.local_dir),
-                            Path(destination).expanduser().resolve(), as_tar=as_tar)
+    with progress_bar("Copying encrypted files") as progress:
+        result = backups.backup(configured_vault_dir(home.root, home.local_dir),
+                                Path(destination).expanduser().resolve(), as_tar=as_tar,
+                                progress=progress)
     click.echo(f"Backed up {result.files} encrypted files ({result.bytes} bytes) to "
                f"{result.destination} ({result.kind}). Check it with 'margin check "
                f"--read-data {result.destination}'.")
@@ -146,7 +151,7 @@ def check(obj: CliContext, target: str | None, read_data: bool, as_json: bool,
     path = given_path(target) if target else configured_vault_dir(home.root, home.local_dir)
     if not path.exists():
         raise errors.CheckTargetMissing()
-    report = _run_check(obj, path, read_data, passphrase_file)
+    report = _run_check(obj, path, read_data, passphrase_file, quiet=as_json)
     if as_json:
         click.echo(json.dumps(report, indent=2))
     else:
@@ -154,8 +159,8 @@ def check(obj: CliContext, target: str | None, read_data: bool, as_json: bool,
     raise SystemExit(report["exit_code"])
 
 
-def _run_check(obj: CliContext, path: Path, read_data: bool,
-               passphrase_file: str | None) -> dict[str, Any]:
+def _run_check(obj: CliContext, path: Path, read_data: bool, passphrase_file: str | None,
+               *, quiet: bool) -> dict[str, Any]:
     if not read_data:
         return checker.check(path).to_json()
     given = given_passphrase(passphrase_file)
@@ -169,7 +174,8 @@ def _run_check(obj: CliContext, path: Path, read_data: bool,
         key = checker.key_for(path, given or prompt_passphrase())
     if key is None:
         raise errors.WrongPassphrase()
-    return checker.check(path, key).to_json()
+    with progress_bar("Checking every object", quiet=quiet) as progress:
+        return checker.check(path, key, progress=progress).to_json()
 
 
 def _key_from_keychain(path: Path) -> bytearray | None:
