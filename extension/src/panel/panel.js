@@ -85,9 +85,19 @@ function forgetShownNote() {
 
 // --- the EHR context ------------------------------------------------------------------------
 
+/** The EHR tab's host name, for its site name; null when the browser does not say. */
+async function hostOf(tabId) {
+  try {
+    const tab = await api.tabs.get(tabId); // Firefox throws at once for an id it refuses
+    return tab.url ? new URL(tab.url).hostname : null;
+  } catch {
+    return null;
+  }
+}
+
 async function followTab(tabId) {
   view.tabId = tabId;
-  view.host = await api.tabs.get(tabId).then((tab) => (tab.url ? new URL(tab.url).hostname : null), () => null);
+  view.host = await hostOf(tabId);
   const answer = await ask('tab_context', { tabId });
   onReport(answer.report ?? null);
   ask('rescan', { tabId }); // the content script answers with a fresh cs-context

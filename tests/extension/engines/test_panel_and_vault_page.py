@@ -112,7 +112,8 @@ def test_vault_page_lists_searches_audits_and_sets(engine: Engine, margin_home: 
         vault = engine.vault_page()
         vault.wait_text("#clients", "Ada Lovelace (1)", contains=True)
         vault.wait_text("#clients", "Grace Hopper (1)", contains=True)
-        vault.click("#clients button")
+        vault.click("#clients button")  # the workspace: a client, then one of their notes
+        vault.click("#client-notes button")
         vault.wait_text("#reader-text", "About the orchard.")
 
         vault.click("nav [data-show='search-view']")
@@ -122,7 +123,7 @@ def test_vault_page_lists_searches_audits_and_sets(engine: Engine, margin_home: 
         vault.wait_text("#search-results", "Grace Hopper", contains=True)
 
         vault.click("nav [data-show='audit-view']")
-        vault.wait_visible("#audit-rows tr")
+        vault.wait_visible("#audit-rows li")
         vault.wait_text("#audit-verification", "checks out", contains=True)
 
         vault.click("nav [data-show='settings-view']")
