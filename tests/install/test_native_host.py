@@ -65,8 +65,8 @@ def test_chromium_callers_are_known_by_the_id_the_browser_passes() -> None:
         identify([f"chrome-extension://{DEV}/"], f"chrome-extension://{OTHER}", IDS)
 
 
-def test_firefox_callers_need_the_allowed_add_on_id_and_their_own_origin() -> None:
-    manifest = "/home/x/.mozilla/native-messaging-hosts/org.margin.host.json"
+def test_firefox_callers_need_the_allowed_add_on_id_and_their_own_origin(tmp_path: Path) -> None:
+    manifest = str(tmp_path / ".mozilla" / "native-messaging-hosts" / "org.margin.host.json")
     caller = identify([manifest, "margin@margin.local"], FIREFOX_ORIGIN, IDS)
     assert caller.origin == FIREFOX_ORIGIN
     with pytest.raises(errors.ExtensionNotAllowed):
