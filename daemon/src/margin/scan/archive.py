@@ -79,18 +79,20 @@ def read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: Budget)
     if budget.members_seen > budget.max_members:
         raise ArchiveProblem("the archive has more files than Margin checks (limit reached)")
     budget.take(info.file_size)
-    chunks: list[bytes] = []
+    # Unpacked into one growing buffer whose bytes getvalue() hands over without a copy:
+    # chunks joined at the end would need twice the member's size at the peak.
+    unpacked = io.BytesIO()
     try:
         with archive.open(info) as member:
             while chunk := member.read(_CHUNK):
-                chunks.append(chunk)
+                unpacked.write(chunk)
     except NotImplementedError as exc:
         raise ArchiveProblem("it is compressed in a way Margin cannot unpack") from exc
     except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
         raise ArchiveProblem("it is damaged (it does not unpack correctly)") from exc
     except Exception as exc:  # zlib.error and friends from a hostile stream
         raise ArchiveProblem("it is damaged (it does not unpack correctly)") from exc
-    return b"".join(chunks)
+    return unpacked.getvalue()
 
 
 def is_metadata(name: str) -> bool:
