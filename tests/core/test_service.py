@@ -3,6 +3,7 @@ pytest-aiohttp's test client: the contract's rules hold whoever calls."""
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 from collections.abc import Awaitable, Callable
@@ -314,3 +315,23 @@ def test_journalled_reads_reach_the_vault_folder_in_the_background(unlocked: Mar
     assert unlocked.holder.flush_journal_if_waiting(0) is True
     assert vault.journalled() == 0
     assert unlocked.holder.flush_journal_if_waiting(0) is False
+
+
+def _inotify_instances() -> int:
+    count = 0
+    for fd in Path("/proc/self/fd").iterdir():
+        with contextlib.suppress(OSError):
+            count += "inotify" in str(fd.readlink())
+    return count
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="counts /proc's descriptors")
+def test_a_margin_that_never_starts_holds_no_watch(tmp_path: Path) -> None:
+    """A command run in-process makes a Margin and never starts it: it must not keep the
+    system's inotify instances (128 a user), and start/stop must give them back."""
+    before = _inotify_instances()
+    made = [Margin(Home(tmp_path / f"home{i}").ensure()) for i in range(5)]
+    assert _inotify_instances() == before
+    made[0].start()
+    made[0].stop()
+    assert _inotify_instances() == before

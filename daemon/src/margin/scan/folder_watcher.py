@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
@@ -69,8 +70,10 @@ class FolderWatcher:
 
     def __init__(self, check: Callable[[Path], None]):
         self._check = check
-        self._observer = Observer()
-        self._observer.daemon = True
+        # Made at start(): an Observer holds an inotify instance from birth (watchdog 7), and a
+        # Margin that never starts (a command run in-process) must not hold one.
+        self._observer: Any = None
+        self._wanted: list[Path] = []
         self._watches: dict[Path, object] = {}
         self._workers = ThreadPoolExecutor(max_workers=1, thread_name_prefix="margin-watch")
         self._in_flight: set[Path] = set()
@@ -78,16 +81,25 @@ class FolderWatcher:
         self._handler = _Arrivals(self._arrived)
 
     def start(self) -> None:
+        self._observer = Observer()
+        self._observer.daemon = True
         self._observer.start()
+        self.set_folders(self._wanted)
 
     def stop(self) -> None:
-        self._observer.stop()
+        if self._observer is not None:
+            self._observer.stop()
+            self._observer = None
+            self._watches.clear()
         self._workers.shutdown(wait=False, cancel_futures=True)
 
     def set_folders(self, folders: list[Path]) -> None:
+        self._wanted = list(folders)
+        if self._observer is None:
+            return  # watched from start()
         wanted = {f.resolve() for f in folders if f.is_dir()}
         for folder in set(self._watches) - wanted:
-            self._observer.unschedule(self._watches.pop(folder))  # type: ignore[arg-type]
+            self._observer.unschedule(self._watches.pop(folder))
         for folder in wanted - set(self._watches):
             self._watches[folder] = self._observer.schedule(self._handler, str(folder))
 

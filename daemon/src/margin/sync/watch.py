@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import Any
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
@@ -39,26 +40,30 @@ class FolderEvents:
 
     def __init__(self, wake: threading.Event):
         self.wake = wake
-        self._observer = Observer()
-        self._observer.daemon = True
+        self._observer: Any = None  # made at start(): an Observer holds an inotify instance
         self._handler = _Events(wake)
         self._watch: object | None = None
         self.folder: Path | None = None
 
     def start(self) -> None:
+        self._observer = Observer()
+        self._observer.daemon = True
         self._observer.start()
 
     def stop(self) -> None:
-        self._observer.stop()
+        observer, self._observer = self._observer, None
+        if observer is not None:
+            observer.stop()
+        self._watch, self.folder = None, None
 
     def watch(self, folder: Path) -> bool:
         """Watch ``folder`` (recursively) once it exists; True while it is watched."""
         if folder == self.folder:
             return True
-        if not folder.is_dir():
+        if not folder.is_dir() or self._observer is None:
             return False
         if self._watch is not None:
-            self._observer.unschedule(self._watch)  # type: ignore[arg-type]
+            self._observer.unschedule(self._watch)
         self._watch = self._observer.schedule(self._handler, str(folder), recursive=True)
         self.folder = folder
         self.wake.set()
