@@ -73,10 +73,15 @@ class VaultHolder:
             },
         }
         if self._vault is not None and self._vault.is_unlocked:
-            state["device_id"] = self._vault.device_id
-            state["problems"] = len(self._vault.problems())
-            if self.fingerprints is not None and self.fingerprints.not_indexed:
-                state["not_indexed"] = len(self.fingerprints.not_indexed)
+            try:
+                state["device_id"] = self._vault.device_id
+                state["problems"] = len(self._vault.problems())
+            except errors.VaultLocked:  # an automatic lock landed meanwhile: say so
+                state["unlocked"] = False
+                return state
+            fingerprints = self.fingerprints
+            if fingerprints is not None and fingerprints.not_indexed:
+                state["not_indexed"] = len(fingerprints.not_indexed)
         return state
 
     # --- lifecycle -------------------------------------------------------------------------
