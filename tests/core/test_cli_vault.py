@@ -186,3 +186,17 @@ def test_a_bad_later_line_saves_nothing_through_the_daemon(daemon: RunningDaemon
     notes.write_text('{"text": "fine"}\n{"text": "' + "word " * 120_000 + '"}\n')
     margin_fails(daemon.home, "import", *pf, str(notes), phrase="longer than a note can be")
     assert json.loads(margin_ok(daemon.home, "notes", "--json", *pf)) == []
+
+
+def test_change_passphrase_and_reencrypt(margin_home: Path, passfile: Path, tmp_path: Path,
+                                         note_files: list[Path]) -> None:
+    """A leaked passphrase: change it and seal this computer's files again with the new key."""
+    margin_ok(margin_home, "init", "--passphrase-file", str(passfile))
+    margin_ok(margin_home, "import", "--passphrase-file", str(passfile), str(note_files[0]))
+    new = tmp_path / "new.txt"
+    new.write_text("an entirely new recovery passphrase")
+    said = margin_ok(margin_home, "passphrase", "--passphrase-file", str(passfile),
+                     "--new-passphrase-file", str(new), "--reencrypt")
+    resealed = int(said.split("Sealed ", 1)[1].split(" ", 1)[0])
+    assert resealed > 0
+    assert json.loads(margin_ok(margin_home, "notes", "--json", "--passphrase-file", str(new)))

@@ -172,6 +172,10 @@ class Margin:
             actor=caller.actor)
         return self.holder.state()
 
+    def reencrypt(self, *, caller: Caller) -> dict[str, Any]:
+        """After a leaked passphrase (changed first): this device's files sealed again."""
+        return {"resealed": self.holder.require().reencrypt(actor=caller.actor)}
+
     def settings(self) -> dict[str, Any]:
         return self.holder.settings.to_json()
 

@@ -86,9 +86,12 @@ def lock(obj: CliContext) -> None:
 @PASSPHRASE_FILE
 @click.option("--new-passphrase-file", type=click.Path(dir_okay=False),
               help="Read the new passphrase from this file instead of asking.")
+@click.option("--reencrypt", is_flag=True,
+              help="If the old passphrase leaked: also seal every file this computer wrote "
+                   "again with the new key, so the old passphrase opens none of it.")
 @click.pass_obj
 def passphrase(obj: CliContext, passphrase_file: str | None,
-               new_passphrase_file: str | None) -> None:
+               new_passphrase_file: str | None, reencrypt: bool) -> None:
     """Change the recovery passphrase. Your notes stay as they are."""
     old = given_passphrase(passphrase_file) or prompt_passphrase("Current passphrase")
     if new_passphrase_file:
@@ -106,5 +109,10 @@ def passphrase(obj: CliContext, passphrase_file: str | None,
         if not state["unlocked"]:
             door.call("unlock", {"passphrase": old})
         door.call("change_passphrase", {"old_passphrase": old, "new_passphrase": new})
+        resealed = door.call("reencrypt")["resealed"] if reencrypt else None
+    if resealed is not None:
+        click.echo(f"Sealed {resealed} file(s) of this computer again with the new key. Run "
+                   "'margin passphrase --reencrypt' on your other computers too; 'margin "
+                   "check' lists what each still holds under an older key.")
     click.echo("The recovery passphrase is changed. Write the new one down; the old one no "
                "longer opens the vault.")
