@@ -188,8 +188,9 @@ class Scanner:
 
     def _read_picture(self, data: bytes, label: str) -> Extracted:
         size = picture_size(data)
-        if size is not None and not may_show_text_size(*size):
+        if size is not None and min(size) > 0 and not may_show_text_size(*size):
             return Extracted(note=label)  # an icon or a small logo: too small to hold a line
+        # A picture claiming no pixels at all is damaged: the reader says it cannot decode it.
         return read_picture_file(data, label, self._worker)
 
     def _match(self, extracted: Extracted) -> tuple[list[Leak], list[RecordContent]]:

@@ -220,4 +220,5 @@ def read_bytes(data: bytes) -> list[dict[str, Any]]:
     except (Image.DecompressionBombError, MemoryError):
         return [reading("undecodable", why="it is larger than Margin reads (size limit reached)")]
     except Exception:
-        return [reading("undecodable", why="it is damaged or in a format Margin cannot read")]
+        return [reading("undecodable",
+                        why="it is a picture that is damaged or in a format Margin cannot read")]
