@@ -27,10 +27,13 @@ NOTES = 40
 ROUNDS = 5
 
 
-def make_notes(seed: int = 8) -> list[str]:
+def make_notes(files: list[Path] | None = None, seed: int = 8) -> list[str]:
+    """NOTES notes of about WORDS_PER_NOTE words from the labeled sentences in ``files``
+    (default: the linter's corpus), one sentence a line or run together, by turns."""
+    chosen = files or [CORPUS / "main.jsonl", CORPUS / "heldout.jsonl"]
     sentences = [json.loads(line)["text"]
-                 for name in ("main.jsonl", "heldout.jsonl")
-                 for line in (CORPUS / name).read_text(encoding="utf-8").splitlines() if line]
+                 for path in chosen
+                 for line in path.read_text(encoding="utf-8").splitlines() if line]
     rng = random.Random(seed)  # a repeatable sample, not a secret
     notes = []
     for index in range(NOTES):

@@ -9,36 +9,16 @@ into notes of 1,000 words, one sentence a line or run together. Aim (issue 21): 
 
 from __future__ import annotations
 
-import json
-import random
 import statistics
 import time
 from pathlib import Path
 
-from bench_lint import p95, per_thousand_words
+from bench_lint import NOTES, WORDS_PER_NOTE, make_notes, p95, per_thousand_words
 
 from margin.lint import default_linter
 from margin.oversharing.engine import OversharingCheck
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "oversharing" / "corpus"
-WORDS_PER_NOTE = 1000
-NOTES = 40
-
-
-def make_notes(seed: int = 21) -> list[str]:
-    sentences = [json.loads(line)["text"]
-                 for line in (CORPUS / "main.jsonl").read_text(encoding="utf-8").splitlines()
-                 if line]
-    rng = random.Random(seed)  # a repeatable sample, not a secret
-    notes = []
-    for index in range(NOTES):
-        picked, words = [], 0
-        while words < WORDS_PER_NOTE:
-            sentence = rng.choice(sentences)
-            picked.append(sentence)
-            words += len(sentence.split())
-        notes.append(("\n" if index % 2 else " ").join(picked))
-    return notes
 
 
 def main() -> None:
@@ -46,7 +26,7 @@ def main() -> None:
     started = time.perf_counter()
     check = OversharingCheck(linter=linter)
     load_seconds = time.perf_counter() - started
-    notes = make_notes()
+    notes = make_notes([CORPUS / "main.jsonl"], seed=21)
     check.check(notes[0])  # warm the regex caches once, as the daemon would be
     linter.lint(notes[0])
     review = per_thousand_words(check.check, notes)
