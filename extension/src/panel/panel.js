@@ -43,7 +43,12 @@ async function refreshConnection() {
   clearTimeout(view.pollTimer);
   const connection = await ask('connection');
   const state = connection.state ?? connection.problem ?? 'error';
+  const changed = state !== view.state;
   view.state = state;
+  // A save waiting out its back-off says why it failed; when the reason may have changed
+  // (Margin came back, now locked), try now so the status line agrees with the form below
+  // at once rather than seconds later, when the line rewrapping would move the form.
+  if (changed && state !== 'ready' && saver.status === 'error') saver.flush();
   document.body.dataset.state = state;
   if (state === 'ready') {
     // A poll landing while the new vault's recovery passphrase is shown (once) must not hide it.

@@ -81,6 +81,10 @@ class BidiSession:
         finally:
             self._loop.call_soon_threadsafe(self._loop.stop)
             self._thread.join(timeout=10)
+            # Closed here, in order, not by the garbage collector at interpreter exit, where
+            # its self-pipe may already be gone (an unraisable error that fails the run).
+            if not self._thread.is_alive():
+                self._loop.close()
 
 
 def remote_value(value: dict[str, Any]) -> Any:

@@ -19,6 +19,19 @@ from tests.extension.engines.driver import Engine, EnginePage, eventually, js
 from tests.extension.engines.firefox_launch import RunningFirefox
 from tests.extension.harness import ARTIFACTS
 
+# The element's centre when its box is the same across two animation frames and a click
+# there would land on it (or inside it); null otherwise, so the caller measures again.
+_STEADY_CENTRE = """(el.scrollIntoView({block: 'center'}), new Promise((done) => {
+  const before = el.getBoundingClientRect();
+  requestAnimationFrame(() => requestAnimationFrame(() => {
+    const r = el.getBoundingClientRect();
+    const x = r.x + r.width / 2, y = r.y + r.height / 2;
+    const hit = document.elementFromPoint(x, y);
+    const still = ['x', 'y', 'width', 'height'].every((k) => r[k] === before[k]);
+    done(still && hit && (hit === el || el.contains(hit)) ? [x, y] : null);
+  }));
+}))"""
+
 DRIVER_PAGE = "test-driver/driver.html"
 
 
@@ -54,12 +67,13 @@ class FirefoxPage(EnginePage):
         return remote_value(_evaluate(self.session, self.context, expression))
 
     def _centre(self, selector: str) -> tuple[float, float]:
-        """The middle of the element's box, scrolled into view. (BiDi's element origin uses
-        the first of its client rects, which misses an inline host around a block editor.)"""
+        """The middle of the element's box, scrolled into view, once the box has stopped
+        moving and the element is what a click there would hit (Playwright's actionability
+        check: a status line rewrapping above a button moved it between measure and click).
+        (BiDi's element origin uses the first of its client rects, which misses an inline
+        host around a block editor.)"""
         self.wait_visible(selector)
-        box = self.query(selector, "(el.scrollIntoView({block: 'center'}),"
-                         " ((r) => [r.x + r.width / 2, r.y + r.height / 2])"
-                         "(el.getBoundingClientRect()))")
+        box = eventually(lambda: self.query(selector, _STEADY_CENTRE), f"{selector} to hold still")
         return float(box[0]), float(box[1])
 
     def _act(self, source: dict[str, Any]) -> None:
