@@ -42,7 +42,7 @@
   const MODAL = 'dialog[open], [role="dialog"], [role="alertdialog"], [aria-modal="true"]';
   // Containers that hold one session's note and its header: a form, a row, a card, a drawer.
   const CONTAINER = /^(?:form|fieldset|tr|article|section|aside|dialog)$/;
-  const CONTAINER_ROLE = /^(?:dialog|alertdialog|form|region|tabpanel|article)$/;
+  const CONTAINER_ROLE = /^(?:dialog|alertdialog|form|region|tabpanel|article|row)$/;
   const CONTAINER_CLASS = /\b(?:card|drawer|modal|panel|entry|encounter|appointment|session|visit)\b/i;
 
   function isContainer(element) {
@@ -77,7 +77,7 @@
         if (read.client) read.sources.client = where;
       }
       if (!read.date) {
-        read.date = M.readGenericDate(roots, scoped, scope, !scope || isModal(scope) || scope.localName === 'tr');
+        read.date = M.readGenericDate(roots, scoped, scope, !scope || isModal(scope) || scope.localName === 'tr' || scope.getAttribute('role') === 'row');
         if (read.date) read.sources.date = where;
       }
       read.clientRef ??= M.readGenericClientRef(roots, scoped, scope);
