@@ -11,6 +11,7 @@ export const CONTENT_SCRIPT_FILES = [
   'src/content/field-labels.js',
   'src/content/context-reading.js',
   'src/content/context-order.js',
+  'src/content/context-learned.js',
   'src/content/adapters.js',
   'src/content/button.js',
   'src/content/field-text.js',

@@ -38,6 +38,8 @@
   function scanNow() {
     const started = performance.now();
     const adapter = M.adapterFor(location);
+    // A single-page app moved to another page: its shape may have learned places of its own.
+    M.loadLearnedContext().then((any) => { if (any) M.scanSoon(); });
     // The places to look (document, shadow roots, frames) change only when elements come
     // or go: between such changes the last list holds.
     if (M.rootsDirty || !roots) roots = M.collectRoots(document);
@@ -152,6 +154,17 @@
     record('received', message);
     if (message?.type === 'cs-pick') {
       M.startPicking();
+    } else if (message?.type === 'cs-context-candidates') {
+      // The clinician corrected the context: where the page shows names and dates, for the
+      // worker to keep the place of the corrected one (the reply carries what the page shows).
+      const reply = { type: 'cs-context-candidates', candidates: M.contextCandidates(roots ?? M.collectRoots(document)) };
+      record('sent', reply);
+      sendResponse(reply);
+      return false;
+    } else if (message?.type === 'cs-learned-context') {
+      M.setLearnedContext(message);
+      lastReport = '';
+      M.scanSoon();
     } else if (message?.type === 'cs-rescan') {
       lastReport = '';
       M.rootsDirty = true;
