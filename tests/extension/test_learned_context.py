@@ -17,6 +17,7 @@ from tests.extension.harness import (
     EXTENSION_ORIGIN,
     ExtensionBrowser,
     content_script_messages,
+    open_generic_with_field,
     paired_browser_with_vault,
     screenshot,
 )
@@ -26,15 +27,7 @@ pytestmark = pytest.mark.browser
 
 
 def open_record(browser: ExtensionBrowser, record: int) -> tuple[Page, int]:
-    page = browser.open_ehr("generic", f"/record.html?record={record}")
-    tab = browser.tab_id(page)
-    helper = browser.panel(tab)  # what the toolbar button does (activeTab)
-    helper.evaluate(
-        "(tab) => chrome.runtime.sendMessage({type: 'find_field_here', tabId: tab})", tab
-    )
-    helper.close()
-    browser.wait_report(tab, lambda r: r["field"] is not None, "the page's report")
-    return page, tab
+    return open_generic_with_field(browser, f"/record.html?record={record}")
 
 
 def read(report: dict[str, Any]) -> tuple[Any, Any]:

@@ -9,6 +9,7 @@ export const CONTENT_SCRIPT_FILES = [
   'src/generated/adapters-data.js',
   'src/content/dom-search.js',
   'src/content/field-labels.js',
+  'src/content/text-items.js',
   'src/content/context-reading.js',
   'src/content/context-order.js',
   'src/content/context-learned.js',

@@ -8,6 +8,9 @@
 
   /** Whether `node` is inside `container`, across shadow roots and same-origin frames. */
   M.containsAcross = function containsAcross(container, node) {
+    // In one tree the browser answers at once; only a node in another tree is walked up.
+    if (container.contains(node)) return true;
+    if (node.getRootNode() === container.getRootNode()) return false;
     for (let current = node; current; current = M.parentAcross(current)) if (current === container) return true;
     return false;
   };

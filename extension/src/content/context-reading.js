@@ -5,7 +5,6 @@
 (() => {
   const M = (globalThis.Margin ??= {});
   const SHORT = 160;
-  const MAX_ITEMS = 1500; // a long chart page: the header is near the top anyway (and a scan runs every 1.5 s)
 
   const clean = (text) => (text ?? '').replace(/\s+/g, ' ').trim();
 
@@ -36,43 +35,7 @@
     }
   };
 
-  // --- the page's texts, in order ----------------------------------------------------------
-  const SKIP = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'svg', 'canvas', 'iframe', 'frame', 'object', 'button', 'option']);
-  const VALUE_INPUTS = new Set(['', 'text', 'date', 'datetime-local']);
-
-  const isContents = (element) => element.ownerDocument.defaultView?.getComputedStyle(element).display === 'contents';
-
-  /** [{text, element, kind}]: each visible text node ('text'), labeled inputs' values and
-   * <time datetime> ('value'), skipping editors, scripts and Margin's own elements. */
-  function textItems(roots) {
-    const items = [];
-    for (const { root } of roots) {
-      const doc = root.ownerDocument ?? root;
-      const accept = (node) => {
-        if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
-        if (SKIP.has(node.localName) || node.isContentEditable || node.hidden || node.getAttribute('aria-hidden') === 'true') return NodeFilter.FILTER_REJECT;
-        if (node.hasAttribute(M.BUTTON_ATTRIBUTE) || node.hasAttribute(M.GUARD_ATTRIBUTE)) return NodeFilter.FILTER_REJECT;
-        // A box-less wrapper (display: contents, as ARIA grid rows often are) is not hidden:
-        // its children have boxes of their own.
-        if (node.checkVisibility && !node.checkVisibility()) return isContents(node) ? NodeFilter.FILTER_SKIP : NodeFilter.FILTER_REJECT;
-        return NodeFilter.FILTER_ACCEPT;
-      };
-      const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, { acceptNode: accept });
-      for (let node = walker.nextNode(); node && items.length < MAX_ITEMS; node = walker.nextNode()) {
-        if (node.nodeType === Node.TEXT_NODE) {
-          // Non-breaking spaces (&nbsp;&nbsp;) that lay out separate values: keep a break.
-          const text = clean(node.data.trim().replace(/(?:\u00a0\s*){2,}/g, ' | '));
-          if (text) items.push({ text, element: node.parentElement ?? root.host, kind: 'text' });
-        } else if ((node.localName === 'input' && VALUE_INPUTS.has(node.type)) || node.localName === 'select') {
-          const text = M.shownValue(node);
-          if (text && text.length <= SHORT) items.push({ text, element: node, kind: 'value' });
-        } else if (node.localName === 'time' && node.getAttribute('datetime')) {
-          items.push({ text: node.getAttribute('datetime'), element: node, kind: 'value' });
-        }
-      }
-    }
-    return items;
-  }
+  // --- the page's texts, in order: M.textItems (text-items.js) -----------------------------
 
   // --- dates -------------------------------------------------------------------------------
   const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
@@ -212,6 +175,11 @@
     }
   }
 
+  /** The labelled values one by one (the first accepted one ends the search). */
+  function* valuesOf(labelled, shape = (value) => value) {
+    for (const { value } of labelled) yield shape(value);
+  }
+
   function firstOf(values, accept) {
     for (const value of values) {
       const accepted = value ? accept(value) : null;
@@ -255,7 +223,7 @@
   const WITH_NAME = /\b(?:session|appointment|visit|note|notes|meeting|chart|encounter)\s+(?:with|for|of)\s+(.+)$/i;
 
   /** The client's name, from the page alone (site adapters try their selectors first). */
-  M.readGenericClient = (roots, items = textItems(roots), scope = null) => {
+  M.readGenericClient = (roots, items = M.textItems(roots), scope = null) => {
     for (const { element } of query(roots, NAME_ATTRIBUTES.map((name) => `[${name}]`).join(', '), scope)) {
       // data-client-name says what it holds; a bare data-client may hold an id instead.
       const name = firstOf(NAME_ATTRIBUTES, (attribute) => {
@@ -290,12 +258,12 @@
   const NOT_SESSION_DATE = /\b(?:dob|d\.o\.b|birth|born|signed|created|updated|modified|printed|due|since|expires?|last|geb|geboren|geburt\w*|naissance|nacimiento)\b/i;
 
   /** The appointment date, from the page alone. */
-  M.readGenericDate = (roots, items = textItems(roots), scope = null, anyDate = true) => {
+  M.readGenericDate = (roots, items = M.textItems(roots), scope = null, anyDate = true) => {
     for (const { element } of query(roots, DATE_ATTRIBUTES.map((name) => `[${name}]`).join(', '), scope)) {
       const date = firstOf(DATE_ATTRIBUTES.map((attribute) => element.getAttribute(attribute)), M.parseDate);
       if (date) return date;
     }
-    const labelled = firstOf([...labelledValues(items, roots, DATE_LABEL, looseDateLabel(DATE_LABEL))].map(({ value }) => value), M.parseDate);
+    const labelled = firstOf(valuesOf(labelledValues(items, roots, DATE_LABEL, looseDateLabel(DATE_LABEL))), M.parseDate);
     if (labelled) return labelled;
     const dateInputs = query(roots, 'input[type="date"]', scope).filter(({ element }) => element.value && !NOT_SESSION_DATE.test(M.inputName(element)));
     if (dateInputs.length === 1) return M.parseDate(dateInputs[0].element.value);
@@ -322,14 +290,13 @@
   };
 
   /** The EHR's id for the client when the page shows one (data attribute or "Client ID:"). */
-  M.readGenericClientRef = (roots, items = textItems(roots), scope = null) => {
+  M.readGenericClientRef = (roots, items = M.textItems(roots), scope = null) => {
     const tagged = query(roots, '[data-client-id], [data-patient-id]', scope)[0]?.element;
     const fromAttribute = tagged?.getAttribute('data-client-id') ?? tagged?.getAttribute('data-patient-id');
     const accept = (value) => (/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(value) && /\d/.test(value) ? value : null);
-    return accept(clean(fromAttribute ?? '')) ?? firstOf([...labelledValues(items, roots, REF_LABEL)].map(({ value }) => value.split(' ')[0].replace(/^#/, '')), accept);
+    return accept(clean(fromAttribute ?? '')) ?? firstOf(valuesOf(labelledValues(items, roots, REF_LABEL), (value) => value.split(' ')[0].replace(/^#/, '')), accept);
   };
 
-  M.textItems = textItems;
   M.shortText = shortText;
   M.clean = clean;
 })();
