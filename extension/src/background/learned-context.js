@@ -1,7 +1,7 @@
 // Where the page shows the client and the date, learned from the clinician's corrections:
 // per page shape (origin and path, record ids replaced), a CSS locator and which part of
-// that element's text. Locators only, never the name or the date (and a locator that would
-// spell part of the corrected name is not kept); listed and removable on the settings page.
+// that element's text. Locators only, never the name or the date (a locator or an address
+// that would spell part of the client's name is not kept); listed and removable in settings.
 import { api } from '../shared/browser.js';
 import { recall } from './contexts.js';
 
@@ -54,6 +54,10 @@ export async function learnContext({ tabId, client, date }) {
     date: date && date !== read.context?.appointment_date ? date : null,
   };
   if (!wanted.client && !wanted.date) return { ok: true, learned: [] };
+  // An address that spells the client's name (/clients/jane-doe) would keep the name in the
+  // stored shape: nothing is learned there.
+  const address = shape.slice(new URL(shape).origin.length);
+  if ([client, read.client].some((name) => name && spells(address, name))) return { ok: true, learned: [] };
   let reply;
   try {
     reply = await api.tabs.sendMessage(tabId, { type: 'cs-context-candidates' }, { frameId: 0 });
