@@ -172,6 +172,20 @@ def launch(
 # --- looking inside the EHR page's renderer -----------------------------------------------------
 
 
+def open_generic_with_field(browser: ExtensionBrowser, path: str) -> tuple[Page, int]:
+    """A page of the generic EHR host, the content script started on it as the toolbar button
+    does (activeTab, asked from a panel), once it reported a field."""
+    page = browser.open_ehr("generic", path)
+    tab = browser.tab_id(page)
+    helper = browser.panel(tab)
+    helper.evaluate(
+        "(tab) => chrome.runtime.sendMessage({type: 'find_field_here', tabId: tab})", tab
+    )
+    helper.close()
+    browser.wait_report(tab, lambda r: r["field"] is not None, f"the field of {path}")
+    return page, tab
+
+
 def content_script_eval(page: Page, expression: str) -> Any:
     """Evaluate in the content script's isolated world of the top frame (not the page's)."""
     cdp = page.context.new_cdp_session(page)

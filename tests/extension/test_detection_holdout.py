@@ -45,12 +45,6 @@ SETTLE_FOR_NONE = 2.0  # "no field" is only believed after a full rescan has had
 
 # Pages the detection still gets wrong, with the reason (see the report in the commit).
 KNOWN_MISSES: dict[str, str] = {
-    # Batch 6, the estimate at the end of issue 13's work, first run (not tuned to):
-    "generic/b6-caseload-grid.html": "the inserted editing row's client and date",
-    "generic/b6-german.html": "optional: German labels; a dotted date after a DOB",
-    "generic/b6-split-ck5inline.html": "a score date in the other pane read as the session's",
-    "jane/b6-jane-template.html": "client name in a template picker layout",
-    "theranest/b6-tnest-summernote-panel.html": "a side panel's date",
     # Batch 7, written by a helper who never saw the detector; first run 12/24 before any
     # change for it (field 28/29, client 17/24, date 19/23):
     "generic/b7-avatar-time-lexical.html": "client only in an avatar's aria-label and tooltip",

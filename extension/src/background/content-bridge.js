@@ -4,6 +4,7 @@
 // cs-*.json). Anything else is refused.
 import { api, hasSidePanel, hasSidebar } from '../shared/browser.js';
 import { remember } from './contexts.js';
+import { pageShape } from './learned-context.js';
 import { t } from '../shared/i18n.js';
 
 const CONTEXT_KEYS = new Set(['site', 'appointment_date', 'client_ref', 'appointment_ref']);
@@ -28,7 +29,7 @@ function validField(field) {
     && ['adapter', 'generic', 'learned'].includes(field.found_by);
 }
 
-const SOURCES = new Set(['site', 'address', 'dialog', 'form', 'page', 'earlier']);
+const SOURCES = new Set(['learned', 'site', 'address', 'dialog', 'form', 'page', 'earlier']);
 const validSources = (sources) => sources === undefined || (typeof sources === 'object' && sources !== null
   && onlyKeys(sources, ['client', 'date']) && Object.values(sources).every((value) => SOURCES.has(value)));
 
@@ -45,7 +46,7 @@ export async function handleContentMessage(message, sender) {
   const tabId = sender.tab?.id;
   if (tabId === undefined || sender.frameId !== 0) return { ok: false, error: 'not_top_frame' };
   if (message?.type === 'cs-context' && validReport(message, true)) {
-    const entry = await remember(tabId, message);
+    const entry = await remember(tabId, message, pageShape(sender.url));
     broadcast({ type: 'context_changed', tabId, report: entry });
     showMiss(tabId, message.field === null);
     return { ok: true };
@@ -60,7 +61,7 @@ export function openPanelFromContent(message, sender) {
     return Promise.resolve({ ok: false, error: 'refused' });
   }
   const opening = openPanel(tabId, sender.tab.windowId);
-  return Promise.all([opening, remember(tabId, { ...message, field: undefined })])
+  return Promise.all([opening, remember(tabId, { ...message, field: undefined }, pageShape(sender.url))])
     .then(([how]) => { recordPanelOpen(tabId, how); return { ok: true }; });
 }
 

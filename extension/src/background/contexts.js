@@ -5,8 +5,9 @@ import { api } from '../shared/browser.js';
 
 const key = (tabId) => `tab_context_${tabId}`;
 
-export async function remember(tabId, report) {
-  const entry = { site: report.site, client: report.client, context: report.context, field: report.field, sources: report.sources };
+/** `shape` is the page's shape (learned-context.js), where a correction is learned for. */
+export async function remember(tabId, report, shape = null) {
+  const entry = { site: report.site, client: report.client, context: report.context, field: report.field, sources: report.sources, shape };
   await api.storage.session.set({ [key(tabId)]: entry });
   return entry;
 }

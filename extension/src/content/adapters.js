@@ -192,8 +192,10 @@
           }
           return null;
         };
-        const client = pick('client', ['site', () => firstShown(roots, data.client.name, M.acceptName)], ['generic', () => fromPage().client]);
-        const date = pick('date', ['site', () => firstShown(roots, data.appointment.date, M.parseDate)],
+        // Where the clinician's correction was found on a page of this shape comes first.
+        const client = pick('client', ['learned', () => M.learnedContextValue('client', roots)],
+          ['site', () => firstShown(roots, data.client.name, M.acceptName)], ['generic', () => fromPage().client]);
+        const date = pick('date', ['learned', () => M.learnedContextValue('date', roots)], ['site', () => firstShown(roots, data.appointment.date, M.parseDate)],
           ['address', () => M.parseDate(M.fromUrl(data.appointment.date_in_url, location) ?? '')], ['generic', () => fromPage().date]);
         const context = { site: data.id };
         const clientRef = M.fromUrl(data.client.ref_in_url, location) ?? fromPage().clientRef;

@@ -35,13 +35,27 @@
     return { kind: found.kind, editor: found.editor, in_iframe: found.inIframe, in_shadow_root: found.inShadow, found_by: found.foundBy };
   }
 
+  /** What a scan keeps from the last one is dropped: the next one looks at everything. */
+  M.forgetScans = () => { M.rootsDirty = true; M.forgetTexts(); };
+  // A drawer that finished sliding, or a new window size, may show or hide anything.
+  function lookAfresh() { M.forgetTexts(); M.scanSoon(); }
+
   function scanNow() {
+    M.duringScan(scan);
+  }
+
+  function scan() {
     const started = performance.now();
     const adapter = M.adapterFor(location);
+    // A single-page app moved to another page: its shape may have learned places of its own.
+    M.loadLearnedContext().then((any) => { if (any) M.scanSoon(); });
     // The places to look (document, shadow roots, frames) change only when elements come
     // or go: between such changes the last list holds.
+    if (!M.rootsDirty && roots && childrenChanged) roots = M.updateRoots(roots, added);
     if (M.rootsDirty || !roots) roots = M.collectRoots(document);
     M.rootsDirty = false;
+    added.clear();
+    childrenChanged = false;
     for (const { root } of roots) watch(root);
     let found = adapter.findNoteField(roots);
     // A field known by its placeholder loses that label once the clinician types: it stays
@@ -103,8 +117,16 @@
     const now = performance.now();
     if (!timer) firstAsked = now;
     clearTimeout(timer);
-    timer = setTimeout(() => { timer = null; scanNow(); }, Math.max(0, Math.min(200, firstAsked + 1000 - now)));
+    timer = setTimeout(() => { timer = null; whenIdle(scanNow); }, Math.max(0, Math.min(200, firstAsked + 1000 - now)));
   };
+  // The scan waits for a moment the page's own work leaves free (a quarter second at most).
+  let idle = false;
+  function whenIdle(work) {
+    if (!globalThis.requestIdleCallback) { work(); return; }
+    if (idle) return; // one is already waiting, and it will see this change too
+    idle = true;
+    requestIdleCallback(() => { idle = false; work(); }, { timeout: 250 });
+  }
 
   // What can change the field or the context: nodes added or removed, text, and the
   // attributes that show, hide, open or lock things. Typing in the note itself and our own
@@ -129,12 +151,29 @@
     const texts = record.type === 'characterData' ? [record.target.data] : [...record.addedNodes].map((node) => node.data);
     return texts.some(saysContext);
   }
+  // Elements added since the last scan: only their subtrees are searched for new shadow
+  // roots and frames (a long list of them is cheaper searched once, from the top).
+  const added = new Set();
+  let childrenChanged = false;
+  function noteAdded(records) {
+    for (const record of records) {
+      if (record.type !== 'childList' || M.rootsDirty) continue;
+      childrenChanged = true;
+      for (const node of record.addedNodes) if (node.nodeType === Node.ELEMENT_NODE) added.add(node);
+      if (added.size > 200) M.rootsDirty = true;
+    }
+  }
   const observer = new MutationObserver((records) => {
-    if (records.some((record) => record.type === 'childList' && elementsIn(record))) M.rootsDirty = true;
+    const started = performance.now();
+    noticeChanges(records);
+    M.costs?.push(performance.now() - started); // the bench counts this too
+  });
+  function noticeChanges(records) {
+    noteAdded(records);
     if (!records.some(pageChanged)) return;
     lookDelay = 1500;
     M.scanSoon();
-  });
+  }
   const watched = new WeakSet();
   // The document, and every shadow root and same-origin frame a scan found (a MutationObserver
   // on the document does not see inside them).
@@ -142,9 +181,10 @@
     if (watched.has(root)) return;
     watched.add(root);
     observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ATTRIBUTES });
+    M.watchTexts(root);
     const view = root.defaultView ?? (root.nodeType === Node.DOCUMENT_NODE ? null : root.ownerDocument?.defaultView);
     if (root.nodeType === Node.DOCUMENT_NODE && view && view !== window) {
-      for (const type of ['transitionend', 'animationend']) view.addEventListener(type, M.scanSoon, true);
+      for (const type of ['transitionend', 'animationend']) view.addEventListener(type, lookAfresh, true);
     }
   }
 
@@ -152,9 +192,20 @@
     record('received', message);
     if (message?.type === 'cs-pick') {
       M.startPicking();
+    } else if (message?.type === 'cs-context-candidates') {
+      // The clinician corrected the context: where the page shows names and dates, for the
+      // worker to keep the place of the corrected one (the reply carries what the page shows).
+      const reply = { type: 'cs-context-candidates', candidates: M.contextCandidates(roots ?? M.collectRoots(document)) };
+      record('sent', reply);
+      sendResponse(reply);
+      return false;
+    } else if (message?.type === 'cs-learned-context') {
+      M.setLearnedContext(message);
+      lastReport = '';
+      M.scanSoon();
     } else if (message?.type === 'cs-rescan') {
       lastReport = '';
-      M.rootsDirty = true;
+      M.forgetScans();
       M.scanSoon();
     } else {
       return false;
@@ -171,13 +222,14 @@
   addEventListener('popstate', M.scanSoon);
   addEventListener('hashchange', M.scanSoon);
   addEventListener('load', (event) => {
-    if (!/^i?frame$/.test(event.target?.localName ?? '')) return;
-    M.rootsDirty = true;
+    // A frame loaded, or a style sheet (which may show or hide anything).
+    if (!/^(?:i?frame|link|style)$/.test(event.target?.localName ?? '')) return;
+    M.forgetScans();
     M.scanSoon();
   }, true);
-  addEventListener('transitionend', M.scanSoon, true);
-  addEventListener('animationend', M.scanSoon, true);
-  addEventListener('resize', () => { button?.place(); M.scanSoon(); });
+  addEventListener('transitionend', lookAfresh, true);
+  addEventListener('animationend', lookAfresh, true);
+  addEventListener('resize', () => { button?.place(); lookAfresh(); });
   addEventListener('scroll', () => button?.place(), { capture: true, passive: true });
   M.scanNow = scanNow; // the bench times one scan
   scanNow();

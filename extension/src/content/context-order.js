@@ -8,6 +8,9 @@
 
   /** Whether `node` is inside `container`, across shadow roots and same-origin frames. */
   M.containsAcross = function containsAcross(container, node) {
+    // In one tree the browser answers at once; only a node in another tree is walked up.
+    if (container.contains(node)) return true;
+    if (node.getRootNode() === container.getRootNode()) return false;
     for (let current = node; current; current = M.parentAcross(current)) if (current === container) return true;
     return false;
   };
@@ -42,7 +45,7 @@
   const MODAL = 'dialog[open], [role="dialog"], [role="alertdialog"], [aria-modal="true"]';
   // Containers that hold one session's note and its header: a form, a row, a card, a drawer.
   const CONTAINER = /^(?:form|fieldset|tr|article|section|aside|dialog)$/;
-  const CONTAINER_ROLE = /^(?:dialog|alertdialog|form|region|tabpanel|article)$/;
+  const CONTAINER_ROLE = /^(?:dialog|alertdialog|form|region|tabpanel|article|row)$/;
   const CONTAINER_CLASS = /\b(?:card|drawer|modal|panel|entry|encounter|appointment|session|visit)\b/i;
 
   function isContainer(element) {
@@ -77,7 +80,7 @@
         if (read.client) read.sources.client = where;
       }
       if (!read.date) {
-        read.date = M.readGenericDate(roots, scoped, scope, !scope || isModal(scope) || scope.localName === 'tr');
+        read.date = M.readGenericDate(roots, scoped, scope, !scope || isModal(scope) || scope.localName === 'tr' || scope.getAttribute('role') === 'row');
         if (read.date) read.sources.date = where;
       }
       read.clientRef ??= M.readGenericClientRef(roots, scoped, scope);

@@ -5,7 +5,6 @@
 (() => {
   const M = (globalThis.Margin ??= {});
   const SHORT = 160;
-  const MAX_ITEMS = 1500; // a long chart page: the header is near the top anyway (and a scan runs every 1.5 s)
 
   const clean = (text) => (text ?? '').replace(/\s+/g, ' ').trim();
 
@@ -36,39 +35,7 @@
     }
   };
 
-  // --- the page's texts, in order ----------------------------------------------------------
-  const SKIP = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'svg', 'canvas', 'iframe', 'frame', 'object', 'button', 'option']);
-  const VALUE_INPUTS = new Set(['', 'text', 'date', 'datetime-local']);
-
-  /** [{text, element, kind}]: each visible text node ('text'), labeled inputs' values and
-   * <time datetime> ('value'), skipping editors, scripts and Margin's own elements. */
-  function textItems(roots) {
-    const items = [];
-    for (const { root } of roots) {
-      const doc = root.ownerDocument ?? root;
-      const accept = (node) => {
-        if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
-        if (SKIP.has(node.localName) || node.isContentEditable || node.hidden || node.getAttribute('aria-hidden') === 'true') return NodeFilter.FILTER_REJECT;
-        if (node.hasAttribute(M.BUTTON_ATTRIBUTE) || node.hasAttribute(M.GUARD_ATTRIBUTE)) return NodeFilter.FILTER_REJECT;
-        if (node.checkVisibility && !node.checkVisibility()) return NodeFilter.FILTER_REJECT;
-        return NodeFilter.FILTER_ACCEPT;
-      };
-      const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, { acceptNode: accept });
-      for (let node = walker.nextNode(); node && items.length < MAX_ITEMS; node = walker.nextNode()) {
-        if (node.nodeType === Node.TEXT_NODE) {
-          // Non-breaking spaces (&nbsp;&nbsp;) that lay out separate values: keep a break.
-          const text = clean(node.data.trim().replace(/(?:\u00a0\s*){2,}/g, ' | '));
-          if (text) items.push({ text, element: node.parentElement ?? root.host, kind: 'text' });
-        } else if ((node.localName === 'input' && VALUE_INPUTS.has(node.type)) || node.localName === 'select') {
-          const text = M.shownValue(node);
-          if (text && text.length <= SHORT) items.push({ text, element: node, kind: 'value' });
-        } else if (node.localName === 'time' && node.getAttribute('datetime')) {
-          items.push({ text: node.getAttribute('datetime'), element: node, kind: 'value' });
-        }
-      }
-    }
-    return items;
-  }
+  // --- the page's texts, in order: M.textItems (text-items.js) -----------------------------
 
   // --- dates -------------------------------------------------------------------------------
   const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
@@ -174,23 +141,30 @@
   };
 
   // --- labelled values ---------------------------------------------------------------------
-  const CLIENT_LABEL = '(?:client|patient|pt|cliente|paciente|(?:client|patient)\\s+name|name\\s+of\\s+client)';
-  const DATE_LABEL = '(?:date\\s+of\\s+service|service\\s+date|session\\s+date|appointment(?:\\s+date)?|visit\\s+date|entry\\s+date|date|dos|scheduled|session|visit|when|fecha|datum)';
+  const CLIENT_LABEL = '(?:client|patient|pt|cliente|paciente|klient(?:in)?|patient(?:in)?|(?:client|patient)\\s+name|name\\s+of\\s+client)';
+  const DATE_LABEL = '(?:date\\s+of\\s+service|service\\s+date|session\\s+date|appointment(?:\\s+date)?|visit\\s+date|entry\\s+date|date|dos|scheduled|session|visit|when|fecha|datum|sitzung|termin|s[ée]ance|sesi[óo]n|cita)';
   const REF_LABEL = '(?:(?:client|patient)\\s*(?:id|#|number|no\\.?)|mrn|chart\\s*(?:#|number|no\\.?))';
   // Where one labelled value ends: a separator, or the next label on the same line.
   const VALUE_END = new RegExp(`\\s[·|•—–]\\s|\\s-\\s|\\s@\\s|;|\\s\\(|\\s(?=(?:${DATE_LABEL}|dob|d\\.o\\.b\\.?|clinician|provider|therapist|time|age|mrn|(?:client|patient)\\s+id)\\s*[:：])`, 'i');
 
   const bareLabel = (source) => new RegExp(`^${source}\\s*[:：—–-]?$`, 'i');
   const inlineLabel = (source) => new RegExp(`(?:^|[\\s|·•,;(])${source}\\s*[:：]\\s*(.*)$`, 'i');
+  // A date also follows its label after a dot or a dash ("Session · 07 Apr 2026") or a
+  // preposition ("Sitzung am 15.04.2026", "Session on 4/7/2026"): a date cannot be misread
+  // as a label's value the way a name can, so these looser forms are for dates only.
+  const looseDateLabel = (source) => new RegExp(`(?:^|[\\s|·•,;(])${source}\\s*(?:\\s[·•—–]\\s|\\s(?:on|am|le|el|du)\\s)\\s*(.*)$`, 'i');
 
   /** Values that follow a label in the page's text, in page order: "Label: value" in one
    * text, a bare label then the next text or input, and elements titled by the label. */
-  function* labelledValues(items, roots, source) {
+  function* labelledValues(items, roots, source, loose = null) {
     const bare = bareLabel(source);
     const inline = inlineLabel(source);
     for (let index = 0; index < items.length; index += 1) {
       const { text } = items[index];
       const next = items[index + 1]?.text ?? '';
+      const looseMatch = loose && text.match(loose);
+      // "Last session · 01/12/2026" is not this session's date.
+      if (looseMatch?.[1] && !NOT_SESSION_DATE.test(text.slice(0, looseMatch.index + 1))) yield { value: looseMatch[1].split(VALUE_END)[0], strict: false };
       const match = text.match(inline);
       if (match) yield { value: clean(match[1] || next).split(VALUE_END)[0], strict: false };
       else if (bare.test(text)) yield { value: clean(next).split(VALUE_END)[0], strict: true };
@@ -199,6 +173,11 @@
       const label = element.getAttribute('title') || element.getAttribute('aria-label');
       if (bare.test(label) && !element.isContentEditable) yield { value: M.shownValue(element), strict: true };
     }
+  }
+
+  /** The labelled values one by one (the first accepted one ends the search). */
+  function* valuesOf(labelled, shape = (value) => value) {
+    for (const { value } of labelled) yield shape(value);
   }
 
   function firstOf(values, accept) {
@@ -215,7 +194,7 @@
     .map((word) => `[class*="${word}" i]`)].join(', ');
   const BREADCRUMB = 'nav[aria-label*="breadcrumb" i], [class*="crumb" i], [aria-label*="breadcrumb" i]';
   // An element classed as a name ("name", "pt-name"), unless it is the clinician's or the user's.
-  const NAMED = '[class~="name" i], [class*="-name" i], [class*="name-" i], [class*="Name"]';
+  const NAMED = '[class~="name" i], [class*="-name" i], [class*="name-" i], [class*="Name"], [class$="name" i]';
   const NOT_THE_CLIENT = /provider|clinician|therapist|staff|user|author|signed|account|doctor|practice|file/i;
   const PEOPLE = /^(?:clients?|patients?|clientes?|pacientes?)$/i;
 
@@ -240,10 +219,11 @@
   const NAME_ATTRIBUTES = ['data-client-name', 'data-patient-name', 'data-client-full-name', 'data-patient-full-name', 'data-client', 'data-patient'];
   const DATE_ATTRIBUTES = ['data-appointment-date', 'data-session-date', 'data-date-of-service', 'data-service-date', 'data-dos', 'data-visit-date'];
   const segments = (text) => text.split(/\s[|·•—–:-]\s|:\s/);
+  // "Progress note for Imani Brooks — session 04/10/2026": the name ends at the separator.
   const WITH_NAME = /\b(?:session|appointment|visit|note|notes|meeting|chart|encounter)\s+(?:with|for|of)\s+(.+)$/i;
 
   /** The client's name, from the page alone (site adapters try their selectors first). */
-  M.readGenericClient = (roots, items = textItems(roots), scope = null) => {
+  M.readGenericClient = (roots, items = M.textItems(roots), scope = null) => {
     for (const { element } of query(roots, NAME_ATTRIBUTES.map((name) => `[${name}]`).join(', '), scope)) {
       // data-client-name says what it holds; a bare data-client may hold an id instead.
       const name = firstOf(NAME_ATTRIBUTES, (attribute) => {
@@ -265,7 +245,7 @@
     const named = query(roots, NAMED, scope).filter(({ element }) => !NOT_THE_CLIENT.test(element.getAttribute('class') ?? ''));
     return firstOf(shortTexts(items, hinted), M.looksLikeName)
       ?? fromBreadcrumbs(items, roots, scope)
-      ?? firstOf(items.map(({ text }) => text.match(WITH_NAME)?.[1]), M.looksLikeName)
+      ?? firstOf(items.map(({ text }) => text.match(WITH_NAME)?.[1].split(VALUE_END)[0]), M.looksLikeName)
       ?? firstOf(shortTexts(items, named), M.looksLikeName)
       ?? firstOf(shortTexts(items, query(roots, HEADERISH, scope)), M.looksLikeName)
       // A chart headed by the name ("Jane Doe", "Progress note — Jane Doe"), or titled so.
@@ -273,39 +253,50 @@
       ?? (scope ? null : firstOf(segments(document.title), M.looksLikeName));
   };
 
-  const NOT_SESSION_DATE = /\b(?:dob|d\.o\.b|birth|born|signed|created|updated|modified|printed|due|since|expires?|last)\b/i;
+  const DATE_PARTS = /\s[·|•]\s|;\s/;
+  const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role="heading"], header';
+  const NOT_SESSION_DATE = /\b(?:dob|d\.o\.b|birth|born|signed|created|updated|modified|printed|due|since|expires?|last|geb|geboren|geburt\w*|naissance|nacimiento)\b/i;
 
   /** The appointment date, from the page alone. */
-  M.readGenericDate = (roots, items = textItems(roots), scope = null, anyDate = true) => {
+  M.readGenericDate = (roots, items = M.textItems(roots), scope = null, anyDate = true) => {
     for (const { element } of query(roots, DATE_ATTRIBUTES.map((name) => `[${name}]`).join(', '), scope)) {
       const date = firstOf(DATE_ATTRIBUTES.map((attribute) => element.getAttribute(attribute)), M.parseDate);
       if (date) return date;
     }
-    const labelled = firstOf([...labelledValues(items, roots, DATE_LABEL)].map(({ value }) => value), M.parseDate);
+    const labelled = firstOf(valuesOf(labelledValues(items, roots, DATE_LABEL, looseDateLabel(DATE_LABEL))), M.parseDate);
     if (labelled) return labelled;
     const dateInputs = query(roots, 'input[type="date"]', scope).filter(({ element }) => element.value && !NOT_SESSION_DATE.test(M.inputName(element)));
     if (dateInputs.length === 1) return M.parseDate(dateInputs[0].element.value);
     // Any date the page shows, except a birth date or a record's own timestamps (said in
     // the text before it, or by the label before it: a text without digits). Not in a
     // note's form or card, where a list of earlier sessions' dates may sit under the note.
-    for (let index = 0; anyDate && index < items.length; index += 1) {
-      const date = M.parseDate(items[index].text);
-      const before = items[index - 1]?.text ?? '';
-      const lead = `${/\d/.test(before) ? '' : before.slice(-40)} ${items[index].text.split(/\d/)[0]}`;
-      if (date && !NOT_SESSION_DATE.test(lead)) return date;
-    }
-    return scope ? null : M.parseDate(document.title);
+    const anyIn = (list) => {
+      for (let index = 0; index < list.length; index += 1) {
+        const before = list[index - 1]?.text ?? '';
+        let lead = /\d/.test(before) ? '' : before.slice(-40);
+        // "DOB 03.05.1979 · Session 15.04.2026": each date judged by the words before it.
+        for (const part of list[index].text.split(DATE_PARTS)) {
+          const date = M.parseDate(part);
+          if (date && !NOT_SESSION_DATE.test(`${lead} ${part.split(/\d/)[0]}`)) return date;
+          lead = '';
+        }
+      }
+      return null;
+    };
+    if (anyDate) return anyIn(items) ?? (scope ? null : M.parseDate(document.title));
+    // The note's own card or pane: a list of earlier sessions may sit under the note, but its
+    // heading ("Progress Note · Apr 29, 2026") names this one.
+    return anyIn(shortTexts(items, query(roots, HEADINGS, scope)).map((text) => ({ text })));
   };
 
   /** The EHR's id for the client when the page shows one (data attribute or "Client ID:"). */
-  M.readGenericClientRef = (roots, items = textItems(roots), scope = null) => {
+  M.readGenericClientRef = (roots, items = M.textItems(roots), scope = null) => {
     const tagged = query(roots, '[data-client-id], [data-patient-id]', scope)[0]?.element;
     const fromAttribute = tagged?.getAttribute('data-client-id') ?? tagged?.getAttribute('data-patient-id');
     const accept = (value) => (/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(value) && /\d/.test(value) ? value : null);
-    return accept(clean(fromAttribute ?? '')) ?? firstOf([...labelledValues(items, roots, REF_LABEL)].map(({ value }) => value.split(' ')[0].replace(/^#/, '')), accept);
+    return accept(clean(fromAttribute ?? '')) ?? firstOf(valuesOf(labelledValues(items, roots, REF_LABEL), (value) => value.split(' ')[0].replace(/^#/, '')), accept);
   };
 
-  M.textItems = textItems;
   M.shortText = shortText;
   M.clean = clean;
 })();

@@ -26,30 +26,80 @@
     }
   }
 
-  /** Every place to search: [{root, inShadow, inIframe}], the top document first. */
+  /** Adds `root` and every shadow root and same-origin frame document under it to `roots`. */
+  function visit(roots, root, depth, inShadow, inIframe) {
+    if (roots.length >= MAX_ROOTS) return;
+    roots.push({ root, inShadow, inIframe, depth });
+    visitUnder(roots, root, depth, inShadow, inIframe);
+  }
+
+  /** The shadow roots and frame documents in `node` and below it. */
+  function visitUnder(roots, node, depth, inShadow, inIframe) {
+    const elements = node.nodeType === Node.ELEMENT_NODE ? [node, ...node.querySelectorAll('*')] : node.querySelectorAll('*');
+    for (const element of elements) {
+      // Open roots are a cheap property; asking for a closed one costs a call into the
+      // browser per element, so only custom elements (where web components live) are asked.
+      const name = element.localName;
+      const shadow = element.shadowRoot ?? (name.includes('-') ? shadowRootOf(element) : null);
+      const ours = shadow && (element.hasAttribute(M.BUTTON_ATTRIBUTE) || element.hasAttribute(M.GUARD_ATTRIBUTE));
+      if (shadow && !ours) visit(roots, shadow, depth, true, inIframe);
+      if ((name === 'iframe' || name === 'frame') && depth < MAX_FRAME_DEPTH) {
+        const inner = frameDocument(element);
+        if (inner) visit(roots, inner, depth + 1, inShadow, true);
+      }
+    }
+  }
+
+  /** Every place to search: [{root, inShadow, inIframe, depth}], the top document first. */
   M.collectRoots = function collectRoots(topDocument = document) {
     const roots = [];
-    const visit = (root, depth, inShadow, inIframe) => {
-      if (roots.length >= MAX_ROOTS) return;
-      roots.push({ root, inShadow, inIframe });
-      for (const element of root.querySelectorAll('*')) {
-        // Open roots are a cheap property; asking for a closed one costs a call into the
-        // browser per element, so only custom elements (where web components live) are asked.
-        const name = element.localName;
-        const shadow = element.shadowRoot ?? (name.includes('-') ? shadowRootOf(element) : null);
-        const ours = shadow && (element.hasAttribute(M.BUTTON_ATTRIBUTE) || element.hasAttribute(M.GUARD_ATTRIBUTE));
-        if (shadow && !ours) visit(shadow, depth, true, inIframe);
-        if ((name === 'iframe' || name === 'frame') && depth < MAX_FRAME_DEPTH) {
-          const inner = frameDocument(element);
-          if (inner) visit(inner, depth + 1, inShadow, true);
-        }
-      }
-    };
-    visit(topDocument, 0, false, false);
+    visit(roots, topDocument, 0, false, false);
     return roots;
   };
 
+  const stillThere = ({ root }) => (root.host ? root.host.isConnected
+    : root.nodeType !== Node.DOCUMENT_NODE || root === document || Boolean(root.defaultView?.frameElement?.isConnected));
+
+  /** The last list of places, brought up to date for elements added since (only their
+   * subtrees are looked through) and for hosts and frames removed; null when the whole list
+   * must be made again (an added element in a place the list does not know, or bringing one). */
+  M.updateRoots = function updateRoots(roots, added) {
+    const kept = roots.filter(stillThere);
+    const known = new Map(kept.map((entry) => [entry.root, entry]));
+    for (const element of added) {
+      if (!element.isConnected) continue;
+      const entry = known.get(element.getRootNode());
+      if (!entry) return null;
+      const more = [];
+      visitUnder(more, element, entry.depth, entry.inShadow, entry.inIframe);
+      // A new shadow root or frame: the whole list again, so it keeps document order (the
+      // order decides between fields that score the same).
+      if (more.some((found) => !known.has(found.root))) return null;
+    }
+    return kept;
+  };
+
+  // During one scan the page does not change: what a selector matched in a place is kept
+  // for the rest of the scan (several readers ask the same), then dropped.
+  let matches = null;
+  M.duringScan = function duringScan(scan) {
+    matches = new Map();
+    try { return scan(); } finally { matches = null; }
+  };
+
   M.queryAll = function queryAll(roots, selector) {
+    if (!matches) return queryAllNow(roots, selector);
+    const found = [];
+    for (const entry of roots) {
+      let perRoot = matches.get(entry.root);
+      if (!perRoot) matches.set(entry.root, perRoot = new Map());
+      if (!perRoot.has(selector)) perRoot.set(selector, queryAllNow([entry], selector).map(({ element }) => element));
+      for (const element of perRoot.get(selector)) found.push({ element, ...entry });
+    }
+    return found;
+  };
+
+  function queryAllNow(roots, selector) {
     const found = [];
     for (const entry of roots) {
       try {
@@ -59,7 +109,7 @@
       }
     }
     return found;
-  };
+  }
 
   M.isVisible = function isVisible(element) {
     const view = element.ownerDocument.defaultView;

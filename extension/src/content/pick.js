@@ -27,9 +27,9 @@
   const stableClasses = (element) => [...element.classList].filter((name) => !/\d{3,}|^(?:is-|has-|ng-|ck-focused|ql-blank|focus)/.test(name)).slice(0, 2);
 
   /** A selector that finds the element again in its own root (document, frame or shadow). */
-  M.selectorFor = function selectorFor(element) {
+  M.selectorFor = function selectorFor(element, maxSteps = 5) {
     const steps = [];
-    for (let node = element; node && node.nodeType === Node.ELEMENT_NODE && steps.length < 5; node = node.parentElement) {
+    for (let node = element; node && node.nodeType === Node.ELEMENT_NODE && steps.length < maxSteps; node = node.parentElement) {
       if (stableId(node.id)) { steps.unshift(`#${CSS.escape(node.id)}`); break; }
       const name = node.getAttribute('name');
       let step = node.localName + (name ? `[name="${CSS.escape(name)}"]` : stableClasses(node).map((c) => `.${CSS.escape(c)}`).join(''));

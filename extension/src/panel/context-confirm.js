@@ -7,6 +7,7 @@ import { h } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
 
 const FROM = {
+  learned: t('sourceLearned'),
   site: 'from the EHR\'s own fields',
   address: t('sourceAddress'),
   dialog: t('sourceDialog'),
@@ -24,6 +25,7 @@ export class ContextConfirm {
     this.onCorrect = onCorrect;
     this.answers = new Map(); // readKey -> {client, date}: what the clinician confirmed or typed
     this.open = false;
+    this.draft = null; // what the clinician has typed in the form so far: a fresh reading redraws the form, keeping it
   }
 
   /** The report with the clinician's correction, if they made one for this reading. */
@@ -50,19 +52,21 @@ export class ContextConfirm {
     const where = h('span', { className: 'snippet', id: 'context-sources' },
       t('contextSourcesClient', said ?? (report.client ? FROM[sources.client] ?? t('sourcePage') : t('sourceNotFound'))),
       t('contextSourcesDate', said ?? (report.context.appointment_date ? FROM[sources.date] ?? t('sourcePage') : t('sourceNotFound'))),
-      asking || this.open ? null : h('button', { type: 'button', className: 'link', id: 'context-change', onclick: () => { this.open = true; this.refresh(); } }, t('contextChange')));
+      asking || this.open ? null : h('button', { type: 'button', className: 'link', id: 'context-change', onclick: () => { this.open = true; this.draft = null; this.refresh(); } }, t('contextChange')));
     return [where, asking || this.open ? this.form(report, shown, asking) : null];
   }
 
   form(report, shown, asking) {
-    const client = h('input', { id: 'confirm-client', value: shown.client ?? '', maxLength: 200, placeholder: t('confirmClientPlaceholder') });
-    const date = h('input', { id: 'confirm-date', type: 'date', value: shown.context.appointment_date ?? '' });
+    const client = h('input', { id: 'confirm-client', value: this.draft?.client ?? shown.client ?? '', maxLength: 200, placeholder: t('confirmClientPlaceholder') });
+    const date = h('input', { id: 'confirm-date', type: 'date', value: this.draft?.date ?? shown.context.appointment_date ?? '' });
     const form = h('form', { id: 'context-form', className: 'context-form' },
       asking ? h('p', { id: 'context-ask' }, t('contextAsk')) : null,
       h('label', {}, 'Client ', client), ' ', h('label', {}, 'Date ', date), ' ',
       h('button', { type: 'submit', id: 'context-confirm' }, t('contextUseThese')));
+    form.addEventListener('input', () => { this.draft = { client: client.value, date: date.value }; });
     form.addEventListener('submit', (event) => {
       event.preventDefault();
+      this.draft = null;
       const before = this.apply(report);
       this.answers.set(readKey(report), { client: client.value.trim(), date: date.value });
       this.open = false;

@@ -143,6 +143,9 @@ function renderContext() {
 async function corrected(report, before) {
   view.report = report;
   saver.held = false;
+  // Where the page shows the corrected values is learned for pages of this shape (the
+  // worker keeps locators only); the content script then reads them there.
+  ask('learn_context', { tabId: view.tabId, client: report.client, date: report.context.appointment_date ?? null });
   if (saver.note && contextKey(report) !== contextKey(before)) {
     const moved = await daemon('PUT', `/v1/notes/${encodeURIComponent(saver.note.id)}`,
       { text: saver.text, base_version: saver.note.version, client: report.client, context: report.context });

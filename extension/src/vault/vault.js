@@ -72,6 +72,7 @@ async function loadClients() {
 async function loadSettings() {
   const [settings, local, pairings, sites, learned] = await Promise.all([
     daemon('GET', '/v1/settings'), ask('settings'), daemon('GET', '/v1/pairings'), ask('sites'), ask('learned_fields')]);
+  const places = await ask('learned_context');
   if (settings.ok && settings.body.auto_lock_minutes) $('#auto-lock').value = settings.body.auto_lock_minutes;
   if (local.ok) $('#port').value = local.port;
   if (pairings.ok) {
@@ -83,12 +84,23 @@ async function loadSettings() {
   if (learned.ok) {
     replaceChildren($('#learned-fields'), learned.fields.length ? learned.fields.map(learnedRow) : h('li', {}, t('learnedFieldsNone')));
   }
+  if (places.ok) {
+    replaceChildren($('#learned-context'), places.places.length ? places.places.map(learnedPlaceRow) : h('li', {}, t('learnedContextNone')));
+  }
 }
 
 function learnedRow(field) {
   const remove = h('button', { type: 'button', className: 'secondary' }, 'Forget');
   remove.addEventListener('click', async () => { await ask('forget_learned_field', field); refresh(); });
   return h('li', {}, `${new URL(field.origin).host}: `, h('code', {}, field.selector), ' ', remove);
+}
+
+/** A place learned from a correction: the page shape, client or date, and the locator. */
+function learnedPlaceRow(place) {
+  const remove = h('button', { type: 'button', className: 'secondary' }, t('forget'));
+  remove.addEventListener('click', async () => { await ask('forget_learned_context', place); refresh(); });
+  const aspect = place.aspect === 'client' ? t('aspectClient') : t('aspectDate');
+  return h('li', {}, t('learnedContextLine', place.shape, aspect), h('code', {}, place.locator), ' ', remove);
 }
 
 function siteRow(site) {
