@@ -1,6 +1,7 @@
 """Pictures in exports: OCR pages per second, and the scan time of a 100-page PDF export with
 10 scanned pages, against the same export with those 10 pages as text, each as a ratio to
-the readers alone on the text-only export (same run). Aim: under 30 s with the scans.
+the readers alone on the text-only export (same run), and the scan with the pages read one
+at a time instead of by the worker's OCR threads. Aim: under 30 s with the scans.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
 from margin.matcher import FingerprintIndex
-from margin.scan import Scanner
+from margin.scan import Scanner, picture_text
 
 PAGES = 100
 SCANNED = range(5, PAGES, 10)  # every tenth page was faxed in
@@ -100,6 +101,9 @@ def main() -> None:
         readers, _ = timed(ReadersOnly, index, text_only, 3)
         plain, _ = timed(Scanner, index, text_only, 3)
         pictured, pictured_cpu = timed(Scanner, index, with_scans, 2)
+        threads, picture_text.THREADS = picture_text.THREADS, 1  # one page per request: serial
+        serial, _ = timed(Scanner, index, with_scans, 1)
+        picture_text.THREADS = threads
     load = os.getloadavg()[0]
     print(
         f"bench_ocr: {PAGES}-page PDF, {len(SCANNED)} of its pages scanned at {DPI} dpi "
@@ -114,6 +118,10 @@ def main() -> None:
     print(
         f"  scan, export with {len(SCANNED)} scans:     {pictured:6.2f} s, ratio "
         f"{pictured / readers:.2f} (aim: under 30 s; {pictured_cpu:.1f} CPU s)"
+    )
+    print(
+        f"  the same, pages read one at a time: {serial:6.2f} s ({threads} OCR threads: "
+        f"{serial / pictured:.2f} times faster; they gain only on cores left idle)"
     )
 
 

@@ -22,7 +22,7 @@ from reportlab.pdfgen import canvas
 
 from margin.matcher import FingerprintIndex
 from margin.scan import Scanner
-from margin.scan.model import Extracted, Leak
+from margin.scan.model import Extracted, Leak, RecordContent
 
 PAGES = 500
 ZIP_BYTES = 50 * 1024 * 1024
@@ -31,10 +31,10 @@ ZIP_BYTES = 50 * 1024 * 1024
 class ReadersOnly(Scanner):
     """The same pipeline with matching left out: what the readers alone cost."""
 
-    def _match(self, extracted: Extracted) -> list[Leak]:
+    def _match(self, extracted: Extracted) -> tuple[list[Leak], list[RecordContent]]:
         for stream in extracted.streams:
             _ = stream.text
-        return []
+        return [], []
 
 
 WORDS = vocabulary(random.Random(3))

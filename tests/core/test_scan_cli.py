@@ -112,3 +112,33 @@ def test_file_dropped_on_the_vault_page(daemon: RunningDaemon, passfile: Path) -
         ids[n] for n in expected[leaky]["notes"]}
     as_json = daemon.as_extension("POST", "/v1/scan/upload", body={"path": "/etc/passwd"})
     assert as_json.status == 415
+
+
+def test_show_where_thumbnails_go_to_the_extension_only_and_are_audited(
+    daemon: RunningDaemon, passfile: Path
+) -> None:
+    from tests.conftest import CHROME_ORIGIN
+
+    assert run_margin(daemon.home, "init", "--passphrase-file", str(passfile)).returncode == 0
+    _import_corpus_notes(daemon.home, passfile)
+    daemon.pair(CHROME_ORIGIN)
+    upload = {"raw_body": (CORPUS / "files" / "leak_chromium.pdf").read_bytes(),
+              "headers": {"Content-Type": "application/octet-stream",
+                          "X-Margin-Filename": "record.pdf"}}
+    reply = daemon.as_extension("POST", "/v1/scan/upload?thumbnails=true", **upload)
+    assert reply.status == 200, reply.body
+    report = reply.json()
+    assert first_problem("scan-report", report) is None
+    (found,) = report["files"]
+    pages = {leak["page"] for leak in found["leaks"] if leak.get("boxes")}
+    assert pages and pages <= {int(page) for page in found["thumbnails"]}
+    assert all(url.startswith("data:image/png;base64,") for url in found["thumbnails"].values())
+    plain = daemon.as_extension("POST", "/v1/scan/upload", **upload).json()["files"][0]
+    assert "thumbnails" not in plain and any("page" in leak for leak in plain["leaks"])
+    as_cli = {**upload["headers"], "Authorization": f"Bearer {daemon.cli_token}"}
+    from_cli = daemon.request("POST", "/v1/scan/upload?thumbnails=true",
+                              raw_body=upload["raw_body"], headers=as_cli)
+    assert from_cli.status == 200 and "thumbnails" not in from_cli.json()["files"][0]
+    trail = daemon.cli("GET", "/v1/audit").json()["entries"]  # newest first
+    shown = [e["detail"].get("pages_shown") for e in trail if e["action"] == "scan"]
+    assert shown == [None, None, len(found["thumbnails"])]

@@ -142,6 +142,51 @@ def test_dropped_leaky_clean_and_unverifiable_files_get_their_verdicts(env: Env)
     vault.close()
 
 
+def _inside(inner: dict[str, float] | None, outer: dict[str, float] | None) -> bool:
+    assert inner is not None and outer is not None
+    return (outer["x"] - 1 <= inner["x"] and outer["y"] - 1 <= inner["y"]
+            and inner["x"] + inner["width"] <= outer["x"] + outer["width"] + 1
+            and inner["y"] + inner["height"] <= outer["y"] + outer["height"] + 1)
+
+
+def test_show_where_draws_the_page_with_the_passage_or_the_unread_picture_outlined(
+    env: Env,
+) -> None:
+    vault = open_exports(env.browser)
+    drop_file(vault, FILES / "leak_chromium.pdf")
+    leak = report_of(vault, "leak_chromium.pdf")
+    expect(leak).to_have_attribute("data-verdict", "leak", timeout=30_000)
+    page = leak.locator(".report-where figure.where").first
+    expect(page.locator("canvas.where-page")).to_have_attribute("data-drawn", "true")
+    expect(page.locator("figcaption")).to_contain_text("Page ")
+    box = page.locator(".where-box[data-kind='leak']").first
+    expect(box).to_be_visible()
+    canvas = page.locator("canvas.where-page").bounding_box()
+    assert _inside(box.bounding_box(), canvas)
+    # The thumbnail is the page's picture, drawn: not a blank canvas.
+    inked = page.locator("canvas.where-page").evaluate(
+        """(canvas) => {
+            const {width, height} = canvas;
+            const pixels = canvas.getContext('2d').getImageData(0, 0, width, height).data;
+            let dark = 0;
+            for (let i = 0; i < pixels.length; i += 4) if (pixels[i] < 128) dark += 1;
+            return dark;
+        }""")
+    assert inked > 100
+    screenshot(vault, "vault-export-show-where-leak")
+
+    unreadable = FILES.parents[1] / "pictures" / "files" / "unreadable_blurred.png"
+    drop_file(vault, unreadable)
+    unread = report_of(vault, "unreadable_blurred.png")
+    expect(unread).to_have_attribute("data-verdict", "cannot_verify", timeout=30_000)
+    box = unread.locator(".where-box[data-kind='unread']")
+    expect(box).to_be_visible()
+    expect(unread.locator("figcaption")).to_contain_text("dashed picture")
+    assert _inside(box.bounding_box(), unread.locator("canvas.where-page").bounding_box())
+    screenshot(vault, "vault-export-show-where-unread")
+    vault.close()
+
+
 def test_a_leak_in_a_watched_folder_sets_the_badge_and_notifies(env: Env, tmp_path: Path) -> None:
     folder = tmp_path / "Downloads"
     folder.mkdir()

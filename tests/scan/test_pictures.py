@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import sys
+import threading
 import zlib
 from pathlib import Path
 
@@ -97,7 +98,7 @@ def test_mixed_scan_without_ocr_names_the_scanned_page(
 def test_engine_missing_in_process_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
     """As the worker sees it when tesserocr cannot be imported."""
     monkeypatch.setitem(sys.modules, "tesserocr", None)
-    monkeypatch.setattr(ocr, "_engine", None)
+    monkeypatch.setattr(ocr, "_engines", threading.local())  # no engine started yet
     assert ocr.engine() is None
     data = (PICTURES / "files" / "rendered_150dpi_leak.png").read_bytes()
     (reading,) = picture_read.read_bytes(data)

@@ -324,8 +324,12 @@ class Margin:
                                  origin="margin scan")
         return report.to_json()
 
-    def scan_upload(self, filename: str, data: bytes, *, caller: Caller) -> dict[str, Any]:
-        return self.scans.scan_upload(filename, data, actor=caller.actor).to_json()
+    def scan_upload(self, filename: str, data: bytes, *, caller: Caller,
+                    thumbnails: bool = False) -> dict[str, Any]:
+        # Thumbnails show the file's pages: only for the extension's own vault page.
+        shown = thumbnails and caller.kind == "extension"
+        return self.scans.scan_upload(filename, data, actor=caller.actor,
+                                      thumbnails=shown).to_json()
 
     def watch_state(self) -> dict[str, Any]:
         return self.exports.summary()

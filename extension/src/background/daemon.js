@@ -15,10 +15,11 @@ const PROBLEM_BY_CODE = {
 const METHODS = new Set(['GET', 'POST', 'PUT', 'DELETE']);
 
 /**
- * One call to the daemon. `body` is sent as JSON; `file` (a Blob, with `filename`) is sent
- * as its bytes, for the export check of a file dropped on the vault page.
+ * One call to the daemon. `query` (an object) is sent as URL parameters; `body` as JSON;
+ * `file` (a Blob, with `filename`) as its bytes, for the export check of a file dropped on
+ * the vault page.
  */
-export async function callDaemon({ method, path, body, file, filename, timeoutMs = TIMEOUT_MS }) {
+export async function callDaemon({ method, path, query, body, file, filename, timeoutMs = TIMEOUT_MS }) {
   if (!METHODS.has(method) || typeof path !== 'string' || !/^\/v1\/[A-Za-z0-9/_-]*$/.test(path)) {
     return { ok: false, problem: 'error', error: { error: 'bad_call', message: t('errorNotMarginCall') } };
   }
@@ -36,7 +37,8 @@ export async function callDaemon({ method, path, body, file, filename, timeoutMs
   }
   let response;
   try {
-    response = await fetch(`http://127.0.0.1:${port}${path}`, {
+    const search = query ? `?${new URLSearchParams(query)}` : '';
+    response = await fetch(`http://127.0.0.1:${port}${path}${search}`, {
       method,
       headers,
       body: sent,

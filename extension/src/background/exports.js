@@ -1,5 +1,5 @@
 // The export checker, in the worker: files dropped on the vault page go to the daemon
-// (POST /v1/scan/upload), and watched folders are polled (GET /v1/watch) every 30 seconds
+// (POST /v1/scan/upload, asking for thumbnails of the pages holding a finding), and watched folders are polled (GET /v1/watch) every 30 seconds
 // with chrome.alarms and whenever the vault page asks. A new "leak" or "cannot verify" from
 // a watched folder sets the toolbar badge and shows a notification until the clinician
 // dismisses it on the vault page.
@@ -40,7 +40,7 @@ async function scanUpload({ url, name, file: sent }) {
     return { ok: false, problem: 'error', error: { error: 'file_gone', message: t('errorFileGone'), hint: t('errorFileGoneHint') } };
   }
   return callDaemon({
-    method: 'POST', path: '/v1/scan/upload', file, filename: name, timeoutMs: UPLOAD_TIMEOUT_MS,
+    method: 'POST', path: '/v1/scan/upload', query: { thumbnails: 'true' }, file, filename: name, timeoutMs: UPLOAD_TIMEOUT_MS,
   });
 }
 

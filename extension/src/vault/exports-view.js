@@ -1,13 +1,15 @@
 // The vault page's export check: drop (or choose) a file exported from the EHR and see, for
 // the file and every archive member, whether it is clean, leaks private notes (which notes,
 // where) or cannot be verified (why); and the watched folders with their recent results.
-// Reports name notes by id and places by page or member: they never hold private text.
+// Reports name notes by id and places by page or member: they never hold private text. Pages
+// holding a finding are shown as thumbnails with it outlined (where-view.js).
 import { hasSidebar } from '../shared/browser.js';
 import { h, replaceChildren } from '../shared/dom.js';
 import { ask } from '../shared/messages.js';
 import { describe } from '../shared/problems.js';
 import { verdictName } from '../shared/findings.js';
 import { t } from '../shared/i18n.js';
+import { whereShown } from './where-view.js';
 
 const WATCH_REFRESH_MS = 5000;
 
@@ -61,6 +63,7 @@ export class ExportsView {
       entry.reason ? h('span', { className: 'report-reason' }, entry.verdict === 'leak' ? t('alsoReason', entry.reason) : entry.reason) : null,
       entry.leaks.length ? h('ul', { className: 'list report-leaks' }, entry.leaks.map((leak) => h('li', {},
         t('leakWordsFrom'), this.noteLink(leak.note_id), t('leakWhere', leak.where, leak.words)))) : null,
+      whereShown(entry),
       entry.members.length ? h('div', { className: 'members' }, entry.members.map((member) => this.fileReport(member))) : null);
   }
 

@@ -33,6 +33,7 @@ from margin.scan.picture_text import read_picture_file
 from margin.scan.pictures import may_show_text_size, picture_size
 from margin.scan.plain import decode_text, looks_like_text, read_csv, read_text, utf8_if_wide
 from margin.scan.rtf_reader import read_rtf
+from margin.scan.show_where import show_where
 from margin.scan.xmltext import XmlUnreadable, parse
 
 ByteReader = Callable[[bytes, str, Budget], Extracted]
@@ -75,6 +76,7 @@ class Scanner:
         min_words: int = EXPORT_MIN_WORDS,
         limits: Limits | None = None,
         record_content: RecordFilter | None = None,
+        locate: bool = False,
     ):
         if min_words < index.guaranteed_words:
             raise ValueError(f"min_words must be at least {index.guaranteed_words}")
@@ -82,6 +84,7 @@ class Scanner:
         self.min_words = min_words
         self.limits = limits or Limits()
         self.record_content = record_content
+        self.locate = locate  # place text leaks on their pages and add page thumbnails
         self._worker = PdfWorker(
             timeout_seconds=self.limits.pdf_seconds, max_memory_bytes=self.limits.pdf_memory_bytes
         )
@@ -125,11 +128,16 @@ class Scanner:
         kind, label = detect(data, name, media_type)
         extracted = self._read(kind, label, data, budget)
         leaks, documented = self._match(extracted)
+        thumbnails: dict[int, str] = {}
+        if self.locate:  # now, while the worker holds this file and not one inside it
+            thumbnails = show_where(kind, data, leaks, extracted.unread_pictures, self._worker)
         members: list[FileReport] = []
         for item in chain(extracted.embedded, extracted.lazy_embedded or ()):
             members.append(self._member(item, budget, depth + 1))
         report = _judge(name, extracted, leaks, members)
         report.record_content = documented
+        report.unread_pictures = extracted.unread_pictures
+        report.thumbnails = thumbnails
         return report
 
     def _member(self, item: Embedded, budget: Budget, depth: int) -> FileReport:
@@ -195,14 +203,15 @@ class Scanner:
 
     def _match(self, extracted: Extracted) -> tuple[list[Leak], list[RecordContent]]:
         """Leaks, and (with a record-content filter) the matches that are documentation."""
-        best: dict[tuple[str, str], int] = {}
+        best: dict[tuple[str, str], Leak] = {}
         documented: list[RecordContent] = []
         for stream in extracted.streams:
-            matches = self.index.match(stream.text, self.min_words)
+            text = stream.text
+            matches = self.index.match(text, self.min_words)
             if stream.from_picture:
-                matches += self.index.match_ocr(stream.text, self.min_words)
+                matches += self.index.match_ocr(text, self.min_words)
             if self.record_content is not None and matches:
-                recorded = self.record_content(matches, stream.text)
+                recorded = self.record_content(matches, text)
                 kept = {id(match) for match, _ in recorded}
                 documented += [RecordContent(m.note_id, stream.place_of(m.start, m.end),
                                              m.words, category) for m, category in recorded]
@@ -210,9 +219,12 @@ class Scanner:
             for match in matches:
                 where = stream.place_of(match.start, match.end)
                 key = (match.note_id, where)
-                best[key] = max(best.get(key, 0), match.words)
-        leaks = [Leak(note_id, where, words) for (note_id, where), words in best.items()]
-        return leaks, documented
+                if key not in best or best[key].words < match.words:
+                    best[key] = Leak(match.note_id, where, match.words,
+                                     stream.page_of(match.start),
+                                     stream.boxes_of(match.start, match.end),
+                                     text[match.start : match.end])
+        return list(best.values()), documented
 
 
 def _judge(

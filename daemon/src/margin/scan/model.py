@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from margin.scan.where import Box, passage_boxes
+
 Verdict = Literal["clean", "leak", "cannot_verify"]
 
 
@@ -25,8 +27,10 @@ class Stream:
     chunks: list[str] = field(default_factory=list)
     length: int = 0
     from_picture: bool = False  # OCR text: matched also through OCR's confusions
+    pages: list[int | None] = field(default_factory=list)  # each place's page, if it has one
+    word_boxes: list[Box] = field(default_factory=list)  # OCR text: each word's box on its page
 
-    def append(self, place: str, text: str) -> None:
+    def append(self, place: str, text: str, page: int | None = None) -> None:
         if not text.strip():
             return
         if self.chunks:
@@ -34,6 +38,7 @@ class Stream:
             self.length += 1
         self.offsets.append(self.length)
         self.places.append(place)
+        self.pages.append(page)
         self.chunks.append(text)
         self.length += len(text)
 
@@ -45,6 +50,13 @@ class Stream:
         first = self.places[max(0, bisect_right(self.offsets, start) - 1)]
         last = self.places[max(0, bisect_right(self.offsets, max(start, end - 1)) - 1)]
         return first if first == last else f"{first} to {last}"
+
+    def page_of(self, start: int) -> int | None:
+        return self.pages[max(0, bisect_right(self.offsets, start) - 1)]
+
+    def boxes_of(self, start: int, end: int) -> list[Box]:
+        """Where the words of text[start:end] lie on their page (OCR text only)."""
+        return passage_boxes(self.text, self.word_boxes, start, end) if self.word_boxes else []
 
 
 @dataclass
@@ -63,13 +75,28 @@ class Extracted:
     note: str | None = None  # what kind of file it was read as, for the human report
     # Archive members come one at a time, so memory holds one member, not the archive.
     lazy_embedded: Iterator[Embedded] | None = None
+    unread_pictures: list[UnreadPicture] = field(default_factory=list)
 
-    def stream(self, place: str, text: str, *, from_picture: bool = False) -> None:
-        """Add a text that stands alone (a comment, a field, a footnote, a picture's words)."""
-        one = Stream(from_picture=from_picture)
-        one.append(place, text)
+    def stream(self, place: str, text: str, *, from_picture: bool = False,
+               page: int | None = None, boxes: list[Box] | None = None) -> None:
+        """Add a text that stands alone (a comment, a field, a footnote, a picture's words,
+        with each word's box on its page)."""
+        one = Stream(from_picture=from_picture, word_boxes=boxes or [])
+        one.append(place, text, page)
         if one.chunks:
             self.streams.append(one)
+
+
+@dataclass
+class UnreadPicture:
+    """A picture that keeps its file from being clean: read poorly or not at all."""
+
+    where: str
+    page: int
+    box: Box
+
+    def to_json(self) -> dict[str, object]:
+        return {"where": self.where, "page": self.page, "box": self.box}
 
 
 @dataclass
@@ -77,9 +104,18 @@ class Leak:
     note_id: str
     where: str
     words: int
+    page: int | None = None  # the page (or picture frame) it starts on, when it has pages
+    boxes: list[Box] = field(default_factory=list)  # where it lies on that page
+    # The export's own words that matched, kept only to find them on the page: never reported.
+    passage: str = field(default="", repr=False, compare=False)
 
     def to_json(self) -> dict[str, object]:
-        return {"note_id": self.note_id, "where": self.where, "words": self.words}
+        found: dict[str, object] = {"note_id": self.note_id, "where": self.where,
+                                    "words": self.words}
+        if self.page is not None:
+            found["page"] = self.page
+            found["boxes"] = self.boxes
+        return found
 
 
 @dataclass
@@ -107,6 +143,8 @@ class FileReport:
     members: list[FileReport] = field(default_factory=list)
     kind: str | None = None
     record_content: list[RecordContent] = field(default_factory=list)
+    unread_pictures: list[UnreadPicture] = field(default_factory=list)
+    thumbnails: dict[int, str] = field(default_factory=dict)  # page -> PNG data URL, on request
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> FileReport:
@@ -115,10 +153,13 @@ class FileReport:
             path=data["path"],
             verdict=data["verdict"],
             reason=data["reason"],
-            leaks=[Leak(l["note_id"], l["where"], l["words"]) for l in data["leaks"]],  # noqa: E741
+            leaks=[Leak(leak["note_id"], leak["where"], leak["words"], leak.get("page"),
+                        leak.get("boxes", [])) for leak in data["leaks"]],
             members=[cls.from_json(m) for m in data["members"]],
             record_content=[RecordContent(r["note_id"], r["where"], r["words"], r["category"])
                             for r in data.get("record_content", [])],
+            unread_pictures=[UnreadPicture(u["where"], u["page"], u["box"])
+                             for u in data.get("unread_pictures", [])],
         )
 
     def to_json(self) -> dict[str, object]:
@@ -130,6 +171,10 @@ class FileReport:
             "members": [member.to_json() for member in self.members],
             **({"record_content": [r.to_json() for r in self.record_content]}
                if self.record_content else {}),
+            **({"unread_pictures": [u.to_json() for u in self.unread_pictures]}
+               if self.unread_pictures else {}),
+            **({"thumbnails": {str(page): url for page, url in self.thumbnails.items()}}
+               if self.thumbnails else {}),
         }
 
 

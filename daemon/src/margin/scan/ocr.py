@@ -10,6 +10,7 @@ still runs and says so: pictures are then "cannot verify" with ``NOT_INSTALLED``
 from __future__ import annotations
 
 import os
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,9 @@ _TESSDATA_PLACES = (
     ("/usr/local/share", "tessdata"),
     ("/opt/homebrew/share", "tessdata"),
 )
+# Pictures read at once, each by its own Tesseract in a thread of the worker (Tesseract lets
+# go of Python's lock while it reads): two, which is what a laptop's cores can give a check.
+THREADS = max(1, min(2, os.cpu_count() or 1))
 CONFIDENT = 70  # Tesseract's word confidence (0-100) from which a word counts as read
 
 
@@ -58,6 +62,7 @@ class Word:
     text: str
     confidence: float
     line: int  # which line of the picture (words of one line are joined by spaces)
+    box: tuple[int, int, int, int] = (0, 0, 0, 0)  # left, top, right, bottom in pixels
 
 
 class Engine:
@@ -103,7 +108,10 @@ class Engine:
             except RuntimeError:  # tesserocr's way of saying this element holds no text
                 text = ""
             if text and text.strip():
-                found.append(Word(text.strip(), float(iterator.Confidence(ril.WORD)), line))
+                box = iterator.BoundingBox(ril.WORD) or (0, 0, 0, 0)
+                found.append(
+                    Word(text.strip(), float(iterator.Confidence(ril.WORD)), line, tuple(box))
+                )
             if iterator.IsAtFinalElement(ril.TEXTLINE, ril.WORD):
                 line += 1
             if not iterator.Next(ril.WORD):
@@ -114,12 +122,12 @@ class Engine:
         self._api.End()
 
 
-_engine: Engine | None = None
+_engines = threading.local()
 
 
 def engine() -> Engine | None:
-    """The worker's engine, started on first use; None when OCR is not installed."""
-    global _engine
-    if _engine is None and unavailable_reason() is None:
-        _engine = Engine()
-    return _engine
+    """This thread's engine, started on first use; None when OCR is not installed. A
+    Tesseract instance reads one picture at a time, so each reading thread has its own."""
+    if getattr(_engines, "engine", None) is None and unavailable_reason() is None:
+        _engines.engine = Engine()
+    return getattr(_engines, "engine", None)

@@ -16,6 +16,7 @@ import pypdfium2.raw as pdfium_c
 
 from margin.scan.picture_read import MAX_PIXELS, read_image
 from margin.scan.pictures import may_show_text_size
+from margin.scan.where import clamped, within
 
 Box = list[float]  # left, bottom, right, top in points, then pixels drawn there
 _MIN_DPI, _MAX_DPI = 150, 300
@@ -74,8 +75,17 @@ def page_pictures(page: pdfium.PdfPage) -> list[Box]:
     return regions
 
 
-def read_region(page: pdfium.PdfPage, box: Box) -> dict[str, Any]:
-    """Render one region as the page shows it, and read it."""
+def read_rendered(image: Any, dpi: int, frame: list[float]) -> dict[str, Any]:
+    """A rendered region's reading, with its words' boxes and its own box (``frame``) as
+    fractions of the page."""
+    found = read_image(image, dpi)
+    found["boxes"] = [within(box, frame) for box in found.get("boxes", [])]
+    return {**found, "frame": frame}
+
+
+def render_region(page: pdfium.PdfPage, box: Box) -> tuple[Any, int, list[float]]:
+    """One region as the page shows it (a gray picture), the resolution it was drawn at, and
+    where it lies on the page (fractions, top left first)."""
     inches = (box[2] - box[0]) * (box[3] - box[1]) / 72 / 72
     dpi = min(_MAX_DPI, max(_MIN_DPI, math.sqrt(box[4] / inches) if box[4] else _MIN_DPI))
     left, bottom, right, top = page.get_bbox()
@@ -87,4 +97,7 @@ def read_region(page: pdfium.PdfPage, box: Box) -> dict[str, Any]:
     height = page.get_height() - crop[1] - crop[3]
     dpi = min(dpi, 72 * math.sqrt(MAX_PIXELS / max(1.0, width * height)))  # a giant page
     bitmap = page.render(scale=dpi / 72, crop=crop, grayscale=True, may_draw_forms=False)
-    return read_image(bitmap.to_pil(), round(dpi))
+    page_width, page_height = page.get_width(), page.get_height()
+    frame = clamped([crop[0] / page_width, crop[3] / page_height,
+                     1 - crop[2] / page_width, 1 - crop[1] / page_height])
+    return bitmap.to_pil(), round(dpi), frame

@@ -22,7 +22,7 @@ def read_pdf_file(data: bytes, worker: PdfWorker, ocr_seconds: float) -> Extract
     body_pages, running_lines = set_aside_running_lines(pages)
     body = Stream()
     for number, text in enumerate(body_pages, start=1):
-        body.append(f"page {number}", text.strip())
+        body.append(f"page {number}", text.strip(), number)
     if body.chunks:
         out.streams.append(body)
     if running_lines:

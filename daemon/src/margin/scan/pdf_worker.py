@@ -3,8 +3,9 @@
 A hostile or broken PDF or picture can make a parser loop, eat memory or crash; it does that
 to the worker, which is killed and replaced, and the file is reported as not verifiable. The
 worker is started once per scan (spawned, so no lock or thread of the daemon is copied into
-it) and reused for every PDF and picture of that scan. A PDF's pictures are read page by
-page, each page a request of its own, so a long scanned PDF meets the time bound per page.
+it) and reused for every PDF and picture of that scan. A PDF's pictures are read a few
+pages per request (as many as OCR threads), so a long scanned PDF meets the time bound per
+page.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import json
 import multiprocessing
 import os
 import re
+from concurrent.futures import ThreadPoolExecutor
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -77,15 +79,23 @@ def read_pdf(data: bytes, state: dict[str, Any] | None = None) -> dict[str, Any]
     return result
 
 
-def _read_page_pictures(payload: bytes, state: dict[str, Any]) -> dict[str, Any]:
-    from margin.scan.pdf_pictures import read_region
+def _read_pages_pictures(payload: bytes, state: dict[str, Any]) -> dict[str, Any]:
+    """Pages rendered one after the other (PDFium is not thread-safe), each page's regions
+    read by the pool as soon as they are rendered, so the next page renders meanwhile."""
+    from margin.scan.ocr import THREADS
+    from margin.scan.pdf_pictures import read_rendered, render_region
 
-    index, regions = json.loads(payload)
-    page = state["pdf"][index]
-    try:
-        return {"readings": [read_region(page, region) for region in regions]}
-    finally:
-        page.close()
+    if "pool" not in state:
+        state["pool"] = ThreadPoolExecutor(THREADS, thread_name_prefix="margin-ocr")
+    pending = []
+    for index, regions in json.loads(payload):
+        page = state["pdf"][index]
+        try:
+            rendered = [render_region(page, region) for region in regions]
+        finally:
+            page.close()
+        pending.append([state["pool"].submit(read_rendered, *picture) for picture in rendered])
+    return {"pages": [{"readings": [reading.result() for reading in page]} for page in pending]}
 
 
 def _read_picture(payload: bytes, state: dict[str, Any]) -> dict[str, Any]:
@@ -94,14 +104,26 @@ def _read_picture(payload: bytes, state: dict[str, Any]) -> dict[str, Any]:
     return {"readings": read_bytes(payload)}
 
 
+def _locate(task: bytes, payload: bytes, state: dict[str, Any]) -> dict[str, Any]:
+    from margin.scan.thumbnails import locate_in_pdf, picture_thumbnails
+
+    if task == b"locate-pdf":
+        asked = json.loads(payload)
+        return locate_in_pdf(state["pdf"], asked["passages"], asked["pages"])
+    frames, _, data = payload.partition(b"\n")
+    return picture_thumbnails(data, json.loads(frames))
+
+
 def _handle(task: bytes, payload: bytes, state: dict[str, Any]) -> dict[str, Any]:
     if task == b"pdf":
         old = state.pop("pdf", None)
         if old is not None:
             old.close()
         return read_pdf(payload, state)
-    if task == b"pdf-page":
-        return _read_page_pictures(payload, state)
+    if task == b"pdf-pages":
+        return _read_pages_pictures(payload, state)
+    if task in (b"locate-pdf", b"picture-thumbnails"):
+        return _locate(task, payload, state)
     return _read_picture(payload, state)
 
 
@@ -115,7 +137,8 @@ def _limit_memory(max_bytes: int) -> None:
 
 
 def _serve(conn: Connection, max_bytes: int) -> None:
-    # Tesseract would start a thread per core for every picture; pages are read one at a time.
+    # Tesseract would start a thread per core for every picture; the pool's threads (ocr.THREADS)
+    # are the parallelism.
     os.environ["OMP_THREAD_LIMIT"] = "1"
     _limit_memory(max_bytes)
     state: dict[str, Any] = {}
@@ -161,20 +184,34 @@ class PdfWorker:
         """A PDF's text, problems, attachments and picture regions (the PDF stays open)."""
         return self._ask(b"pdf", data)
 
-    def read_page_pictures(self, index: int, regions: list[list[float]]) -> dict[str, Any]:
-        """OCR readings of regions of a page of the PDF read last."""
-        return self._ask(b"pdf-page", json.dumps([index, regions]).encode())
+    def read_pages_pictures(self, pages: list[tuple[int, list[list[float]]]]) -> dict[str, Any]:
+        """OCR readings of regions of a few pages of the PDF read last (read in parallel,
+        so the time bound is the bound for one page times the pages asked)."""
+        payload = json.dumps(pages).encode()
+        return self._ask(b"pdf-pages", payload, self.timeout_seconds * max(1, len(pages)))
 
     def read_picture(self, data: bytes) -> dict[str, Any]:
         """OCR readings of a picture file, one per frame."""
         return self._ask(b"picture", data)
 
-    def _ask(self, task: bytes, payload: bytes) -> dict[str, Any]:
+    def locate_in_pdf(
+        self, passages: list[tuple[int, list[str]]], pages: list[int]
+    ) -> dict[str, Any]:
+        """Boxes of passages (page index, lines) on pages of the PDF read last, and
+        thumbnails of its pages (indexes)."""
+        payload = json.dumps({"passages": passages, "pages": pages}).encode()
+        return self._ask(b"locate-pdf", payload)
+
+    def picture_thumbnails(self, data: bytes, frames: list[int]) -> dict[str, Any]:
+        """Thumbnails of frames (from 1) of a picture file."""
+        return self._ask(b"picture-thumbnails", json.dumps(frames).encode() + b"\n" + data)
+
+    def _ask(self, task: bytes, payload: bytes, seconds: float | None = None) -> dict[str, Any]:
         conn = self._conn or self._start()
         try:
             conn.send_bytes(task)
             conn.send_bytes(payload)
-            if conn.poll(self.timeout_seconds):
+            if conn.poll(seconds or self.timeout_seconds):
                 reply: dict[str, Any] = conn.recv()
                 return reply
             failure = "it took longer to read than Margin allows (time limit reached)"

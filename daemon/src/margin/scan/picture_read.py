@@ -9,7 +9,8 @@ Each picture (a frame of a TIFF or GIF, a region of a PDF page) gives one readin
   matched, and the picture is "cannot verify".
 - ``unavailable`` / ``undecodable``: OCR is not installed / the picture cannot be decoded.
 
-Readings hold the words Tesseract found and plain reasons, never the picture.
+Readings hold the words Tesseract found, each word's box (for "Show where") and plain
+reasons, never the picture.
 """
 
 from __future__ import annotations
@@ -20,10 +21,12 @@ from typing import Any
 import numpy as np
 
 from margin.scan import ocr
+from margin.scan.where import Geometry
 
 MAX_FRAMES = 50  # pages of one TIFF or GIF
 MAX_PIXELS = 60_000_000  # a frame larger than this is refused before decoding (a bomb?)
-_LONG_SIDE = 4200  # larger pictures are scaled down to this: 300 dpi for a letter page
+_LONG_SIDE = 4200  # larger pictures are scaled down to this: 300 dpi for a legal page
+_FINEST_DPI = 300  # finer scans are scaled down to this
 _SMALL = 1400  # smaller pictures (screenshots at 96 dpi) are scaled up twice
 _WRITING_CHARS = 24  # fewer letters and digits than this cannot hold a passage
 _CONFIDENT_SHARE = 0.8  # of the letters read, this share must be in confident words
@@ -58,15 +61,16 @@ def _gray(image: Any) -> Any:
     return gray
 
 
-def _scaled(gray: Any) -> tuple[Any, float]:
+def _scaled(gray: Any, dpi: int) -> tuple[Any, float]:
+    """Scaled to what Tesseract needs: a scan said to be finer than 300 dpi is read at 300
+    dpi (more pixels cost time and read no better), a huge picture at 4,200 pixels across."""
     from PIL import Image
 
     long_side = max(gray.size)
-    factor = 1.0
-    if long_side > _LONG_SIDE:
-        factor = _LONG_SIDE / long_side
-    elif long_side < _SMALL:
+    if long_side < _SMALL:
         factor = 2.0
+    else:
+        factor = min(1.0, _LONG_SIDE / long_side, _FINEST_DPI / dpi if dpi else 1.0)
     if factor != 1.0:
         size = (max(1, round(gray.width * factor)), max(1, round(gray.height * factor)))
         gray = gray.resize(size, Image.Resampling.LANCZOS)
@@ -85,10 +89,11 @@ def _cleaned(gray: Any) -> Any:
     return Image.fromarray(np.clip(flat, 0, 255).astype(np.uint8))
 
 
-def _deskewed(gray: Any) -> Any:
-    """Turned upright: Tesseract finds no line at all in text tilted a few degrees (a page
-    photographed at an angle, fed crooked into a scanner). The angle is the one at which
-    the rows of ink line up best (the sharpest horizontal projection), within 8 degrees."""
+def _deskewed(gray: Any) -> tuple[Any, float]:
+    """Turned upright, and the angle turned by: Tesseract finds no line at all in text
+    tilted a few degrees (a page photographed at an angle, fed crooked into a scanner). The
+    angle is the one at which the rows of ink line up best (the sharpest horizontal
+    projection), within 8 degrees."""
     from PIL import Image
 
     small = gray.copy()
@@ -102,8 +107,8 @@ def _deskewed(gray: Any) -> Any:
     coarse = max(range(-8, 9), key=sharpness)  # whole degrees, then quarters around the best
     best = max((coarse + quarter / 4 for quarter in range(-3, 4)), key=sharpness)
     if abs(best) < 0.75:
-        return gray
-    return gray.rotate(best, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
+        return gray, 0.0
+    return gray.rotate(best, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255), best
 
 
 def _ink(gray: Any) -> np.ndarray | None:
@@ -140,10 +145,11 @@ def pixel_verdict(gray: Any) -> str | None:
 
 
 def read_image(image: Any, dpi: int = 0) -> dict[str, Any]:
-    """One picture's reading."""
+    """One picture's reading, with each word's box as fractions of the picture."""
     from PIL import Image, ImageFilter
 
-    gray, factor = _scaled(_gray(image))
+    gray, factor = _scaled(_gray(image), dpi)
+    geometry = Geometry(image.size, factor)
     gray = _cleaned(gray)
     decorative = pixel_verdict(gray)
     if decorative:
@@ -151,7 +157,9 @@ def read_image(image: Any, dpi: int = 0) -> dict[str, Any]:
     engine = ocr.engine()
     if engine is None:
         return reading("unavailable", why=ocr.unavailable_reason() or ocr.NOT_INSTALLED)
-    gray = _deskewed(gray)
+    geometry.before_turn = gray.size
+    gray, geometry.angle = _deskewed(gray)
+    geometry.after_turn = gray.size
     heights = engine.line_heights(gray, round(dpi * factor))
     if not heights:
         if looks_like_lines(gray):
@@ -161,15 +169,16 @@ def read_image(image: Any, dpi: int = 0) -> dict[str, Any]:
     if float(np.median(heights)) < _SMALL_LINE and max(gray.size) <= _LONG_SIDE:
         gray = taken = gray.resize((gray.width * 2, gray.height * 2), Image.Resampling.LANCZOS)
         factor *= 2
+        geometry.zoom = 2
     dpi = round(dpi * factor)
-    found = judge_words(engine.words(taken, dpi))
+    found = judge_words(engine.words(taken, dpi), geometry)
     if found["status"] == "poor":  # specks of a fax or a noisy scan? read it once more without
-        second = judge_words(engine.words(gray.filter(ImageFilter.MedianFilter(3)), dpi))
+        second = judge_words(engine.words(gray.filter(ImageFilter.MedianFilter(3)), dpi), geometry)
         found = max(found, second, key=lambda r: (r["status"] == "read", r["confidence"]))
     return found
 
 
-def judge_words(words: list[ocr.Word]) -> dict[str, Any]:
+def judge_words(words: list[ocr.Word], geometry: Geometry | None = None) -> dict[str, Any]:
     letters = [sum(ch.isalnum() for ch in w.text) for w in words]
     total = sum(letters)
     confident = sum(n for n, w in zip(letters, words, strict=True) if w.confidence >= ocr.CONFIDENT)
@@ -180,14 +189,11 @@ def judge_words(words: list[ocr.Word]) -> dict[str, Any]:
     if total < _WRITING_CHARS:
         return reading("decorative", text, why="it holds too little writing to hold a passage")
     share = confident / total
+    boxes = [geometry.fraction(w.box) for w in words] if geometry else []
     if share >= _CONFIDENT_SHARE:
-        return reading("read", text, round(100 * share))
-    return reading(
-        "poor",
-        text,
-        round(100 * share),
-        why=f"OCR read it too poorly to vouch for it (only {round(100 * share)}% read clearly)",
-    )
+        return {**reading("read", text, round(100 * share)), "boxes": boxes}
+    why = f"OCR read it too poorly to vouch for it (only {round(100 * share)}% read clearly)"
+    return {**reading("poor", text, round(100 * share), why), "boxes": boxes}
 
 
 def _read_frame(frame: Any, dpi: tuple[float, float]) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from typing import Any
 from margin.holder import VaultHolder
 from margin.matcher import EXPORT_MIN_WORDS, Match
 from margin.scan import Scanner, scan_paths
-from margin.scan.model import ScanReport
+from margin.scan.model import FileReport, ScanReport
 
 RECENT_RESULTS = 50
 
@@ -37,21 +37,25 @@ class ScanService:
         return report
 
     def scan_upload(self, name: str, data: bytes, *, actor: str,
-                    min_words: int = EXPORT_MIN_WORDS) -> ScanReport:
-        """Check a file the clinician dropped on the vault page (its bytes, not a path)."""
+                    min_words: int = EXPORT_MIN_WORDS, thumbnails: bool = False) -> ScanReport:
+        """Check a file the clinician dropped on the vault page (its bytes, not a path); with
+        ``thumbnails``, the pages holding a finding come back as small pictures."""
         fingerprints = self.holder.note_fingerprints()
         with Scanner(fingerprints.index, min_words=min_words,
-                     record_content=_record_content) as scanner:
+                     record_content=_record_content, locate=thumbnails) as scanner:
             report = ScanReport([scanner.scan_bytes(name, data)], min_words)
         self._remember(report, actor, "vault page")
         return report
 
     def _remember(self, report: ScanReport, actor: str, origin: str) -> None:
-        """Audit the check and keep its verdicts for status and the extension."""
+        """Audit the check (and how many page pictures it showed) and keep its verdicts for
+        status and the extension."""
+        shown = sum(len(f.thumbnails) for f in _all_files(report.files))
         self.holder.require().record("scan", None, actor=actor, detail={
             "verdict": report.verdict,
             "files": [{"path": f.path, "verdict": f.verdict} for f in report.files][:100],
             "origin": origin,
+            **({"pages_shown": shown} if shown else {}),
         })
         with self._lock:
             for file_report in report.files:
@@ -67,6 +71,10 @@ class ScanService:
     def recent(self) -> list[dict[str, Any]]:
         with self._lock:
             return list(self._recent)
+
+
+def _all_files(files: list[FileReport]) -> list[FileReport]:
+    return [found for f in files for found in [f, *_all_files(f.members)]]
 
 
 def _all_leaks(file_report: Any) -> list[Any]:

@@ -58,6 +58,7 @@ def _handler(operation: Operation) -> Callable[[web.Request], Awaitable[web.Resp
         if operation.raw_upload:
             given["filename"] = _upload_name(request)
             given["data"] = await _read_capped(request, MAX_UPLOAD_BYTES)
+            given["thumbnails"] = request.query.get("thumbnails") == "true"  # see the OpenAPI
         result = await asyncio.to_thread(margin.call, operation.name, caller=request[CALLER_KEY],
                                          body=request[BODY_KEY], **given)
         return web.json_response(result, status=operation.success_status)
