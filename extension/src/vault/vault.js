@@ -1,6 +1,6 @@
 // The vault page (a full tab): the workspace (clients, their notes, the note and its history),
-// search, the export check, the audit trail and settings (auto-lock, EHR sites, paired
-// browsers, the daemon's port).
+// search, the export check, the review of the private notes, the audit trail and settings
+// (auto-lock, EHR sites, paired browsers, the daemon's port).
 import { api } from '../shared/browser.js';
 import { $, h, replaceChildren } from '../shared/dom.js';
 import { localizePage, t } from '../shared/i18n.js';
@@ -11,12 +11,16 @@ import { showConflict } from '../shared/conflict-standalone.js';
 import { ExportsView } from './exports-view.js';
 import { Workspace } from './workspace.js';
 import { AuditView } from './audit-view.js';
+import { PrivateReview } from './review-view.js';
 
 localizePage();
 const reader = $('#reader-box');
 const noteSummaries = new Map(); // id -> summary (client, date; no text), to name notes in reports
 const workspace = new Workspace({ call: daemon, openNote });
 const audit = new AuditView({ call: daemon, summaries: () => noteSummaries });
+const review = new PrivateReview({
+  call: daemon, summaries: () => noteSummaries, open: (id) => openNote({ id }, $('#review-reader-slot')),
+});
 const exportsView = new ExportsView({
   section: $('#exports-view'), zone: $('#drop-zone'), picker: $('#export-file'), status: $('#scan-status'),
   reports: $('#scan-reports'), folders: $('#watch-folders'), waiting: $('#watch-waiting'),
@@ -67,6 +71,7 @@ async function loadClients() {
   noteSummaries.clear();
   for (const summary of result.body.notes) noteSummaries.set(summary.id, summary);
   workspace.show(result.body.notes);
+  review.fillClients();
 }
 
 async function loadSettings() {
@@ -116,6 +121,7 @@ function showView(id) {
     if (button.dataset.show === id) button.setAttribute('aria-current', 'page'); else button.removeAttribute('aria-current');
   }
   if (id === 'audit-view') audit.load();
+  if (id === 'review-view') review.load();
   if (id === 'exports-view') exportsView.startWatch(); else exportsView.stopWatch();
 }
 
