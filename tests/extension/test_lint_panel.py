@@ -226,3 +226,46 @@ def test_an_answer_for_an_older_text_is_dropped(env: Env) -> None:
     assert shown["sent"] == ["Pt takes lithium.", "Pt takes lithium. More."]
     assert shown["shown"] == [["Pt takes lithium. More.", 1]]
     panel.close()
+
+
+COPIED_SAFETY = ("Client reported passive suicidal thoughts on two nights this week, "
+                 "with no plan or intent, and agreed to keep her safety plan on the fridge.")
+
+
+def test_a_safety_sentence_copied_into_the_progress_note_is_no_longer_flagged(
+    env: Env,
+) -> None:
+    """Issue 21 item 5: the clinician follows the banner and copies the safety sentence from
+    the private note into the EHR's progress note. The leak guard answers it as record content
+    (audited once, as documented in the progress note), and the panel clears that sentence's
+    safety flag with no click; other safety sentences stay flagged."""
+    ehr = env.browser.open_ehr("simplepractice", "/?copied")
+    tab = env.browser.tab_id(ehr)  # found by its address, still its own before the click
+    ehr.click("#open-c-1001")
+    env.browser.wait_report(tab, lambda r: r["field"] is not None, "the EHR's note field")
+    panel = env.browser.panel(tab)
+    expect(panel.locator("#note-text")).to_be_editable()
+    editor = panel.locator("#note-text")
+    editor.press("End")
+    editor.press_sequentially(f" {COPIED_SAFETY} {SAFETY}", delay=2)
+    banner = panel.locator("#safety-banner")
+    copied = banner.locator(".safety-item", has_text="passive suicidal thoughts")
+    expect(copied).to_have_count(1)
+    expect(banner.locator(".safety-item", has_text=SAFETY)).to_have_count(1)
+    expect(panel.locator("#save-status")).to_have_text("Saved")
+
+    ehr.click(".note-body")
+    ehr.keyboard.type(f"Session focused on sleep. {COPIED_SAFETY}")
+    expect(copied).to_have_count(0, timeout=15000)
+    expect(banner.locator(".safety-item", has_text=SAFETY)).to_have_count(1)
+    (mark,) = [m for m in panel.locator("#lint-mirror mark[data-category='safety']").all()
+               if "passive suicidal" in m.inner_text()]
+    expect(mark).to_have_class("lint-mark quiet")
+
+    entries = env.daemon.cli("GET", "/v1/audit").json()["entries"]
+    documented = [e for e in entries if e["action"] == "documented_in_record"]
+    assert len(documented) == 1, documented
+    assert documented[0]["detail"]["category"] == "safety"
+    assert "suicidal" not in str(documented[0])  # no text in the audit trail
+    panel.close()
+    ehr.close()
