@@ -76,6 +76,12 @@ def test_vault_page_lists_searches_audits_and_sets(
         vault.click("#autolock-form button")
         expect(vault.locator("#autolock-status")).to_have_text("Saved")
         assert daemon.cli("GET", "/v1/settings").json()["auto_lock_minutes"] == 42
+        # Hints for the private notes themselves: off by default, one click turns them on.
+        hints = vault.locator("#private-note-hints")
+        expect(hints).not_to_be_checked()
+        hints.check()
+        expect(vault.locator("#hints-status")).to_have_text("Saved")
+        assert daemon.cli("GET", "/v1/settings").json()["private_note_hints"] is True
         expect(vault.locator("#pairings")).to_contain_text("this browser")
         # The test build holds the EHR sites' permissions: they show as enabled.
         expect(vault.locator("#site-simplepractice")).to_be_checked()

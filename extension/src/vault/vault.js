@@ -78,6 +78,7 @@ async function loadSettings() {
   const [settings, local, pairings, sites, learned] = await Promise.all([
     daemon('GET', '/v1/settings'), ask('settings'), daemon('GET', '/v1/pairings'), ask('sites'), ask('learned_fields')]);
   if (settings.ok && settings.body.auto_lock_minutes) $('#auto-lock').value = settings.body.auto_lock_minutes;
+  if (settings.ok) $('#private-note-hints').checked = settings.body.private_note_hints === true;
   if (local.ok) $('#port').value = local.port;
   if (pairings.ok) {
     replaceChildren($('#pairings'), pairings.body.pairings.map((pairing) => h('li', { className: 'row' },
@@ -138,6 +139,11 @@ $('#autolock-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   const result = await daemon('PUT', '/v1/settings', { auto_lock_minutes: Number($('#auto-lock').value) });
   $('#autolock-status').textContent = result.ok ? t('statusSaved') : (result.error?.message ?? t('notSaved'));
+});
+$('#private-note-hints').addEventListener('change', async (event) => {
+  const result = await daemon('PUT', '/v1/settings', { private_note_hints: event.target.checked });
+  if (!result.ok) event.target.checked = !event.target.checked;
+  $('#hints-status').textContent = result.ok ? t('statusSaved') : (result.error?.message ?? t('notSaved'));
 });
 $('#port-form').addEventListener('submit', async (event) => {
   event.preventDefault();

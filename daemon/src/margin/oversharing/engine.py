@@ -29,7 +29,7 @@ from margin.oversharing.rules import Rule, Rules, load_rules, rules_dir
 
 # Straight or curly double quotes around at least one word; a quote may run across
 # sentence ends, so quotes are found in the whole text, not per part.
-_QUOTE = re.compile(r"\"([^\"\n]+)\"|“([^”\n]+)”")
+QUOTE = re.compile(r"\"([^\"\n]+)\"|“([^”\n]+)”")
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
 MODEL_MIN_WORDS = 8
 
@@ -104,7 +104,7 @@ class OversharingCheck:
 
     def _long_quotes(self, text: str) -> list[tuple[int, int]]:
         spans = []
-        for match in _QUOTE.finditer(text):
+        for match in QUOTE.finditer(text):
             inside = match.group(1) or match.group(2) or ""
             if len(WORD.findall(inside)) >= self.rules.quote_min_words:
                 spans.append((match.start(), match.end()))
@@ -115,7 +115,7 @@ class OversharingCheck:
         part = text[start:end]
         # Words inside a quotation are the client's: "I think" there is not the clinician's
         # guess, and a quoted "nightmare" is not a dream. The quote rule judges them.
-        unquoted = _QUOTE.sub(_blank, part)
+        unquoted = QUOTE.sub(_blank, part)
         for rule in self.rules.rules:
             if self._fires(rule, part, unquoted, start, end, quotes):
                 return rule.category
@@ -128,7 +128,7 @@ class OversharingCheck:
         if rule.kind == "quote":
             return any(q_start < end and start < q_end for q_start, q_end in quotes)
         if rule.kind == "question":
-            return "?" in _QUOTE.sub("", part)
+            return "?" in QUOTE.sub("", part)
         if rule.kind == "narrative":
             rules = self.rules
             return (len(WORD.findall(part)) >= rules.narrative_min_words and
