@@ -100,6 +100,7 @@ export class SafetyBanner {
    * @param {{note_id: string, text: string}[]} passages
    */
   async documented(passages) {
+    if (!this.findings.length) return; // nothing to clear (and no empty note to save for it)
     // The findings may have come before the note's first save named it.
     const noteId = this.noteId ?? (await this.savedNote())?.id;
     const inRecord = passages.filter((passage) => passage.note_id === noteId).map((passage) => wordsOf(passage.text));
