@@ -138,7 +138,7 @@ def test_audit_trail_records_reads_and_writes(unlocked: RunningDaemon) -> None:
 
 def test_settings_round_trip(unlocked: RunningDaemon) -> None:
     assert ok(unlocked.as_extension("GET", "/v1/settings"), "settings") == {
-        "auto_lock_minutes": 15, "guard_min_words": 8}
+        "auto_lock_minutes": 15, "guard_min_words": 8, "private_note_hints": False}
     ok(unlocked.as_extension("PUT", "/v1/settings", body={"auto_lock_minutes": 5}), "settings")
     assert ok(unlocked.as_extension("GET", "/v1/vault"), "vault-state")["auto_lock_minutes"] == 5
     bad = unlocked.as_extension("PUT", "/v1/settings", body={"auto_lock_minutes": 0})

@@ -98,9 +98,10 @@ def test_vault_page_by_keyboard(browser: ExtensionBrowser, margin_home: Path) ->
         vault.goto(f"{EXTENSION_ORIGIN}/src/vault/vault.html")
         expect(vault.locator("#clients button")).to_have_count(2)
 
-        stops = tab_walk(vault, 16)
+        stops = tab_walk(vault, 17)
         expected = ["button:All notes", "button:Search", "button:Check an export",
-                    "button:Audit trail", "button:Settings", "#client-filter",
+                    "button:Review my private notes", "button:Audit trail", "button:Settings",
+                    "#client-filter",
                     "button:Ada Lovelace (2)", "button:Grace Hopper (1)"]
         assert [stop for stop in stops if stop in expected][: len(expected)] == expected, stops
         assert_no_trap(stops, "button:All notes")

@@ -226,3 +226,88 @@ def test_an_answer_for_an_older_text_is_dropped(env: Env) -> None:
     assert shown["sent"] == ["Pt takes lithium.", "Pt takes lithium. More."]
     assert shown["shown"] == [["Pt takes lithium. More.", 1]]
     panel.close()
+
+
+COPIED_SAFETY = ("Client reported passive suicidal thoughts on two nights this week, "
+                 "with no plan or intent, and agreed to keep her safety plan on the fridge.")
+STAYS_FLAGGED = "Client denies homicidal ideation toward the neighbour."
+
+
+def test_a_safety_sentence_copied_into_the_progress_note_is_no_longer_flagged(
+    env: Env,
+) -> None:
+    """Issue 21 item 5: the clinician follows the banner and copies the safety sentence from
+    the private note into the EHR's progress note. The leak guard answers it as record content
+    (audited once, as documented in the progress note), and the panel clears that sentence's
+    safety flag with no click; other safety sentences stay flagged."""
+    ehr = env.browser.open_ehr("simplepractice", "/?copied")
+    tab = env.browser.tab_id(ehr)  # found by its address, still its own before the click
+    ehr.click("#open-c-1001")
+    env.browser.wait_report(tab, lambda r: r["field"] is not None, "the EHR's note field")
+    panel = env.browser.panel(tab)
+    expect(panel.locator("#note-text")).to_be_editable()
+    editor = panel.locator("#note-text")
+    editor.press("End")
+    editor.press_sequentially(f" {COPIED_SAFETY} {STAYS_FLAGGED}", delay=2)
+    banner = panel.locator("#safety-banner")
+    copied = banner.locator(".safety-item", has_text="passive suicidal thoughts")
+    expect(copied).to_have_count(1)
+    expect(banner.locator(".safety-item", has_text="the neighbour")).to_have_count(1)
+    expect(panel.locator("#save-status")).to_have_text("Saved")
+
+    ehr.click(".note-body")
+    ehr.keyboard.type(f"Session focused on sleep. {COPIED_SAFETY}")
+    expect(copied).to_have_count(0, timeout=15000)
+    expect(banner.locator(".safety-item", has_text="the neighbour")).to_have_count(1)
+    (mark,) = [m for m in panel.locator("#lint-mirror mark[data-category='safety']").all()
+               if "passive suicidal" in m.inner_text()]
+    expect(mark).to_have_class("lint-mark quiet")
+
+    entries = env.daemon.cli("GET", "/v1/audit").json()["entries"]
+    documented = [e for e in entries if e["action"] == "documented_in_record"]
+    assert len(documented) == 1, documented
+    assert documented[0]["detail"]["category"] == "safety"
+    assert "suicidal" not in str(documented[0])  # no text in the audit trail
+    panel.close()
+    ehr.close()
+
+
+def test_hints_for_the_private_note_are_gentle_and_only_when_asked(env: Env) -> None:
+    """Issue 21 item 6: with the setting on (off by default), a full name and a long quotation
+    in the private note get a gentle mark explained at the caret; they are not counted with
+    the sentences that belong in the record, and raise no banner."""
+    name = "Then Maria Lopez called."
+    quote = '"I cannot keep doing this every single day with him in the house"'
+    panel = open_panel(env)
+    editor = panel.locator("#note-text")
+    editor.press("End")
+    editor.press_sequentially(f" {name}", delay=8)
+    expect(panel.locator("#save-status")).to_have_text("Saved")
+    panel.wait_for_timeout(1200)  # past the check of the typed text: no hint while off
+    expect(panel.locator("#lint-mirror mark[data-severity='hint']")).to_have_count(0)
+    panel.close()
+
+    assert env.daemon.cli("PUT", "/v1/settings", {"private_note_hints": True}).status == 200
+    try:
+        panel = open_panel(env)
+        editor = panel.locator("#note-text")
+        editor.press("End")
+        editor.press_sequentially(f" She said {quote}.", delay=4)
+        hints = panel.locator("#lint-mirror mark[data-severity='hint']")
+        expect(hints.filter(has_text="Maria Lopez")).to_have_attribute("data-category", "full_name")
+        expect(hints.filter(has_text="every single day")).to_have_attribute(
+            "data-category", "long_quote")
+        # Gentle: no fill, not in the list of what belongs in the record.
+        mark = hints.filter(has_text="Maria Lopez")
+        assert mark.evaluate("m => getComputedStyle(m).backgroundColor") == "rgba(0, 0, 0, 0)"
+        expect(panel.locator("#lint-list li[data-category='full_name']")).to_have_count(0)
+        expect(panel.locator("#lint-list li[data-category='long_quote']")).to_have_count(0)
+        # Explained at the caret, for keyboard and screen-reader users.
+        at = editor.evaluate("(t) => t.value.indexOf('Maria Lopez') + 2")
+        editor.evaluate(CARET_AT, at)
+        expect(panel.locator("#lint-reason")).to_contain_text("A hint for this private note")
+        expect(panel.locator("#lint-reason")).to_contain_text("Full name: Initials or a role")
+        screenshot(panel, "panel-lint-hints")
+        panel.close()
+    finally:
+        env.daemon.cli("PUT", "/v1/settings", {"private_note_hints": False})

@@ -63,3 +63,19 @@ def test_the_operation_reads_the_notes_in_one_audited_pass(tmp_path: Path) -> No
     shown = lint_vault(vault, {"client": "Ben"}, actor="test")
     assert [n["date"] for n in shown["notes"]] == ["2026-11-07"]
     assert len(vault.audit_entries()) == before + 1
+
+
+def test_with_text_gives_the_vault_page_texts_versions_and_utf16_offsets(tmp_path: Path) -> None:
+    vault = _vault(tmp_path)
+    note = vault.create_note("\U0001F33B Sunflowers. Denies SI/HI.", client="Cy", actor="test")
+    plain = lint_vault(vault, {"client": "Cy"}, actor="test")
+    assert "text" not in plain["notes"][0], "the command's report never repeats note text"
+    shown = lint_vault(vault, {"client": "Cy", "with_text": True}, actor="test")
+    assert first_problem("vault-lint-report", shown) is None
+    entry = shown["notes"][0]
+    assert (entry["text"], entry["version"]) == (note.text, note.version)
+    finding = entry["findings"][0]
+    # JavaScript counts the sunflower as two code units.
+    assert entry["text"].encode("utf-16-le")[2 * finding["start"]:2 * finding["end"]].decode(
+        "utf-16-le") == "Denies SI/HI."
+    assert first_problem("vault-lint-request", {"with_text": True}) is None

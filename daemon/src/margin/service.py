@@ -272,7 +272,12 @@ class Margin:
 
         text = body["text"]
         # JavaScript indexes strings in UTF-16 code units; the panel underlines by those.
-        return {"findings": [f.as_dict() for f in to_utf16(text, default_linter().lint(text))]}
+        answer = {"findings": [f.as_dict() for f in to_utf16(text, default_linter().lint(text))]}
+        if self.holder.settings.private_note_hints:
+            from margin.oversharing.hints import hints
+
+            answer["hints"] = [h.as_dict() for h in to_utf16(text, hints(text))]
+        return answer
 
     def guard_check(self, body: dict[str, Any], *, caller: Caller) -> dict[str, Any]:
         """Spans of the progress-note text that stand in a private note; never private text.

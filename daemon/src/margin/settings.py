@@ -20,6 +20,8 @@ EXTENSION_ID = re.compile(r"^([a-p]{32}|[A-Za-z0-9._+-]+@[A-Za-z0-9._-]+|\{[0-9a
 class Settings:
     auto_lock_minutes: int = DEFAULT_AUTO_LOCK_MINUTES
     guard_min_words: int = DEFAULT_GUARD_MIN_WORDS
+    # Hints for the private notes themselves (long quotations, full names): off by default.
+    private_note_hints: bool = False
     watch_folders: list[str] = field(default_factory=list)  # checked for new EHR exports
     # Store ids of Margin's extension allowed to use the native host, beyond the shipped ones
     # (store ids are known only at publication); set with `margin setup --extension-id`.
@@ -38,6 +40,8 @@ class Settings:
         words = raw.get("guard_min_words")
         if isinstance(words, int) and 8 <= words <= 100:
             settings.guard_min_words = words
+        if isinstance(raw.get("private_note_hints"), bool):
+            settings.private_note_hints = raw["private_note_hints"]
         folders = raw.get("watch_folders")
         if isinstance(folders, list):
             settings.watch_folders = [str(f) for f in folders if isinstance(f, str)]
@@ -52,6 +56,8 @@ class Settings:
             self.auto_lock_minutes = int(changes["auto_lock_minutes"])
         if "guard_min_words" in changes:
             self.guard_min_words = int(changes["guard_min_words"])
+        if "private_note_hints" in changes:
+            self.private_note_hints = bool(changes["private_note_hints"])
         if "watch_folders" in changes:
             self.watch_folders = list(dict.fromkeys(changes["watch_folders"]))
         if "extension_ids" in changes:
@@ -62,4 +68,5 @@ class Settings:
     def to_json(self) -> dict[str, Any]:
         """What the extension may see and change (watched folders are the command's)."""
         return {"auto_lock_minutes": self.auto_lock_minutes,
-                "guard_min_words": self.guard_min_words}
+                "guard_min_words": self.guard_min_words,
+                "private_note_hints": self.private_note_hints}

@@ -4,8 +4,15 @@
 // page (shared_schema/schemas/cs-guard-*.json). When the clinician chooses "Save anyway"
 // the content script asks for the disclosure to be audited; only notes this tab's last
 // check named are accepted.
+//
+// A passage the daemon answers as record content (copied from a private note, safety
+// above all: documentation, not a leak, audited there once) is told to the panel of that tab,
+// with the passage's text (the progress note's, the EHR's own): the panel clears its safety
+// flag for the private sentence, now documented in the record. Extension pages hear
+// runtime messages; content scripts do not.
 import { api } from '../shared/browser.js';
 import { callDaemon } from './daemon.js';
+import { broadcast } from './content-bridge.js';
 
 const MAX_TEXT = 1000000; // cs-guard-check.json
 const MAX_NOTES = 50;
@@ -65,6 +72,7 @@ async function check(tabId, text) {
   const matches = cleanMatches(answer.body?.matches);
   if (!matches || !isCount(answer.body.checked_chars)) return off('error');
   await api.storage.session.set({ [namedKey(tabId)]: [...new Set(matches.map((m) => m.note_id))] });
+  tellPanel(tabId, text, answer.body.record_content);
   return {
     type: 'cs-guard-result',
     ok: true,
@@ -73,6 +81,14 @@ async function check(tabId, text) {
     checked_chars: answer.body.checked_chars,
     truncated: answer.body.truncated === true,
   };
+}
+
+/** Record content found in the progress note: its passages, for the panel's safety flags. */
+function tellPanel(tabId, text, recordContent) {
+  const passages = (cleanMatches(recordContent) ?? [])
+    .map((match, index) => ({ note_id: match.note_id, category: recordContent[index].category, text: text.slice(match.start, match.end) }))
+    .filter((passage) => passage.category === 'safety');
+  if (passages.length) broadcast({ type: 'record_documented', tabId, passages });
 }
 
 /** "Save anyway": one audited disclosure per note, with the words count and the site; no text. */

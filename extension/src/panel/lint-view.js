@@ -98,14 +98,16 @@ export class LintMirror {
     const caret = this.textarea.selectionStart;
     const finding = document.activeElement === this.textarea
       ? this.findings.find((f) => caret >= f.start && caret <= f.end) : null;
-    const said = finding ? t('lintCaret', this.describe(finding)) : '';
+    let said = '';
+    if (finding) said = t(finding.severity === 'hint' ? 'lintHintCaret' : 'lintCaret', this.describe(finding));
     if (this.reasonLine.textContent !== said) this.reasonLine.textContent = said;
     this.reasonLine.dataset.severity = finding?.severity ?? '';
   }
 
   drawList() {
     const summary = this.list.querySelector('summary');
-    const items = this.findings.filter((finding) => finding.end <= this.text.length);
+    // Hints are not record content: marked gently and explained at the caret, not counted here.
+    const items = this.findings.filter((finding) => finding.end <= this.text.length && finding.severity !== 'hint');
     summary.textContent = items.length === 1 ? t('lintOne') : t('lintMany', items.length);
     this.list.hidden = items.length === 0;
     replaceChildren(this.list.querySelector('ol'), items.map((finding) => h('li', { dataset: { category: finding.category } },

@@ -88,7 +88,9 @@ export class NoteLinter {
     this.inFlight = false;
     // Stale: the clinician kept typing, or another note is shown. The newer text has its
     // own check scheduled (or is sent now if it was waiting for this one).
-    if (result.ok && generation === this.generation && sent === this.text) this.accept(sent, result.body.findings);
+    // Hints (long quotations, full names: a setting, off by default) come as findings of
+    // severity "hint"; the views show them gently and apart from what belongs in the record.
+    if (result.ok && generation === this.generation && sent === this.text) this.accept(sent, [...result.body.findings, ...(result.body.hints ?? [])]);
     if (this.again || (generation === this.generation && sent !== this.text)) {
       this.again = false;
       this.schedule(this.delayMs);

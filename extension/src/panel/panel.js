@@ -374,6 +374,7 @@ addEventListener('beforeunload', (event) => {
 });
 api.runtime.onMessage.addListener((message) => {
   if (message?.type === 'context_changed' && message.tabId === view.tabId) onReport(message.report);
+  if (message?.type === 'record_documented' && message.tabId === view.tabId) safety.documented(message.passages);
 });
 if (!pinnedTab) {
   api.tabs.onActivated.addListener(({ tabId }) => followTab(tabId));

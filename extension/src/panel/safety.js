@@ -4,6 +4,8 @@
 // audit trail (POST /v1/audit/events, action safety_acknowledged, no note text in it) and
 // then quiets that finding for this note. Acknowledgements are kept in the panel's memory
 // only, keyed by the note and the sentence as it stands: an edited sentence asks again.
+// A safety sentence the leak guard saw copied into the progress note (record content, audited
+// by the daemon as documented in the record) goes quiet the same way, without a click.
 import { h, replaceChildren } from '../shared/dom.js';
 import { t } from '../shared/i18n.js';
 
@@ -92,6 +94,27 @@ export class SafetyBanner {
     this.onChange();
   }
 
+  /**
+   * The leak guard found these passages of this note in the progress note (the EHR's text):
+   * each safety sentence they hold is documented in the record, and quiet from now on.
+   * @param {{note_id: string, text: string}[]} passages
+   */
+  async documented(passages) {
+    if (!this.findings.length) return; // nothing to clear (and no empty note to save for it)
+    // The findings may have come before the note's first save named it.
+    const noteId = this.noteId ?? (await this.savedNote())?.id;
+    const inRecord = passages.filter((passage) => passage.note_id === noteId).map((passage) => wordsOf(passage.text));
+    const covered = this.findings.filter((finding) => {
+      const sentence = wordsOf(this.text.slice(finding.start, finding.end));
+      return sentence && inRecord.some((passage) => ` ${passage} `.includes(` ${sentence} `));
+    });
+    if (!covered.length) return;
+    for (const finding of covered) this.acknowledged.add(this.key(noteId, finding));
+    this.noteId = noteId;
+    this.draw();
+    this.onChange();
+  }
+
   clear() {
     this.noteId = null;
     this.text = '';
@@ -99,3 +122,6 @@ export class SafetyBanner {
     this.draw();
   }
 }
+
+/** A sentence's words, lowercased, one space apart: the EHR may have changed spacing and case. */
+const wordsOf = (text) => (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');

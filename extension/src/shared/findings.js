@@ -15,6 +15,8 @@ export const CATEGORY_NAMES = {
   symptoms: 'category_symptoms',
   prognosis: 'category_prognosis',
   progress: 'category_progress',
+  long_quote: 'category_long_quote',
+  full_name: 'category_full_name',
 };
 
 export const categoryName = (category) => t(CATEGORY_NAMES[category] ?? 'category_other');

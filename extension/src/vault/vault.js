@@ -1,6 +1,6 @@
 // The vault page (a full tab): the workspace (clients, their notes, the note and its history),
-// search, the export check, the audit trail and settings (auto-lock, EHR sites, paired
-// browsers, the daemon's port).
+// search, the export check, the review of the private notes, the audit trail and settings
+// (auto-lock, EHR sites, paired browsers, the daemon's port).
 import { api } from '../shared/browser.js';
 import { $, h, replaceChildren } from '../shared/dom.js';
 import { localizePage, t } from '../shared/i18n.js';
@@ -11,12 +11,16 @@ import { showConflict } from '../shared/conflict-standalone.js';
 import { ExportsView } from './exports-view.js';
 import { Workspace } from './workspace.js';
 import { AuditView } from './audit-view.js';
+import { PrivateReview } from './review-view.js';
 
 localizePage();
 const reader = $('#reader-box');
 const noteSummaries = new Map(); // id -> summary (client, date; no text), to name notes in reports
 const workspace = new Workspace({ call: daemon, openNote });
 const audit = new AuditView({ call: daemon, summaries: () => noteSummaries });
+const review = new PrivateReview({
+  call: daemon, summaries: () => noteSummaries, open: (id) => openNote({ id }, $('#review-reader-slot')),
+});
 const exportsView = new ExportsView({
   section: $('#exports-view'), zone: $('#drop-zone'), picker: $('#export-file'), status: $('#scan-status'),
   reports: $('#scan-reports'), folders: $('#watch-folders'), waiting: $('#watch-waiting'),
@@ -67,6 +71,7 @@ async function loadClients() {
   noteSummaries.clear();
   for (const summary of result.body.notes) noteSummaries.set(summary.id, summary);
   workspace.show(result.body.notes);
+  review.fillClients();
 }
 
 async function loadSettings() {
@@ -74,6 +79,7 @@ async function loadSettings() {
     daemon('GET', '/v1/settings'), ask('settings'), daemon('GET', '/v1/pairings'), ask('sites'), ask('learned_fields')]);
   const places = await ask('learned_context');
   if (settings.ok && settings.body.auto_lock_minutes) $('#auto-lock').value = settings.body.auto_lock_minutes;
+  if (settings.ok) $('#private-note-hints').checked = settings.body.private_note_hints === true;
   if (local.ok) $('#port').value = local.port;
   if (pairings.ok) {
     replaceChildren($('#pairings'), pairings.body.pairings.map((pairing) => h('li', { className: 'row' },
@@ -128,6 +134,7 @@ function showView(id) {
     if (button.dataset.show === id) button.setAttribute('aria-current', 'page'); else button.removeAttribute('aria-current');
   }
   if (id === 'audit-view') audit.load();
+  if (id === 'review-view') review.load();
   if (id === 'exports-view') exportsView.startWatch(); else exportsView.stopWatch();
 }
 
@@ -144,6 +151,11 @@ $('#autolock-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   const result = await daemon('PUT', '/v1/settings', { auto_lock_minutes: Number($('#auto-lock').value) });
   $('#autolock-status').textContent = result.ok ? t('statusSaved') : (result.error?.message ?? t('notSaved'));
+});
+$('#private-note-hints').addEventListener('change', async (event) => {
+  const result = await daemon('PUT', '/v1/settings', { private_note_hints: event.target.checked });
+  if (!result.ok) event.target.checked = !event.target.checked;
+  $('#hints-status').textContent = result.ok ? t('statusSaved') : (result.error?.message ?? t('notSaved'));
 });
 $('#port-form').addEventListener('submit', async (event) => {
   event.preventDefault();

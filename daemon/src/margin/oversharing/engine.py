@@ -29,7 +29,7 @@ from margin.oversharing.rules import Rule, Rules, load_rules, rules_dir
 
 # Straight or curly double quotes around at least one word; a quote may run across
 # sentence ends, so quotes are found in the whole text, not per part.
-_QUOTE = re.compile(r"\"([^\"\n]+)\"|“([^”\n]+)”")
+QUOTE = re.compile(r"\"([^\"\n]+)\"|“([^”\n]+)”")
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
 MODEL_MIN_WORDS = 8
 
@@ -50,17 +50,17 @@ class OversharingCheck:
         spans = self.linter.splitter.spans(text)
         called = {span: self._category(text, *span, quotes) for span in spans}
         by_model = self._model_calls(text, [span for span, c in called.items() if c is None])
+        flagged = [sentence for sentence in _sentences(text, spans)
+                   if any(called[span] or span in by_model for span in sentence)]
+        # Safety wins over the whole sentence: in "consult re: risk - supervisor advised
+        # an evaluation" the second part is the risk assessment's continuation.
+        safe = self._safe_by_model(text, [span for sentence in flagged for span in sentence])
         findings = []
-        for sentence in _sentences(text, spans):
-            flagged = [(span, called[span] or by_model.get(span)) for span in sentence]
-            if not any(category for _, category in flagged):
+        for sentence in flagged:
+            if any(span in safe or self._safety_by_rules(text, *span) for span in sentence):
                 continue
-            # Safety wins over the whole sentence: in "consult re: risk - supervisor advised
-            # an evaluation" the second part is the risk assessment's continuation.
-            if any(self.is_safety(text, start, end) for start, end in sentence):
-                continue
-            findings += [self._finding(span, category, span in by_model)
-                         for span, category in flagged if category is not None]
+            findings += [self._finding(span, called[span] or by_model[span], span in by_model)
+                         for span in sentence if called[span] or span in by_model]
         return findings
 
     def _model_calls(self, text: str, spans: list[tuple[int, int]]) -> dict[tuple[int, int], str]:
@@ -74,6 +74,17 @@ class OversharingCheck:
         calls = {span: self.model.decide(row) for span, row in zip(spans, scores, strict=True)}
         return {span: category for span, category in calls.items() if category is not None}
 
+    def _safe_by_model(self, text: str, spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
+        """The parts the model's safety head finds risk in, scored in one batch: a part's
+        score is the same alone or in a batch, and a batch costs little more than one part
+        (numpy's fixed cost per call dominates). The rules' nets run after it, and only
+        until one part of a sentence is safe (is_safety is their union, in any order)."""
+        if self.model is None or not spans:
+            return set()
+        scores = self.model.safety_scores(text[s:e] for s, e in spans)
+        return {span for span, score in zip(spans, scores, strict=True)
+                if score >= self.model.safety_threshold}
+
     def _finding(self, span: tuple[int, int], category: str, by_model: bool) -> Finding:
         message = self.rules.says[category]
         if by_model:
@@ -82,15 +93,18 @@ class OversharingCheck:
 
     def is_safety(self, text: str, start: int, end: int) -> bool:
         """Any risk content in the part, by any of the three nets (see module docstring)."""
-        if self.rules.safety_floor.search(text, start, end):
-            return True
-        if self.linter.rule_categories(text, start, end, context=False, only="safety"):
+        if self._safety_by_rules(text, start, end):
             return True
         return self.model is not None and self.model.is_safety(text[start:end])
 
+    def _safety_by_rules(self, text: str, start: int, end: int) -> bool:
+        if self.rules.safety_floor.found(text, start, end):
+            return True
+        return bool(self.linter.rule_categories(text, start, end, context=False, only="safety"))
+
     def _long_quotes(self, text: str) -> list[tuple[int, int]]:
         spans = []
-        for match in _QUOTE.finditer(text):
+        for match in QUOTE.finditer(text):
             inside = match.group(1) or match.group(2) or ""
             if len(WORD.findall(inside)) >= self.rules.quote_min_words:
                 spans.append((match.start(), match.end()))
@@ -99,29 +113,29 @@ class OversharingCheck:
     def _category(self, text: str, start: int, end: int,
                   quotes: list[tuple[int, int]]) -> str | None:
         part = text[start:end]
+        # Words inside a quotation are the client's: "I think" there is not the clinician's
+        # guess, and a quoted "nightmare" is not a dream. The quote rule judges them.
+        unquoted = QUOTE.sub(_blank, part)
         for rule in self.rules.rules:
-            if self._fires(rule, part, start, end, quotes):
+            if self._fires(rule, part, unquoted, start, end, quotes):
                 return rule.category
         return None
 
-    def _fires(self, rule: Rule, part: str, start: int, end: int,
+    def _fires(self, rule: Rule, part: str, unquoted: str, start: int, end: int,
                quotes: list[tuple[int, int]]) -> bool:
-        if any(cue.search(part) for cue in rule.unless):
+        if any(cue.found(part) for cue in rule.unless):
             return False
         if rule.kind == "quote":
             return any(q_start < end and start < q_end for q_start, q_end in quotes)
         if rule.kind == "question":
-            return "?" in _QUOTE.sub("", part)
+            return "?" in QUOTE.sub("", part)
         if rule.kind == "narrative":
             rules = self.rules
             return (len(WORD.findall(part)) >= rules.narrative_min_words and
                     len(rules.narrative_events.findall(part)) >= rules.narrative_min_events)
         assert rule.regex is not None
-        # Words inside a quotation are the client's: "I think" there is not the clinician's
-        # guess, and a quoted "nightmare" is not a dream. The quote rule judges them.
-        unquoted = _QUOTE.sub(_blank, part)
         if rule.after is None:
-            return rule.regex.search(unquoted) is not None
+            return rule.regex.found(unquoted)
         return _after(rule, unquoted)
 
 
@@ -147,6 +161,8 @@ def _blank(match: re.Match[str]) -> str:
 def _after(rule: Rule, part: str) -> bool:
     """A match of the rule that comes after its cue (a person named), close enough."""
     assert rule.after is not None and rule.regex is not None
+    if not rule.regex.found(part):
+        return False
     cues = [m.end() for m in rule.after.finditer(part)]
     if not cues:
         return False

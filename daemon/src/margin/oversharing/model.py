@@ -51,8 +51,12 @@ class OversharingModel(LinearHeads):
             return None
         return self.categories[int(np.argmax(row[2:]))]
 
+    def safety_scores(self, parts: Iterable[str]) -> npt.NDArray[np.float64]:
+        """P(safety) of each part."""
+        return self.scores(parts)[:, 1]
+
     def is_safety(self, part: str) -> bool:
-        return bool(self.scores([part])[0, 1] >= self.safety_threshold)
+        return bool(self.safety_scores([part])[0] >= self.safety_threshold)
 
 
 def load_model(directory: Path) -> OversharingModel:

@@ -34,12 +34,23 @@ def review_files(paths: list[Path], vault: Vault | None, index: Any = None, *,
 
 
 def lint_vault(vault: Vault, body: dict[str, Any], *, actor: str) -> dict[str, Any]:
-    """`margin lint --vault`: the private notes' record sentences, safety first."""
+    """`margin lint --vault`: the private notes' record sentences, safety first. With
+    "with_text" (the vault page, an extension page that shows notes anyway) each note also
+    carries its text and version, offsets in UTF-16 as JavaScript counts: the page shows the
+    sentences and acknowledges safety findings from the same single audited read."""
     chosen = chosen_notes([s.to_json() for s in vault.list_notes()],
                           client=body.get("client"), since=body.get("since"))
     texts = dict(vault.iter_texts(actor=actor, purpose="lint",
                                   only=[s["id"] for s in chosen]))
-    return report_json(review_private_notes(chosen, texts))
+    reviews = review_private_notes(chosen, texts)
+    report = report_json(reviews)
+    if body.get("with_text"):
+        versions = {s["id"]: s["version"] for s in chosen}
+        for shown, reviewed in zip(report["notes"], reviews, strict=True):
+            text = texts[reviewed.note_id]
+            shown.update(text=text, version=versions[reviewed.note_id], findings=[
+                f.as_dict() for f in to_utf16(text, reviewed.findings)])
+    return report
 
 
 def guard_split(matches: list[Any], text: str) -> tuple[list[Any], list[dict[str, Any]]]:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from margin.errors import OversharingRulesMissing
+from margin.oversharing.literal_gate import GatedPattern
 
 _HERE = Path(__file__).resolve().parent
 # Source tree: shared_schema/ at the repository root; a built wheel: margin/_shared_schema.
@@ -31,10 +32,10 @@ class Rule:
 
     category: str
     kind: str
-    regex: re.Pattern[str] | None = None
-    after: re.Pattern[str] | None = None  # a cue that must come first (a third party)
+    regex: GatedPattern | None = None
+    after: GatedPattern | None = None  # a cue that must come first (a third party)
     within: int = 80
-    unless: tuple[re.Pattern[str], ...] = ()
+    unless: tuple[GatedPattern, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ class Rules:
     severity: dict[str, str]
     says: dict[str, str]
     rules: tuple[Rule, ...]
-    safety_floor: re.Pattern[str]
+    safety_floor: GatedPattern
     quote_min_words: int
     narrative_min_words: int
     narrative_min_events: int
@@ -60,11 +61,11 @@ def rules_dir() -> Path:
     raise OversharingRulesMissing()
 
 
-def _either(patterns: list[str]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+def _either(patterns: list[str]) -> GatedPattern:
+    return GatedPattern(patterns, re.IGNORECASE)
 
 
-def _compile_rule(category: str, raw: dict[str, Any], cues: dict[str, re.Pattern[str]]) -> Rule:
+def _compile_rule(category: str, raw: dict[str, Any], cues: dict[str, GatedPattern]) -> Rule:
     kind = raw.get("kind", "patterns")
     if kind not in KINDS:
         raise ValueError(f"rules.json: unknown kind {kind!r} in {category}")
@@ -93,7 +94,7 @@ def load_rules(directory: Path | None = None) -> Rules:
 
 
 def _compile(data: dict[str, Any]) -> Rules:
-    cues = {k: re.compile(v, re.IGNORECASE) for k, v in data["cues"].items()
+    cues = {k: _either([v]) for k, v in data["cues"].items()
             if not k.startswith("_")}
     rules = [_compile_rule(category, raw, cues)
              for category in data["order"] for raw in data["categories"][category]["rules"]]
