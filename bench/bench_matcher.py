@@ -2,7 +2,9 @@
 
 Figures are printed as ratios to baselines measured in this run: the 10k/1k latency ratio
 (the cost must follow the text checked, not the vault), and the check's cost relative to
-only normalizing and fingerprinting the same text.
+only normalizing and fingerprinting the same text. Last, what the over-sharing check adds
+to a guard check that asks for it (issue 21): the matcher alone, then the matcher and the
+check, on progress notes of 1,000 words made from the over-sharing corpus.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ import random
 import statistics
 import time
 
+from bench_lint import make_notes
+from bench_review import CORPUS
 from invented_words import vocabulary, zipf_weights
 
 from margin.matcher import FingerprintIndex
@@ -68,6 +72,31 @@ def measure(count: int, rng: random.Random, words: list[str], text: str) -> dict
     }
 
 
+def oversharing_cost(rng: random.Random, words: list[str]) -> tuple[float, float, float, float]:
+    """p50 and p95 of a guard check against 1,000 notes without and with over-sharing."""
+    from margin.oversharing.operations import oversharing_findings
+
+    index = FingerprintIndex(os.urandom(32))
+    for number, body in enumerate(notes(rng, words, 1_000)):
+        index.add(f"note-{number:05d}", body)
+    progress = make_notes([CORPUS / "main.jsonl"], seed=21)
+    oversharing_findings(progress[0])  # rules and model load once per daemon, not per check
+    alone, both = [], []
+    gc.collect()
+    gc.disable()
+    for text in progress:
+        started = time.perf_counter()
+        index.match(text, 8)
+        alone.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        index.match(text, 8)
+        oversharing_findings(text)
+        both.append(time.perf_counter() - started)
+    gc.enable()
+    return (statistics.median(alone), percentile(alone, 0.95),
+            statistics.median(both), percentile(both, 0.95))
+
+
 def main() -> None:
     rng = random.Random(7)
     words = vocabulary(rng)
@@ -95,6 +124,12 @@ def main() -> None:
         f"  p95 {large['p95'] / small['p95']:.2f}  (aim: close to 1)"
     )
     print(f"  baseline (normalize + fingerprint the text only): {base * 1e3:.2f} ms")
+    alone50, alone95, both50, both95 = oversharing_cost(rng, words)
+    print("  guard check of a 1,000-word progress note against 1,000 notes, without and with")
+    print(f"  over-sharing: p50 {alone50 * 1e3:.2f} -> {both50 * 1e3:.2f} ms"
+          f" ({both50 / alone50:.1f}x), p95 {alone95 * 1e3:.2f} -> {both95 * 1e3:.2f} ms"
+          f" ({both95 / alone95:.1f}x); added p95 {(both95 - alone95) * 1e3:.1f} ms"
+          " (only on sites where the check is on)")
 
 
 if __name__ == "__main__":

@@ -17,8 +17,12 @@ from margin.vault import Vault
 
 def review(body: dict[str, Any]) -> dict[str, Any]:
     """POST /v1/review: the progress note's over-sharing sentences, offsets in UTF-16."""
-    text: str = body["text"]
-    return {"findings": [f.as_dict() for f in to_utf16(text, default_check().check(text))]}
+    return {"findings": oversharing_findings(body["text"])}
+
+
+def oversharing_findings(text: str) -> list[dict[str, Any]]:
+    """The over-sharing findings of `text` as POST /v1/review and the leak guard answer them."""
+    return [f.as_dict() for f in to_utf16(text, default_check().check(text))]
 
 
 def review_files(paths: list[Path], vault: Vault | None, index: Any = None, *,
