@@ -8,6 +8,7 @@ import { connectionSettings, setPort, setToken } from './settings.js';
 import { exportHandlers } from './exports.js';
 import { injectInto, siteList, syncRegistrations } from './sites.js';
 import { forgetLearned, learnedList, pickField } from './learned-fields.js';
+import { oversharingSites, setOversharing } from './oversharing.js';
 import { t } from '../shared/i18n.js';
 
 const handlers = {
@@ -26,6 +27,8 @@ const handlers = {
   pick_field: (message) => pickField(message.tabId),
   learned_fields: async () => ({ ok: true, fields: await learnedList() }),
   forget_learned_field: (message) => forgetLearned(message),
+  oversharing_sites: async () => ({ ok: true, sites: await oversharingSites() }),
+  set_oversharing: (message) => setOversharing(message),
   ...exportHandlers,
 };
 

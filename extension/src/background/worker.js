@@ -9,6 +9,7 @@ import { GUARD_MESSAGES, handleGuardMessage } from './guard.js';
 import { handlePageMessage } from './router.js';
 import { injectInto, syncRegistrations } from './sites.js';
 import { LEARNED_MESSAGES, handleLearnedMessage } from './learned-fields.js';
+import { OVERSHARING_MESSAGES, handleOversharingMessage } from './oversharing.js';
 import { t } from '../shared/i18n.js';
 
 /** The extension's own pages: the panel and the vault page (never a web page). */
@@ -28,6 +29,7 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   else if (isContentScript(sender) && message?.type === 'cs-open-panel') answer = openPanelFromContent(message, sender);
   else if (isContentScript(sender) && GUARD_MESSAGES.has(message?.type)) answer = handleGuardMessage(message, sender);
   else if (isContentScript(sender) && LEARNED_MESSAGES.has(message?.type)) answer = handleLearnedMessage(message, sender);
+  else if (isContentScript(sender) && OVERSHARING_MESSAGES.has(message?.type)) answer = handleOversharingMessage(message, sender);
   else if (isContentScript(sender)) answer = handleContentMessage(message, sender);
   else return false;
   answer.then(sendResponse, (error) => {
