@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.extension import test_real_editors
 from tests.extension.ehr_server import EhrServer
 from tests.extension.harness import EXTENSION_ORIGIN, content_script_eval, screenshot, wait_for
 from tests.extension.test_guard import (
@@ -27,7 +28,6 @@ from tests.extension.test_guard import (
     page_saves,
     wait_guard,
 )
-from tests.extension import test_real_editors
 from tests.extension.test_real_editors import focus_note, open_screen
 
 pytestmark = pytest.mark.browser
@@ -120,7 +120,9 @@ def test_move_to_private_notes_on_real_editor(env: Env, ehr_server: EhrServer, n
         assert state["matches"] == 0 and state["marked"] == [], "no leak marks"
         boxes = over(state)["boxes"][0]
         assert boxes and all(b["width"] > 0 and b["height"] > 0 for b in boxes)
-        # The caret ends in the hunch: its reason and the two actions are there.
+        assert over(state)["tip"] is None, "no tip while typing"
+        # The caret put in the hunch (it ends there): its reason and the two actions come.
+        page.keyboard.press("End")
         state = wait_guard(page, lambda g: over(g)["tip"] is not None, "the tip at the caret")
         assert "speculation" in over(state)["tip"]["lines"][1]
         screenshot(page, f"oversharing-{name}")
@@ -164,7 +166,8 @@ def test_move_without_a_panel_changes_nothing(env: Env) -> None:
     page = open_screen(env, "prosemirror")
     try:
         type_note(page, HUNCH)
-        state = flagged(page, "the hunch marked")
+        flagged(page, "the hunch marked")
+        page.keyboard.press("End")
         state = wait_guard(page, lambda g: over(g)["tip"] is not None, "the tip at the caret")
         click_tip(page, state, "move")
         state = wait_guard(page, lambda g: "Open your private notes" in g["badge"], "the notice")

@@ -23,6 +23,7 @@
   const setStyles = (element, styles) => {
     for (const [name, value] of Object.entries(styles)) element.style.setProperty(name, value, 'important');
   };
+  const within = (r, x, y) => x >= r.x && x <= r.x + r.width && y >= r.y && y <= r.y + r.height;
   const withTimeout = (promise, ms) => Promise.race([promise, new Promise((resolve) => { setTimeout(() => resolve(null), ms); })]);
 
   /** Where the field's document sits in the top page's viewport (an editor in an iframe). */
@@ -47,26 +48,37 @@
     // The tip lives in the top page: pointer moves are heard there and in the editor's frame.
     const onMove = (event) => {
       if (frame) return;
-      const shift = event.view === window ? frameOffset(w) : { x: 0, y: 0 };
-      const [x, y, target] = [event.clientX - shift.x, event.clientY - shift.y, event.target];
+      const shift = frameOffset(w);
+      const inTop = event.view === window;
+      const x = inTop ? event.clientX : event.clientX + shift.x;
+      const y = inTop ? event.clientY : event.clientY + shift.y;
       frame = requestAnimationFrame(() => {
         frame = 0;
-        over.onTip = Boolean(over.tip) && target === over.tip.host;
-        if (!over.onTip) over.hover = spanAtPoint(w, x, y);
+        over.onTip = Boolean(over.tip) && within(over.tip.host.getBoundingClientRect(), x, y);
+        if (!over.onTip) over.hover = spanAtPoint(w, x - shift.x, y - shift.y);
         showTip(w);
       });
     };
+    // The caret's tip comes when the clinician puts the caret in a sentence (a click, an
+    // arrow key), not while they type: the marks stay quiet under a moving caret.
     const onCaret = () => { over.caret = spanAtCaret(w); showTip(w); };
+    const onKey = (event) => { if (/^(Arrow|Home$|End$|Page)/.test(event.key)) onCaret(); };
+    const onTyping = () => { over.caret = null; showTip(w); };
+    const onEscape = (event) => {
+      if (event.key === 'Escape' && over.tip) { over.caret = null; over.hover = null; showTip(w); }
+    };
     const docs = doc === document ? [doc] : [doc, document];
     for (const each of docs) each.addEventListener('mousemove', onMove, { capture: true, passive: true });
-    doc.addEventListener('selectionchange', onCaret);
-    w.field.addEventListener('keyup', onCaret);
+    w.field.addEventListener('keyup', onKey);
     w.field.addEventListener('mouseup', onCaret);
+    w.field.addEventListener('input', onTyping);
+    w.field.addEventListener('keydown', onEscape);
     over.stop = () => {
       for (const each of docs) each.removeEventListener('mousemove', onMove, { capture: true });
-      doc.removeEventListener('selectionchange', onCaret);
-      w.field.removeEventListener('keyup', onCaret);
+      w.field.removeEventListener('keyup', onKey);
       w.field.removeEventListener('mouseup', onCaret);
+      w.field.removeEventListener('input', onTyping);
+      w.field.removeEventListener('keydown', onEscape);
     };
     w.over = over;
   }
@@ -95,7 +107,7 @@
     } catch {
       // No highlight API here: the reason and the actions still come at the caret and on hover.
     }
-    over.caret = spanAtCaret(w);
+    if (over.caret !== null) over.caret = spanAtCaret(w);
     if (over.hover !== null && !over.spans[over.hover]) over.hover = null;
     showTip(w);
   }
@@ -120,7 +132,7 @@
 
   function spanAtPoint(w, x, y) {
     for (let i = 0; i < w.over.spans.length; i += 1) {
-      if (boxesOf(w, i).some((r) => x >= r.x && x <= r.x + r.width && y >= r.y && y <= r.y + r.height)) return i;
+      if (boxesOf(w, i).some((r) => within(r, x, y))) return i;
     }
     return null;
   }
@@ -169,7 +181,10 @@
     const finding = w.over.spans[index];
     const host = doc.createElement('div');
     host.setAttribute(M.GUARD_ATTRIBUTE, 'oversharing');
-    setStyles(host, { position: 'fixed', 'z-index': '2147483646', margin: '0', padding: '0', border: '0', display: 'block' });
+    // Only the two buttons take the pointer: a click on the reason reaches the note beneath,
+    // and the tip never stands between the clinician and the EHR's own controls.
+    setStyles(host, { position: 'fixed', 'z-index': '2147483646', margin: '0', padding: '0', border: '0', display: 'block',
+      'pointer-events': 'none' });
     const shadow = host.attachShadow({ mode: 'closed' });
     const box = doc.createElement('div');
     box.setAttribute('role', 'tooltip');
@@ -189,7 +204,7 @@
       button.textContent = t(key);
       setStyles(button, { font: '600 12px/1.2 system-ui, sans-serif', color: action === 'move' ? '#fff' : '#1d1d1f',
         background: action === 'move' ? '#1967d2' : '#fff', border: '1px solid #7a9cc9', 'border-radius': '5px',
-        padding: '5px 10px', 'margin-right': '6px', cursor: 'pointer' });
+        padding: '5px 10px', 'margin-right': '6px', cursor: 'pointer', 'pointer-events': 'auto' });
       // Keep the focus and the caret in the note: a click here must not move them away.
       button.addEventListener('mousedown', (event) => { event.preventDefault(); });
       button.addEventListener('click', (event) => {
