@@ -175,11 +175,12 @@ def test_oversharing_and_leaks_in_one_answer_never_on_safety(vault: RunningDaemo
     assert not any("SI" in sentence or "safety" in sentence for sentence in flagged)
 
 
-def test_oversharing_checks_only_what_the_guard_checked(vault: RunningDaemon) -> None:
+def test_oversharing_reads_the_first_50000_characters(vault: RunningDaemon) -> None:
     add_note(vault)
-    long_text = "Mood stable. " * 16000 + HUNCH  # the hunch lies past the checked part
-    body = check(vault, long_text, oversharing=True)
-    assert body["truncated"] is True and body["oversharing"] == []
+    filler = "Mood stable. " * 4000  # 52,000 characters
+    body = check(vault, HUNCH + " " + filler + HUNCH, oversharing=True)
+    assert body["truncated"] is False
+    assert [(f["start"], f["end"]) for f in body["oversharing"]] == [(0, len(HUNCH))]
 
 
 def test_oversharing_switch_must_be_a_yes_or_no(vault: RunningDaemon) -> None:

@@ -278,7 +278,7 @@ class Margin:
         """Spans of the progress-note text that stand in a private note; never private text.
         A span that is record content by the linter's rules (safety above all) is no leak:
         it is answered apart, as documentation, and audited once (issue 21)."""
-        from margin.oversharing.operations import guard_split, oversharing_findings
+        from margin.oversharing.operations import guard_oversharing, guard_split
 
         text: str = body["text"]
         checked = text[:MAX_CHECK_CHARS]
@@ -293,7 +293,7 @@ class Margin:
                   "truncated": len(text) > MAX_CHECK_CHARS,
                   "min_words": min_words}
         if body.get("oversharing"):  # only where the clinician left the check on: it costs time
-            answer["oversharing"] = oversharing_findings(checked)
+            answer["oversharing"] = guard_oversharing(checked)
         return answer
 
     # --- over-sharing in progress notes, and the vault reviewed (issue 21) -------------------
