@@ -239,3 +239,25 @@ def test_per_site_switch_turns_the_check_off(env: Env) -> None:
     finally:
         page.close()
         set_switch(env, "generic", True)
+
+
+def test_without_the_highlight_api_the_reason_and_actions_still_come(env: Env) -> None:
+    """Browsers without the CSS Custom Highlight API (Firefox before 140): no marks in a rich
+    editor (the leak guard's fallback), but the reason and the actions come at the caret.
+    The content script's own view of the API is removed; the page's is untouched."""
+    page = open_screen(env, "prosemirror")
+    try:
+        content_script_eval(
+            page,
+            "(Object.defineProperty(CSS, 'highlights', {value: undefined, configurable: true}),"
+            " Object.defineProperty(window, 'Highlight', {value: undefined, configurable: true}),"
+            " true)",
+        )
+        type_note(page, f"{RECORD} {HUNCH}")
+        state = flagged(page, "the hunch found")
+        assert over(state)["marked"] == [], "nothing to paint with"
+        page.keyboard.press("End")
+        state = wait_guard(page, lambda g: over(g)["tip"] is not None, "the tip at the caret")
+        assert "speculation" in over(state)["tip"]["lines"][1]
+    finally:
+        page.close()
