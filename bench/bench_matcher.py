@@ -2,7 +2,9 @@
 
 Figures are printed as ratios to baselines measured in this run: the 10k/1k latency ratio
 (the cost must follow the text checked, not the vault), and the check's cost relative to
-only normalizing and fingerprinting the same text.
+only normalizing and fingerprinting the same text. Last, what the over-sharing check adds
+to a guard check that asks for it (issue 21): the matcher alone, then the matcher and the
+check, on progress notes of 1,000 words made from the over-sharing corpus.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ import random
 import statistics
 import time
 
+from bench_lint import make_notes, p95, per_thousand_words
+from bench_review import CORPUS
 from invented_words import vocabulary, zipf_weights
 
 from margin.matcher import FingerprintIndex
@@ -68,6 +72,24 @@ def measure(count: int, rng: random.Random, words: list[str], text: str) -> dict
     }
 
 
+def oversharing_cost(rng: random.Random, words: list[str]) -> tuple[list[float], list[float]]:
+    """A guard check against 1,000 notes without and with over-sharing: CPU seconds per
+    1,000 words of progress note, best of a few rounds (bench_lint's measure: on a shared
+    machine, wall time mostly measures the wait for a free core)."""
+    from margin.oversharing.operations import guard_oversharing
+
+    index = FingerprintIndex(os.urandom(32))
+    for number, body in enumerate(notes(rng, words, 1_000)):
+        index.add(f"note-{number:05d}", body)
+    progress = make_notes([CORPUS / "main.jsonl"], seed=21)
+    guard_oversharing(progress[0])  # rules and model load once per daemon, not per check
+    alone = per_thousand_words(lambda text: index.match(text, 8), progress)
+    both = per_thousand_words(
+        lambda text: (index.match(text, 8), guard_oversharing(text)), progress
+    )
+    return alone, both
+
+
 def main() -> None:
     rng = random.Random(7)
     words = vocabulary(rng)
@@ -95,7 +117,13 @@ def main() -> None:
         f"  p95 {large['p95'] / small['p95']:.2f}  (aim: close to 1)"
     )
     print(f"  baseline (normalize + fingerprint the text only): {base * 1e3:.2f} ms")
-
+    alone, both = oversharing_cost(rng, words)
+    print("  guard check of progress notes against 1,000 notes, CPU ms per 1,000 words,")
+    print("  without -> with over-sharing (asked only on sites where the check is on):")
+    for label, value in (("p50", statistics.median), ("p95", p95)):
+        without, with_it = value(alone), value(both)
+        print(f"    {label}: {without * 1e3:.2f} -> {with_it * 1e3:.2f} ms"
+              f" ({with_it / without:.1f}x; added {(with_it - without) * 1e3:.1f} ms)")
 
 if __name__ == "__main__":
     main()

@@ -133,3 +133,58 @@ def test_index_survives_restart_and_catches_up_with_offline_imports(
         assert len(check(again, orchard)["matches"]) == 1
     finally:
         stop_daemon(again)
+
+
+# --- over-sharing in the guard's answer (issue 21) ---------------------------------------------
+
+OVERSHARING = ("Client attended 50 minute session. Mood euthymic, affect congruent. "
+               "I wonder if her lateness is really anger at her mother that she cannot say. "
+               "Client reported passive SI without plan, \"I just want it all to stop,\" "
+               "and the safety plan was reviewed. Plan: continue weekly CBT.")
+HUNCH = "I wonder if her lateness is really anger at her mother that she cannot say."
+
+
+def test_oversharing_spans_only_when_asked(vault: RunningDaemon) -> None:
+    add_note(vault)
+    assert "oversharing" not in check(vault, OVERSHARING)
+    body = check(vault, OVERSHARING, oversharing=True)
+    assert [OVERSHARING[f["start"]:f["end"]] for f in body["oversharing"]] == [HUNCH]
+    finding = body["oversharing"][0]
+    assert finding["category"] == "hypothesis" and finding["severity"] == "notice"
+    assert "private notes" in finding["message"]
+    # The same findings the review answers, and the leak spans as before.
+    review = vault.as_extension("POST", "/v1/review", body={"text": OVERSHARING}).json()
+    assert review["findings"] == body["oversharing"]
+    assert body["matches"] == check(vault, OVERSHARING)["matches"]
+
+
+def test_oversharing_offsets_count_utf16_code_units(vault: RunningDaemon) -> None:
+    add_note(vault)
+    text = "🙂 Mood 🙂 bright. " + OVERSHARING
+    finding = check(vault, text, oversharing=True)["oversharing"][0]
+    units = text.encode("utf-16-le")
+    assert units[finding["start"] * 2: finding["end"] * 2].decode("utf-16-le") == HUNCH
+
+
+def test_oversharing_and_leaks_in_one_answer_never_on_safety(vault: RunningDaemon) -> None:
+    add_note(vault)
+    body = check(vault, PROGRESS + " " + OVERSHARING, oversharing=True)
+    assert len(body["matches"]) == 1
+    flagged = [(PROGRESS + " " + OVERSHARING)[f["start"]:f["end"]] for f in body["oversharing"]]
+    assert HUNCH in flagged
+    assert not any("SI" in sentence or "safety" in sentence for sentence in flagged)
+
+
+def test_oversharing_reads_the_first_50000_characters(vault: RunningDaemon) -> None:
+    add_note(vault)
+    filler = "Mood stable. " * 4000  # 52,000 characters
+    body = check(vault, HUNCH + " " + filler + HUNCH, oversharing=True)
+    assert body["truncated"] is False
+    assert [(f["start"], f["end"]) for f in body["oversharing"]] == [(0, len(HUNCH))]
+
+
+def test_oversharing_switch_must_be_a_yes_or_no(vault: RunningDaemon) -> None:
+    reply = vault.as_extension("POST", "/v1/guard/check",
+                               body={"text": OVERSHARING, "oversharing": "yes"})
+    assert reply.status == 422
+    assert first_problem("error", reply.json()) is None and b"Traceback" not in reply.body

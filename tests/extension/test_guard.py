@@ -344,9 +344,10 @@ def test_paste_is_marked_and_the_save_asks(
 
 
 def assert_private_rest_never_reached_the_page(
-    env: Env, ehr_server: EhrServer, page: Page, disclosed: bool = True
+    env: Env, ehr_server: EhrServer, page: Page, disclosed: bool = True, control: str = "spoons"
 ) -> None:
-    """The part of the note never pasted is nowhere the page or its scripts could look."""
+    """The part of the note never pasted is nowhere the page or its scripts could look.
+    `control`: a word of the page's own text that the spy must have seen."""
     page.wait_for_timeout(1100)  # the spy ships its recordings every second
     spy_log = "".join(
         frame.evaluate("JSON.stringify(window.__spyLog ?? [])") for frame in page.frames
@@ -361,7 +362,7 @@ def assert_private_rest_never_reached_the_page(
         "the page's JavaScript heap": page_heap_snapshot(page).lower(),
     }
     # The control: the pasted paragraph is the page's own text now, and the spy saw it.
-    assert "spoons" in spy_log and "spoons" in shipped
+    assert control in spy_log and control in shipped
     for word in env.secret_words:
         for where, seen in places.items():
             assert word not in seen, f"{word} reached {where}"

@@ -283,7 +283,7 @@ class Margin:
         """Spans of the progress-note text that stand in a private note; never private text.
         A span that is record content by the linter's rules (safety above all) is no leak:
         it is answered apart, as documentation, and audited once (issue 21)."""
-        from margin.oversharing.operations import guard_split
+        from margin.oversharing.operations import guard_oversharing, guard_split
 
         text: str = body["text"]
         checked = text[:MAX_CHECK_CHARS]
@@ -292,11 +292,14 @@ class Margin:
         leaks, documented = guard_split(matches, checked)
         if documented:
             self.documented.record(self.holder.require(), documented, actor=caller.actor)
-        return {"matches": [m.to_json() for m in leaks],
-                "record_content": documented,
-                "checked_chars": len(checked.encode("utf-16-le", "surrogatepass")) // 2,
-                "truncated": len(text) > MAX_CHECK_CHARS,
-                "min_words": min_words}
+        answer = {"matches": [m.to_json() for m in leaks],
+                  "record_content": documented,
+                  "checked_chars": len(checked.encode("utf-16-le", "surrogatepass")) // 2,
+                  "truncated": len(text) > MAX_CHECK_CHARS,
+                  "min_words": min_words}
+        if body.get("oversharing"):  # only where the clinician left the check on: it costs time
+            answer["oversharing"] = guard_oversharing(checked)
+        return answer
 
     # --- over-sharing in progress notes, and the vault reviewed (issue 21) -------------------
 

@@ -13,6 +13,7 @@
 import { api } from '../shared/browser.js';
 import { callDaemon } from './daemon.js';
 import { broadcast } from './content-bridge.js';
+import { cleanOversharing, oversharingOn } from './oversharing.js';
 
 const MAX_TEXT = 1000000; // cs-guard-check.json
 const MAX_NOTES = 50;
@@ -33,14 +34,15 @@ const isCount = (value) => Number.isInteger(value) && value >= 0;
 export async function handleGuardMessage(message, sender) {
   const tabId = sender.tab?.id;
   if (tabId === undefined || sender.frameId !== 0) return { ok: false, error: 'not_top_frame' };
-  if (message?.type === 'cs-guard-check' && validCheck(message)) return check(tabId, message.text);
+  if (message?.type === 'cs-guard-check' && validCheck(message)) return check(tabId, message);
   if (message?.type === 'cs-guard-disclose' && validDisclose(message)) return disclose(tabId, message);
   return { ok: false, error: 'refused' };
 }
 
 function validCheck(message) {
-  return Object.keys(message).every((key) => key === 'type' || key === 'text')
-    && typeof message.text === 'string' && message.text.length <= MAX_TEXT;
+  return Object.keys(message).every((key) => ['type', 'text', 'site'].includes(key))
+    && typeof message.text === 'string' && message.text.length <= MAX_TEXT
+    && (message.site === undefined || (typeof message.site === 'string' && SITE.test(message.site)));
 }
 
 function validDisclose(message) {
@@ -65,12 +67,16 @@ function cleanMatches(matches) {
   return clean;
 }
 
-async function check(tabId, text) {
-  const answer = await callDaemon({ method: 'POST', path: '/v1/guard/check', body: { text } });
+async function check(tabId, { text, site }) {
+  // Over-sharing costs the daemon time: asked for only where the clinician left it on.
+  const oversharing = site !== undefined && await oversharingOn(site);
+  const body = oversharing ? { text, oversharing } : { text };
+  const answer = await callDaemon({ method: 'POST', path: '/v1/guard/check', body });
   const off = (state) => ({ type: 'cs-guard-result', ok: false, state });
   if (!answer.ok) return off(STATES.has(answer.problem) ? answer.problem : 'error');
   const matches = cleanMatches(answer.body?.matches);
-  if (!matches || !isCount(answer.body.checked_chars)) return off('error');
+  const sentences = oversharing ? cleanOversharing(answer.body.oversharing) : [];
+  if (!matches || !sentences || !isCount(answer.body.checked_chars)) return off('error');
   await api.storage.session.set({ [namedKey(tabId)]: [...new Set(matches.map((m) => m.note_id))] });
   tellPanel(tabId, text, answer.body.record_content);
   return {
@@ -78,6 +84,7 @@ async function check(tabId, text) {
     ok: true,
     state: 'on',
     matches,
+    ...(oversharing ? { oversharing: sentences } : {}),
     checked_chars: answer.body.checked_chars,
     truncated: answer.body.truncated === true,
   };

@@ -9,6 +9,7 @@ import { exportHandlers } from './exports.js';
 import { injectInto, siteList, syncRegistrations } from './sites.js';
 import { forgetLearned, learnedList, pickField } from './learned-fields.js';
 import { forgetLearnedContext, learnContext, learnedContextList } from './learned-context.js';
+import { oversharingSites, setOversharing } from './oversharing.js';
 import { t } from '../shared/i18n.js';
 
 const handlers = {
@@ -30,6 +31,8 @@ const handlers = {
   learn_context: (message) => learnContext(message),
   learned_context: async () => ({ ok: true, places: await learnedContextList() }),
   forget_learned_context: (message) => forgetLearnedContext(message),
+  oversharing_sites: async () => ({ ok: true, sites: await oversharingSites() }),
+  set_oversharing: (message) => setOversharing(message),
   ...exportHandlers,
 };
 

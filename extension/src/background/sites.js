@@ -18,6 +18,7 @@ export const CONTENT_SCRIPT_FILES = [
   'src/content/field-text.js',
   'src/content/highlight.js',
   'src/content/guard-ui.js',
+  'src/content/oversharing.js',
   'src/content/save-interceptor.js',
   'src/content/guard.js',
   'src/content/pick.js',

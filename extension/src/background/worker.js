@@ -10,6 +10,7 @@ import { handlePageMessage } from './router.js';
 import { injectInto, syncRegistrations } from './sites.js';
 import { LEARNED_MESSAGES, handleLearnedMessage } from './learned-fields.js';
 import { handleLearnedContextMessage } from './learned-context.js';
+import { OVERSHARING_MESSAGES, handleOversharingMessage } from './oversharing.js';
 import { t } from '../shared/i18n.js';
 
 /** The extension's own pages: the panel and the vault page (never a web page). */
@@ -30,6 +31,7 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   else if (isContentScript(sender) && GUARD_MESSAGES.has(message?.type)) answer = handleGuardMessage(message, sender);
   else if (isContentScript(sender) && LEARNED_MESSAGES.has(message?.type)) answer = handleLearnedMessage(message, sender);
   else if (isContentScript(sender) && message?.type === 'cs-learned-context') answer = handleLearnedContextMessage(message, sender);
+  else if (isContentScript(sender) && OVERSHARING_MESSAGES.has(message?.type)) answer = handleOversharingMessage(message, sender);
   else if (isContentScript(sender)) answer = handleContentMessage(message, sender);
   else return false;
   answer.then(sendResponse, (error) => {

@@ -33,6 +33,7 @@
       overlay: field.localName === 'textarea' ? M.createOverlay(field) : null,
     };
     w.unlisten = listen(w);
+    M.oversharing.attach(w);
     watched = w;
     const root = field.getRootNode();
     M.interceptSaves([window, field.ownerDocument.defaultView, root.host ? root : null], currentWatch);
@@ -49,6 +50,7 @@
     w.badge.remove();
     w.overlay?.remove();
     if (!w.overlay) M.clearEditorHighlight(w.field);
+    M.oversharing.detach(w);
   }
 
   function listen(w) {
@@ -75,7 +77,10 @@
     clearTimeout(w.timer);
     w.timer = setTimeout(checkNow, TYPING_PAUSE_MS);
     // Boxes over a textarea would drift from the words being typed: drop them till the answer.
-    if (w.overlay && w.result) w.overlay.update(w.field.value, []);
+    if (w.overlay && w.result) {
+      w.overlay.update(w.field.value, []);
+      M.oversharing.stale(w);
+    }
   }
 
   /** Check the field's current text; resolves with the result for it. */
@@ -91,7 +96,7 @@
     if (w.inflight?.text === text) return w.inflight.promise;
     const mine = (sequence += 1);
     const clipped = text.length > MAX_SENT;
-    const promise = (M.send?.({ type: 'cs-guard-check', text: clipped ? text.slice(0, MAX_SENT) : text }) ?? Promise.resolve(null))
+    const promise = (M.send?.({ type: 'cs-guard-check', site: w.site, text: clipped ? text.slice(0, MAX_SENT) : text }) ?? Promise.resolve(null))
       .then((reply) => {
         const result = toResult(text, clipped, reply);
         if (watched === w && mine > w.resultSequence) {
@@ -109,7 +114,7 @@
   function toResult(text, clipped, reply) {
     if (reply?.type !== 'cs-guard-result') return { text, state: 'error', matches: [], truncated: false };
     if (!reply.ok) return { text, state: reply.state ?? 'error', matches: [], truncated: false };
-    return { text, state: 'on', matches: reply.matches, truncated: reply.truncated || clipped };
+    return { text, state: 'on', matches: reply.matches, oversharing: reply.oversharing ?? [], truncated: reply.truncated || clipped };
   }
 
   function render() {
@@ -127,6 +132,7 @@
     } catch {
       // Marking failed (an engine without some API): the badge and the save check still work.
     }
+    M.oversharing.show(w, read, w.result.state === 'on' ? w.result.oversharing : []); // never holds a save
   }
 
   function place() {
@@ -216,26 +222,64 @@
   /** Delete through the editor's normal input path (a delete command, as a key press would),
    *  so the EHR's framework sees the change; set the text directly only if that fails. */
   function deleteSpan(field, start, end) {
+    const selected = selectSpan(field, start, end);
+    return selected ? finishDelete(field, selected) : 'nothing';
+  }
+
+  const pause = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
+
+  /** The same, as an editor's model sees a key press: the selection first, given a moment to
+   *  reach the editor's model (it follows selectionchange, which comes a task later); then a
+   *  beforeinput "delete" naming the range, which editors with their own model (CKEditor 5,
+   *  Lexical, Slate) take and carry out themselves. execCommand fires no beforeinput, and
+   *  such an editor would put its model's text back over a DOM-only change. Editors that leave
+   *  the event alone (ProseMirror, Quill, TinyMCE, plain fields) get the delete command,
+   *  whose DOM change they read back into their state. */
+  async function deleteSpanSettled(field, start, end) {
+    const selected = selectSpan(field, start, end);
+    if (!selected) return 'nothing';
+    await pause(60);
+    if (selected.range) {
+      const { range } = selected;
+      const view = field.ownerDocument.defaultView;
+      const targetRanges = [new view.StaticRange({ startContainer: range.startContainer, startOffset: range.startOffset,
+        endContainer: range.endContainer, endOffset: range.endOffset })];
+      const event = new view.InputEvent('beforeinput', { inputType: 'deleteContentBackward', bubbles: true, cancelable: true, composed: true, targetRanges });
+      const target = range.startContainer.parentElement?.closest('[contenteditable]') ?? field;
+      if (!target.dispatchEvent(event)) {
+        for (let waited = 0; waited < 1000 && !removed(field, selected); waited += 50) await pause(50);
+        return removed(field, selected) ? 'beforeinput' : 'nothing';
+      }
+    }
+    return finishDelete(field, selected);
+  }
+
+  const removed = (field, { before, length }) => before - M.readField(field).text.length >= length - 2;
+
+  function selectSpan(field, start, end) {
     const doc = field.ownerDocument;
-    const view = doc.defaultView;
     const before = M.readField(field).text.length;
-    const removedEnough = () => before - M.readField(field).text.length >= end - start - 2;
     if (field.localName === 'textarea') {
       field.focus();
       field.setSelectionRange(start, end);
-      if (doc.execCommand('delete', false) && removedEnough()) return 'command';
-      field.setRangeText('', start, end, 'end');
-    } else {
-      const range = M.fieldRange(M.readField(field), start, end);
-      if (!range) return 'nothing';
-      if (field === doc.body) view.focus();
-      else field.focus();
-      const selection = view.getSelection();
-      selection.removeAllRanges();
-      selection.addRange(range);
-      if (doc.execCommand('delete', false) && removedEnough()) return 'command';
-      range.deleteContents();
+      return { before, length: end - start, start, end, range: null };
     }
+    const range = M.fieldRange(M.readField(field), start, end);
+    if (!range) return null;
+    if (field === doc.body) doc.defaultView.focus();
+    else field.focus();
+    const selection = doc.defaultView.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    return { before, length: end - start, start, end, range };
+  }
+
+  function finishDelete(field, { before, length, start, end, range }) {
+    const doc = field.ownerDocument;
+    const view = doc.defaultView;
+    if (doc.execCommand('delete', false) && removed(field, { before, length })) return 'command';
+    if (field.localName === 'textarea') field.setRangeText('', start, end, 'end');
+    else range.deleteContents();
     field.dispatchEvent(new view.InputEvent('input', { bubbles: true, composed: true, inputType: 'deleteContent' }));
     return 'direct';
   }
@@ -257,12 +301,14 @@
       kind: w.overlay ? 'overlay' : 'highlight',
       removedBy: w.removedBy ?? [],
       marked: w.overlay ? w.overlay.marks() : M.highlightedRanges(w.field),
+      oversharing: M.oversharing.inspect(w),
       dialog: dialog ? { lines: dialog.lines, buttons: Object.fromEntries(Object.entries(dialog.buttons).map(([k, b]) => [k, rect(b)])) } : null,
     };
   }
 
   const fieldRect = () => watched?.field.getBoundingClientRect() ?? null;
-  M.guard = { attach, detach, place, checkNow, inspect, fieldRect };
+  M.deleteFieldSpan = deleteSpanSettled; // over-sharing's "Move to my private notes" takes sentences out the same way
+  M.guard = { attach, detach, place, checkNow, inspect, fieldRect, notify: (text) => { if (watched) notify(watched, text); } };
   addEventListener('resize', place);
   addEventListener('scroll', place, { capture: true, passive: true });
 })();

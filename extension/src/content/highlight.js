@@ -3,13 +3,18 @@
 // editor's own text nodes, painted by the browser; nothing is added to the editor). A
 // textarea cannot hold highlights, so a mirror with the textarea's font metrics is laid
 // over it in a closed shadow root: its text is transparent, only the boxes show, and the
-// page sees only that a box exists.
+// page sees only that a box exists. Two kinds of marks: leaks (amber, the save is held) and
+// over-sharing (a gentle dotted blue underline that never holds anything, issue 21).
 (() => {
   const M = (globalThis.Margin ??= {});
   const NAME = 'margin-guard';
+  M.OVERSHARING_HIGHLIGHT = 'margin-oversharing';
   const MARK = { 'background-color': 'rgba(255, 193, 7, 0.42)', 'box-shadow': 'inset 0 -2px 0 rgb(179, 38, 30)' };
+  M.OVERSHARING_MARK = { 'background-color': 'rgba(66, 133, 244, 0.08)', 'box-shadow': 'inset 0 -2px 0 rgba(25, 103, 210, 0.75)' };
+  const RULES = `::highlight(${NAME}) { background-color: ${MARK['background-color']}; text-decoration: underline wavy rgb(179, 38, 30); }
+    ::highlight(${M.OVERSHARING_HIGHLIGHT}) { background-color: rgba(66, 133, 244, 0.08); text-decoration: underline dotted rgb(25, 103, 210); }`;
   const sheets = new WeakMap(); // document or shadow root -> our stylesheet
-  const painted = new WeakMap(); // editor -> the ranges last given to CSS.highlights
+  const painted = new WeakMap(); // editor -> {highlight name: the ranges last given to CSS.highlights}
 
   const setStyles = (element, styles) => {
     for (const [name, value] of Object.entries(styles)) element.style.setProperty(name, value, 'important');
@@ -21,7 +26,7 @@
     let sheet = sheets.get(root);
     if (!sheet) {
       sheet = new view.CSSStyleSheet();
-      sheet.replaceSync(`::highlight(${NAME}) { background-color: ${MARK['background-color']}; text-decoration: underline wavy rgb(179, 38, 30); }`);
+      sheet.replaceSync(RULES);
       sheets.set(root, sheet);
     }
     // A page can replace its adopted sheets at any time: put ours back when it did.
@@ -30,24 +35,24 @@
 
   /** Highlight `spans` of an editor (what readField read). False when the browser has no
    *  Custom Highlight API (Firefox before 140): the badge and the save check still work. */
-  M.highlightEditor = function highlightEditor(field, read, spans) {
+  M.highlightEditor = function highlightEditor(field, read, spans, name = NAME) {
     const view = field.ownerDocument.defaultView;
     if (!view?.CSS?.highlights || !view.Highlight) return false;
     const ranges = spans.map(([start, end]) => M.fieldRange(read, start, end)).filter(Boolean);
     if (!ranges.length) {
-      view.CSS.highlights.delete(NAME);
+      view.CSS.highlights.delete(name);
       return true;
     }
     ensureStyle(field.ownerDocument, view);
     const root = field.getRootNode();
     if (root !== field.ownerDocument) ensureStyle(root, view);
-    view.CSS.highlights.set(NAME, new view.Highlight(...ranges));
-    painted.set(field, ranges);
+    view.CSS.highlights.set(name, new view.Highlight(...ranges));
+    painted.set(field, { ...painted.get(field), [name]: ranges });
     return true;
   };
 
-  M.clearEditorHighlight = function clearEditorHighlight(field) {
-    field.ownerDocument.defaultView?.CSS?.highlights?.delete(NAME);
+  M.clearEditorHighlight = function clearEditorHighlight(field, name = NAME) {
+    field.ownerDocument.defaultView?.CSS?.highlights?.delete(name);
   };
 
   // What makes a textarea's text wrap where it does: the mirror copies all of it.
@@ -58,7 +63,7 @@
     'border-bottom-width', 'border-left-width'];
 
   /** The mirror over one textarea. update(text, spans) redraws; place() follows the field. */
-  M.createOverlay = function createOverlay(textarea) {
+  M.createOverlay = function createOverlay(textarea, markStyle = MARK) {
     const doc = textarea.ownerDocument;
     const host = doc.createElement('div');
     host.setAttribute(M.GUARD_ATTRIBUTE, 'overlay');
@@ -95,7 +100,7 @@
         if (start > at) pieces.push(doc.createTextNode(text.slice(at, start)));
         const mark = doc.createElement('span');
         mark.textContent = text.slice(start, end);
-        setStyles(mark, { ...MARK, color: 'transparent', 'border-radius': '2px' });
+        setStyles(mark, { ...markStyle, color: 'transparent', 'border-radius': '2px' });
         pieces.push(mark);
         marks.push(mark);
         at = end;
@@ -125,13 +130,13 @@
   };
 
   /** What is marked now, as text and boxes, for tests (the page's own text, not private). */
-  M.highlightedRanges = function highlightedRanges(field) {
+  M.highlightedRanges = function highlightedRanges(field, name = NAME) {
     const registry = field.ownerDocument.defaultView?.CSS?.highlights;
-    const highlight = registry?.get(NAME);
+    const highlight = registry?.get(name);
     if (!highlight) return [];
     // The ranges we handed over, as far as the browser still holds them: Firefox's Xray
     // wrappers (how a content script sees page objects) cannot iterate a page's Highlight.
-    const held = (painted.get(field) ?? []).filter((range) => highlight.has(range));
+    const held = (painted.get(field)?.[name] ?? []).filter((range) => highlight.has(range));
     const boxes = (list) => Array.from({ length: list.length }, (_, i) => list[i]);
     return held.map((range) => ({
       text: range.toString(),

@@ -350,6 +350,26 @@ function renderSaver(current) {
   renderVisibility();
 }
 
+const MOVE_SAVE_WAIT_MS = 6000;
+
+/** "Move to my private notes" from the EHR page (issue 21): the sentence joins this session's
+ *  note as a line of its own, and the answer is ok only once the daemon acknowledged a save
+ *  holding it, so the page deletes it from the progress note only when it is safe here. */
+async function takeMovedSentence(sentence) {
+  if (view.state !== 'ready' || !view.loadedKey || ui.text.readOnly || saver.waitingForChoice) return { ok: false, error: 'no_note' };
+  const before = ui.text.value.replace(/\s+$/, '');
+  const text = before ? `${before}\n${sentence.trim()}` : sentence.trim();
+  ui.text.value = text;
+  saver.edit(text);
+  linter.textChanged(text);
+  const until = Date.now() + MOVE_SAVE_WAIT_MS;
+  while (!saver.acknowledgedText.includes(sentence.trim()) && Date.now() < until) {
+    await saver.flush();
+    await new Promise((resolve) => { setTimeout(resolve, 100); });
+  }
+  return saver.acknowledgedText.includes(sentence.trim()) ? { ok: true } : { ok: false, error: 'not_saved' };
+}
+
 ui.text.addEventListener('input', () => {
   saver.edit(ui.text.value); // first: typed text is in the saver's hands before anything else
   linter.textChanged(ui.text.value);
@@ -372,9 +392,15 @@ ui.searchForm.addEventListener('submit', async (event) => {
 addEventListener('beforeunload', (event) => {
   if (saver.dirty || saver.inFlight || conflicts.holdsText) event.preventDefault(); // unsaved text: ask before closing
 });
-api.runtime.onMessage.addListener((message) => {
+api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (message?.type === 'context_changed' && message.tabId === view.tabId) onReport(message.report);
   if (message?.type === 'record_documented' && message.tabId === view.tabId) safety.documented(message.passages);
+  // Only the worker (no tab) may hand a sentence over, and only for the tab this panel follows.
+  if (message?.type === 'oversharing_move' && message.tabId === view.tabId && !sender.tab && typeof message.text === 'string') {
+    takeMovedSentence(message.text).then(sendResponse);
+    return true; // answered once the daemon acknowledged the save
+  }
+  return false;
 });
 if (!pinnedTab) {
   api.tabs.onActivated.addListener(({ tabId }) => followTab(tabId));

@@ -75,8 +75,9 @@ async function loadClients() {
 }
 
 async function loadSettings() {
-  const [settings, local, pairings, sites, learned] = await Promise.all([
-    daemon('GET', '/v1/settings'), ask('settings'), daemon('GET', '/v1/pairings'), ask('sites'), ask('learned_fields')]);
+  const [settings, local, pairings, sites, learned, oversharing] = await Promise.all([
+    daemon('GET', '/v1/settings'), ask('settings'), daemon('GET', '/v1/pairings'), ask('sites'), ask('learned_fields'),
+    ask('oversharing_sites')]);
   const places = await ask('learned_context');
   if (settings.ok && settings.body.auto_lock_minutes) $('#auto-lock').value = settings.body.auto_lock_minutes;
   if (settings.ok) $('#private-note-hints').checked = settings.body.private_note_hints === true;
@@ -87,6 +88,7 @@ async function loadSettings() {
       h('button', { type: 'button', className: 'secondary', onclick: () => unpair(pairing) }, t('unpair')))));
   }
   if (sites.ok) replaceChildren($('#sites'), sites.sites.map(siteRow));
+  if (oversharing.ok) replaceChildren($('#oversharing-sites'), oversharing.sites.map(oversharingRow));
   if (learned.ok) {
     replaceChildren($('#learned-fields'), learned.fields.length ? learned.fields.map(learnedRow) : h('li', {}, t('learnedFieldsNone')));
   }
@@ -118,6 +120,16 @@ function siteRow(site) {
       : await api.permissions.remove({ origins: site.matches });
     if (!changed) box.checked = !box.checked;
     await ask('sites_changed');
+  });
+  return h('li', {}, h('label', {}, box, ` ${site.name}`));
+}
+
+/** The per-site switch of the over-sharing marks (issue 21): on unless turned off here. */
+function oversharingRow(site) {
+  const box = h('input', { type: 'checkbox', checked: site.on, id: `oversharing-${site.id}` });
+  box.addEventListener('change', async () => {
+    const done = await ask('set_oversharing', { site: site.id, on: box.checked });
+    if (!done.ok) box.checked = !box.checked;
   });
   return h('li', {}, h('label', {}, box, ` ${site.name}`));
 }

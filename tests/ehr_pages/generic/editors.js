@@ -83,7 +83,8 @@
   const script = make('script', { src: `/_editors/${name}.js` });
   script.onload = async () => {
     const mount = window.MarginTestEditors[name];
-    for (const part of decoyWhere === 'before' ? [decoy, note] : [note, decoy]) await mount(part.mount);
+    for (const part of decoyWhere === 'before' ? [decoy, note] : [note, decoy]) part.editor = await mount(part.mount);
+    window.__noteEditor = note.editor; // the tests read the editor's own state through its API
     window.__editorsReady = true;
   };
   document.head.append(script);
