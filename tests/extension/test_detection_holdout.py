@@ -248,7 +248,8 @@ def phase_problems(
     want_date = expected.get("date")
     relative = {"TODAY": 0, "YESTERDAY": -1}  # a page that says "Today": the run's own date
     if want_date in relative:
-        want_date = (datetime.date.today() + datetime.timedelta(days=relative[want_date])).isoformat()
+        shift = datetime.timedelta(days=relative[want_date])
+        want_date = (datetime.date.today() + shift).isoformat()
     if "date" in expected and context.get("appointment_date") != want_date:
         problems["date"] = f"expected {want_date}, read {context.get('appointment_date')}"
     if "client_ref" in expected and context.get("client_ref") != expected["client_ref"]:
