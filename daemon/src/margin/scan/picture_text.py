@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from margin.scan import progress
 from margin.scan.model import Extracted
 from margin.scan.pdf_worker import PdfWorker
 
@@ -48,13 +49,16 @@ def read_pdf_pictures(
     """Each page's pictures, one page at a time, within the file's OCR time budget."""
     deadline = time.monotonic() + ocr_seconds
     unread: dict[str, list[int]] = {}
+    progress.note("pages", found=len(pictures))
     for done, (index, regions) in enumerate(pictures):
         found: dict[str, Any] = {"failure": "the time limit for pictures was reached"}
         if time.monotonic() <= deadline:
             found = worker.read_page_pictures(index, regions)
         if "failure" in found:  # out of time, or the worker stopped (the PDF closed with it)
             unread.setdefault(found["failure"], []).extend(i + 1 for i, _ in pictures[done:])
+            progress.note("pages", done=len(pictures) - done)
             break
+        progress.note("pages", done=1)
         for why in add_readings(out, f"page {index + 1}, picture", found["readings"]):
             unread.setdefault(why, []).append(index + 1)
     for why, pages in unread.items():
