@@ -79,17 +79,20 @@ class NoteFingerprints:
         """Load the saved index and re-index what changed since. Returns notes re-read."""
         with self._lock:
             self._load()
-            current = {s.id: s for s in self.vault.list_notes(include_deleted=True)}
+            current = self.vault.current_versions()  # note id -> (version, deleted)
             for note_id in list(self.versions):
-                if note_id not in current or current[note_id].deleted:
+                if note_id not in current or current[note_id][1]:
                     self._forget(note_id)
-            stale = {n for n, s in current.items()
-                     if not s.deleted and self.versions.get(n) != s.version}
+            stale = {n for n, (version, deleted) in current.items()
+                     if not deleted and self.versions.get(n) != version}
             if stale:
                 for note_id, text in self.vault.iter_texts(actor="guard", purpose="index",
                                                            only=sorted(stale)):
-                    summary = current[note_id]
-                    self._remember(note_id, summary.version, text, _date_of(summary))
+                    # The version as listed before the text was read: if the note changed
+                    # meanwhile, the next catch-up reads it again.
+                    version = current[note_id][0]
+                    self._remember(note_id, version, text,
+                                   _date_of(self.vault.note_summary(note_id)))
                 self._save_if_possible()
             return len(stale)
 
