@@ -142,3 +142,17 @@ def test_letters_loaded_when_first_needed_with_the_changes_made_meanwhile() -> N
         assert deferred.match(text, 8) == full.match(text, 8)
     assert loads == [1] and not deferred.letters_waiting
     assert deferred.to_bytes() == full.to_bytes()
+
+
+def test_letters_let_go_after_a_save_come_back_for_an_ocr_check() -> None:
+    index = FingerprintIndex(KEY)
+    for note_id, text in NOTES.items():
+        index.add(note_id, text)
+    expected = {note_id: index.match_ocr(text, 12) for note_id, text in NOTES.items()}
+    _, letters = index.to_parts()
+    assert letters is not None
+    index.defer_letters(lambda: b"".join(letters))
+    assert index.letters_waiting
+    for note_id, text in NOTES.items():
+        assert index.match_ocr(text, 12) == expected[note_id]
+    assert not index.letters_waiting

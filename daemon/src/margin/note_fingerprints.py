@@ -172,6 +172,8 @@ class NoteFingerprints:
             write_atomically(self._path, sealed_pieces(
                 self._file_key, self._label(b"W"),
                 [_HEADER.pack(FILE_MAGIC, FILE_VERSION, len(meta)), meta, *words], self._aad()))
+            if letters is not None:  # saved: memory need not hold them until an OCR check
+                self.index.defer_letters(self._read_letters)
 
     def _label(self, kind: bytes) -> bytes:
         return FILE_MAGIC + bytes([FILE_VERSION]) + kind + self._generation

@@ -241,6 +241,12 @@ class FingerprintIndex:
                 return words, None
             return words, [glyphs.pack(self._glyphs)]
 
+    def defer_letters(self, loader: Callable[[], bytes | memoryview]) -> None:
+        """Let go of the letter fingerprints, just saved where ``loader`` reads them (the
+        letters' part of ``to_parts``); read again when an OCR check needs them."""
+        with self._lock:
+            self._glyphs.defer(loader)
+
     @property
     def letters_waiting(self) -> bool:
         """Whether the letter fingerprints wait unloaded where ``from_bytes`` was told."""
