@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from margin.matcher.fingerprint import Keys, _siphash_blocks
-from margin.matcher.packing import Reader, pack_arrays, pack_ids
+from margin.matcher.packing import Reader, Writer
 from margin.matcher.postings import Postings
 
 GLYPH_K = 12  # letters in one fingerprint (a multiple of 3: see glyph_hashes)
@@ -142,6 +142,7 @@ class GlyphIndex:
                 return
             read = Reader(self._loader())
             unpack(self, read)
+            read.end_part()
             if read.offset != len(read.data):
                 raise ValueError("trailing bytes after the letter fingerprints")
         else:
@@ -240,27 +241,29 @@ def _as_match(
     return GlyphMatch(start, end, note_id, words)
 
 
-def pack(index: GlyphIndex) -> bytes:
+def pack(index: GlyphIndex) -> list[bytes]:
     """Every note's kept fingerprints (no text), for the index's file."""
     index.load_now()
     slots = list(index._slot_of.values())  # increasing: slots are never reused
     lengths, keys, places = index._postings.export(slots)
-    return b"".join([_COUNTS.pack(len(slots), len(keys)), pack_ids(list(index._slot_of)),
-                     pack_arrays((lengths, "u4"), (keys, "u8"), (places, "u4"))])
+    write = Writer()
+    write.raw(_COUNTS.pack(len(slots), len(keys)))
+    write.ids(list(index._slot_of))
+    write.arrays((lengths, "u4"), (keys, "u8"), (places, "u4"))
+    return write.finish()
 
 
-def pack_changes(index: GlyphIndex) -> bytes:
+def pack_changes(index: GlyphIndex, write: Writer) -> None:
     """The changes noted while the fingerprints wait unloaded (none when loaded)."""
     changes = index._changes
     kept = [k for _, k in changes if k is not None]
-    return b"".join([
-        _COUNTS.pack(len(changes), sum(len(k[1]) for k in kept)),
-        pack_ids([note_id for note_id, _ in changes]),
-        pack_arrays((np.array([k is not None for _, k in changes]), "u1"),
-                    (np.array([k[0] for k in kept]), "u4"),
-                    (np.array([len(k[1]) for k in kept]), "u4")),
-        *(pack_arrays((k[1], "u8"), (k[2], "u4")) for k in kept),
-    ])
+    write.raw(_COUNTS.pack(len(changes), sum(len(k[1]) for k in kept)))
+    write.ids([note_id for note_id, _ in changes])
+    write.arrays((np.array([k is not None for _, k in changes]), "u1"),
+                 (np.array([k[0] for k in kept]), "u4"),
+                 (np.array([len(k[1]) for k in kept]), "u4"))
+    for _, hashes, positions in kept:
+        write.arrays((hashes, "u8"), (positions, "u4"))
 
 
 def unpack_changes(index: GlyphIndex, read: Reader) -> None:

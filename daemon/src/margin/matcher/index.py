@@ -21,7 +21,7 @@ from margin.matcher import glyphs
 from margin.matcher.fingerprint import derive_keys, kgram_hashes
 from margin.matcher.glyphs import winnow_positions
 from margin.matcher.normalize import Words, tokenize, words_only
-from margin.matcher.packing import Reader, pack_arrays, pack_ids
+from margin.matcher.packing import Reader, Writer
 from margin.matcher.postings import Postings
 from margin.matcher.runs import Match, Run, may_qualify, to_matches
 
@@ -39,8 +39,9 @@ _COMMON_LIMIT = 64
 
 
 _MAGIC = b"MGFP"
-# 2: quoted word positions; 3: letter fingerprints for OCR text; 4: whole arrays (older: rebuilt)
-_VERSION = 4
+# 2: quoted word positions; 3: letter fingerprints for OCR text; 5: whole arrays, aligned
+# (older: rebuilt)
+_VERSION = 5
 _HEADER = struct.Struct("<4sBBB8sI")
 _COUNT = struct.Struct("<Q")
 
@@ -228,18 +229,21 @@ class FingerprintIndex:
             slots = list(self._slot_of.values())  # increasing: slots are never reused
             lengths, keys, places = self._postings.export(slots)
             quoted = [sorted(self._quoted.get(slot, ())) for slot in slots]
-            words = [
-                _HEADER.pack(_MAGIC, _VERSION, self.k, self.window, self._keys.check, len(slots)),
-                pack_ids(list(self._slot_of)),
-                pack_arrays((lengths, "u4"), (np.array([len(q) for q in quoted]), "u4"),
-                            (np.array([p for q in quoted for p in q]), "u4")),
-                *(pack_arrays((self._sequence(slot), "u8")) for slot in slots),
-                _COUNT.pack(len(keys)), pack_arrays((keys, "u8"), (places, "u4")),
-                glyphs.pack_changes(self._glyphs),
-            ]
+            write = Writer()
+            write.raw(_HEADER.pack(_MAGIC, _VERSION, self.k, self.window, self._keys.check,
+                                   len(slots)))
+            write.ids(list(self._slot_of))
+            write.arrays((lengths, "u4"), (np.array([len(q) for q in quoted]), "u4"),
+                         (np.array([p for q in quoted for p in q]), "u4"))
+            for slot in slots:
+                write.arrays((self._sequence(slot), "u8"))
+            write.raw(_COUNT.pack(len(keys)))
+            write.arrays((keys, "u8"), (places, "u4"))
+            glyphs.pack_changes(self._glyphs, write)
+            words = write.finish()
             if self._glyphs.waiting:
                 return words, None
-            return words, [glyphs.pack(self._glyphs)]
+            return words, glyphs.pack(self._glyphs)
 
     def defer_letters(self, loader: Callable[[], bytes | memoryview]) -> None:
         """Let go of the letter fingerprints, just saved where ``loader`` reads them (the
@@ -275,8 +279,10 @@ class FingerprintIndex:
             if letters is not None:
                 index._glyphs.defer(letters)
             glyphs.unpack_changes(index._glyphs, read)
+            read.end_part()
             if letters is None:
                 index._glyphs.load_now(read)
+                read.end_part()
         except (struct.error, ValueError) as exc:  # ValueError covers bad UTF-8 and arrays
             raise IndexFormatError("the index is truncated or damaged") from exc
         if read.offset != len(data):

@@ -47,6 +47,7 @@ class Postings:
         self._dead_rows: list[np.ndarray] = []  # rows of the sorted arrays of dead owners
         self._dead_count = 0
         self._dead_per_key: dict[int, int] = {}  # fingerprint -> its dead rows
+        self._filter: _Filter | None = None  # of the sorted keys, made at the first lookup
 
     # --- owners --------------------------------------------------------------------------
 
@@ -160,6 +161,7 @@ class Postings:
         merged_keys[from_sorted], merged_places[from_sorted] = keys, places
         merged_keys[slots], merged_places[slots] = added_keys, added_places
         self._keys, self._places = merged_keys, merged_places
+        self._filter = None
         self._waiting.clear()
         self._recent.clear()
         self._recent_owners.clear()
@@ -175,8 +177,9 @@ class Postings:
         probe's index, the owner and the owner's position, once per posting."""
         self.settle()
         keys = self._keys
-        first = np.searchsorted(keys, probes, side="left")
-        in_sorted = np.searchsorted(keys, probes, side="right") - first
+        if self._filter is None:
+            self._filter = _Filter(keys)
+        first, in_sorted = _ranges(keys, probes, self._filter)
         counts = in_sorted.copy()
         if self._recent or self._dead_per_key:
             probe_keys = probes.tolist()
@@ -243,3 +246,37 @@ class Postings:
         postings._end = total
         postings._keys, postings._places = keys, places
         return postings
+
+
+class _Filter:
+    """One bit per value of the keys' low bits, about 8 bits per key: most fingerprints of
+    a checked text are in no note, and one look here (a few MB) sets them aside without a
+    binary search in the keys (tens of MB at 100,000 notes, each step a wait on memory)."""
+
+    def __init__(self, keys: np.ndarray):
+        bits = max(16, int(len(keys) * 8).bit_length())
+        self.mask = _U64((1 << bits) - 1)
+        self.bits = np.zeros(1 << (bits - 3), dtype=np.uint8)
+        low = (keys & self.mask).astype(np.int64)
+        np.bitwise_or.at(self.bits, low >> 3, (1 << (low & 7)).astype(np.uint8))
+
+    def maybe(self, probes: np.ndarray) -> np.ndarray:
+        low = (probes & self.mask).astype(np.int64)
+        return np.flatnonzero(self.bits[low >> 3] & (1 << (low & 7)).astype(np.uint8))
+
+
+def _ranges(keys: np.ndarray, probes: np.ndarray, bloom: _Filter
+            ) -> tuple[np.ndarray, np.ndarray]:
+    """For each probe, where its rows start in ``keys`` and how many there are (0 for most).
+    Only probes the filter lets through are searched, in sorted order (each search starts
+    near the last one)."""
+    first = np.zeros(len(probes), dtype=np.intp)
+    counts = np.zeros(len(probes), dtype=np.intp)
+    if not len(keys) or not len(probes):
+        return first, counts
+    maybe = bloom.maybe(probes)
+    maybe = maybe[np.argsort(probes[maybe])]
+    first[maybe] = np.searchsorted(keys, probes[maybe], side="left")
+    found = maybe[keys[np.minimum(first[maybe], len(keys) - 1)] == probes[maybe]]
+    counts[found] = np.searchsorted(keys, probes[found], side="right") - first[found]
+    return first, counts
