@@ -257,8 +257,14 @@ class _Filter:
         bits = max(16, int(len(keys) * 8).bit_length())
         self.mask = _U64((1 << bits) - 1)
         self.bits = np.zeros(1 << (bits - 3), dtype=np.uint8)
+        for first in range(0, len(keys), _SCAN_CHUNK):  # in pieces: little memory at once
+            self._set(keys[first : first + _SCAN_CHUNK])
+
+    def _set(self, keys: np.ndarray) -> None:
         low = (keys & self.mask).astype(np.int64)
-        np.bitwise_or.at(self.bits, low >> 3, (1 << (low & 7)).astype(np.uint8))
+        for bit in range(8):  # one bit position at a time: plain assignment, no ufunc.at
+            chosen = low[(low & 7) == bit] >> 3
+            self.bits[chosen] |= np.uint8(1 << bit)
 
     def maybe(self, probes: np.ndarray) -> np.ndarray:
         low = (probes & self.mask).astype(np.int64)
