@@ -163,6 +163,7 @@ class NoteFingerprints:
         with self._lock:
             meta = json.dumps({"versions": self.versions, "dates": self.dates,
                                "not_indexed": sorted(self.not_indexed)}).encode()
+            meta += b" " * (-(_HEADER.size + len(meta)) % 8)  # the index's arrays stay aligned
             words, letters = self.index.to_parts()
             self.vault.home.ensure()
             if letters is not None:
@@ -209,7 +210,7 @@ class NoteFingerprints:
         for note_id, text in self.vault.iter_texts(actor="guard", purpose="index",
                                                    only=sorted(self.index.note_ids())):
             rebuilt._glyphs.add(note_id, text)
-        return glyphs.pack(rebuilt._glyphs)
+        return b"".join(glyphs.pack(rebuilt._glyphs))
 
     def _aad(self) -> bytes:
         return b"margin/v1/fingerprints/" + self.vault.vault_id.encode()
