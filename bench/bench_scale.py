@@ -19,6 +19,7 @@ import os
 import random
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -144,25 +145,87 @@ def unlock_and_list(home: Home) -> tuple[float, float, float, Vault]:
     return unlock, cpu, statistics.median(listing), vault
 
 
-def guard_p95(count: int) -> float:
-    """The leak guard's check (its fingerprint matcher) against ``count`` notes."""
+def guard_p95(count: int) -> tuple[float, float]:
+    """The leak guard's check (its fingerprint matcher) against ``count`` notes: p95 of the
+    wall time and of the CPU time (on a shared machine the wall time mostly measures the
+    other processes). The index is built once and cached, as the vault is."""
     from margin.matcher import FingerprintIndex
 
     rng = random.Random(5)
     words = vocabulary(rng, 4000)
     weights = zipf_weights(words)
-    index = FingerprintIndex(b"k" * 32)
     bodies = [" ".join(rng.choices(words, weights, k=150)) for _ in range(count)]
-    for number, body in enumerate(bodies):
-        index.add(f"{number:032x}", body)
+    saved = cache_dir() / f"guard-{count}.bin"
+    try:
+        index = FingerprintIndex.from_bytes(saved.read_bytes(), b"k" * 32)
+    except (OSError, ValueError):
+        index = FingerprintIndex(b"k" * 32)
+        for number, body in enumerate(bodies):
+            index.add(f"{number:032x}", body)
+        saved.parent.mkdir(parents=True, exist_ok=True)
+        saved.write_bytes(index.to_bytes())
     checked = " ".join(rng.choices(words, k=1500)) + " " + bodies[7]
-    index.match(checked, 8)
-    samples = [timed(lambda: index.match(checked, 8)) for _ in range(60)]
-    return percentile(samples, 0.95)
+    assert index.match(checked, 8)
+    walls, cpus = [], []
+    for _ in range(60):
+        cpu = time.process_time()
+        walls.append(timed(lambda: index.match(checked, 8)))
+        cpus.append(time.process_time() - cpu)
+    return percentile(walls, 0.95), percentile(cpus, 0.95)
 
 
-def daemon_memory(home: Home) -> int:
-    """Peak resident memory (KiB) of a daemon that unlocked this vault and indexed it."""
+def daemon_memory(home: Home, cache: Home) -> tuple[int, int | None]:
+    """Peak resident memory (KiB) of a daemon that unlocked this vault and checked a text,
+    the leak guard's index read from its files; and of the first unlock, which builds that
+    index from every note (None when an earlier run built it: its files are kept with the
+    cached vault). The build runs in a process of its own: in a daemon it can outlast the
+    auto-lock on a loaded machine."""
+    built = None
+    if not any(cache.local_dir.glob("fingerprints-*.bin")):
+        built = _build_peak(home)
+        for made in [*home.local_dir.glob("fingerprints-*"), *home.local_dir.glob("letters-*")]:
+            shutil.copy2(made, cache.local_dir / made.name)
+    return _daemon_peak(home), built
+
+
+_BUILD = """
+import resource, sys
+from pathlib import Path
+from keyring.backends import fail
+from margin.home import Home
+from margin.note_fingerprints import NoteFingerprints
+from margin.vault import KeyStore, Vault
+vault = Vault.open(Home(Path(sys.argv[1])), keystore=KeyStore(fail.Keyring()))
+vault.unlock_with_passphrase(sys.argv[2], remember=False)
+NoteFingerprints(vault).catch_up()
+vault.lock()
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def _build_peak(home: Home) -> int:
+    """Peak memory (KiB) of building the leak guard's index of every note, then saving it."""
+    done = subprocess.run([sys.executable, "-c", _BUILD, str(home.root), PASSPHRASE],
+                          capture_output=True, text=True, check=True)
+    return int(done.stdout.split()[-1])
+
+
+def guard_index_at_unlock(home: Home) -> float:
+    """CPU seconds the daemon adds to an unlock to have the leak guard ready: its index
+    read from its files and checked against the notes' versions (nothing stale here)."""
+    from margin.note_fingerprints import NoteFingerprints
+
+    vault = Vault.open(home, keystore=keystore())
+    vault.unlock_with_passphrase(PASSPHRASE, remember=False)
+    cpu = time.process_time()
+    reread = NoteFingerprints(vault).catch_up()
+    cpu = time.process_time() - cpu
+    vault.lock()
+    assert reread == 0
+    return cpu
+
+
+def _daemon_peak(home: Home) -> int:
     from bench_sync import Daemon
 
     daemon = Daemon(home, PASSPHRASE, timeout=3600)  # starts, unlocks, indexes every note
@@ -237,13 +300,20 @@ def scale(rebuild: bool) -> None:
               f"CPU; load average {os.getloadavg()[0]:.1f}")
         print(f"  one client's notes listed ({found} of {BIG:,}): {list_big * 1e3:.2f} ms "
               f"(aim < 20 ms); of {SMALL:,}: {list_small * 1e3:.2f} ms")
-        p95_big, p95_small = guard_p95(BIG), guard_p95(SMALL)
-        print(f"  guard check p95, 1,500 words: {p95_big * 1e3:.2f} ms against {BIG:,} notes "
-              f"(aim < 5 ms), {p95_small * 1e3:.2f} ms against {SMALL:,}; ratio "
-              f"{p95_big / p95_small:.2f} (aim <= 1.3)")
-        memory_big, memory_small = daemon_memory(work["big"]), daemon_memory(work["small"])
-        print(f"  daemon peak memory, unlocked and indexed: {memory_big / 1024:.0f} MiB with "
-              f"{BIG:,} notes (aim < 500 MiB), {memory_small / 1024:.0f} MiB with {SMALL:,}")
+        (p95_big, cpu_big), (p95_small, cpu_small) = guard_p95(BIG), guard_p95(SMALL)
+        print(f"  guard check p95, 1,500 words: {p95_big * 1e3:.2f} ms wall, {cpu_big * 1e3:.2f} "
+              f"ms CPU against {BIG:,} notes (aim < 5 ms); {p95_small * 1e3:.2f} ms wall, "
+              f"{cpu_small * 1e3:.2f} ms CPU against {SMALL:,}; CPU ratio "
+              f"{cpu_big / cpu_small:.2f} (aim <= 1.3)")
+        memory_big, built_big = daemon_memory(work["big"], big)
+        memory_small, _ = daemon_memory(work["small"], small)
+        print(f"  daemon peak memory, unlocked and checking: {memory_big / 1024:.0f} MiB with "
+              f"{BIG:,} notes (aim < 500 MiB), {memory_small / 1024:.0f} MiB with {SMALL:,}; "
+              "the first unlock, which builds the index: "
+              + (f"{built_big / 1024:.0f} MiB" if built_big else "built by an earlier run"))
+        print(f"  the leak guard's index made ready at unlock (read from its files): "
+              f"{guard_index_at_unlock(work['big']) * 1e3:.0f} ms CPU with {BIG:,} notes, "
+              f"{guard_index_at_unlock(work['small']) * 1e3:.0f} ms with {SMALL:,}")
         take_in, direct = first_sync(big, Path(tmp) / "sync")
         print(f"  first sync into a new device (its first unlock reads every file): "
               f"{take_in:.1f} s; reading and decrypting the same files directly: "

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import json
 import shutil
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -228,4 +229,28 @@ def test_a_leak_in_a_watched_folder_sets_the_badge_and_notifies(env: Env, tmp_pa
     vault.wait_for_timeout(1000)
     assert vault.evaluate(badge) == ""
     assert len(vault.evaluate("() => chrome.notifications.getAll()")) == 1
+    vault.close()
+
+
+def test_a_long_check_shows_its_progress_on_the_vault_page(env: Env, tmp_path: Path) -> None:
+    """Issue 18: a check that takes a while (here pictures read by OCR, inside an archive)
+    shows a bar of files done of found, from the daemon's watch state, and no bar after."""
+    pictures = Path(__file__).resolve().parent.parent / "scan" / "pictures" / "files"
+    archive = tmp_path / "scanned_exports.zip"
+    with zipfile.ZipFile(archive, "w") as packed:
+        for copy in range(4):
+            for name in ("screenshot_clean.png", "rendered_300dpi_clean.png"):
+                packed.write(pictures / name, f"{copy}-{name}")
+    vault = open_exports(env.browser)
+    drop_file(vault, archive)
+    bar = vault.locator("#scan-progress-bar")
+    expect(vault.locator("#scan-progress")).to_be_visible(timeout=30_000)
+    expect(vault.locator("#scan-progress-text")).to_contain_text("of 9 files checked")
+    shown = [int(bar.get_attribute("value") or 0), int(bar.get_attribute("max") or 0)]
+    assert 0 <= shown[0] < shown[1] == 9
+    screenshot(vault, "vault-export-progress")
+    report = report_of(vault, archive.name)
+    expect(report).to_have_attribute("data-verdict", "clean", timeout=120_000)
+    expect(vault.locator("#scan-progress")).to_be_hidden()
+    expect(vault.locator("#scan-status")).to_contain_text("Done")
     vault.close()

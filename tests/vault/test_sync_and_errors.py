@@ -171,3 +171,25 @@ def test_key_file_from_a_newer_margin_says_update(home: Home, vault: Vault) -> N
     with pytest.raises(FormatTooNew) as refused:
         Vault.open(home, keystore=no_keychain()).unlock_with_passphrase(PASSPHRASE)
     assert "Update Margin" in refused.value.hint
+
+
+def test_current_versions_say_what_the_summaries_say(vault: Vault, tmp_path: Path) -> None:
+    """The leak guard's cheap question at unlock (issue 18) answers as a full listing does:
+    one version, edited, deleted, in conflict, after a lock and unlock (stored rows)."""
+    plain = vault.create_note("one version", actor="cli")
+    edited = vault.create_note("first", actor="cli")
+    vault.update_note(edited.id, "second", base_version=edited.version, actor="cli")
+    gone = vault.create_note("to delete", actor="cli")
+    vault.delete_note(gone.id, actor="cli")
+    disputed = vault.create_note("base", actor="cli")
+    laptop = second_device(vault, tmp_path)
+    vault.update_note(disputed.id, "desktop", base_version=disputed.version, actor="cli")
+    laptop.update_note(disputed.id, "laptop", base_version=disputed.version, actor="cli")
+    vault.refresh()
+    for _ in range(2):
+        current = vault.current_versions()  # first: from stored rows after the unlock
+        listed = {s.id: (s.version, s.deleted) for s in vault.list_notes(include_deleted=True)}
+        assert current == listed
+        assert listed[gone.id][1] and not listed[plain.id][1]
+        vault.lock()
+        vault.unlock_with_passphrase(PASSPHRASE)

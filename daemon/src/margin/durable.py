@@ -11,6 +11,7 @@ import contextlib
 import os
 import secrets
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 try:  # Windows has no fcntl; F_FULLFSYNC only exists on macOS.
@@ -88,8 +89,10 @@ class FileOps:
                 created.mkdir(mode=mode)
             self.fsync_dir(created.parent)
 
-    def write_atomically(self, path: Path, data: bytes, mode: int = 0o600) -> None:
-        """Make ``path`` hold ``data`` or leave it as it was, durably, before returning.
+    def write_atomically(self, path: Path, data: bytes | Iterable[bytes], mode: int = 0o600
+                         ) -> None:
+        """Make ``path`` hold ``data`` (or its pieces, one after the other: a large file
+        need not be whole in memory) or leave it as it was, durably, before returning.
 
         The temp file has a random name in the same folder so the rename is atomic and two
         writers never share a temp file.
@@ -98,7 +101,8 @@ class FileOps:
         fd = self.create_exclusive(temp, mode)
         try:
             claim(fd)
-            self.write_all(fd, data)
+            for piece in [data] if isinstance(data, bytes) else data:
+                self.write_all(fd, piece)
             self.fsync(fd)
         except BaseException:
             self.close(fd)
@@ -147,5 +151,5 @@ _O_BINARY = getattr(os, "O_BINARY", 0)
 DEFAULT_OPS = FileOps()
 
 
-def write_atomically(path: Path, data: bytes, mode: int = 0o600) -> None:
+def write_atomically(path: Path, data: bytes | Iterable[bytes], mode: int = 0o600) -> None:
     DEFAULT_OPS.write_atomically(path, data, mode)

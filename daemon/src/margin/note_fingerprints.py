@@ -3,7 +3,9 @@ current by listening to the vault (``Vault.note_listeners``), so no caller has t
 it. The leak guard and the export checker match against it.
 
 It lives in memory while the vault is unlocked and, encrypted with a key derived from the
-vault key, in the machine-local folder between unlocks (``fingerprints-VAULTID.bin``). It
+vault key, in the machine-local folder between unlocks (``fingerprints-VAULTID.bin``, the
+word fingerprints, and ``letters-VAULTID.bin``, the letter ones for OCR text, read only when
+an OCR check first needs them: they are most of the size). It
 records which version of each note it indexed, so an unlock only re-reads the notes that
 changed meanwhile (an import from the command line, a version that arrived by sync); a
 missing or unreadable file is simply rebuilt. It never holds note text.
@@ -22,12 +24,19 @@ from cryptography.exceptions import InvalidTag
 
 from margin.durable import write_atomically
 from margin.errors import MarginError
-from margin.matcher import EXPORT_MIN_WORDS, GUARD_MIN_WORDS, FingerprintIndex, IndexFormatError
+from margin.matcher import (
+    EXPORT_MIN_WORDS,
+    GUARD_MIN_WORDS,
+    FingerprintIndex,
+    IndexFormatError,
+    glyphs,
+)
+from margin.sealed_file import read_label, read_sealed, sealed_pieces
 from margin.vault import Vault
 from margin.vault import crypto as vault_crypto
 
 FILE_MAGIC = b"MGFX"
-FILE_VERSION = 1
+FILE_VERSION = 2  # 2: words and letters in two files (issue 18); older: rebuilt
 _HEADER = struct.Struct(">4sBI")  # magic, version, length of the JSON part
 MAX_CHECK_CHARS = 200_000  # a very long progress note is ~30,000 characters
 # A note longer than any entrance accepts (note-create-request: 500,000) can only come from
@@ -56,6 +65,8 @@ class NoteFingerprints:
         self._key = vault.derive_key("fingerprints")
         self._file_key = vault.derive_key("fingerprints-file")
         self._path = vault.home.local_dir / f"fingerprints-{vault.vault_id}.bin"
+        self._letters_path = vault.home.local_dir / f"letters-{vault.vault_id}.bin"
+        self._generation = bytes(16)  # which letters file goes with the words file
         self._lock = threading.RLock()
         self.index = FingerprintIndex(self._key)
         self.versions: dict[str, str] = {}  # note id -> version indexed
@@ -68,17 +79,20 @@ class NoteFingerprints:
         """Load the saved index and re-index what changed since. Returns notes re-read."""
         with self._lock:
             self._load()
-            current = {s.id: s for s in self.vault.list_notes(include_deleted=True)}
+            current = self.vault.current_versions()  # note id -> (version, deleted)
             for note_id in list(self.versions):
-                if note_id not in current or current[note_id].deleted:
+                if note_id not in current or current[note_id][1]:
                     self._forget(note_id)
-            stale = {n for n, s in current.items()
-                     if not s.deleted and self.versions.get(n) != s.version}
+            stale = {n for n, (version, deleted) in current.items()
+                     if not deleted and self.versions.get(n) != version}
             if stale:
                 for note_id, text in self.vault.iter_texts(actor="guard", purpose="index",
                                                            only=sorted(stale)):
-                    summary = current[note_id]
-                    self._remember(note_id, summary.version, text, _date_of(summary))
+                    # The version as listed before the text was read: if the note changed
+                    # meanwhile, the next catch-up reads it again.
+                    version = current[note_id][0]
+                    self._remember(note_id, version, text,
+                                   _date_of(self.vault.note_summary(note_id)))
                 self._save_if_possible()
             return len(stale)
 
@@ -135,7 +149,7 @@ class NoteFingerprints:
                 found, utf16_spans(text, [(m.start, m.end) for m in found]), strict=True)
         ]
 
-    # --- the encrypted file --------------------------------------------------------------------
+    # --- the encrypted files -----------------------------------------------------------------
 
     def _save_if_possible(self) -> None:
         """Derived data: when it cannot be written (a full disk), the index in memory still
@@ -144,26 +158,39 @@ class NoteFingerprints:
             self.save()
 
     def save(self) -> None:
+        """Both files, the letters' first (only when loaded: while they wait, the words'
+        file carries what changed since), each naming the generation they belong to."""
         with self._lock:
             meta = json.dumps({"versions": self.versions, "dates": self.dates,
                                "not_indexed": sorted(self.not_indexed)}).encode()
-            plain = _HEADER.pack(FILE_MAGIC, FILE_VERSION, len(meta)) + meta + self.index.to_bytes()
-        nonce = vault_crypto.random_bytes(vault_crypto.NONCE_BYTES)
-        sealed = vault_crypto.seal(self._file_key, nonce, plain, self._aad())
-        self.vault.home.ensure()
-        write_atomically(self._path, nonce + sealed)
+            meta += b" " * (-(_HEADER.size + len(meta)) % 8)  # the index's arrays stay aligned
+            words, letters = self.index.to_parts()
+            self.vault.home.ensure()
+            if letters is not None:
+                self._generation = vault_crypto.random_bytes(16)
+                write_atomically(self._letters_path, sealed_pieces(
+                    self._file_key, self._label(b"L"), letters, self._aad()))
+            write_atomically(self._path, sealed_pieces(
+                self._file_key, self._label(b"W"),
+                [_HEADER.pack(FILE_MAGIC, FILE_VERSION, len(meta)), meta, *words], self._aad()))
+            if letters is not None:  # saved: memory need not hold them until an OCR check
+                self.index.defer_letters(self._read_letters)
+
+    def _label(self, kind: bytes) -> bytes:
+        return FILE_MAGIC + bytes([FILE_VERSION]) + kind + self._generation
 
     def _load(self) -> None:
         try:
-            data = self._path.read_bytes()
-            nonce, sealed = data[: vault_crypto.NONCE_BYTES], data[vault_crypto.NONCE_BYTES:]
-            plain = vault_crypto.open_sealed(self._file_key, nonce, sealed, self._aad())
+            label, plain = read_sealed(self._path, self._file_key, self._aad())
+            self._generation = label[-16:]
+            if label != self._label(b"W") or read_label(self._letters_path) != self._label(b"L"):
+                raise IndexFormatError("not a pair of fingerprint files this version reads")
             magic, version, meta_length = _HEADER.unpack_from(plain)
             if magic != FILE_MAGIC or version != FILE_VERSION:
                 raise IndexFormatError("not a fingerprint file this version reads")
-            body = plain[_HEADER.size:]
-            meta = json.loads(body[:meta_length])
-            index = FingerprintIndex.from_bytes(body[meta_length:], self._key)
+            meta = json.loads(bytes(plain[_HEADER.size : _HEADER.size + meta_length]))
+            index = FingerprintIndex.from_bytes(plain[_HEADER.size + meta_length :], self._key,
+                                                letters=self._read_letters)
         except (OSError, ValueError, KeyError, IndexFormatError, struct.error, InvalidTag):
             # Missing, damaged or from another vault: it is derived data, so rebuild it.
             self.index, self.versions, self.dates = FingerprintIndex(self._key), {}, {}
@@ -171,6 +198,19 @@ class NoteFingerprints:
             return
         self.index, self.versions, self.dates = index, meta["versions"], meta["dates"]
         self.not_indexed = set(meta.get("not_indexed", []))
+
+    def _read_letters(self) -> bytes | memoryview:
+        """The letter fingerprints, read when an OCR check first needs them; rebuilt from
+        the notes if their file went missing or was damaged meanwhile."""
+        with suppress(OSError, ValueError, InvalidTag):
+            label, plain = read_sealed(self._letters_path, self._file_key, self._aad())
+            if label == self._label(b"L"):
+                return plain
+        rebuilt = FingerprintIndex(self._key)
+        for note_id, text in self.vault.iter_texts(actor="guard", purpose="index",
+                                                   only=sorted(self.index.note_ids())):
+            rebuilt._glyphs.add(note_id, text)
+        return b"".join(glyphs.pack(rebuilt._glyphs))
 
     def _aad(self) -> bytes:
         return b"margin/v1/fingerprints/" + self.vault.vault_id.encode()

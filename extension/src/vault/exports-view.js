@@ -12,6 +12,7 @@ import { t } from '../shared/i18n.js';
 import { whereShown } from './where-view.js';
 
 const WATCH_REFRESH_MS = 5000;
+const PROGRESS_REFRESH_MS = 400; // while a dropped file is checked: a long PDF takes minutes
 
 export class ExportsView {
   /**
@@ -45,7 +46,9 @@ export class ExportsView {
       status.dataset.kind = 'saving';
       status.textContent = t('checkingFile', file.name, index + 1, files.length);
       const url = URL.createObjectURL(file); // the worker reads the bytes from it, in this origin only
+      const stopProgress = this.followProgress(file.name);
       const result = await ask('scan_upload', { url, name: file.name, ...(hasSidebar ? { file } : {}) }); // Firefox: see exports.js
+      stopProgress();
       URL.revokeObjectURL(url);
       if (result.ok) reports.append(...result.body.files.map((entry) => this.fileReport(entry)));
       else reports.append(h('div', { className: 'report-file form-error' }, t('fileNotChecked', file.name, describeFailure(result))));
@@ -53,6 +56,43 @@ export class ExportsView {
     status.dataset.kind = 'info';
     status.textContent = files.length ? t('checkDone') : '';
     this.refreshWatch();
+  }
+
+  /**
+   * Show how far the daemon's check of `name` has got (files and members, pages of pictures
+   * read by OCR) until the returned function is called. The daemon says it in `watch_state`.
+   */
+  followProgress(name) {
+    const { progress, progressBar, progressText } = this.parts;
+    let timer = null;
+    let stopped = false;
+    const poll = async () => {
+      const result = await ask('watch_state');
+      if (stopped) return;
+      const check = result.ok ? result.body.checking.find((entry) => entry.name === name) : null;
+      if (check) this.showProgress(check);
+      timer = setTimeout(poll, PROGRESS_REFRESH_MS);
+    };
+    timer = setTimeout(poll, PROGRESS_REFRESH_MS);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+      progress.hidden = true;
+      progressBar.removeAttribute('value');
+      progressText.textContent = '';
+    };
+  }
+
+  showProgress(check) {
+    const { progress, progressBar, progressText } = this.parts;
+    // Pages of pictures are the slow part when there are any; otherwise files and members.
+    const [done, total] = check.pages_total ? [check.pages_done, check.pages_total] : [check.files_done, check.files_total];
+    progress.hidden = false;
+    progressBar.max = Math.max(total, 1);
+    progressBar.value = Math.min(done, total);
+    progressText.textContent = check.pages_total
+      ? t('checkProgressPages', check.files_done, check.files_total, check.pages_done, check.pages_total)
+      : t('checkProgressFiles', check.files_done, check.files_total);
   }
 
   /** One file or archive member, with its members below it. */

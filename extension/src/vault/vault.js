@@ -25,6 +25,7 @@ const exportsView = new ExportsView({
   section: $('#exports-view'), zone: $('#drop-zone'), picker: $('#export-file'), status: $('#scan-status'),
   reports: $('#scan-reports'), folders: $('#watch-folders'), waiting: $('#watch-waiting'),
   recent: $('#watch-recent'), dismiss: $('#watch-dismiss'),
+  progress: $('#scan-progress'), progressBar: $('#scan-progress-bar'), progressText: $('#scan-progress-text'),
 }, {
   label: (id) => (noteSummaries.has(id) ? describeNote(noteSummaries.get(id)) : t('noteById', id)),
   open: (id) => openNote({ id }, $('#exports-reader-slot')),

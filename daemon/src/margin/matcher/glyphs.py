@@ -16,17 +16,20 @@ from __future__ import annotations
 
 import re
 import struct
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
 from margin.matcher.fingerprint import Keys, _siphash_blocks
+from margin.matcher.packing import Reader, Writer
+from margin.matcher.postings import Postings
 
 GLYPH_K = 12  # letters in one fingerprint (a multiple of 3: see glyph_hashes)
 GLYPH_WINDOW = 8  # any 19 shared letters in a row keep a fingerprint on both sides
 _DOMAIN = np.uint64(0x6D617267696E6F63)  # keeps letter k-grams apart from word k-grams
 _COMMON_LIMIT = 64  # as for words: boilerplate found everywhere is not followed
+_COUNTS = struct.Struct("<IQ")  # notes, postings
 _CHAIN_GAP = 40  # letters between two shared fingerprints of one passage, at most
 _CHAIN_DRIFT = 6  # letters OCR may lose or add between them
 _COVERED_SHARE = 0.5  # of the chain's letters, this share must be in shared fingerprints
@@ -110,55 +113,85 @@ def winnow_positions(hashes: np.ndarray, window: int) -> np.ndarray:
 
 
 class GlyphIndex:
-    """Winnowed letter fingerprints of every note, and one sorted table of them all (made
-    again, at numpy speed, on the first match after a change) to look them up."""
+    """Winnowed letter fingerprints of every note, in compact postings (see ``postings``).
+
+    They may wait unloaded (``defer``): changes are then noted, and replayed once they
+    are loaded for a match."""
 
     def __init__(self, keys: Keys):
         self._keys = keys
-        self._kept: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # note -> (hashes, positions)
-        self._table: tuple[np.ndarray, np.ndarray, np.ndarray, list[str]] | None = None
+        self._postings = Postings()
+        self._slot_of: dict[str, int] = {}
+        self._note_ids: list[str | None] = []
+        self._loader: Callable[[], bytes | memoryview] | None = None
+        self._changes: list[tuple[str, tuple[int, np.ndarray, np.ndarray] | None]] = []
+
+    def defer(self, loader: Callable[[], bytes | memoryview]) -> None:
+        """Leave the fingerprints where ``loader`` reads them (``pack`` output) until needed."""
+        self._postings, self._slot_of, self._note_ids = Postings(), {}, []
+        self._loader, self._changes = loader, []
+
+    @property
+    def waiting(self) -> bool:
+        return self._loader is not None
+
+    def load_now(self, read: Reader | None = None) -> None:
+        """Load the fingerprints (from ``read``, or where they wait), then the changes."""
+        if read is None:
+            if self._loader is None:
+                return
+            read = Reader(self._loader())
+            unpack(self, read)
+            read.end_part()
+            if read.offset != len(read.data):
+                raise ValueError("trailing bytes after the letter fingerprints")
+        else:
+            unpack(self, read)
+        changes = self._changes
+        self._loader, self._changes = None, []
+        for note_id, kept in changes:
+            self.remove(note_id)
+            if kept is not None:
+                self._name(self._postings.add(*kept), note_id)
 
     def add(self, note_id: str, text: str) -> None:
         hashes = glyph_hashes(fold(text), self._keys)
         positions = winnow_positions(hashes, GLYPH_WINDOW)
-        self.set(note_id, hashes[positions], positions)
+        kept = (len(hashes), hashes[positions], positions)
+        if self._loader is not None:
+            self._changes.append((note_id, kept))
+            return
+        self.remove(note_id)
+        self._name(self._postings.add(*kept), note_id)
 
-    def set(self, note_id: str, hashes: np.ndarray, positions: np.ndarray) -> None:
-        self._kept[note_id] = (hashes, positions)
-        self._table = None
+    def _name(self, slot: int, note_id: str) -> None:
+        assert slot == len(self._note_ids)
+        self._note_ids.append(note_id)
+        self._slot_of[note_id] = slot
 
     def remove(self, note_id: str) -> None:
-        if self._kept.pop(note_id, None) is not None:
-            self._table = None
-
-    def items(self) -> Iterator[tuple[str, np.ndarray, np.ndarray]]:
-        for note_id, (hashes, positions) in self._kept.items():
-            yield note_id, hashes, positions
+        if self._loader is not None:
+            self._changes.append((note_id, None))
+            return
+        slot = self._slot_of.pop(note_id, None)
+        if slot is not None:
+            self._postings.remove(slot)
+            self._note_ids[slot] = None
 
     # --- matching ------------------------------------------------------------------------
 
-    def _lookup_table(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[str]]:
-        if self._table is None:
-            note_ids = list(self._kept)
-            kept = list(self._kept.values())
-            hashes = np.concatenate([h for h, _ in kept] or [np.empty(0, np.uint64)])
-            positions = np.concatenate([p for _, p in kept] or [np.empty(0, np.uint32)])
-            owners = np.repeat(np.arange(len(kept)), [len(h) for h, _ in kept])
-            order = np.argsort(hashes, kind="stable")
-            self._table = (hashes[order], owners[order], positions[order], note_ids)
-        return self._table
-
     def match(self, text: str, min_words: int) -> list[GlyphMatch]:
+        self.load_now()
         letters, origins = fold_with_origins(text)
         probes = glyph_hashes(letters, self._keys)
-        keys, owners, positions, note_ids = self._lookup_table()
-        first = np.searchsorted(keys, probes, side="left")
-        counts = np.searchsorted(keys, probes, side="right") - first
-        hits: dict[str, list[tuple[int, int]]] = {}
         # A fingerprint found in very many places is boilerplate, not followed (as for words).
-        for q in np.flatnonzero((counts > 0) & (counts <= _COMMON_LIMIT)).tolist():
-            for j in range(int(first[q]), int(first[q] + counts[q])):
-                hits.setdefault(note_ids[owners[j]], []).append((q, int(positions[j])))
+        found_at, slots, positions = self._postings.lookup(probes, _COMMON_LIMIT)
+        hits: dict[str, list[tuple[int, int]]] = {}
+        note_ids = self._note_ids
+        for q, slot, p in zip(found_at, slots, positions, strict=True):
+            note_id = note_ids[slot]
+            assert note_id is not None
+            hits.setdefault(note_id, []).append((q, p))
         found: list[GlyphMatch] = []
         for note_id, note_hits in hits.items():
             for chain in _chains(note_hits):
@@ -208,28 +241,57 @@ def _as_match(
     return GlyphMatch(start, end, note_id, words)
 
 
-def pack(index: GlyphIndex) -> bytes:
+def pack(index: GlyphIndex) -> list[bytes]:
     """Every note's kept fingerprints (no text), for the index's file."""
-    parts = [struct.pack("<I", len(index._kept))]
-    for note_id, hashes, positions in index.items():
-        encoded = note_id.encode()
-        parts += [struct.pack("<HI", len(encoded), len(hashes)), encoded,
-                  hashes.astype("<u8").tobytes(), positions.astype("<u4").tobytes()]  # fmt: skip
-    return b"".join(parts)
+    index.load_now()
+    slots = list(index._slot_of.values())  # increasing: slots are never reused
+    lengths, keys, places = index._postings.export(slots)
+    write = Writer()
+    write.raw(_COUNTS.pack(len(slots), len(keys)))
+    write.ids(list(index._slot_of))
+    write.arrays((lengths, "u4"), (keys, "u8"), (places, "u4"))
+    return write.finish()
 
 
-def unpack(index: GlyphIndex, data: bytes, offset: int) -> int:
-    """Load ``pack`` output at ``offset`` into ``index``; returns the offset after it."""
-    (count,) = struct.unpack_from("<I", data, offset)
-    offset += 4
-    for _ in range(count):
-        id_length, kept = struct.unpack_from("<HI", data, offset)
-        offset += 6
-        note_id = data[offset : offset + id_length].decode()
-        offset += id_length
-        hashes = np.frombuffer(data, dtype="<u8", count=kept, offset=offset).astype(np.uint64)
-        offset += 8 * kept
-        positions = np.frombuffer(data, dtype="<u4", count=kept, offset=offset).astype(np.uint32)
-        offset += 4 * kept
-        index.set(note_id, hashes, positions)
-    return offset
+def pack_changes(index: GlyphIndex, write: Writer) -> None:
+    """The changes noted while the fingerprints wait unloaded (none when loaded)."""
+    changes = index._changes
+    kept = [k for _, k in changes if k is not None]
+    write.raw(_COUNTS.pack(len(changes), sum(len(k[1]) for k in kept)))
+    write.ids([note_id for note_id, _ in changes])
+    write.arrays((np.array([k is not None for _, k in changes]), "u1"),
+                 (np.array([k[0] for k in kept]), "u4"),
+                 (np.array([len(k[1]) for k in kept]), "u4"))
+    for _, hashes, positions in kept:
+        write.arrays((hashes, "u8"), (positions, "u4"))
+
+
+def unpack_changes(index: GlyphIndex, read: Reader) -> None:
+    count, _ = read.unpack(_COUNTS)
+    note_ids = read.ids(count)
+    added = read.array("u1", count).tolist()
+    lengths = read.array("u4", sum(added)).tolist()
+    sizes = read.array("u4", sum(added)).tolist()
+    kept = iter(zip(lengths, sizes, strict=True))
+    for note_id, is_added in zip(note_ids, added, strict=True):
+        if not is_added:
+            index._changes.append((note_id, None))
+            continue
+        length, size = next(kept)
+        hashes, positions = read.array("u8", size), read.array("u4", size)
+        if len(positions) and int(positions.max()) >= length:
+            raise ValueError("a letter position beyond its note")
+        index._changes.append((note_id, (length, hashes, positions)))
+
+
+def unpack(index: GlyphIndex, read: Reader) -> None:
+    """Load ``pack`` output from ``read`` into an empty ``index``."""
+    count, postings = read.unpack(_COUNTS)
+    note_ids = read.ids(count)
+    lengths = read.array("u4", count)
+    keys, places = read.array("u8", postings), read.array("u4", postings)
+    if len(set(note_ids)) != count:
+        raise ValueError("a note twice in the letter fingerprints")
+    index._postings = Postings.load(lengths, keys, places)
+    index._note_ids = list(note_ids)
+    index._slot_of = dict(zip(note_ids, range(count), strict=True))

@@ -1,25 +1,28 @@
 """The fingerprint index of the private notes: add, remove, match, save as bytes.
 
 For every note it keeps the keyed fingerprint of every k-gram in order (to verify and extend
-a hit word by word) and a hash table from the winnowed fingerprints to where they occur (to
-find hits). Checking a text costs one table lookup per word of that text, whatever the
-number of notes. It holds no text; the caller encrypts ``to_bytes()`` before storing it.
+a hit word by word) and, in ``postings``, where the winnowed fingerprints occur (to find
+hits). Checking a text costs one binary search per word of that text, whatever the number
+of notes; all of it is numpy arrays, not Python objects per fingerprint (issue 18: 100,000
+notes in a few hundred MB). It holds no text; the caller encrypts ``to_bytes()`` before
+storing it, and loading it back is reading arrays, not rebuilding them.
 """
 
 from __future__ import annotations
 
 import hmac
 import struct
-import sys
 import threading
-from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import numpy as np
 
 from margin.matcher import glyphs
-from margin.matcher.fingerprint import derive_keys, kgram_hashes, winnow
+from margin.matcher.fingerprint import derive_keys, kgram_hashes
+from margin.matcher.glyphs import winnow_positions
 from margin.matcher.normalize import Words, tokenize, words_only
+from margin.matcher.packing import Reader, Writer
+from margin.matcher.postings import Postings
 from margin.matcher.runs import Match, Run, may_qualify, to_matches
 
 DEFAULT_K = 5
@@ -34,32 +37,17 @@ _POSITION_MASK = (1 << _POSITION_BITS) - 1
 # found through their other fingerprints.
 _COMMON_LIMIT = 64
 
-_FILTER_SIZE = 1 << 22  # bits of the pre-filter: about 1% false hits at 40,000 keys
-_FILTER_MASK = np.uint64(_FILTER_SIZE - 1)
 
 _MAGIC = b"MGFP"
-_VERSION = 3  # 2: quoted word positions; 3: letter fingerprints for OCR text (older: rebuilt)
+# 2: quoted word positions; 3: letter fingerprints for OCR text; 5: whole arrays, aligned
+# (older: rebuilt)
+_VERSION = 5
 _HEADER = struct.Struct("<4sBBB8sI")
-_NOTE_HEADER = struct.Struct("<HIII")  # id length, k-grams, selected, quoted positions
+_COUNT = struct.Struct("<Q")
 
 
 class IndexFormatError(ValueError):
     """The bytes are not an index this version can read, or were made with another key."""
-
-
-def _little_endian(values: array[int]) -> bytes:
-    if sys.byteorder == "big":
-        values = array(values.typecode, values)
-        values.byteswap()
-    return values.tobytes()
-
-
-def _from_little_endian(typecode: str, data: bytes) -> array[int]:
-    values = array(typecode)
-    values.frombytes(data)
-    if sys.byteorder == "big":
-        values.byteswap()
-    return values
 
 
 def quoted_positions(text: str) -> frozenset[int]:
@@ -79,16 +67,15 @@ class FingerprintIndex:
         self.k = k
         self.window = window
         self._lock = threading.RLock()
-        self._slot_of: dict[str, int] = {}
+        self._slot_of: dict[str, int] = {}  # a slot is never reused while in memory
         self._note_ids: list[str | None] = []
-        self._sequences: list[array[int]] = []  # per slot: every k-gram fingerprint, in order
-        self._selected: list[array[int]] = []  # per slot: positions kept by winnowing
+        # Every k-gram fingerprint of every note, in order (to verify and extend a hit):
+        # the notes loaded from bytes in one array, the ones added since each in its own.
+        self._loaded_sequences = np.empty(0, dtype=np.uint64)
+        self._added_sequences: dict[int, np.ndarray] = {}
         # per slot: word positions inside a quotation in the note itself (the client's words)
-        self._quoted: list[frozenset[int]] = []
-        self._free_slots: list[int] = []
-        self._postings: dict[int, int | list[int]] = {}
-        self._sorted_keys: np.ndarray | None = None  # the postings' keys, for vector search
-        self._key_bits: np.ndarray | None = None  # which low bits the keys have
+        self._quoted: dict[int, frozenset[int]] = {}
+        self._postings = Postings()  # the winnowed fingerprints (iterating gives them)
         self._word_cache: dict[str, int] = {}  # keyed word values, in memory only
         self._glyphs = glyphs.GlyphIndex(self._keys)  # letter fingerprints, for OCR text
 
@@ -110,16 +97,23 @@ class FingerprintIndex:
 
     def add(self, note_id: str, text: str) -> None:
         """Index ``text`` under ``note_id``, replacing what that id had."""
-        hashes = kgram_hashes(words_only(text), self._keys, self.k, self._word_cache)
-        sequence = array("Q", hashes.astype("<u8").tobytes())
-        if sys.byteorder == "big":
-            sequence.byteswap()
+        sequence = kgram_hashes(words_only(text), self._keys, self.k, self._word_cache)
         if len(sequence) > _POSITION_MASK:
             raise ValueError("a note this long cannot be indexed")
         with self._lock:
-            self._insert(note_id, sequence, array("I", winnow(sequence, self.window)),
-                         quoted_positions(text))
+            self.remove(note_id)
+            selected = winnow_positions(sequence, self.window)
+            slot = self._postings.add(len(sequence), sequence[selected], selected)
+            self._added_sequences[slot] = sequence
+            self._name(slot, note_id, quoted_positions(text))
             self._glyphs.add(note_id, text)
+
+    def _name(self, slot: int, note_id: str, quoted: frozenset[int]) -> None:
+        assert slot == len(self._note_ids)
+        self._note_ids.append(note_id)
+        self._slot_of[note_id] = slot
+        if quoted:
+            self._quoted[slot] = quoted
 
     def remove(self, note_id: str) -> None:
         """Forget a note; unknown ids are ignored (a delete may be replayed)."""
@@ -128,58 +122,17 @@ class FingerprintIndex:
             slot = self._slot_of.pop(note_id, None)
             if slot is None:
                 return
-            sequence = self._sequences[slot]
-            for position in self._selected[slot]:
-                self._unpost(sequence[position], (slot << _POSITION_BITS) | position)
+            self._postings.remove(slot)
             self._note_ids[slot] = None
-            self._sorted_keys = None
-            self._sequences[slot] = array("Q")
-            self._selected[slot] = array("I")
-            self._quoted[slot] = frozenset()
-            self._free_slots.append(slot)
+            self._added_sequences.pop(slot, None)
+            self._quoted.pop(slot, None)
 
-    def _insert(self, note_id: str, sequence: array[int], selected: array[int],
-                quoted: frozenset[int]) -> None:
-        with self._lock:
-            self.remove(note_id)
-            if self._free_slots:
-                slot = self._free_slots.pop()
-                self._note_ids[slot] = note_id
-                self._sequences[slot] = sequence
-                self._selected[slot] = selected
-                self._quoted[slot] = quoted
-            else:
-                slot = len(self._note_ids)
-                self._note_ids.append(note_id)
-                self._sequences.append(sequence)
-                self._selected.append(selected)
-                self._quoted.append(quoted)
-            self._slot_of[note_id] = slot
-            self._sorted_keys = None
-            postings = self._postings
-            for position in selected:
-                entry = (slot << _POSITION_BITS) | position
-                fingerprint = sequence[position]
-                found = postings.get(fingerprint)
-                if found is None:
-                    postings[fingerprint] = entry
-                elif isinstance(found, int):
-                    postings[fingerprint] = [found, entry]
-                else:
-                    found.append(entry)
-
-    def _unpost(self, fingerprint: int, entry: int) -> None:
-        found = self._postings.get(fingerprint)
-        if found is None:
-            return
-        if isinstance(found, int):
-            if found == entry:
-                del self._postings[fingerprint]
-            return
-        if entry in found:
-            found.remove(entry)
-        if len(found) == 1:
-            self._postings[fingerprint] = found[0]
+    def _sequence(self, slot: int) -> np.ndarray:
+        added = self._added_sequences.get(slot)
+        if added is not None:
+            return added
+        start = self._postings.start_of(slot)
+        return self._loaded_sequences[start : start + self._postings.length_of(slot)]
 
     # --- matching --------------------------------------------------------------------
 
@@ -189,7 +142,7 @@ class FingerprintIndex:
         hashes = kgram_hashes(words_only(text), self._keys, self.k, self._word_cache)
         with self._lock:
             runs = self._find_runs(hashes)
-            note_ids, quoted = list(self._note_ids), list(self._quoted)
+            note_ids, quoted = self._named(runs)
         if not may_qualify(runs, min_words, self.guaranteed_words):
             return []
         # Offsets and quotations are worked out only for the few texts that share words.
@@ -202,9 +155,16 @@ class FingerprintIndex:
         hashes = kgram_hashes(words.words, self._keys, self.k, self._word_cache)
         with self._lock:
             runs = self._find_runs(hashes)
-            note_ids, quoted = list(self._note_ids), list(self._quoted)
+            note_ids, quoted = self._named(runs)
         return to_matches(runs, words, note_ids, quoted, min_words=min_words,
                           guaranteed=self.guaranteed_words)
+
+    def _named(self, runs: list[Run]) -> tuple[dict[int, str | None], dict[int, frozenset[int]]]:
+        """The note ids and quotations of the runs' notes only (copying them all would make
+        a check cost grow with the vault)."""
+        slots = {run.slot for run in runs}
+        return ({slot: self._note_ids[slot] for slot in slots},
+                {slot: self._quoted[slot] for slot in slots if slot in self._quoted})
 
     def match_ocr(self, text: str, min_words: int = GUARD_MIN_WORDS) -> list[Match]:
         """Spans of ``text`` read by OCR that repeat a passage of a note through OCR's
@@ -218,61 +178,37 @@ class FingerprintIndex:
         if min_words < self.guaranteed_words:
             raise ValueError(f"min_words must be at least {self.guaranteed_words} for this index")
 
-    def _candidates(self, hashes: np.ndarray) -> list[int]:
-        """Positions whose fingerprint is in the index.
-
-        A bitmap of the keys' low bits first sets aside almost every position with one
-        table lookup each; only the few left are searched in the sorted keys.
-        """
-        if self._sorted_keys is None or self._key_bits is None:
-            self._sorted_keys = np.sort(np.fromiter(self._postings, dtype=np.uint64))
-            self._key_bits = np.zeros(_FILTER_SIZE, dtype=np.bool_)
-            self._key_bits[(self._sorted_keys & _FILTER_MASK).astype(np.intp)] = True
-        keys = self._sorted_keys
-        if not len(keys) or not len(hashes):
-            return []
-        maybe = np.flatnonzero(self._key_bits[(hashes & _FILTER_MASK).astype(np.intp)])
-        if not len(maybe):
-            return []
-        probes = hashes[maybe]
-        slots = np.minimum(np.searchsorted(keys, probes), len(keys) - 1)
-        found: list[int] = maybe[keys[slots] == probes].tolist()
-        return found
-
     def _find_runs(self, hash_array: np.ndarray) -> list[Run]:
+        """Runs of the text's k-grams along a note's, grown both ways from each posting of
+        the text's own fingerprints (boilerplate found in many places is not followed:
+        the runs around it are still found through their other fingerprints)."""
         runs: list[Run] = []
         covered_until: dict[tuple[int, int], int] = {}  # (slot, diagonal) -> next free q
-        postings = self._postings
-        sequences = self._sequences
+        probes, slots, positions = self._postings.lookup(hash_array, _COMMON_LIMIT)
+        if not probes:
+            return runs
         hashes: list[int] = hash_array.tolist()
         last_kgram = len(hashes)
-        for q in self._candidates(hash_array):
-            found = postings.get(hashes[q])
-            if found is None:
+        sequences: dict[int, list[int]] = {}
+        for q, slot, p in zip(probes, slots, positions, strict=True):
+            diagonal = p - q
+            if covered_until.get((slot, diagonal), -1) > q:
                 continue
-            entries = (found,) if isinstance(found, int) else found
-            if len(entries) > _COMMON_LIMIT:
-                continue
-            for entry in entries:
-                slot, p = entry >> _POSITION_BITS, entry & _POSITION_MASK
-                diagonal = p - q
-                if covered_until.get((slot, diagonal), -1) > q:
-                    continue
-                sequence = sequences[slot]
-                first_q, first_p = q, p
-                while first_q > 0 and first_p > 0 and hashes[first_q - 1] == sequence[first_p - 1]:
-                    first_q -= 1
-                    first_p -= 1
-                end_q, end_p = q + 1, p + 1
-                while (
-                    end_q < last_kgram
-                    and end_p < len(sequence)
-                    and (hashes[end_q] == sequence[end_p])
-                ):
-                    end_q += 1
-                    end_p += 1
-                covered_until[(slot, diagonal)] = end_q
-                runs.append(Run(slot, first_q, end_q - 1 + self.k - 1, first_p))
+            sequence = sequences.get(slot)
+            if sequence is None:
+                sequence = sequences[slot] = self._sequence(slot).tolist()
+            first_q, first_p = q, p
+            while first_q > 0 and first_p > 0 and hashes[first_q - 1] == sequence[first_p - 1]:
+                first_q -= 1
+                first_p -= 1
+            end_q, end_p = q + 1, p + 1
+            while end_q < last_kgram and end_p < len(sequence) and (
+                hashes[end_q] == sequence[end_p]
+            ):
+                end_q += 1
+                end_p += 1
+            covered_until[(slot, diagonal)] = end_q
+            runs.append(Run(slot, first_q, end_q - 1 + self.k - 1, first_p))
         return runs
 
     # --- bytes -----------------------------------------------------------------------
@@ -280,23 +216,54 @@ class FingerprintIndex:
     def to_bytes(self) -> bytes:
         """The index as bytes: fingerprints and note ids only, no text. Encrypt before storing."""
         with self._lock:
-            parts = [
-                _HEADER.pack(_MAGIC, _VERSION, self.k, self.window, self._keys.check, len(self))
-            ]
-            for note_id, slot in self._slot_of.items():
-                encoded_id = note_id.encode()
-                sequence, selected = self._sequences[slot], self._selected[slot]
-                quoted = array("I", sorted(self._quoted[slot]))
-                parts.append(_NOTE_HEADER.pack(len(encoded_id), len(sequence), len(selected),
-                                               len(quoted)))
-                parts += [encoded_id, _little_endian(sequence), _little_endian(selected),
-                          _little_endian(quoted)]
-            parts.append(glyphs.pack(self._glyphs))
-            return b"".join(parts)
+            self._glyphs.load_now()
+            words, letters = self.to_parts()
+            return b"".join(words + (letters or []))
+
+    def to_parts(self) -> tuple[list[bytes], list[bytes] | None]:
+        """The bytes of the word fingerprints and of the letter ones, in pieces: ``to_bytes``
+        is their concatenation; ``from_bytes(words, key, letters=...)`` takes them apart.
+        While the letters wait unloaded, the words' part notes what changed since and the
+        letters' part is None (their bytes, where they wait, are still right)."""
+        with self._lock:
+            slots = list(self._slot_of.values())  # increasing: slots are never reused
+            lengths, keys, places = self._postings.export(slots)
+            quoted = [sorted(self._quoted.get(slot, ())) for slot in slots]
+            write = Writer()
+            write.raw(_HEADER.pack(_MAGIC, _VERSION, self.k, self.window, self._keys.check,
+                                   len(slots)))
+            write.ids(list(self._slot_of))
+            write.arrays((lengths, "u4"), (np.array([len(q) for q in quoted]), "u4"),
+                         (np.array([p for q in quoted for p in q]), "u4"))
+            for slot in slots:
+                write.arrays((self._sequence(slot), "u8"))
+            write.raw(_COUNT.pack(len(keys)))
+            write.arrays((keys, "u8"), (places, "u4"))
+            glyphs.pack_changes(self._glyphs, write)
+            words = write.finish()
+            if self._glyphs.waiting:
+                return words, None
+            return words, glyphs.pack(self._glyphs)
+
+    def defer_letters(self, loader: Callable[[], bytes | memoryview]) -> None:
+        """Let go of the letter fingerprints, just saved where ``loader`` reads them (the
+        letters' part of ``to_parts``); read again when an OCR check needs them."""
+        with self._lock:
+            self._glyphs.defer(loader)
+
+    @property
+    def letters_waiting(self) -> bool:
+        """Whether the letter fingerprints wait unloaded where ``from_bytes`` was told."""
+        return self._glyphs.waiting
 
     @classmethod
-    def from_bytes(cls, data: bytes, key: bytes) -> FingerprintIndex:
-        """Load ``to_bytes()`` output; ``IndexFormatError`` if damaged or made with another key."""
+    def from_bytes(cls, data: bytes | memoryview, key: bytes,
+                   letters: Callable[[], bytes | memoryview] | None = None
+                   ) -> FingerprintIndex:
+        """Load ``to_bytes()`` output; ``IndexFormatError`` if damaged or made with another
+        key. The index keeps views of ``data`` (it is not copied). With ``letters``, ``data``
+        is the word part of ``to_parts`` and ``letters()`` gives the letter part when an
+        OCR check first needs it (most never do: it is most of the index's size)."""
         try:
             magic, version, k, window, check, count = _HEADER.unpack_from(data, 0)
         except struct.error as exc:
@@ -306,32 +273,36 @@ class FingerprintIndex:
         index = cls(key, k=k, window=window)
         if not hmac.compare_digest(check, index._keys.check):
             raise IndexFormatError("the index was made with another key")
-        offset = _HEADER.size
+        read = Reader(data, _HEADER.size)
         try:
-            for _ in range(count):
-                id_len, n_kgrams, n_selected, n_quoted = _NOTE_HEADER.unpack_from(data, offset)
-                offset += _NOTE_HEADER.size
-                note_id = data[offset : offset + id_len].decode()
-                offset += id_len
-                sequence = _from_little_endian("Q", data[offset : offset + 8 * n_kgrams])
-                offset += 8 * n_kgrams
-                selected = _from_little_endian("I", data[offset : offset + 4 * n_selected])
-                offset += 4 * n_selected
-                quoted = _from_little_endian("I", data[offset : offset + 4 * n_quoted])
-                offset += 4 * n_quoted
-                if (
-                    len(sequence) != n_kgrams
-                    or len(selected) != n_selected
-                    or len(quoted) != n_quoted
-                    or any(p >= n_kgrams for p in selected)
-                ):
-                    raise IndexFormatError("the index is truncated or damaged")
-                index._insert(note_id, sequence, selected, frozenset(quoted))
-            offset = glyphs.unpack(index._glyphs, data, offset)
-        except IndexFormatError:
-            raise
+            index._load(read, count)
+            if letters is not None:
+                index._glyphs.defer(letters)
+            glyphs.unpack_changes(index._glyphs, read)
+            read.end_part()
+            if letters is None:
+                index._glyphs.load_now(read)
+                read.end_part()
         except (struct.error, ValueError) as exc:  # ValueError covers bad UTF-8 and arrays
             raise IndexFormatError("the index is truncated or damaged") from exc
-        if offset != len(data):
+        if read.offset != len(data):
             raise IndexFormatError("the index has trailing bytes")
         return index
+
+    def _load(self, read: Reader, count: int) -> None:
+        note_ids = read.ids(count)
+        lengths = read.array("u4", count)
+        quoted_counts = read.array("u4", count)
+        quoted = read.array("u4", int(quoted_counts.sum(dtype=np.int64))).tolist()
+        sequences = read.array("u8", int(lengths.sum(dtype=np.int64)))
+        (postings,) = read.unpack(_COUNT)
+        keys, places = read.array("u8", postings), read.array("u4", postings)
+        self._postings = Postings.load(lengths, keys, places)
+        if len(set(note_ids)) != count:
+            raise ValueError("a note twice in the index")
+        self._loaded_sequences = sequences
+        self._note_ids = list(note_ids)
+        self._slot_of = dict(zip(note_ids, range(count), strict=True))
+        ends = np.cumsum(quoted_counts, dtype=np.int64)
+        for slot in np.flatnonzero(quoted_counts).tolist():
+            self._quoted[slot] = frozenset(quoted[ends[slot] - quoted_counts[slot] : ends[slot]])

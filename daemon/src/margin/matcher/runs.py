@@ -9,6 +9,7 @@ runs of the same note on (almost) the same diagonal; they are grouped into one m
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from margin.matcher.normalize import Words
@@ -71,7 +72,7 @@ def _client_quoted(run: Run, words: Words, note_quoted: frozenset[int]) -> list[
             for i in range(run.first_word, run.last_word + 1)]
 
 
-def _qualifies(group: list[Run], words: Words, quoted: list[frozenset[int]], min_words: int,
+def _qualifies(group: list[Run], words: Words, quoted: Mapping[int, frozenset[int]], min_words: int,
                guaranteed: int) -> bool:
     """A group is a leak when it has one long run, or several runs that together are long.
 
@@ -83,7 +84,8 @@ def _qualifies(group: list[Run], words: Words, quoted: list[frozenset[int]], min
     def counts(run: Run) -> bool:
         if run.words < guaranteed:
             return False
-        client = _client_quoted(run, words, quoted[run.slot]) if quoted[run.slot] else []
+        note_quoted = quoted.get(run.slot)
+        client = _client_quoted(run, words, note_quoted) if note_quoted else []
         return not any(client) or client.count(False) >= enough_unquoted
 
     longest = max(group, key=lambda r: r.words)
@@ -135,8 +137,8 @@ def may_qualify(runs: list[Run], min_words: int, guaranteed: int) -> bool:
 def to_matches(
     runs: list[Run],
     words: Words,
-    note_ids: list[str | None],
-    quoted: list[frozenset[int]],
+    note_ids: Mapping[int, str | None],  # slot -> note id
+    quoted: Mapping[int, frozenset[int]],  # slot -> quoted positions (absent: none)
     *,
     min_words: int,
     guaranteed: int,

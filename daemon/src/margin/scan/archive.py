@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
+from margin.scan import progress
 from margin.scan.model import Embedded, Extracted
 
 _LOCAL_HEADER = struct.Struct("<4s22xHH")
@@ -126,5 +127,8 @@ def read_zip(data: bytes, budget: Budget) -> Extracted:
             "it would unpack to more than Margin's size limit (limit reached; a zip bomb?)"
         )
         return out
+    # Unpacked one at a time, but counted now: the vault page's bar shows "3 of 40".
+    progress.note("files", found=sum(not info.is_dir() and not is_metadata(info.filename)
+                                     for info in archive.infolist()))
     out.lazy_embedded = _members(archive, budget)
     return out

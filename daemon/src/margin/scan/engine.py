@@ -6,12 +6,12 @@ import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import chain
 from pathlib import Path
 
 from margin.errors import ScanPathNotFound
 from margin.matcher import EXPORT_MIN_WORDS, FingerprintIndex, Match
 from margin.paths import given_path
+from margin.scan import progress
 from margin.scan.archive import ArchiveProblem, Budget, read_zip
 from margin.scan.clinical import parse_json, read_ccda, read_fhir, read_xml
 from margin.scan.detect import Kind, detect
@@ -102,6 +102,7 @@ class Scanner:
 
     def scan_file(self, path: Path, shown_as: str | None = None) -> FileReport:
         shown = shown_as or str(path)
+        progress.note("files", found=1)
         try:
             size = path.stat().st_size
             if size > self.limits.max_file_bytes:
@@ -113,6 +114,11 @@ class Scanner:
             return FileReport(shown, "cannot_verify", "it could not be opened (no permission?)")
         budget = Budget(self.limits.max_unpacked_bytes, self.limits.max_members)
         return self.scan_bytes(shown, data, budget=budget)
+
+    def scan_upload(self, name: str, data: bytes) -> FileReport:
+        """A file given as bytes (dropped on the vault page), counted as one file."""
+        progress.note("files", found=1)
+        return self.scan_bytes(name, data)
 
     def scan_bytes(
         self,
@@ -132,8 +138,15 @@ class Scanner:
         if self.locate:  # now, while the worker holds this file and not one inside it
             thumbnails = show_where(kind, data, leaks, extracted.unread_pictures, self._worker)
         members: list[FileReport] = []
-        for item in chain(extracted.embedded, extracted.lazy_embedded or ()):
+        progress.note("files", found=len(extracted.embedded))
+        for item in extracted.embedded:
             members.append(self._member(item, budget, depth + 1))
+            progress.note("files", done=1)
+        for item in extracted.lazy_embedded or ():  # unpacked one at a time (counted by the reader)
+            members.append(self._member(item, budget, depth + 1))
+            progress.note("files", done=1)
+        if depth == 0:
+            progress.note("files", done=1)
         report = _judge(name, extracted, leaks, members)
         report.record_content = documented
         report.unread_pictures = extracted.unread_pictures

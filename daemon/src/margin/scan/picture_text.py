@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from margin.scan import progress
 from margin.scan.model import Extracted, UnreadPicture
 from margin.scan.ocr import THREADS
 from margin.scan.pdf_worker import PdfWorker
@@ -59,6 +60,7 @@ def read_pdf_pictures(
     time budget."""
     deadline = time.monotonic() + ocr_seconds
     unread: dict[str, list[int]] = {}
+    progress.note("pages", found=len(pictures))
     for done in range(0, len(pictures), THREADS):
         batch = pictures[done : done + THREADS]
         found: dict[str, Any] = {"failure": "the time limit for pictures was reached"}
@@ -69,7 +71,9 @@ def read_pdf_pictures(
             # Not rendered, so not placed: the whole page is outlined.
             out.unread_pictures += [UnreadPicture(f"page {index + 1}, picture", index + 1, _WHOLE)
                                     for index, _ in pictures[done:]]
+            progress.note("pages", done=len(pictures) - done)
             break
+        progress.note("pages", done=len(batch))
         for (index, _), page in zip(batch, found["pages"], strict=True):
             for why in add_readings(out, f"page {index + 1}, picture", page["readings"],
                                     index + 1):

@@ -17,6 +17,7 @@ from margin.holder import VaultHolder
 from margin.matcher import EXPORT_MIN_WORDS, Match
 from margin.scan import Scanner, scan_paths
 from margin.scan.model import FileReport, ScanReport
+from margin.scan.progress import Checks
 
 RECENT_RESULTS = 50
 
@@ -26,13 +27,15 @@ class ScanService:
         self.holder = holder
         self._recent: deque[dict[str, Any]] = deque(maxlen=RECENT_RESULTS)
         self._lock = threading.Lock()
+        self.checks = Checks()  # under way, with how far each has got
 
     def scan(self, paths: list[Path], *, actor: str, min_words: int = EXPORT_MIN_WORDS,
              origin: str = "request") -> ScanReport:
         """Check ``paths`` against every private note; needs the vault unlocked."""
         fingerprints = self.holder.note_fingerprints()
-        report = scan_paths(paths, fingerprints.index, min_words=min_words,
-                            record_content=_record_content)
+        with self.checks.running(", ".join(str(path) for path in paths[:3])):
+            report = scan_paths(paths, fingerprints.index, min_words=min_words,
+                                record_content=_record_content)
         self._remember(report, actor, origin)
         return report
 
@@ -41,9 +44,11 @@ class ScanService:
         """Check a file the clinician dropped on the vault page (its bytes, not a path); with
         ``thumbnails``, the pages holding a finding come back as small pictures."""
         fingerprints = self.holder.note_fingerprints()
-        with Scanner(fingerprints.index, min_words=min_words,
-                     record_content=_record_content, locate=thumbnails) as scanner:
-            report = ScanReport([scanner.scan_bytes(name, data)], min_words)
+        with self.checks.running(name), Scanner(
+            fingerprints.index, min_words=min_words, record_content=_record_content,
+            locate=thumbnails,
+        ) as scanner:
+            report = ScanReport([scanner.scan_upload(name, data)], min_words)
         self._remember(report, actor, "vault page")
         return report
 

@@ -83,4 +83,5 @@ class ExportWatch:
         with self._lock:
             waiting = [str(p) for p in self._waiting]
         return {"folders": self.folders(), "waiting_for_unlock": waiting,
-                "recent": self.service.recent(), "now": time.time()}
+                "recent": self.service.recent(), "checking": self.service.checks.to_json(),
+                "now": time.time()}

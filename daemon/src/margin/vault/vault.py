@@ -364,6 +364,11 @@ class Vault:
     ) -> list[NoteSummary]:
         return self._do(lambda s: notes.listing(s, client, site, date, include_deleted))
 
+    def current_versions(self) -> dict[str, tuple[str, bool]]:
+        """note id -> (its current version, deleted), for derived data that follows the
+        notes (the fingerprint index); not audited: no text is read."""
+        return self._do(lambda s: s.index.current_versions())
+
     def note_summary(self, note_id: str) -> NoteSummary:
         """One note's current metadata, without its text (not audited: no text is read)."""
         return self._do(lambda s: notes.summary(s, note_id))

@@ -1,0 +1,158 @@
+"""The compact postings (issue 18) answer exactly as a plain table rebuilt after every
+change would, through adds, removals, merges and a trip through bytes; and the whole
+index answers alike whether its notes came one by one, in bulk or from bytes."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from margin.matcher import FingerprintIndex, postings
+from margin.matcher.postings import Postings
+from tests.scan.corpus.corpus_text import CLEAN_PARAGRAPHS, NOTES
+
+LIMIT = 3  # small, so that the boilerplate limit is met and crossed often
+KEY = b"postings-test-key-32-bytes-long!"
+
+
+def model_lookup(owners: dict[int, list[tuple[int, int]]], probes: list[int]
+                 ) -> list[tuple[int, int, int]]:
+    """The plain table: fingerprint -> every (owner, position) of the live owners."""
+    table: dict[int, list[tuple[int, int]]] = {}
+    for owner, pairs in owners.items():
+        for key, position in pairs:
+            table.setdefault(key, []).append((owner, position))
+    found = []
+    for q, key in enumerate(probes):
+        places = table.get(key, [])
+        if 0 < len(places) <= LIMIT:
+            found += [(q, owner, position) for owner, position in places]
+    return sorted(found)
+
+
+operations = st.lists(
+    st.one_of(
+        st.tuples(st.just("add"), st.lists(st.integers(0, 12), max_size=8)),
+        st.tuples(st.just("remove"), st.integers(0, 40)),
+        st.tuples(st.just("lookup"), st.lists(st.integers(0, 14), max_size=10)),
+        st.tuples(st.just("reload"), st.just(0)),
+    ),
+    max_size=40,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(operations=operations, merge_at=st.sampled_from([0, 3, 10, 10**6]))
+def test_lookups_match_a_table_rebuilt_after_every_change(
+    operations: list[tuple[str, object]], merge_at: int
+) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(postings, "_MERGE_PLACES", merge_at)
+        check_against_the_table(operations)
+
+
+def check_against_the_table(operations: list[tuple[str, object]]) -> None:
+    table = Postings()
+    live: dict[int, list[tuple[int, int]]] = {}  # owner -> (key, position)
+    renumbered: dict[int, int] = {}  # model owner -> owner in the table
+    for kind, value in operations:
+        if kind == "add":
+            keys = list(value)  # type: ignore[call-overload]
+            length = len(keys) + 2
+            positions = sorted(random.Random(len(live)).sample(range(length), len(keys)))
+            model_owner = len(renumbered)  # never reused, as the index never reuses one
+            renumbered[model_owner] = table.add(length, np.array(keys, dtype=np.uint64),
+                                                np.array(positions, dtype=np.uint32))
+            live[model_owner] = list(zip(keys, positions, strict=True))
+        elif kind == "remove":
+            mine = sorted(live)
+            if mine:
+                owner = mine[int(value) % len(mine)]  # type: ignore[call-overload]
+                table.remove(renumbered[owner])
+                table.remove(renumbered[owner])  # twice: harmless
+                del live[owner]
+        elif kind == "reload":  # through export/load, as a saved index comes back
+            order = sorted(live)
+            table = Postings.load(*table.export([renumbered[o] for o in order]))
+            renumbered = {owner: -1 for owner in renumbered}  # the dead are gone
+            renumbered.update({owner: number for number, owner in enumerate(order)})
+        else:
+            probes = list(value)  # type: ignore[call-overload]
+            back = {number: owner for owner, number in renumbered.items() if owner in live}
+            found_at, owners, positions = table.lookup(np.array(probes, dtype=np.uint64), LIMIT)
+            got = sorted(zip(found_at, [back[o] for o in owners], positions, strict=True))
+            assert got == model_lookup(live, probes)
+
+
+def test_one_by_one_in_bulk_and_from_bytes_answer_alike(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = {f"n{i}": text for i, text in enumerate([*NOTES.values(), *CLEAN_PARAGRAPHS])}
+    checks = [f"{CLEAN_PARAGRAPHS[1]} {text} {CLEAN_PARAGRAPHS[3]}" for text in NOTES.values()]
+    bulk = FingerprintIndex(KEY)
+    for note_id, text in texts.items():
+        bulk.add(note_id, text)
+    monkeypatch.setattr(postings, "_MERGE_PLACES", 5)  # merge at almost every lookup
+    single = FingerprintIndex(KEY)
+    for note_id, text in texts.items():
+        single.add(note_id, text)
+        single.match(checks[0], 8)
+    for note_id in list(texts)[::3]:  # edits and deletes on both
+        for index in (bulk, single):
+            index.remove(note_id)
+            index.add(f"{note_id}-again", texts[note_id])
+    loaded = FingerprintIndex.from_bytes(bulk.to_bytes(), KEY)
+    assert loaded.to_bytes() == bulk.to_bytes() == single.to_bytes()
+    for text in checks:
+        expected = bulk.match(text, 8)
+        assert expected
+        assert single.match(text, 8) == loaded.match(text, 8) == expected
+        assert single.match_ocr(text, 12) == loaded.match_ocr(text, 12) == bulk.match_ocr(text, 12)
+
+
+def test_letters_loaded_when_first_needed_with_the_changes_made_meanwhile() -> None:
+    notes = list(NOTES.items())
+    full = FingerprintIndex(KEY)
+    for note_id, text in notes:
+        full.add(note_id, text)
+    words, letters = full.to_parts()
+    assert letters is not None
+    loads: list[int] = []
+
+    def letters_from_disk() -> bytes:
+        loads.append(1)
+        return b"".join(letters)
+
+    deferred = FingerprintIndex.from_bytes(b"".join(words), KEY, letters=letters_from_disk)
+    first_id, first_text = notes[0]
+    second_id, second_text = notes[1]
+    for index in (full, deferred):  # an edit, a delete and a new note before any OCR check
+        index.add(first_id, first_text + " and one more sentence about the week")
+        index.remove(second_id)
+        index.add("new", second_text)
+    # Saved and loaded again still waiting: the changes travel with the words' part.
+    words_again, no_letters = deferred.to_parts()
+    assert no_letters is None and deferred.letters_waiting
+    deferred = FingerprintIndex.from_bytes(b"".join(words_again), KEY, letters=letters_from_disk)
+    assert not loads
+    for _note_id, text in notes:
+        assert deferred.match_ocr(text, 12) == full.match_ocr(text, 12)
+        assert deferred.match(text, 8) == full.match(text, 8)
+    assert loads == [1] and not deferred.letters_waiting
+    assert deferred.to_bytes() == full.to_bytes()
+
+
+def test_letters_let_go_after_a_save_come_back_for_an_ocr_check() -> None:
+    index = FingerprintIndex(KEY)
+    for note_id, text in NOTES.items():
+        index.add(note_id, text)
+    expected = {note_id: index.match_ocr(text, 12) for note_id, text in NOTES.items()}
+    _, letters = index.to_parts()
+    assert letters is not None
+    index.defer_letters(lambda: b"".join(letters))
+    assert index.letters_waiting
+    for note_id, text in NOTES.items():
+        assert index.match_ocr(text, 12) == expected[note_id]
+    assert not index.letters_waiting
