@@ -15,12 +15,14 @@ run once before any change aimed at it: rules alone safety 73.6% (39/53), record
 (129/160), false flags 3.0% (2/66); rules + model v3 (new hashing, same training data as
 v2) safety 86.8% (46/53), record 89.4% (143/160), false flags 4.5% (3/66); it then became
 training and tuning data. heldout6.jsonl (224 sentences, same author and kind as
-heldout5) is the honest estimate: committed after all the work of issue 16 and run once,
-never tuned or trained on: rules alone safety 62.7% (32/51), record 76.6% (121/158), false
-flags 6.1% (4/66); rules + model v4 safety 84.3% (43/51), record 86.7% (137/158), false
-flags 10.6% (7/66). Each batch's first-run figures are kept in corpus/first_runs.json
-and printed after the current ones. `--rules-only` runs the rules without the model;
-`--label-set NAME` evaluates another label set's corpus (corpora.py).
+heldout5) was the honest estimate of the first round of issue 16, committed after that work
+and run once: rules alone safety 62.7% (32/51), record 76.6% (121/158), false flags 6.1%
+(4/66); rules + model v4 safety 84.3% (43/51), record 86.7% (137/158), false flags 10.6%
+(7/66); in the second round it became training data. The next estimate is heldout7.jsonl.
+Cross-validated figures per file (leave one file out) come from crossval.py. Each batch's
+first-run figures are kept in corpus/first_runs.json and printed after the current ones.
+`--rules-only` runs the rules without the model; `--label-set NAME` evaluates another label
+set's corpus (corpora.py).
 """
 
 from __future__ import annotations

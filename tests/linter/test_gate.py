@@ -6,7 +6,7 @@ import pytest
 
 from margin.lint import Linter
 from margin.lint.engine import _matches
-from margin.lint.gate import DIGIT, WHOLE, keys, word_starts
+from margin.lint.gate import DIGIT, WHOLE, keys, word_starts, words
 from tests.linter.corpora import CORPORA
 from tests.linter.eval import read_corpus
 
@@ -69,9 +69,11 @@ def test_anchored_rules_find_what_a_full_scan_finds_in_every_corpus_sentence() -
         for row in read_corpus(corpora.directory / name):
             text = row["text"]
             for start, end in linter.splitter.spans(text):
-                starts = word_starts(text, start, end)
+                # The positions the engine tries each rule at, as lint() finds them.
+                tried_at = dict(linter._candidates(words(text, start, end)))
                 for rule in anchored:
                     assert rule.regex is not None
                     scanned = [m.span() for m in rule.regex.finditer(text, start, end)]
-                    tried = [m.span() for m in _matches(rule, text, start, end, starts)]
+                    positions = tried_at.get(rule, [])
+                    tried = [m.span() for m in _matches(rule, text, start, end, positions)]
                     assert tried == scanned, (rule, text)

@@ -1,4 +1,4 @@
-"""The sentence model beside the rules: shipped, faithful to its training, additive only."""
+"""The sentence model beside the rules: shipped, faithful to its training, never touching safety."""
 
 from __future__ import annotations
 
@@ -94,17 +94,24 @@ def test_scores_of_many_parts_equal_scores_one_by_one(model: SentenceModel) -> N
     assert np.allclose(together, np.vstack([model.scores([p]) for p in parts]))
 
 
-def test_the_model_only_adds_to_what_the_rules_flag(rules_only: Linter, both: Linter) -> None:
+def test_the_model_never_lowers_or_drops_a_safety_finding(rules_only: Linter, both: Linter,
+                                                          model: SentenceModel) -> None:
+    dropped = 0
     for name in CORPUS_FILES:
         for row in read_corpus(CORPUS_DIR / name):
             by_rules = {(f.start, f.end): f.category for f in rules_only.lint(row["text"])}
             combined = {(f.start, f.end): f.category for f in both.lint(row["text"])}
-            assert set(by_rules) <= set(combined), row["text"]
             for span, category in by_rules.items():
-                # A rule's finding stays, or is raised to safety; never lowered or dropped.
-                assert combined[span] in (category, "safety"), row["text"]
                 if category == "safety":
-                    assert combined[span] == "safety"
+                    assert combined.get(span) == "safety", row["text"]
+                elif span not in combined:
+                    # Dropped only when the model is all but sure the part is private.
+                    [scores] = model.scores([row["text"][span[0]:span[1]]])
+                    assert scores[1] < model.veto_threshold, row["text"]
+                    dropped += 1
+                else:  # kept, or raised to safety; never moved to another category
+                    assert combined[span] in (category, "safety"), row["text"]
+    assert dropped <= 5  # a veto, not a second opinion on every rule
 
 
 @pytest.mark.parametrize("text", [
@@ -119,6 +126,14 @@ def test_the_model_catches_safety_wording_no_rule_names(text: str, rules_only: L
     [finding] = both.lint(text)
     assert (finding.category, finding.severity) == ("safety", "critical")
     assert "not by a listed term" in finding.message
+
+
+def test_the_model_vetoes_a_rule_reading_the_clinicians_own_body_as_a_symptom(
+        rules_only: Linter, both: Linter) -> None:
+    # A phrasing in no corpus file: the rules see "hands were trembling" (a symptom).
+    text = "My own hands were trembling by the end of the hour; too little sleep on my part."
+    assert [f.category for f in rules_only.lint(text)] == ["symptoms"]
+    assert both.lint(text) == []
 
 
 def test_ordinary_sentences_stay_unflagged(both: Linter) -> None:

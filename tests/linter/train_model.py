@@ -1,6 +1,7 @@
 """Train a label set's sentence model and write its weights (``sentence_model.npz``).
 
     .venv/bin/python tests/linter/train_model.py [--label-set NAME] [--no-extra] [--out PATH]
+        [--cache PATH.npz]
 
 Trains three logistic regressions (scikit-learn and scipy, needed here only) over the hashed
 features of ``margin.lint.model.features``: the label set's first category or not (safety;
@@ -8,10 +9,15 @@ its errors weigh double), any category or the clear label (record or private), a
 category; on the label set's tuned corpus files plus its extra files (sentences written for
 training only), as listed in corpora.py. Its estimate files are NEVER read here.
 
-Thresholds are calibrated on 5-fold cross-validation, on the model's own out-of-fold
-probabilities for each sentence part (as the linter sees them): the lowest thresholds whose
-model-alone false flags stay within budget. The rules were tuned on these very files, so a
-calibration on "rules OR model" would see nothing left to gain and say nothing honest.
+Thresholds (safety, record, raise, veto) are chosen on leave-one-file-out cross-validation
+(crossval.py): each corpus file is scored by a model trained on the other files, each part
+is decided as the linter decides it (rules and model together), and the thresholds that
+keep private sentences flagged and non-safety sentences called safety within budget, with
+the most safety recall and then record recall, are kept. The per-file figures are printed
+and the overall ones stored in the model file's "about". (Until model v4 the thresholds
+were set on the model alone, on 5 random folds: the rules were tuned on these files and a
+combined calibration was thought to see nothing left to gain. The first run of heldout6
+said otherwise: 10.6% of its private sentences flagged, against 2.5% aimed at.)
 """
 
 from __future__ import annotations
@@ -30,21 +36,18 @@ if not __package__:  # run as a script (make eval): the repository root holds te
 
 from margin.lint.labelset import LABEL_SETS, MISPLACEMENT, LabelSet
 from margin.lint.model import FORMAT_VERSION, SentenceModel, design, features
-from margin.lint.sentences import SentenceSplitter
 from tests.linter.corpora import CORPORA, Corpora
+from tests.linter.crossval import cached_out_of_file, choose, per_file, render, with_rules
 
-# The honest estimate of the misplacement label set: never trained or calibrated on.
-NEVER = "heldout6.jsonl"
+# The next honest estimate of the misplacement label set, being written by someone who has
+# not seen this work: never trained or calibrated on. (heldout6.jsonl was the estimate of
+# the first round of issue 16; it became training data for model v5.)
+NEVER = "heldout7.jsonl"
 # Safety recall matters most: a missed safety sentence weighs double in training.
 SAFETY_WEIGHT = {0: 1.0, 1: 2.0}
-C_GRID = (10.0, 30.0)
-# Budgets for the model alone on out-of-fold sentences: private sentences it flags, and
-# non-safety sentences it calls safety (alarm fatigue: safety asks for acknowledgement).
-PRIVATE_FLAG_BUDGET = 0.025
-SAFETY_FALSE_BUDGET = 0.03
-# Overruling a rule's category ("medication" to "safety") must be wrong at most this often.
-RAISE_FALSE_BUDGET = 0.005
-SEED = 8
+C = 10.0  # inverse regularization: what a grid of 10 and 30 chose for models v2 to v4
+# Sentences the rules get wrong weigh this much more in the safety and record heads.
+MISSED_WEIGHT = 3.0
 
 
 def read_rows(names: tuple[str, ...], corpora: Corpora = CORPORA[MISPLACEMENT.name],
@@ -74,17 +77,23 @@ def matrix(texts: list[str], buckets: np.ndarray, idf: np.ndarray) -> Any:
 
 
 def fit(texts: list[str], labels: list[str], c: float,
-        label_set: LabelSet = MISPLACEMENT) -> SentenceModel:
-    """The three heads, thresholds left at 1.0 (set by calibrate())."""
+        label_set: LabelSet = MISPLACEMENT, missed: np.ndarray | None = None,
+        missed_weight: float = 1.0) -> SentenceModel:
+    """The three heads, thresholds left at 1.0 (set by crossval.choose()).
+
+    `missed` marks the sentences the rules get wrong (rule_misses()): they weigh
+    `missed_weight` in the safety and record heads, since the model's calls count only
+    where the rules' do not (it adds to them, raises them, or vetoes them)."""
     from sklearn.linear_model import LogisticRegression
     top, categories = _heads(label_set)
     buckets, idf = vocabulary(texts)
     x = matrix(texts, buckets, idf)
     y = np.array(labels)
+    weight = np.where(missed, missed_weight, 1.0) if missed is not None else None
     safety = LogisticRegression(C=c, max_iter=3000, class_weight=SAFETY_WEIGHT)
-    safety.fit(x, (y == top).astype(int))
+    safety.fit(x, (y == top).astype(int), sample_weight=weight)
     record = LogisticRegression(C=c, max_iter=3000).fit(
-        x, (y != label_set.clear_label).astype(int))
+        x, (y != label_set.clear_label).astype(int), sample_weight=weight)
     rest = np.isin(y, categories)
     category = LogisticRegression(C=c, max_iter=3000).fit(x[rest], y[rest])
     order = [list(category.classes_).index(name) for name in categories]
@@ -96,57 +105,21 @@ def fit(texts: list[str], labels: list[str], c: float,
                          bias.astype(np.float32), 1.0, 1.0, top)
 
 
+def rule_misses(rows: list[dict[str, str]], label_set: LabelSet = MISPLACEMENT) -> np.ndarray:
+    """Per row: do the rules alone get its safety-or-not or its record-or-private wrong?"""
+    from margin.lint import Linter
+
+    linter = Linter(use_model=False, label_set=label_set)
+    top, clear = linter.lexicon.order[0], label_set.clear_label
+    predicted = [linter.predict(r["text"]) for r in rows]
+    return np.array([(r["label"] == top) != (p == top) or (r["label"] == clear) != (p == clear)
+                     for r, p in zip(rows, predicted, strict=True)])
+
+
 def _heads(label_set: LabelSet) -> tuple[str, tuple[str, ...]]:
     """The first category (its own head) and the others (the category head)."""
     order = label_set.load_lexicon().order
     return order[0], tuple(order[1:])
-
-
-def parts_of(text: str, splitter: SentenceSplitter) -> list[str]:
-    return [text[s:e] for s, e in splitter.spans(text)] or [text]
-
-
-def out_of_fold(rows: list[dict[str, str]], splitter: SentenceSplitter, c: float,
-                label_set: LabelSet) -> tuple[np.ndarray, np.ndarray]:
-    """Per sentence, the highest P(safety) and P(record) over its parts, from a model that
-    never saw it (5 folds, stratified by label)."""
-    from sklearn.model_selection import StratifiedKFold
-
-    texts, labels = [r["text"] for r in rows], [r["label"] for r in rows]
-    safety, record = np.zeros(len(rows)), np.zeros(len(rows))
-    folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=SEED)
-    for train, test in folds.split(texts, labels):
-        model = fit([texts[i] for i in train], [labels[i] for i in train], c, label_set)
-        for i in test:
-            scores = model.scores(parts_of(texts[i], splitter))
-            safety[i], record[i] = scores[:, 0].max(), scores[:, 1].max()
-    return safety, record
-
-
-def calibrate(rows: list[dict[str, str]], safety: np.ndarray, record: np.ndarray,
-              label_set: LabelSet) -> dict[str, float]:
-    """The lowest thresholds whose out-of-fold flags stay within the budgets."""
-    labels = np.array([r["label"] for r in rows])
-    top = label_set.load_lexicon().order[0]
-    private, is_safety = labels == label_set.clear_label, labels == top
-    other = ~is_safety & ~private
-    # 1.0 (a probability never reaches it) when no threshold keeps within the budget.
-    grid = [*np.round(np.arange(0.05, 1.0, 0.01), 2), 0.995, 0.999]
-    t_safety = next((t for t in grid if (safety[private] >= t).mean() <= PRIVATE_FLAG_BUDGET
-                     and (safety[other] >= t).mean() <= SAFETY_FALSE_BUDGET), 1.0)
-    flags = safety >= t_safety
-    t_raise = next((t for t in grid if t >= t_safety
-                    and (safety[other] >= t).mean() <= RAISE_FALSE_BUDGET), 1.0)
-    t_record = next((t for t in grid
-                     if ((record >= t) | flags)[private].mean() <= PRIVATE_FLAG_BUDGET), 1.0)
-    flagged = (record >= t_record) | flags
-    return {
-        "safety_threshold": float(t_safety), "record_threshold": float(t_record),
-        "raise_threshold": float(t_raise),
-        "cv_safety_recall": round(float(flags[is_safety].mean()), 3),
-        "cv_record_recall": round(float(flagged[~private].mean()), 3),
-        "cv_private_flagged": round(float(flagged[private].mean()), 3),
-    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -154,25 +127,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--label-set", default=MISPLACEMENT.name, choices=sorted(CORPORA))
     parser.add_argument("--no-extra", action="store_true", help="leave out the extra files")
     parser.add_argument("--out", type=Path, help="where to write (default: the label set's)")
+    parser.add_argument("--cache", type=Path,
+                        help="reuse crossval.py's out-of-fold scores kept here (.npz)")
     args = parser.parse_args(argv)
     label_set, corpora = LABEL_SETS[args.label_set], CORPORA[args.label_set]
     assert label_set.model_file is not None, "this label set runs its rules alone"
     names = corpora.tuned + (() if args.no_extra else corpora.extra)
     rows = read_rows(names, corpora)
-    splitter = SentenceSplitter(label_set.load_lexicon().abbreviations)
-    best: dict[str, float] | None = None
-    for c in C_GRID:
-        oof = out_of_fold(rows, splitter, c, label_set)
-        figures = calibrate(rows, *oof, label_set) | {"C": c}
-        print(json.dumps(figures))
-        key = (figures["cv_safety_recall"] + figures["cv_record_recall"])
-        if best is None or key > best["cv_safety_recall"] + best["cv_record_recall"]:
-            best = figures
-    assert best is not None
-    final = fit([r["text"] for r in rows], [r["label"] for r in rows], best["C"], label_set)
-    model = replace(final, safety_threshold=best["safety_threshold"],
-                    record_threshold=best["record_threshold"],
-                    raise_threshold=best["raise_threshold"])
+    # Thresholds from leave-one-file-out scores of rules and model together (crossval.py).
+    scores = cached_out_of_file(rows, C, label_set, args.cache, MISSED_WEIGHT)
+    parts = with_rules(rows, scores, label_set)
+    thresholds = choose(rows, parts, label_set)
+    table = per_file(rows, parts, thresholds, label_set)
+    print(render(table))
+    final = fit([r["text"] for r in rows], [r["label"] for r in rows], C, label_set,
+                rule_misses(rows, label_set), MISSED_WEIGHT)
+    model = replace(final, **thresholds)
+    best = {**thresholds, "C": C, "missed_weight": MISSED_WEIGHT,
+            "cross_validated": table["all"]}
     trained_on = {name: sum(r["file"] == name for r in rows) for name in names}
     out = args.out or label_set.folder() / label_set.model_file
     np.savez_compressed(
@@ -182,6 +154,7 @@ def main(argv: list[str] | None = None) -> int:
         weights=model.weights.astype(np.float16),
         bias=model.bias, safety_threshold=model.safety_threshold,
         record_threshold=model.record_threshold, raise_threshold=model.raise_threshold,
+        veto_threshold=model.veto_threshold,
         about=json.dumps({"trained_on": trained_on, "calibration": best}))
     print(f"chose {json.dumps(best)}; {len(model.buckets)} weighted features; "
           f"trained on {trained_on}; wrote {out.name}")

@@ -23,9 +23,17 @@ class ClauseContext:
         self.start = start
         self.end = end
         self.clause = text[start:end]
+        # Each cue list is searched once per part: several mentions ask about the same ones.
+        self._starts: dict[str, list[int]] = {}
+        self._markers: dict[str, bool] = {}
 
     def _cue_starts(self, kind: str) -> list[int]:
-        return [self.start + m.start() for m in self.lexicon.contexts[kind].finditer(self.clause)]
+        starts = self._starts.get(kind)
+        if starts is None:
+            starts = [self.start + m.start()
+                      for m in self.lexicon.contexts[kind].finditer(self.clause)]
+            self._starts[kind] = starts
+        return starts
 
     @cached_property
     def _person_cues(self) -> list[tuple[int, bool]]:
@@ -35,10 +43,13 @@ class ClauseContext:
         return sorted(cues)
 
     def has_marker(self, name: str) -> bool:
-        return self.lexicon.markers[name].search(self.clause) is not None
+        found = self._markers.get(name)
+        if found is None:
+            found = self._markers[name] = self.lexicon.markers[name].search(self.clause) is not None
+        return found
 
     def _has_cue(self, kind: str) -> bool:
-        return self.lexicon.contexts[kind].search(self.clause) is not None
+        return bool(self._cue_starts(kind))
 
     def _cue_before(self, kind: str, position: int) -> bool:
         return any(p < position for p in self._cue_starts(kind))

@@ -18,24 +18,26 @@ private are dropped, overlapping mentions keep the longest ("med eval" is a plan
 drug), and the part gets the most important category left (the order in rules.json,
 safety first). Severity is "critical" for safety and "warning" for everything else.
 Beside the rules runs a small sentence model (model.py): it adds a finding where no rule
-fired, or raises a part to safety, only when it is confident; it never removes one.
+fired, or raises a part to safety, only when it is confident; it drops a rule's finding
+only when it is all but sure the part is private, and never a safety one.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 
 from margin.lint.context import ClauseContext
-from margin.lint.gate import word_starts
+from margin.lint.gate import word_keys, words
 from margin.lint.labelset import MISPLACEMENT, LabelSet
 from margin.lint.lexicon import Lexicon, Rule
 from margin.lint.model import SentenceModel
 from margin.lint.sentences import SentenceSplitter
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*")
+_WORDS_KEPT = 50_000  # words whose rules are kept (Linter._rules_opened_by)
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,7 @@ class Linter:
         self._drug_openers = frozenset(name.split(" ")[0] for name in self.lexicon.drug_names)
         # Word opening -> rules that need it (gate.py); rules with no keys always run.
         self._gated: dict[str, list[int]] = {}
+        self._word_rules: dict[str, tuple[int, ...]] = {}
         self._ungated = []
         for index, rule in enumerate(self.lexicon.rules):
             # A "together" rule needs its first cue at least (_together checks the rest).
@@ -102,10 +105,12 @@ class Linter:
             scores = self.model.scores(text[s:e] for s, e in spans)
             for index, (start, end) in enumerate(spans):
                 rule_finding = found[index]
-                added = self.model.decide(scores[index],
-                                          rule_finding.category if rule_finding else None)
-                if added is not None:
-                    found[index] = self._model_finding(start, end, added)
+                ruled = rule_finding.category if rule_finding else None
+                decided = self.model.decide(scores[index], ruled)
+                if decided is None:
+                    found[index] = None
+                elif decided != ruled:
+                    found[index] = self._model_finding(start, end, decided)
         return [finding for finding in found if finding is not None]
 
     def _model_finding(self, start: int, end: int, category: str) -> Finding:
@@ -126,19 +131,32 @@ class Linter:
         message = best.rule.says.replace("{match}", best.matched)
         return Finding(start, end, category, severity, message)
 
-    def _candidates(self, openings: Iterable[str]) -> list[Rule]:
-        """The rules whose gate lets this part through, in the lexicon's order."""
-        picked = set(self._ungated)
-        for opening in openings:
-            picked.update(self._gated.get(opening, ()))
-        return [self.lexicon.rules[i] for i in sorted(picked)]
+    def _candidates(self, words: list[tuple[int, str]]) -> list[tuple[Rule, list[int]]]:
+        """The rules whose gate lets this part through, in the lexicon's order, each with
+        the positions of the part's words that open one of its keys (in order; none for a
+        rule without keys). Which rules a word opens is kept per word: looking up every
+        key of every rule, or every key of every word, was most of the rules' time."""
+        where: dict[int, list[int]] = {i: [] for i in self._ungated}
+        for position, word in words:
+            for index in self._rules_opened_by(word):
+                where.setdefault(index, []).append(position)
+        return [(self.lexicon.rules[i], where[i]) for i in sorted(where)]
+
+    def _rules_opened_by(self, word: str) -> tuple[int, ...]:
+        rules = self._word_rules.get(word)
+        if rules is None:
+            if len(self._word_rules) >= _WORDS_KEPT:
+                self._word_rules.clear()  # a bound on a long-running daemon's memory
+            rules = tuple(sorted({i for key in word_keys(word) for i in self._gated.get(key, ())}))
+            self._word_rules[word] = rules
+        return rules
 
     def _mentions(self, text: str, start: int, end: int,
                   only: str | None = None) -> list[_Mention]:
         found = []
-        starts = word_starts(text, start, end)
-        openings = frozenset(starts)
-        for rule in self._candidates(openings):
+        part_words = words(text, start, end)
+        openings: frozenset[str] | None = None  # every key of the part: "together" rules
+        for rule, positions in self._candidates(part_words):
             if only is not None and rule.category != only:
                 continue
             if rule.lexicon == "drugs":
@@ -146,11 +164,13 @@ class Linter:
                           for s, e in self._drugs(text, start, end)]
                 continue
             if rule.together:
+                if openings is None:
+                    openings = frozenset(k for _, w in part_words for k in word_keys(w))
                 found += _together(rule, text, start, end, openings)
                 continue
             if rule.regex is None:
                 continue
-            for match in _matches(rule, text, start, end, starts):
+            for match in _matches(rule, text, start, end, positions):
                 if rule.lexicon == "icd10cm" and match.group() not in self.lexicon.icd_codes:
                     continue  # "F15" in a sentence about a fighter jet is not a code
                 found.append(_Mention(rule, match.start(), match.end(), match.group(),
@@ -201,14 +221,14 @@ class Linter:
 
 
 def _matches(rule: Rule, text: str, start: int, end: int,
-             starts: dict[str, list[int]]) -> Iterator[re.Match[str]]:
+             positions: list[int]) -> Iterator[re.Match[str]]:
     """What finditer over the part finds, but an anchored rule is only tried at the words
-    its keys open: a few anchored attempts instead of every alternative at every character."""
+    its keys open (`positions`, sorted): a few anchored attempts instead of every
+    alternative at every character."""
     assert rule.regex is not None
     if not rule.anchored or rule.keys is None:
         yield from rule.regex.finditer(text, start, end)
         return
-    positions = sorted({p for key in rule.keys for p in starts.get(key, ())})
     reached = start
     for position in positions:
         if position < reached:

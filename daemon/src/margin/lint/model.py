@@ -7,10 +7,13 @@ paired with who the part is about (the clinician, someone else, the client), and
 character 3-5-grams, trained by ``tests/linter/train_model.py`` on the
 labeled corpora and shipped as data (``shared_schema/lexicon/sentence_model.npz``).
 
-It only ever adds: a sentence part is flagged when the rules flag it OR the model is
-confident (its thresholds were calibrated on cross-validation), and a part the rules flag
-with another category becomes safety only at a higher bar (the raise threshold). Safety
-recall never depends on the model alone; the rules stay as they are.
+It adds far more than it takes away: a sentence part is flagged when the rules flag it OR
+the model is confident, and a part the rules flag with another category becomes safety
+only at a higher bar (the raise threshold). It may drop a rule's non-safety finding when
+it is all but sure the part is private (the veto threshold: a relative's drinking, the
+clinician's own racing heart). A rule's safety finding is never dropped or lowered: safety
+recall never depends on the model alone. The thresholds are chosen on leave-one-file-out
+cross-validation of rules and model together (tests/linter/crossval.py).
 
 Features are computed here and by the training script with the same function, so the
 hashing (CRC-32 for words, a fixed polynomial for characters: stable across processes and
@@ -37,7 +40,7 @@ import numpy.typing as npt
 from margin.errors import LintRulesMissing
 
 MODEL_FILE = "sentence_model.npz"
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 HALF = 1 << 19  # word features hash below HALF, character features at or above it
 _ID_MASK = (1 << 20) - 1  # a key's feature id (its part index is above)
 _DIGIT = re.compile(r"\d")
@@ -185,11 +188,13 @@ def linear_scores(parts: Iterable[str], buckets: npt.NDArray[np.int64],
                   bias: npt.NDArray[np.float32],
                   table: npt.NDArray[np.int32] | None = None) -> npt.NDArray[np.float64]:
     """Bias plus the weighted features of each part: one row per part, one column per output
-    (the over-sharing check's model uses it too). Pass weights as float64 and the slot table
-    once made, as a model kept in memory does, to spare both at every call."""
+    (the over-sharing check's model uses it too). Pass the slot table once made, as a model
+    kept in memory does, to spare it at every call. The weights are gathered as float32
+    (half the memory traffic of float64, and exact: they are stored as float16) and
+    multiplied in float64."""
     matrix = design(parts, buckets, idf, table)
     out = np.tile(bias.astype(np.float64), (matrix.count, 1))
-    weighted = weights[matrix.slots].astype(np.float64, copy=False) * matrix.values[:, None]
+    weighted = weights[matrix.slots] * matrix.values[:, None]
     if len(matrix.rows):  # rows are sorted: sum each part's run of features at once
         starts = np.flatnonzero(np.r_[True, matrix.rows[1:] != matrix.rows[:-1]])
         out[matrix.rows[starts]] += np.add.reduceat(weighted, starts, axis=0)
@@ -198,7 +203,7 @@ def linear_scores(parts: Iterable[str], buckets: npt.NDArray[np.int64],
 
 class LinearHeads:
     """What a linear sentence model computes with, made once per loaded model (this one and
-    the over-sharing check's): the slot table and the weights as float64."""
+    the over-sharing check's): the slot table."""
 
     buckets: npt.NDArray[np.int64]
     idf: npt.NDArray[np.float64]
@@ -209,13 +214,9 @@ class LinearHeads:
     def _table(self) -> npt.NDArray[np.int32]:
         return slot_table(self.buckets)
 
-    @cached_property
-    def _weights(self) -> npt.NDArray[np.float64]:
-        return self.weights.astype(np.float64)  # once, not at every call
-
     def linear(self, parts: Iterable[str]) -> npt.NDArray[np.float64]:
         """Every head's raw score (before any sigmoid), one row per part."""
-        return linear_scores(parts, self.buckets, self.idf, self._weights, self.bias,
+        return linear_scores(parts, self.buckets, self.idf, self.weights, self.bias,
                              self._table)
 
 
@@ -238,6 +239,8 @@ class SentenceModel(LinearHeads):
     # Overruling a rule's other category needs more confidence than flagging a part no rule
     # flagged: "taking Klonopin for her nerves" stays medication.
     raise_threshold: float = 1.0
+    # Below this P(record) a rule's non-safety finding is dropped (0: never).
+    veto_threshold: float = 0.0
 
     def scores(self, parts: Iterable[str]) -> npt.NDArray[np.float64]:
         """Per part: P(safety), P(record), then one score per category (higher wins)."""
@@ -246,14 +249,23 @@ class SentenceModel(LinearHeads):
         return out
 
     def decide(self, row: npt.NDArray[np.float64], rule_category: str | None) -> str | None:
-        """The category the model adds for one part, or None when the rules' call stands."""
-        if rule_category is None and row[0] >= self.safety_threshold:
+        """The part's category once the model has had its say (None: not flagged).
+
+        It flags safety, or record content of its best category, where no rule fired; it
+        raises a rule's other category to safety; and it drops a rule's non-safety finding
+        when it is all but sure the part is private (a relative's drinking, the
+        clinician's own racing heart). A rule's safety finding is never touched."""
+        if rule_category == self.top:
+            return rule_category
+        if rule_category is None:
+            if row[0] >= self.safety_threshold:
+                return self.top
+            if row[1] >= self.record_threshold:
+                return self.categories[int(np.argmax(row[2:]))]
+            return None
+        if row[0] >= self.raise_threshold:
             return self.top
-        if rule_category not in (None, self.top) and row[0] >= self.raise_threshold:
-            return self.top
-        if rule_category is None and row[1] >= self.record_threshold:
-            return self.categories[int(np.argmax(row[2:]))]
-        return None
+        return None if row[1] < self.veto_threshold else rule_category
 
 
 def read_weights(path: Path, version: int) -> dict[str, npt.NDArray[Any]]:
@@ -284,6 +296,7 @@ def load_model(directory: Path, name: str = MODEL_FILE) -> SentenceModel:
                              safety_threshold=float(data["safety_threshold"]),
                              record_threshold=float(data["record_threshold"]),
                              top=str(data["top"]),
-                             raise_threshold=float(data["raise_threshold"]))
+                             raise_threshold=float(data["raise_threshold"]),
+                             veto_threshold=float(data["veto_threshold"]))
     except WEIGHTS_DAMAGED as exc:
         raise LintRulesMissing() from exc
