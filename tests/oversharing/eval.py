@@ -24,8 +24,8 @@ from margin.oversharing import CATEGORIES
 from margin.oversharing.engine import default_check
 
 CORPUS_DIR = Path(__file__).resolve().parent / "corpus"
-CORPUS_FILES = ("main.jsonl", "holdout1.jsonl", "train_extra.jsonl", "holdout2.jsonl",
-                "holdout3.jsonl")
+CORPUS_FILES = ("main.jsonl", "holdout1.jsonl", "train_extra.jsonl", "train_more.jsonl",
+                "holdout2.jsonl", "holdout3.jsonl")
 
 
 def read_corpus(path: Path) -> list[dict[str, str]]:

@@ -41,6 +41,10 @@ def flagged(text: str) -> str | None:
      "I suspect the low mood is really anger at her husband that she cannot admit."),
     ("Coordinated with her psychiatrist about the dose change.",
      "Bring to supervision: I keep rescuing her and I do not know why."),
+    ("Case reviewed in clinical supervision per agency policy; plan unchanged.",
+     "Sup says I'm over-functioning for pt; hold back on hw reminders."),
+    ("Pt reports argument w/ spouse re finances; felt hurt.",
+     "While we processed the rupture I felt hurt that she said I never listen to her."),
 ])
 def test_hard_pairs(record: str, over: str) -> None:
     assert flagged(record) is None
@@ -53,6 +57,7 @@ def test_hard_pairs(record: str, over: str) -> None:
     "Her boyfriend told her he would break her neck if she called the police.",
     "Client's sister leaves her 4-year-old alone in the apartment overnight.",
     "Consulted supervisor re: duty to warn - supervisor agreed a call is needed.",
+    "I felt hurt when he said he wants to hurt his little brother.",
     "He walked in, sat down, said he wrote letters to his kids last night, and then handed me "
     "the spare key to his gun safe.",
 ])
@@ -92,7 +97,7 @@ def test_a_missing_or_damaged_rules_file_is_a_plain_error(tmp_path: Path) -> Non
         OversharingCheck(load_rules(tmp_path))
 
 
-@pytest.mark.parametrize("name", ["main.jsonl", "holdout1.jsonl"])
+@pytest.mark.parametrize("name", ["main.jsonl", "holdout1.jsonl", "train_more.jsonl"])
 def test_corpus_aims(name: str) -> None:
     """Aims of issue 21 on the corpora the rules were tuned on (never on holdout2)."""
     counts = evaluate(read_corpus(CORPUS_DIR / name))

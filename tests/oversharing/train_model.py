@@ -36,7 +36,7 @@ from margin.oversharing.rules import rules_dir
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 LINTER_CORPUS = CORPUS.parents[1] / "linter" / "corpus"
-TRAIN_FILES = ("main.jsonl", "holdout1.jsonl", "train_extra.jsonl")
+TRAIN_FILES = ("main.jsonl", "holdout1.jsonl", "train_extra.jsonl", "train_more.jsonl")
 LINTER_FILES = ("main.jsonl", "heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl",
                 "train_extra.jsonl")
 NEVER = ("holdout2.jsonl", "holdout3.jsonl")  # the honest estimates
