@@ -57,7 +57,6 @@ KNOWN_MISSES: dict[str, str] = {
     "jane/b7-jane-letter-quill.html": "Jane adapter: client name in this layout",
     "simplepractice/b7-sp-telehealth-quill.html": "client only on a video tile and chat log",
     "theranest/b7-tnest-template-summernote.html": "client id after a template picker",
-    "therapynotes/b7-tn-missed-disable.html": "a note field disabled after load keeps its button",
 }
 
 
