@@ -141,7 +141,7 @@
   };
 
   // --- labelled values ---------------------------------------------------------------------
-  const CLIENT_LABEL = '(?:client|patient|pt|cliente|paciente|klient(?:in)?|patient(?:in)?|(?:client|patient)\\s+name|name\\s+of\\s+client)';
+  const CLIENT_LABEL = '(?:(?:client|patient)\\s+of\\s+record|client|patient|pt|cliente|paciente|klient(?:in)?|patient(?:in)?|(?:client|patient)\\s+name|name\\s+of\\s+client)';
   const DATE_LABEL = '(?:date\\s+of\\s+service|service\\s+date|session\\s+date|appointment(?:\\s+date)?|visit\\s+date|entry\\s+date|date|dos|scheduled|session|visit|when|fecha|datum|sitzung|termin|s[ée]ance|sesi[óo]n|cita)';
   const REF_LABEL = '(?:(?:client|patient)\\s*(?:id|#|number|no\\.?)|mrn|chart\\s*(?:#|number|no\\.?))';
   // Where one labelled value ends: a separator, or the next label on the same line.
@@ -154,8 +154,17 @@
   // as a label's value the way a name can, so these looser forms are for dates only.
   const looseDateLabel = (source) => new RegExp(`(?:^|[\\s|·•,;(])${source}\\s*(?:\\s[·•—–]\\s|\\s(?:on|am|le|el|du)\\s)\\s*(.*)$`, 'i');
 
+  /** Whether a text is the label alone, or the label in two languages ("المراجع · Client",
+   * "Client / Cliente"): one part is the label and no part holds a value's digits. */
+  const isBareLabel = (bare, text) => {
+    if (bare.test(text)) return true;
+    const parts = text.split(/\s[·/|]\s/);
+    return parts.length === 2 && !/\d/.test(text) && parts.some((part) => bare.test(part));
+  };
+
   /** Values that follow a label in the page's text, in page order: "Label: value" in one
-   * text, a bare label then the next text or input, and elements titled by the label. */
+   * text, a bare label then the next text or input, and elements titled by the label
+   * (or whose title or aria-label holds both: an avatar "Client: Jane Doe" showing "JD"). */
   function* labelledValues(items, roots, source, loose = null) {
     const bare = bareLabel(source);
     const inline = inlineLabel(source);
@@ -167,11 +176,16 @@
       if (looseMatch?.[1] && !NOT_SESSION_DATE.test(text.slice(0, looseMatch.index + 1))) yield { value: looseMatch[1].split(VALUE_END)[0], strict: false };
       const match = text.match(inline);
       if (match) yield { value: clean(match[1] || next).split(VALUE_END)[0], strict: false };
-      else if (bare.test(text)) yield { value: clean(next).split(VALUE_END)[0], strict: true };
+      else if (isBareLabel(bare, text)) yield { value: clean(next).split(VALUE_END)[0], strict: true };
     }
     for (const { element } of M.queryAll(roots, '[title], [aria-label]')) {
-      const label = element.getAttribute('title') || element.getAttribute('aria-label');
-      if (bare.test(label) && !element.isContentEditable) yield { value: M.shownValue(element), strict: true };
+      if (element.isContentEditable) continue;
+      for (const label of [element.getAttribute('aria-label'), element.getAttribute('title')]) {
+        if (!label) continue;
+        if (bare.test(label)) yield { value: M.shownValue(element), strict: true };
+        const match = label.match(inline);
+        if (match?.[1]) yield { value: clean(match[1]).split(VALUE_END)[0], strict: true };
+      }
     }
   }
 
