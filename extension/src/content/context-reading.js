@@ -269,7 +269,14 @@
 
   const DATE_PARTS = /\s[·|•]\s|;\s/;
   const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role="heading"], header';
-  const NOT_SESSION_DATE = /\b(?:dob|d\.o\.b|birth|born|signed|created|updated|modified|printed|due|since|expires?|last|geb|geboren|geburt\w*|naissance|nacimiento)\b/i;
+  const NOT_SESSION_DATE = /\b(?:dob|d\.o\.b|birth|born|signed|created|updated|modified|printed|due|since|expires?|last|next|geb|geboren|geburt\w*|naissance|nacimiento)\b/i;
+
+  // "Yesterday" / "Today" / "Tomorrow" alone as a heading over a list groups a sidebar's
+  // sessions by day; it is not this session's date ("Today at 1:00 PM" still is).
+  const BARE_RELATIVE = /^(?:today|yesterday|tomorrow)\s*:?$/i;
+  const LIST = 'ul, ol, table, dl, [role="list"], [role="listbox"], [role="table"], [role="grid"]';
+  const groupHeading = ({ text, element }) => BARE_RELATIVE.test(text) && Boolean(element)
+    && (element.matches?.(HEADINGS) || Boolean(element.nextElementSibling?.matches(LIST)));
 
   /** The appointment date, from the page alone. */
   M.readGenericDate = (roots, items = M.textItems(roots), scope = null, anyDate = true) => {
@@ -279,13 +286,14 @@
     }
     const labelled = firstOf(valuesOf(labelledValues(items, roots, DATE_LABEL, looseDateLabel(DATE_LABEL))), M.parseDate);
     if (labelled) return labelled;
-    const dateInputs = query(roots, 'input[type="date"]', scope).filter(({ element }) => element.value && !NOT_SESSION_DATE.test(M.inputName(element)));
+    const dateInputs = query(roots, 'input[type="date"], input[type="datetime-local"]', scope).filter(({ element }) => element.value && !NOT_SESSION_DATE.test(M.inputName(element)));
     if (dateInputs.length === 1) return M.parseDate(dateInputs[0].element.value);
     // Any date the page shows, except a birth date or a record's own timestamps (said in
     // the text before it, or by the label before it: a text without digits). Not in a
     // note's form or card, where a list of earlier sessions' dates may sit under the note.
     const anyIn = (list) => {
       for (let index = 0; index < list.length; index += 1) {
+        if (groupHeading(list[index])) continue;
         const before = list[index - 1]?.text ?? '';
         let lead = /\d/.test(before) ? '' : before.slice(-40);
         // "DOB 03.05.1979 · Session 15.04.2026": each date judged by the words before it.
