@@ -48,9 +48,6 @@ KNOWN_MISSES: dict[str, str] = {
     # Batch 7, written by a helper who never saw the detector; first run 12/24 before any
     # change for it (field 28/29, client 17/24, date 19/23); 14/24 after issue 13's changes
     # made without it (field 28/29, client 18/24, date 21/23). Still missed:
-    "jane/b7-jane-en-gb-trix.html": "Jane adapter: client name in this layout",
-    "jane/b7-jane-letter-quill.html": "Jane adapter: client name in this layout",
-    "simplepractice/b7-sp-telehealth-quill.html": "client only on a video tile and chat log",
     "theranest/b7-tnest-template-summernote.html": "client id after a template picker",
 }
 

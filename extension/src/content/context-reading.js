@@ -204,7 +204,8 @@
 
   const HINTED = '[class*="client" i], [class*="patient" i], [id*="client" i], [id*="patient" i], [data-testid*="client" i], [data-testid*="patient" i]';
   // Where EHRs show who the session is with: headers, chips, and the appointment's own card.
-  const HEADERISH = ['header', '[role="banner"]', ...['header', 'banner', 'chip', 'pill', 'topbar', 'summary', 'appointment', 'session', 'visit', 'encounter', 'booking', 'profile']
+  // A telehealth call's video tiles name the person on the other end.
+  const HEADERISH = ['header', '[role="banner"]', ...['header', 'banner', 'chip', 'pill', 'topbar', 'summary', 'appointment', 'session', 'visit', 'encounter', 'booking', 'profile', 'video', 'participant']
     .map((word) => `[class*="${word}" i]`)].join(', ');
   const BREADCRUMB = 'nav[aria-label*="breadcrumb" i], [class*="crumb" i], [aria-label*="breadcrumb" i]';
   // An element classed as a name ("name", "pt-name"), unless it is the clinician's or the user's.
@@ -226,6 +227,25 @@
       const after = parts.findIndex((part) => PEOPLE.test(part));
       const name = (after >= 0 ? M.looksLikeName(parts[after + 1] ?? '') : null) ?? firstOf(parts, M.looksLikeName);
       if (name) return name;
+    }
+    return null;
+  }
+
+  // A patient banner leads with the name, then the birth date or chart number ("Imogen
+  // Fairweather · Born 14 Feb 1992 · Patient #5120"), in one text or one strip of texts.
+  // (A name after them is something else: an insurer, a referrer.)
+  const BANNER_MARK = /\b(?:dob|d\.o\.b\.?|born|birth\s*date|date\s+of\s+birth|mrn|(?:client|patient)\s*(?:#|id\b|no\.))/i;
+  function besideBanner(items) {
+    for (const item of items) {
+      const mark = item.text.match(BANNER_MARK);
+      if (!mark || !item.element) continue;
+      const own = segments(item.text.slice(0, mark.index));
+      for (const around of [item.element, item.element.parentElement]) {
+        const strip = around ? within(items, around) : [];
+        const before = strip.slice(0, strip.indexOf(item)).flatMap(({ text }) => segments(text));
+        const name = strip.length <= 12 ? firstOf([...before, ...own], M.looksLikeName) : null;
+        if (name) return name;
+      }
     }
     return null;
   }
@@ -261,6 +281,7 @@
       ?? fromBreadcrumbs(items, roots, scope)
       ?? firstOf(items.map(({ text }) => text.match(WITH_NAME)?.[1].split(VALUE_END)[0]), M.looksLikeName)
       ?? firstOf(shortTexts(items, named), M.looksLikeName)
+      ?? besideBanner(items)
       ?? firstOf(shortTexts(items, query(roots, HEADERISH, scope)), M.looksLikeName)
       // A chart headed by the name ("Jane Doe", "Progress note — Jane Doe"), or titled so.
       ?? firstOf(query(roots, 'h1, h2', scope).flatMap(({ element }) => segments(shortText(element))), M.looksLikeName)
