@@ -48,7 +48,6 @@ KNOWN_MISSES: dict[str, str] = {
     # Batch 7, written by a helper who never saw the detector; first run 12/24 before any
     # change for it (field 28/29, client 17/24, date 19/23); 14/24 after issue 13's changes
     # made without it (field 28/29, client 18/24, date 21/23). Still missed:
-    "theranest/b7-tnest-template-summernote.html": "client id after a template picker",
 }
 
 

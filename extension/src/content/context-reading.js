@@ -337,8 +337,20 @@
     const tagged = query(roots, '[data-client-id], [data-patient-id]', scope)[0]?.element;
     const fromAttribute = tagged?.getAttribute('data-client-id') ?? tagged?.getAttribute('data-patient-id');
     const accept = (value) => (/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(value) && /\d/.test(value) ? value : null);
-    return accept(clean(fromAttribute ?? '')) ?? firstOf(valuesOf(labelledValues(items, roots, REF_LABEL), (value) => value.split(' ')[0].replace(/^#/, '')), accept);
+    return accept(clean(fromAttribute ?? '')) ?? firstOf(valuesOf(labelledValues(items, roots, REF_LABEL), (value) => value.split(' ')[0].replace(/^#/, '')), accept)
+      ?? idAfterName(items, accept);
   };
+
+  // "Fairbanks, Delphine (ID 30418)": an id in brackets right after a name is the client's.
+  const BRACKETED_ID = /^(.*?)\s*\(\s*(?:id|#|mrn)\s*[:#]?\s*#?([A-Za-z0-9_-]+)\s*\)/i;
+  function idAfterName(items, accept) {
+    for (let index = 0; index < items.length; index += 1) {
+      const match = items[index].text.match(BRACKETED_ID);
+      const name = match && (match[1] ? stripLabel(match[1]) : items[index - 1]?.text ?? '');
+      if (match && M.looksLikeName(name) && accept(match[2])) return match[2];
+    }
+    return null;
+  }
 
   M.shortText = shortText;
   M.clean = clean;
