@@ -141,7 +141,7 @@
   };
 
   // --- labelled values ---------------------------------------------------------------------
-  const CLIENT_LABEL = '(?:client|patient|pt|cliente|paciente|klient(?:in)?|patient(?:in)?|(?:client|patient)\\s+name|name\\s+of\\s+client)';
+  const CLIENT_LABEL = '(?:(?:client|patient)\\s+of\\s+record|client|patient|pt|cliente|paciente|klient(?:in)?|patient(?:in)?|(?:client|patient)\\s+name|name\\s+of\\s+client)';
   const DATE_LABEL = '(?:date\\s+of\\s+service|service\\s+date|session\\s+date|appointment(?:\\s+date)?|visit\\s+date|entry\\s+date|date|dos|scheduled|session|visit|when|fecha|datum|sitzung|termin|s[ée]ance|sesi[óo]n|cita)';
   const REF_LABEL = '(?:(?:client|patient)\\s*(?:id|#|number|no\\.?)|mrn|chart\\s*(?:#|number|no\\.?))';
   // Where one labelled value ends: a separator, or the next label on the same line.
@@ -154,8 +154,17 @@
   // as a label's value the way a name can, so these looser forms are for dates only.
   const looseDateLabel = (source) => new RegExp(`(?:^|[\\s|·•,;(])${source}\\s*(?:\\s[·•—–]\\s|\\s(?:on|am|le|el|du)\\s)\\s*(.*)$`, 'i');
 
+  /** Whether a text is the label alone, or the label in two languages ("المراجع · Client",
+   * "Client / Cliente"): one part is the label and no part holds a value's digits. */
+  const isBareLabel = (bare, text) => {
+    if (bare.test(text)) return true;
+    const parts = text.split(/\s[·/|]\s/);
+    return parts.length === 2 && !/\d/.test(text) && parts.some((part) => bare.test(part));
+  };
+
   /** Values that follow a label in the page's text, in page order: "Label: value" in one
-   * text, a bare label then the next text or input, and elements titled by the label. */
+   * text, a bare label then the next text or input, and elements titled by the label
+   * (or whose title or aria-label holds both: an avatar "Client: Jane Doe" showing "JD"). */
   function* labelledValues(items, roots, source, loose = null) {
     const bare = bareLabel(source);
     const inline = inlineLabel(source);
@@ -167,11 +176,16 @@
       if (looseMatch?.[1] && !NOT_SESSION_DATE.test(text.slice(0, looseMatch.index + 1))) yield { value: looseMatch[1].split(VALUE_END)[0], strict: false };
       const match = text.match(inline);
       if (match) yield { value: clean(match[1] || next).split(VALUE_END)[0], strict: false };
-      else if (bare.test(text)) yield { value: clean(next).split(VALUE_END)[0], strict: true };
+      else if (isBareLabel(bare, text)) yield { value: clean(next).split(VALUE_END)[0], strict: true };
     }
     for (const { element } of M.queryAll(roots, '[title], [aria-label]')) {
-      const label = element.getAttribute('title') || element.getAttribute('aria-label');
-      if (bare.test(label) && !element.isContentEditable) yield { value: M.shownValue(element), strict: true };
+      if (element.isContentEditable) continue;
+      for (const label of [element.getAttribute('aria-label'), element.getAttribute('title')]) {
+        if (!label) continue;
+        if (bare.test(label)) yield { value: M.shownValue(element), strict: true };
+        const match = label.match(inline);
+        if (match?.[1]) yield { value: clean(match[1]).split(VALUE_END)[0], strict: true };
+      }
     }
   }
 
@@ -190,7 +204,8 @@
 
   const HINTED = '[class*="client" i], [class*="patient" i], [id*="client" i], [id*="patient" i], [data-testid*="client" i], [data-testid*="patient" i]';
   // Where EHRs show who the session is with: headers, chips, and the appointment's own card.
-  const HEADERISH = ['header', '[role="banner"]', ...['header', 'banner', 'chip', 'pill', 'topbar', 'summary', 'appointment', 'session', 'visit', 'encounter', 'booking', 'profile']
+  // A telehealth call's video tiles name the person on the other end.
+  const HEADERISH = ['header', '[role="banner"]', ...['header', 'banner', 'chip', 'pill', 'topbar', 'summary', 'appointment', 'session', 'visit', 'encounter', 'booking', 'profile', 'video', 'participant']
     .map((word) => `[class*="${word}" i]`)].join(', ');
   const BREADCRUMB = 'nav[aria-label*="breadcrumb" i], [class*="crumb" i], [aria-label*="breadcrumb" i]';
   // An element classed as a name ("name", "pt-name"), unless it is the clinician's or the user's.
@@ -212,6 +227,25 @@
       const after = parts.findIndex((part) => PEOPLE.test(part));
       const name = (after >= 0 ? M.looksLikeName(parts[after + 1] ?? '') : null) ?? firstOf(parts, M.looksLikeName);
       if (name) return name;
+    }
+    return null;
+  }
+
+  // A patient banner leads with the name, then the birth date or chart number ("Imogen
+  // Fairweather · Born 14 Feb 1992 · Patient #5120"), in one text or one strip of texts.
+  // (A name after them is something else: an insurer, a referrer.)
+  const BANNER_MARK = /\b(?:dob|d\.o\.b\.?|born|birth\s*date|date\s+of\s+birth|mrn|(?:client|patient)\s*(?:#|id\b|no\.))/i;
+  function besideBanner(items) {
+    for (const item of items) {
+      const mark = item.text.match(BANNER_MARK);
+      if (!mark || !item.element) continue;
+      const own = segments(item.text.slice(0, mark.index));
+      for (const around of [item.element, item.element.parentElement]) {
+        const strip = around ? within(items, around) : [];
+        const before = strip.slice(0, strip.indexOf(item)).flatMap(({ text }) => segments(text));
+        const name = strip.length <= 12 ? firstOf([...before, ...own], M.looksLikeName) : null;
+        if (name) return name;
+      }
     }
     return null;
   }
@@ -247,6 +281,7 @@
       ?? fromBreadcrumbs(items, roots, scope)
       ?? firstOf(items.map(({ text }) => text.match(WITH_NAME)?.[1].split(VALUE_END)[0]), M.looksLikeName)
       ?? firstOf(shortTexts(items, named), M.looksLikeName)
+      ?? besideBanner(items)
       ?? firstOf(shortTexts(items, query(roots, HEADERISH, scope)), M.looksLikeName)
       // A chart headed by the name ("Jane Doe", "Progress note — Jane Doe"), or titled so.
       ?? firstOf(query(roots, 'h1, h2', scope).flatMap(({ element }) => segments(shortText(element))), M.looksLikeName)
@@ -255,7 +290,14 @@
 
   const DATE_PARTS = /\s[·|•]\s|;\s/;
   const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role="heading"], header';
-  const NOT_SESSION_DATE = /\b(?:dob|d\.o\.b|birth|born|signed|created|updated|modified|printed|due|since|expires?|last|geb|geboren|geburt\w*|naissance|nacimiento)\b/i;
+  const NOT_SESSION_DATE = /\b(?:dob|d\.o\.b|birth|born|signed|created|updated|modified|printed|due|since|expires?|last|next|geb|geboren|geburt\w*|naissance|nacimiento)\b/i;
+
+  // "Yesterday" / "Today" / "Tomorrow" alone as a heading over a list groups a sidebar's
+  // sessions by day; it is not this session's date ("Today at 1:00 PM" still is).
+  const BARE_RELATIVE = /^(?:today|yesterday|tomorrow)\s*:?$/i;
+  const LIST = 'ul, ol, table, dl, [role="list"], [role="listbox"], [role="table"], [role="grid"]';
+  const groupHeading = ({ text, element }) => BARE_RELATIVE.test(text) && Boolean(element)
+    && (element.matches?.(HEADINGS) || Boolean(element.nextElementSibling?.matches(LIST)));
 
   /** The appointment date, from the page alone. */
   M.readGenericDate = (roots, items = M.textItems(roots), scope = null, anyDate = true) => {
@@ -265,13 +307,14 @@
     }
     const labelled = firstOf(valuesOf(labelledValues(items, roots, DATE_LABEL, looseDateLabel(DATE_LABEL))), M.parseDate);
     if (labelled) return labelled;
-    const dateInputs = query(roots, 'input[type="date"]', scope).filter(({ element }) => element.value && !NOT_SESSION_DATE.test(M.inputName(element)));
+    const dateInputs = query(roots, 'input[type="date"], input[type="datetime-local"]', scope).filter(({ element }) => element.value && !NOT_SESSION_DATE.test(M.inputName(element)));
     if (dateInputs.length === 1) return M.parseDate(dateInputs[0].element.value);
     // Any date the page shows, except a birth date or a record's own timestamps (said in
     // the text before it, or by the label before it: a text without digits). Not in a
     // note's form or card, where a list of earlier sessions' dates may sit under the note.
     const anyIn = (list) => {
       for (let index = 0; index < list.length; index += 1) {
+        if (groupHeading(list[index])) continue;
         const before = list[index - 1]?.text ?? '';
         let lead = /\d/.test(before) ? '' : before.slice(-40);
         // "DOB 03.05.1979 · Session 15.04.2026": each date judged by the words before it.
@@ -294,8 +337,20 @@
     const tagged = query(roots, '[data-client-id], [data-patient-id]', scope)[0]?.element;
     const fromAttribute = tagged?.getAttribute('data-client-id') ?? tagged?.getAttribute('data-patient-id');
     const accept = (value) => (/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(value) && /\d/.test(value) ? value : null);
-    return accept(clean(fromAttribute ?? '')) ?? firstOf(valuesOf(labelledValues(items, roots, REF_LABEL), (value) => value.split(' ')[0].replace(/^#/, '')), accept);
+    return accept(clean(fromAttribute ?? '')) ?? firstOf(valuesOf(labelledValues(items, roots, REF_LABEL), (value) => value.split(' ')[0].replace(/^#/, '')), accept)
+      ?? idAfterName(items, accept);
   };
+
+  // "Fairbanks, Delphine (ID 30418)": an id in brackets right after a name is the client's.
+  const BRACKETED_ID = /^(.*?)\s*\(\s*(?:id|#|mrn)\s*[:#]?\s*#?([A-Za-z0-9_-]+)\s*\)/i;
+  function idAfterName(items, accept) {
+    for (let index = 0; index < items.length; index += 1) {
+      const match = items[index].text.match(BRACKETED_ID);
+      const name = match && (match[1] ? stripLabel(match[1]) : items[index - 1]?.text ?? '');
+      if (match && M.looksLikeName(name) && accept(match[2])) return match[2];
+    }
+    return null;
+  }
 
   M.shortText = shortText;
   M.clean = clean;
