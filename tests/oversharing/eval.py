@@ -9,7 +9,8 @@ main.jsonl is the development corpus. holdout1.jsonl was written by another auth
 never saw the check, measured once before any tuning (the figures are in the README), and
 then tuned on. holdout2.jsonl, by the same author, is measured once at the end and never
 tuned on: the honest estimate. holdout3.jsonl, by a third author who never saw the check,
-was measured once before the second round's changes and once after them, never tuned on.
+was measured once before the second round's changes and once after them, never tuned on;
+holdout4.jsonl, by a fourth author, likewise for the third round.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from margin.oversharing.engine import default_check
 
 CORPUS_DIR = Path(__file__).resolve().parent / "corpus"
 CORPUS_FILES = ("main.jsonl", "holdout1.jsonl", "train_extra.jsonl", "train_more.jsonl",
-                "holdout2.jsonl", "holdout3.jsonl")
+                "holdout2.jsonl", "holdout3.jsonl", "holdout4.jsonl")
 
 
 def read_corpus(path: Path) -> list[dict[str, str]]:
