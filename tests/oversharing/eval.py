@@ -25,7 +25,7 @@ from margin.oversharing.engine import default_check
 
 CORPUS_DIR = Path(__file__).resolve().parent / "corpus"
 CORPUS_FILES = ("main.jsonl", "holdout1.jsonl", "train_extra.jsonl", "train_more.jsonl",
-                "holdout2.jsonl", "holdout3.jsonl")
+                "train_more2.jsonl", "check4.jsonl", "holdout2.jsonl", "holdout3.jsonl")
 
 
 def read_corpus(path: Path) -> list[dict[str, str]]:
