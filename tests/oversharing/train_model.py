@@ -5,15 +5,16 @@
 Three logistic regressions (scikit-learn and scipy, needed here only) over the hashed
 features of ``margin.lint.model.features``:
 - over-sharing or not (record and safety sentences are "not"; safety weighs triple), on the
-  over-sharing corpus (main, holdout1, train_extra; holdout2.jsonl, holdout3.jsonl and
-  holdout4.jsonl are NEVER read here: they are the honest estimates);
-- safety or not, on the same rows plus the misplacement linter's corpora (their held-out
-  estimates heldout4 and heldout5 left out), so that risk is learnt from many wordings and
-  narrative and quotation are learnt as "not";
+  over-sharing corpus (main, holdout1, train_extra, train_more, train_more2, check4, check5;
+  holdout2.jsonl, holdout3.jsonl and holdout4.jsonl are NEVER read here: they are the honest
+  estimates);
+- safety or not, on the same rows plus the misplacement linter's corpora (its estimates,
+  heldout7 and heldout8, left out), so that risk is learnt from many wordings and narrative
+  and quotation are learnt as "not";
 - which category, on the over-sharing rows.
 
 Thresholds come from 5-fold cross-validation on the over-sharing rows (out-of-fold
-probabilities): the safety head's, the lowest that vetoes at most 3% of over-sharing
+probabilities): the safety head's, the lowest that vetoes at most 4% of over-sharing
 sentences; the over-sharing head's, the lowest whose added flags stay within the record
 budget and flag no safety sentence the whole floor lets through.
 """
@@ -36,12 +37,16 @@ from margin.oversharing.rules import rules_dir
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 LINTER_CORPUS = CORPUS.parents[1] / "linter" / "corpus"
-TRAIN_FILES = ("main.jsonl", "holdout1.jsonl", "train_extra.jsonl", "train_more.jsonl")
+TRAIN_FILES = ("main.jsonl", "holdout1.jsonl", "train_extra.jsonl", "train_more.jsonl",
+               "train_more2.jsonl", "check4.jsonl", "check5.jsonl")
+# Every linter file but its estimates (heldout7 and heldout8, tests/linter/corpora.py).
 LINTER_FILES = ("main.jsonl", "heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl",
-                "train_extra.jsonl")
+                "heldout4.jsonl", "heldout5.jsonl", "heldout6.jsonl", "train_extra.jsonl",
+                "published.jsonl", "train_more.jsonl", "train_more2.jsonl")
+LINTER_NEVER = ("heldout7.jsonl", "heldout8.jsonl")
 NEVER = ("holdout2.jsonl", "holdout3.jsonl", "holdout4.jsonl")  # the honest estimates
-RECORD_BUDGET = 0.025  # record sentences the model alone may flag, out of fold
-VETO_BUDGET = 0.03  # over-sharing sentences the safety head may veto, out of fold
+RECORD_BUDGET = 0.015  # record sentences the model alone may flag, out of fold
+VETO_BUDGET = 0.04  # over-sharing sentences the safety head may veto, out of fold
 C = 10.0
 SEED = 21
 
@@ -50,6 +55,7 @@ def read_rows(folder: Path, names: tuple[str, ...]) -> list[dict[str, str]]:
     rows = []
     for name in names:
         assert not (folder == CORPUS and name in NEVER), f"{name} is an honest estimate"
+        assert not (folder == LINTER_CORPUS and name in LINTER_NEVER), f"{name} is the linter's"
         rows += [json.loads(line) for line in (folder / name).read_text().splitlines() if line]
     return rows
 

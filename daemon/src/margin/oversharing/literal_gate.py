@@ -35,6 +35,14 @@ class GatedPattern:
         self.pattern = self.regex.pattern
         branches = [b for p in patterns for b in _top_level_split(p)]
         self._branches = [(required_literals(b, flags), re.compile(b, flags)) for b in branches]
+        # Each distinct literal is looked for once per call, not once per branch that needs
+        # it: with a few hundred branches the per-branch loops cost more than the searches.
+        self._always = [branch for literals, branch in self._branches if literals is None]
+        needing: dict[str, list[int]] = {}
+        for number, (literals, _) in enumerate(self._branches):
+            for literal in literals or ():
+                needing.setdefault(literal, []).append(number)
+        self._needing = tuple(needing.items())
 
     def found(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
         """Whether the pattern matches in text[pos:endpos] (as `search` would find one)."""
@@ -43,9 +51,18 @@ class GatedPattern:
         if not piece.isascii():
             return self.regex.search(text, pos, end) is not None
         lowered = piece.lower()
-        return any(branch.search(text, pos, end) is not None
-                   for literals, branch in self._branches
-                   if literals is None or any(literal in lowered for literal in literals))
+        if any(branch.search(text, pos, end) is not None for branch in self._always):
+            return True
+        tried: set[int] = set()
+        for literal, numbers in self._needing:
+            if literal not in lowered:
+                continue
+            for number in numbers:
+                if number not in tried:
+                    tried.add(number)
+                    if self._branches[number][1].search(text, pos, end) is not None:
+                        return True
+        return False
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         return self.regex.search(text, pos, len(text) if endpos is None else endpos)
