@@ -59,10 +59,8 @@
     for (const { root } of roots) watch(root);
     let found = adapter.findNoteField(roots);
     // A field known by its placeholder loses that label once the clinician types: it stays
-    // the note while it is still on the page and still open for typing (a note disabled
-    // after load, as "Missed appointment" does, is no longer where one writes).
-    const stillOpen = (last) => last?.element.isConnected && M.isVisible(last.element) && M.editableKind(last.element, last.inIframe);
-    if (!found && stillOpen(lastFound)) found = lastFound;
+    // the note while it is still on the page and open for typing.
+    if (!found && M.stillOpen(lastFound)) found = lastFound;
     lastFound = found;
     const { client, context, sources } = keepWhatWasShown(adapter.readContext(roots, location, found?.element ?? null));
     const report = { type: 'cs-context', site: adapter.id, client, context, field: describeField(found), sources };
