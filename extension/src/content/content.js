@@ -26,6 +26,7 @@
 
   let button = null;
   let lastReport = '';
+  let lastNote = null;
   let lastFound = null;
   let roots = null;
   M.rootsDirty = true;
@@ -67,7 +68,12 @@
     const reportKey = JSON.stringify(report);
     if (reportKey !== lastReport) {
       lastReport = reportKey;
-      send(report);
+      const noteKey = JSON.stringify([report.site, client, context]);
+      // Another note on the same page (a single-page app): the sentences kept on the last
+      // one do not hold here. The worker hears of it before the guard asks again.
+      const otherNote = lastNote !== null && noteKey !== lastNote;
+      lastNote = noteKey;
+      send(report).then(() => { if (otherNote) M.guard?.recheck(); });
     }
     updateButton(found, () => send({ type: 'cs-open-panel', site: report.site, client: report.client, context: report.context }));
     M.guard?.attach(found, adapter, button);

@@ -83,17 +83,18 @@
     }
   }
 
-  /** Check the field's current text; resolves with the result for it. */
-  function checkNow() {
+  /** Check the field's current text; resolves with the result for it. `again`: even if the
+   *  text is unchanged (the note's context changed, and with it the sentences kept on it). */
+  function checkNow(again = false) {
     const w = watched;
     if (!w) return Promise.resolve(null);
     clearTimeout(w.timer);
     const { text } = M.readField(w.field);
-    if (w.result?.text === text) {
+    if (w.result?.text === text && !again) {
       render();
       return Promise.resolve(w.result);
     }
-    if (w.inflight?.text === text) return w.inflight.promise;
+    if (w.inflight?.text === text && !again) return w.inflight.promise;
     const mine = (sequence += 1);
     const clipped = text.length > MAX_SENT;
     const promise = (M.send?.({ type: 'cs-guard-check', site: w.site, text: clipped ? text.slice(0, MAX_SENT) : text }) ?? Promise.resolve(null))
@@ -307,7 +308,7 @@
 
   const fieldRect = () => watched?.field.getBoundingClientRect() ?? null;
   M.deleteFieldSpan = deleteSpan; // over-sharing's "Move to my private notes" takes sentences out the same way
-  M.guard = { attach, detach, place, checkNow, inspect, fieldRect, notify: (text) => { if (watched) notify(watched, text); } };
+  M.guard = { attach, detach, place, checkNow, recheck: () => checkNow(true), inspect, fieldRect, notify: (text) => { if (watched) notify(watched, text); } };
   addEventListener('resize', place);
   addEventListener('scroll', place, { capture: true, passive: true });
 })();
