@@ -15,7 +15,13 @@ from tests.extension.harness import CHROMIUM, ExtensionBrowser, build, build_edi
 expect.set_options(timeout=10_000)
 
 
-@pytest.fixture(scope="session")
+# Package scope, not session: while sync Playwright is open its event loop counts as the
+# running loop of the main thread (its dispatcher greenlet runs the loop there, and switching
+# greenlets does not unset asyncio's per-thread running loop). Kept open for the whole
+# session, it made every asyncio test run after the browser tests in the same process (the
+# daemon's aiohttp tests) fail with "cannot be called from a running event loop". Stopped
+# when the last test of tests/extension is done, it unsets the loop.
+@pytest.fixture(scope="package")
 def playwright_session() -> Iterator[Playwright]:
     if not CHROMIUM.exists():
         pytest.skip(

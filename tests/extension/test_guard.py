@@ -308,7 +308,10 @@ def test_paste_is_marked_and_the_save_asks(
     screenshot(page, f"guard-question-{name}")
     assert len(page_saves(page)) == saves, "the save was held"
     answer(page, "remove")
-    state = wait_guard(page, lambda g: g["fresh"] and g["dialog"] is None, "the words removed")
+    # The words go one passage at a time, each given to the editor as a key press is.
+    state = wait_guard(
+        page, lambda g: g["removedBy"] and g["fresh"] and g["dialog"] is None, "the words removed"
+    )
     assert state["matches"] == 0
     assert words(state["text"]) == words(UNRELATED)
     assert state["removedBy"] == ["command"], "removed through the editor's own input path"

@@ -28,7 +28,7 @@ from tests.extension.test_guard import (
     page_saves,
     wait_guard,
 )
-from tests.extension.test_real_editors import focus_note, open_screen
+from tests.extension.test_real_editors import EDITOR_STATE, focus_note, open_screen
 
 pytestmark = pytest.mark.browser
 env = test_real_editors.env  # the same browser, daemon and vault fixture, for this module
@@ -38,17 +38,12 @@ SAFETY = "I wonder if she is more suicidal than she admits and will ask about a 
 HUNCH = "I wonder if her lateness is really anger at her mother that she cannot say."
 TYPED = f"{RECORD} {SAFETY} {HUNCH}"  # the hunch last: the caret ends in it
 
-# The editor's own idea of its text, read through its own API in the page.
-EDITOR_STATE = {
-    "react-textarea": "(() => { const f = document.getElementById('note-field');"
-    " return f[Object.keys(f).find((k) => k.startsWith('__reactProps'))].value; })()",
-    "react-contenteditable": "document.getElementById('note-field').textContent",
-    "tinymce": "window.__noteEditor.getContent({format: 'text'})",
-    "ckeditor5-classic": "window.__noteEditor.getData()",
-    "quill": "window.__noteEditor.getText()",
-    "prosemirror": "window.__noteEditor.state.doc.textContent",
-    "lexical": "JSON.stringify(window.__noteEditor.getEditorState().toJSON())",
-}
+# The editors the move is tested on; their own state is read through their own API
+# (test_real_editors.EDITOR_STATE).
+MOVE_EDITORS = [
+    "react-textarea", "react-contenteditable", "tinymce", "ckeditor5-classic", "quill",
+    "prosemirror", "lexical",
+]  # fmt: skip
 
 
 def over(state: Any) -> Any:
@@ -104,7 +99,7 @@ def type_note(page: Page, text: str) -> None:
     page.keyboard.type(text)
 
 
-@pytest.mark.parametrize("name", list(EDITOR_STATE))
+@pytest.mark.parametrize("name", MOVE_EDITORS)
 def test_move_to_private_notes_on_real_editor(env: Env, ehr_server: EhrServer, name: str) -> None:
     ehr_server.collected.clear()
     page = open_screen(env, name)
@@ -205,6 +200,9 @@ def test_keep_is_not_flagged_again_and_audited_as_a_count(env: Env) -> None:
         assert "lateness" not in str(entries)
     finally:
         page.close()
+        # Every screen here shows the same client and date, so the same note: the next
+        # tests type the hunch again and expect it flagged.
+        env.browser.worker.evaluate("chrome.storage.session.remove('oversharing_kept')")
 
 
 def set_switch(env: Env, site: str, on: bool) -> None:

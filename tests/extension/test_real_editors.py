@@ -27,10 +27,12 @@ from tests.extension.test_guard import (
     answer,
     assert_marked_exactly_the_paste,
     assert_private_rest_never_reached_the_page,
+    guard,
     guard_environment,
     page_saves,
     paste,
     wait_guard,
+    words,
 )
 
 pytestmark = pytest.mark.browser
@@ -41,6 +43,49 @@ EDITORS = [
     "slate", "draftjs", "trix", "summernote", "react-textarea", "react-contenteditable",
     "vue-textarea", "angular-textarea",
 ]  # fmt: skip
+
+# How each library's own model reads, through its API (or, for the React and Vue fields, the
+# framework's own record of the state): what the EHR would save, whatever the DOM shows.
+# React keeps two copies of each fiber and a DOM node may name the stale one, so the current
+# one is found from the root the note was rendered into.
+_CURRENT_FIBER = (
+    "((el) => { const box = document.getElementById('note');"
+    " const todo = [box[Object.keys(box).find((k) => k.startsWith('__reactContainer'))]"
+    ".stateNode.current];"
+    " while (todo.length) { const f = todo.pop(); if (f.stateNode === el) return f;"
+    " if (f.child) todo.push(f.child); if (f.sibling) todo.push(f.sibling); } return null; })"
+)
+_REACT_PROP = (
+    f"((el, name) => {{ let f = {_CURRENT_FIBER}(el);"
+    " while (f && !(f.memoizedProps && name in f.memoizedProps)) f = f.return;"
+    " return f && f.memoizedProps[name]; })"
+)
+_NOTE = "document.getElementById('note')"
+EDITOR_STATE = {
+    "tinymce": "window.__noteEditor.getContent({format: 'text'})",
+    "tinymce-inline": "window.__noteEditor.getContent({format: 'text'})",
+    "ckeditor4": "window.__noteEditor.getData()",
+    "ckeditor5-classic": "window.__noteEditor.getData()",
+    "ckeditor5-inline": "window.__noteEditor.getData()",
+    "ckeditor5-balloon": "window.__noteEditor.getData()",
+    "ckeditor5-decoupled": "window.__noteEditor.getData()",
+    "quill": "window.__noteEditor.getText()",
+    "prosemirror": "window.__noteEditor.state.doc.textContent",
+    "tiptap": "window.__noteEditor.state.doc.textContent",
+    "lexical": "JSON.stringify(window.__noteEditor.getEditorState().toJSON())",
+    "slate": f"JSON.stringify({_REACT_PROP}({_NOTE}.querySelector('[data-slate-editor]'),"
+    " 'editor').children)",
+    "draftjs": f"{_REACT_PROP}({_NOTE}.querySelector('[contenteditable]'), 'editorState')"
+    ".getCurrentContent().getPlainText()",
+    "trix": "window.__noteEditor.editor.getDocument().toString()",
+    "summernote": "window.jQuery('#note').summernote('code')",
+    "react-textarea": f"{_REACT_PROP}({_NOTE}.querySelector('textarea'), 'value')",
+    "react-contenteditable": f"{_CURRENT_FIBER}(document.getElementById('note-field'))"
+    ".return.memoizedState.memoizedState",
+    "vue-textarea": f"{_NOTE}._vnode.component.subTree.props.value",
+    "angular-textarea": f"window.ng.getComponent({_NOTE}.firstElementChild).text",
+}
+assert sorted(EDITOR_STATE) == sorted(EDITORS)
 
 WHICH_FIELD = """
 (() => {
@@ -124,5 +169,44 @@ def test_real_editor(env: Env, ehr_server: EhrServer, name: str) -> None:
         expect(page.locator("#page-status")).to_have_text("")
 
         assert_private_rest_never_reached_the_page(env, ehr_server, page, disclosed=False)
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("name", EDITORS)
+def test_remove_them_through_the_editors_own_model(env: Env, name: str) -> None:
+    """The "Remove them" answer deletes the pasted words as a key press would, so an editor
+    that keeps its own model (CKEditor 5, Lexical, Slate, Draft.js...) drops them from that
+    model too, does not put them back, and the next Sign goes through unasked."""
+    page = open_screen(env, name)
+    try:
+        focus_note(page)
+        page.keyboard.type(UNRELATED)
+        wait_guard(page, lambda g: g["fresh"] and "hygiene" in g["text"], "typed text")
+        page.keyboard.press("Control+End")
+        paste(page, f" {PASTED}")
+        wait_guard(page, lambda g: g["fresh"] and g["matches"] > 0, "the paste marked")
+        assert "spoons" in page.evaluate(EDITOR_STATE[name]), f"{name}'s model holds the paste"
+        saves = len(page_saves(page))
+        page.click("#sign-note")
+        wait_guard(page, lambda g: g["dialog"] is not None, "the question on Sign")
+        answer(page, "remove")
+        state = wait_guard(
+            page,
+            lambda g: g["fresh"] and g["dialog"] is None and "spoons" not in g["text"],
+            "the words removed",
+        )
+        assert state["matches"] == 0 and words(state["text"]) == words(UNRELATED)
+        assert state["removedBy"] and "direct" not in state["removedBy"], state["removedBy"]
+        page.wait_for_timeout(700)  # long enough for an editor to put its model's text back
+        model = page.evaluate(EDITOR_STATE[name])
+        assert "spoons" not in model and "kitchen" not in model, f"{name}'s own model: {model}"
+        assert "hygiene" in model, f"{name}'s own model lost the clinician's text: {model}"
+        assert len(page_saves(page)) == saves, "Remove them does not sign"
+        state = wait_guard(page, lambda g: g["fresh"], "the field checked again")
+        assert state["matches"] == 0 and "spoons" not in state["text"], "nothing put back"
+        page.click("#sign-note")
+        expect(page.locator("#page-status")).to_have_text("Note signed")
+        assert guard(page)["dialog"] is None, "nothing private left: the Sign is not held"
     finally:
         page.close()

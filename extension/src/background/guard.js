@@ -14,6 +14,7 @@ import { api } from '../shared/browser.js';
 import { callDaemon } from './daemon.js';
 import { broadcast } from './content-bridge.js';
 import { cleanOversharing, oversharingOn } from './oversharing.js';
+import { withoutKept } from './oversharing-kept.js';
 
 const MAX_TEXT = 1000000; // cs-guard-check.json
 const MAX_NOTES = 50;
@@ -34,7 +35,7 @@ const isCount = (value) => Number.isInteger(value) && value >= 0;
 export async function handleGuardMessage(message, sender) {
   const tabId = sender.tab?.id;
   if (tabId === undefined || sender.frameId !== 0) return { ok: false, error: 'not_top_frame' };
-  if (message?.type === 'cs-guard-check' && validCheck(message)) return check(tabId, message);
+  if (message?.type === 'cs-guard-check' && validCheck(message)) return check(tabId, sender.url, message);
   if (message?.type === 'cs-guard-disclose' && validDisclose(message)) return disclose(tabId, message);
   return { ok: false, error: 'refused' };
 }
@@ -67,7 +68,7 @@ function cleanMatches(matches) {
   return clean;
 }
 
-async function check(tabId, { text, site }) {
+async function check(tabId, pageUrl, { text, site }) {
   // Over-sharing costs the daemon time: asked for only where the clinician left it on.
   const oversharing = site !== undefined && await oversharingOn(site);
   const body = oversharing ? { text, oversharing } : { text };
@@ -75,8 +76,10 @@ async function check(tabId, { text, site }) {
   const off = (state) => ({ type: 'cs-guard-result', ok: false, state });
   if (!answer.ok) return off(STATES.has(answer.problem) ? answer.problem : 'error');
   const matches = cleanMatches(answer.body?.matches);
-  const sentences = oversharing ? cleanOversharing(answer.body.oversharing) : [];
-  if (!matches || !sentences || !isCount(answer.body.checked_chars)) return off('error');
+  const findings = oversharing ? cleanOversharing(answer.body.oversharing) : [];
+  if (!matches || !findings || !isCount(answer.body.checked_chars)) return off('error');
+  // The sentences the clinician chose to keep on this note are not flagged again.
+  const sentences = await withoutKept({ tabId, site, pageUrl, text, findings });
   await api.storage.session.set({ [namedKey(tabId)]: [...new Set(matches.map((m) => m.note_id))] });
   tellPanel(tabId, text, answer.body.record_content);
   return {

@@ -3,10 +3,12 @@
 // the daemon's over-sharing sentences before they reach a content script, and the two
 // actions of a mark: "Move to my private notes" hands the sentence (the EHR's own text) to
 // this tab's panel, which adds it to the session's private note and answers once the daemon
-// acknowledged the save; "Keep" is audited as a count, never with the text. Content scripts
-// get back only ok or a reason code (cs-reply.json).
+// acknowledged the save; "Keep" is remembered for the note as a keyed hash, never the text
+// (oversharing-kept.js), and audited as a count. Content scripts get back only ok or a
+// reason code (cs-reply.json).
 import { api } from '../shared/browser.js';
 import { callDaemon } from './daemon.js';
+import { rememberKept } from './oversharing-kept.js';
 import '../generated/adapters-data.js';
 
 const OFF_KEY = 'oversharing_off_sites';
@@ -55,17 +57,19 @@ export function cleanOversharing(findings) {
   return clean;
 }
 
+const isSentence = (text) => typeof text === 'string' && Boolean(text.trim()) && text.length <= MAX_SENTENCE;
 const onlyKeys = (message, keys) => Object.keys(message).every((key) => keys.includes(key));
 
 export async function handleOversharingMessage(message, sender) {
   const tabId = sender.tab?.id;
   if (tabId === undefined || sender.frameId !== 0) return { ok: false, error: 'not_top_frame' };
-  if (message.type === 'cs-oversharing-move' && onlyKeys(message, ['type', 'text'])
-    && typeof message.text === 'string' && message.text.trim() && message.text.length <= MAX_SENTENCE) {
+  if (message.type === 'cs-oversharing-move' && onlyKeys(message, ['type', 'text']) && isSentence(message.text)) {
     return moveToPanel(tabId, message.text);
   }
-  if (message.type === 'cs-oversharing-kept' && onlyKeys(message, ['type', 'site', 'category'])
-    && typeof message.site === 'string' && SITE.test(message.site) && CATEGORIES.has(message.category)) {
+  if (message.type === 'cs-oversharing-kept' && onlyKeys(message, ['type', 'site', 'category', 'text'])
+    && typeof message.site === 'string' && SITE.test(message.site) && CATEGORIES.has(message.category)
+    && isSentence(message.text)) {
+    await rememberKept({ tabId, site: message.site, pageUrl: sender.url, sentence: message.text });
     return auditKept(message);
   }
   return { ok: false, error: 'refused' };

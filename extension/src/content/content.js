@@ -26,6 +26,7 @@
 
   let button = null;
   let lastReport = '';
+  let lastNote = null;
   let lastFound = null;
   let roots = null;
   M.rootsDirty = true;
@@ -59,17 +60,20 @@
     for (const { root } of roots) watch(root);
     let found = adapter.findNoteField(roots);
     // A field known by its placeholder loses that label once the clinician types: it stays
-    // the note while it is still on the page and still open for typing (a note disabled
-    // after load, as "Missed appointment" does, is no longer where one writes).
-    const stillOpen = (last) => last?.element.isConnected && M.isVisible(last.element) && M.editableKind(last.element, last.inIframe);
-    if (!found && stillOpen(lastFound)) found = lastFound;
+    // the note while it is still on the page and open for typing.
+    if (!found && M.stillOpen(lastFound)) found = lastFound;
     lastFound = found;
     const { client, context, sources } = keepWhatWasShown(adapter.readContext(roots, location, found?.element ?? null));
     const report = { type: 'cs-context', site: adapter.id, client, context, field: describeField(found), sources };
     const reportKey = JSON.stringify(report);
     if (reportKey !== lastReport) {
       lastReport = reportKey;
-      send(report);
+      const noteKey = JSON.stringify([report.site, client, context]);
+      // Another note on the same page (a single-page app): the sentences kept on the last
+      // one do not hold here. The worker hears of it before the guard asks again.
+      const otherNote = lastNote !== null && noteKey !== lastNote;
+      lastNote = noteKey;
+      send(report).then(() => { if (otherNote) M.guard?.recheck(); });
     }
     updateButton(found, () => send({ type: 'cs-open-panel', site: report.site, client: report.client, context: report.context }));
     M.guard?.attach(found, adapter, button);

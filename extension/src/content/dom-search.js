@@ -149,6 +149,12 @@
     return parent && parent.isContentEditable ? null : 'contenteditable';
   };
 
+  /** Whether a field found on an earlier scan is still where one writes the note: on the
+   * page, shown and open for typing (a note disabled after load, as "Missed appointment"
+   * does, is not). A field known by its placeholder loses that label once typed in. */
+  M.stillOpen = (found) => Boolean(found?.element.isConnected && M.isVisible(found.element)
+    && M.editableKind(found.element, found.inIframe));
+
   M.editorName = function editorName(element) {
     const inside = (selector) => Boolean(element.closest(selector));
     if (inside('.ProseMirror, .tiptap, .remirror-editor')) return 'prosemirror';

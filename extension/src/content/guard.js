@@ -83,17 +83,18 @@
     }
   }
 
-  /** Check the field's current text; resolves with the result for it. */
-  function checkNow() {
+  /** Check the field's current text; resolves with the result for it. `again`: even if the
+   *  text is unchanged (the note's context changed, and with it the sentences kept on it). */
+  function checkNow(again = false) {
     const w = watched;
     if (!w) return Promise.resolve(null);
     clearTimeout(w.timer);
     const { text } = M.readField(w.field);
-    if (w.result?.text === text) {
+    if (w.result?.text === text && !again) {
       render();
       return Promise.resolve(w.result);
     }
-    if (w.inflight?.text === text) return w.inflight.promise;
+    if (w.inflight?.text === text && !again) return w.inflight.promise;
     const mine = (sequence += 1);
     const clipped = text.length > MAX_SENT;
     const promise = (M.send?.({ type: 'cs-guard-check', site: w.site, text: clipped ? text.slice(0, MAX_SENT) : text }) ?? Promise.resolve(null))
@@ -213,29 +214,28 @@
 
   // --- Remove them ---------------------------------------------------------------------------
 
-  function removeSpans(w, result) {
+  /** One span at a time, from the last, through the same path as over-sharing's "Move to my
+   *  private notes": an editor with its own model (CKEditor 5, Lexical, Slate, Draft.js)
+   *  would put back words a DOM-only delete took away, and the save would stay held. */
+  async function removeSpans(w, result) {
     if (M.readField(w.field).text !== result.text) return; // changed meanwhile: offsets no longer hold
-    w.removedBy = M.mergeSpans(result.matches).reverse().map(([start, end]) => deleteSpan(w.field, start, end));
+    const removedBy = [];
+    for (const [start, end] of M.mergeSpans(result.matches).reverse()) removedBy.push(await deleteSpan(w.field, start, end));
+    w.removedBy = removedBy;
     checkNow();
-  }
-
-  /** Delete through the editor's normal input path (a delete command, as a key press would),
-   *  so the EHR's framework sees the change; set the text directly only if that fails. */
-  function deleteSpan(field, start, end) {
-    const selected = selectSpan(field, start, end);
-    return selected ? finishDelete(field, selected) : 'nothing';
   }
 
   const pause = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
 
-  /** The same, as an editor's model sees a key press: the selection first, given a moment to
-   *  reach the editor's model (it follows selectionchange, which comes a task later); then a
-   *  beforeinput "delete" naming the range, which editors with their own model (CKEditor 5,
-   *  Lexical, Slate) take and carry out themselves. execCommand fires no beforeinput, and
-   *  such an editor would put its model's text back over a DOM-only change. Editors that leave
-   *  the event alone (ProseMirror, Quill, TinyMCE, plain fields) get the delete command,
-   *  whose DOM change they read back into their state. */
-  async function deleteSpanSettled(field, start, end) {
+  /** Delete `start`..`end` of the field as a key press would reach the editor's model: the
+   *  selection first, given a moment to reach the model (it follows selectionchange, which
+   *  comes a task later); then a beforeinput "delete" naming the range, which editors with
+   *  their own model (CKEditor 5, Lexical, Slate) take and carry out themselves. execCommand
+   *  fires no beforeinput, and such an editor would put its model's text back over a
+   *  DOM-only change. Editors that leave the event alone (ProseMirror, Quill, TinyMCE, plain
+   *  fields) get the delete command, whose DOM change they read back into their state; the
+   *  text is set directly only if that fails too. */
+  async function deleteSpan(field, start, end) {
     const selected = selectSpan(field, start, end);
     if (!selected) return 'nothing';
     await pause(60);
@@ -307,8 +307,8 @@
   }
 
   const fieldRect = () => watched?.field.getBoundingClientRect() ?? null;
-  M.deleteFieldSpan = deleteSpanSettled; // over-sharing's "Move to my private notes" takes sentences out the same way
-  M.guard = { attach, detach, place, checkNow, inspect, fieldRect, notify: (text) => { if (watched) notify(watched, text); } };
+  M.deleteFieldSpan = deleteSpan; // over-sharing's "Move to my private notes" takes sentences out the same way
+  M.guard = { attach, detach, place, checkNow, recheck: () => checkNow(true), inspect, fieldRect, notify: (text) => { if (watched) notify(watched, text); } };
   addEventListener('resize', place);
   addEventListener('scroll', place, { capture: true, passive: true });
 })();

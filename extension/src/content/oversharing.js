@@ -5,20 +5,15 @@
 // actions: "Move to my private notes" (the worker hands the sentence, the EHR's own text,
 // to this tab's panel, which adds it to the session's private note and saves it; only then
 // is it deleted from the field through the editor's own input path) and "Keep" (not flagged
-// again on this note; the worker audits a count, never the text). Nothing from the private
-// note comes back here: the answers are ok or a reason code (docs/DESIGN.md invariant 1).
+// again on this note, even after a reload: the worker remembers a keyed hash of the
+// sentence for the note and leaves it out of later answers; it audits a count, never the
+// text). Nothing from the private note comes back here: the answers are ok or a reason
+// code (docs/DESIGN.md invariant 1).
 (() => {
   const M = (globalThis.Margin ??= {});
   const api = globalThis.browser ?? globalThis.chrome;
   const t = (key, ...subs) => api.i18n.getMessage(key, subs.map(String)) || key;
   const MOVE_WAIT_MS = 8000; // the panel answers once the daemon acknowledged the save
-  // "Keep" holds for this note: the sentences kept on this page address, in this page's memory.
-  const keptByNote = new Map();
-  const keptHere = () => {
-    if (!keptByNote.has(location.href)) keptByNote.set(location.href, new Set());
-    return keptByNote.get(location.href);
-  };
-  const sameSentence = (text) => text.replace(/\s+/g, ' ').trim().toLowerCase();
 
   const setStyles = (element, styles) => {
     for (const [name, value] of Object.entries(styles)) element.style.setProperty(name, value, 'important');
@@ -42,7 +37,7 @@
   /** Start watching one guarded field `w` (guard.js) for over-sharing marks. */
   function attach(w) {
     const doc = w.field.ownerDocument;
-    const over = { spans: [], read: null, overlay: null, tip: null, hover: null, caret: null, onTip: false, busy: false };
+    const over = { spans: [], read: null, overlay: null, tip: null, hover: null, caret: null, onTip: false, busy: false, kept: 0 };
     if (w.field.localName === 'textarea') over.overlay = M.createOverlay(w.field, M.OVERSHARING_MARK);
     let frame = 0;
     // The tip lives in the top page: pointer moves are heard there and in the editor's frame.
@@ -93,13 +88,13 @@
     w.over = null;
   }
 
-  /** Mark `findings` (the guard's answer for the text readField read) but the kept ones. */
+  /** Mark `findings` (the guard's answer for the text readField read; the worker has left
+   *  out the sentences kept on this note). */
   function show(w, read, findings) {
     const over = w.over;
     if (!over) return;
-    const kept = keptHere();
     over.read = read;
-    over.spans = (findings ?? []).filter((f) => !kept.has(sameSentence(read.text.slice(f.start, f.end))));
+    over.spans = findings ?? [];
     const spans = over.spans.map((f) => [f.start, f.end]);
     try {
       if (over.overlay) over.overlay.update(read.text, spans);
@@ -241,9 +236,11 @@
     const sentence = read.text.slice(finding.start, finding.end);
     if (read.text !== over.read?.text) return; // changed meanwhile: the next answer brings fresh offsets
     if (action === 'keep') {
-      keptHere().add(sameSentence(sentence));
-      show(w, read, over.spans);
-      M.send({ type: 'cs-oversharing-kept', site: w.site, category: finding.category });
+      // Off the answer on screen at once; the worker leaves it out of every later answer.
+      w.result.oversharing = w.result.oversharing.filter((f) => f !== finding);
+      over.kept += 1;
+      show(w, read, w.result.oversharing);
+      M.send({ type: 'cs-oversharing-kept', site: w.site, category: finding.category, text: sentence });
       return;
     }
     over.busy = true;
@@ -282,7 +279,7 @@
       marked: over.overlay ? over.overlay.marks() : M.highlightedRanges(w.field, M.OVERSHARING_HIGHLIGHT),
       boxes: over.spans.map((_, i) => boxesOf(w, i).map((r) => ({ x: r.x, y: r.y, width: r.width, height: r.height }))),
       tip: over.tip ? { index: over.tip.index, lines: over.tip.lines, buttons: Object.fromEntries(Object.entries(over.tip.buttons).map(([k, b]) => [k, rect(b)])) } : null,
-      kept: keptHere().size,
+      kept: over.kept,
       removedBy: over.removedBy ?? null,
     };
   }

@@ -22,6 +22,7 @@ from tests.conftest import RunningDaemon
 from tests.extension.engines.driver import Engine, EnginePage, eventually
 from tests.extension.engines.steps import content_messages, find_field_here, paired_with_vault
 from tests.extension.test_invariant import _check_message_shapes
+from tests.extension.test_real_editors import EDITOR_STATE
 
 pytestmark = pytest.mark.browser
 
@@ -207,9 +208,55 @@ def test_remove_them_takes_the_words_out_through_the_editor_without_saving(
         page.click(save)
         wait_guard(page, lambda g: g["dialog"] is not None, "the question")
         answer(page, "remove")
-        state = wait_guard(page, lambda g: g["fresh"] and g["dialog"] is None, "words removed")
+        # The words go one passage at a time, each given to the editor as a key press is.
+        state = wait_guard(
+            page, lambda g: g["removedBy"] and g["fresh"] and g["dialog"] is None, "words removed"
+        )
         assert state["matches"] == 0
         assert words(state["text"]) == words(UNRELATED)
         assert state["removedBy"] == ["command"], "removed through the editor's own input path"
         page.evaluate("new Promise((done) => setTimeout(done, 300))")
         assert page_saves(page) == saves, "Remove them does not save"
+
+
+# Editors that keep their own model of the text and redraw the page from it.
+MODEL_EDITORS = ["ckeditor5-classic", "lexical", "slate"]
+
+
+@pytest.mark.parametrize("name", MODEL_EDITORS)
+def test_remove_them_takes_the_words_out_of_the_editors_own_model(
+    engine: Engine, margin_home: Path, editor_bundles: Path, name: str
+) -> None:
+    """A DOM-only delete would be undone by these editors' next redraw and the save would
+    stay held: the words must leave the editor's own model, and the next Sign go through."""
+    with paired_with_vault(engine, margin_home) as daemon:
+        write_private_note(daemon)
+        page = engine.open_ehr("generic", f"/editors.html?editor={name}")
+        eventually(lambda: page.evaluate("window.__editorsReady === true"), f"{name} mounted")
+        tab = engine.tab_id(page)
+        find_field_here(engine, tab)
+        engine.wait_report(tab, lambda r: r["field"] is not None, f"{name}'s note")
+        focus_field(page, "#note-area [contenteditable='true']")
+        page.type(None, f"{UNRELATED} {PASTED}")
+        wait_guard(page, lambda g: g["fresh"] and g["matches"] > 0, "the paragraph marked")
+        assert "spoons" in page.evaluate(EDITOR_STATE[name])
+        saves = page_saves(page)
+        page.click("#sign-note")
+        wait_guard(page, lambda g: g["dialog"] is not None, "the question")
+        answer(page, "remove")
+        state = wait_guard(
+            page,
+            lambda g: g["fresh"] and g["dialog"] is None and "spoons" not in g["text"],
+            "words removed",
+        )
+        assert state["matches"] == 0 and words(state["text"]) == words(UNRELATED)
+        page.evaluate("new Promise((done) => setTimeout(done, 700))")  # an editor's redraw
+        model = page.evaluate(EDITOR_STATE[name])
+        assert "spoons" not in model and "kitchen" not in model, f"{name}'s own model: {model}"
+        assert "euthymic" in model, f"{name}'s own model lost the clinician's text: {model}"
+        state = wait_guard(page, lambda g: g["fresh"], "checked again")
+        assert state["matches"] == 0 and "spoons" not in state["text"], "nothing put back"
+        assert page_saves(page) == saves, "Remove them does not sign"
+        page.click("#sign-note")
+        page.wait_text("#page-status", "Note signed")
+        assert guard(page)["dialog"] is None
