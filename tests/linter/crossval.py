@@ -69,8 +69,7 @@ def rule_ranks(rows: list[dict[str, str]], label_set: LabelSet) -> tuple[list[li
         text = row["text"]
         spans = linter.splitter.spans(text) or [(0, len(text))]
         texts.append([text[s:e] for s, e in spans])  # as _parts() cuts them
-        for s, e in spans:
-            finding = linter._lint_part(text, s, e)
+        for finding in linter.rule_findings(text, spans):
             ranks.append(rank[finding.category] if finding else NONE)
     return texts, np.array(ranks)
 
