@@ -66,7 +66,7 @@ def _reference_scores(model: SentenceModel, text: str) -> list[float]:
     """The same arithmetic written plainly: idf-weighted known features, each block
     (words, characters) L2-normalized, a weighted sum per head, logistic for two heads."""
     slot = {int(b): i for i, b in enumerate(model.buckets)}
-    known = [f for f in features(text) if f in slot]
+    known = [f for f in features(text, model.markers) if f in slot]
     norms = {block: math.sqrt(sum(model.idf[slot[f]] ** 2 for f in known
                                   if (f >= HALF) == block)) for block in (False, True)}
     out = [float(b) for b in model.bias]
