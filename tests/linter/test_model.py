@@ -62,6 +62,14 @@ def test_features_fold_digits_case_and_apostrophes() -> None:
     assert all(i >= HALF for i in set(features("Denies SI")) - set(features("denies si x")))
 
 
+def test_words_are_also_paired_with_a_child_or_carer_marker(model: SentenceModel) -> None:
+    # Model v6: "left ... alone" beside a toddler is not the same feature as elsewhere.
+    assert model.markers
+    plain = set(features("The toddler was left alone"))
+    assert plain < set(features("The toddler was left alone", markers=True))
+    assert features("We met for coffee", markers=True) == features("We met for coffee")
+
+
 def _reference_scores(model: SentenceModel, text: str) -> list[float]:
     """The same arithmetic written plainly: idf-weighted known features, each block
     (words, characters) L2-normalized, a weighted sum per head, logistic for two heads."""

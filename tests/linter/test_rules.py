@@ -168,6 +168,8 @@ def test_a_third_party_who_only_receives_does_not_make_it_private() -> None:
     "Picked up a new hose at the hardware store; would not explain why.",
     "Has the old rifle out of the loft again - calls it his way out.",
     "Emptied her desk drawers at the office; says she won't be coming back.",
+    # A "together" rule's two cues parted by a semicolon (purging, then a danger sign).
+    "Vomiting after every meal; her heart races at night.",
     # Medicines saved up rather than taken.
     "He is tucking away a few of his sleeping tablets every night.",
     # Finality in everyday words.
