@@ -40,6 +40,11 @@ import numpy.typing as npt
 from margin.errors import LintRulesMissing
 
 MODEL_FILE = "sentence_model.npz"
+# A rule's finding of these categories is never vetoed: a drug the client takes, named, is
+# harder evidence than any wording ("talked about her garden, but the Prozac gives her
+# headaches"); the veto is for symptoms, functioning and modalities read into the clinician's
+# own body, a relative's drinking or play content.
+NOT_VETOED = frozenset({"medication"})
 FORMAT_VERSION = 6
 HALF = 1 << 19  # word features hash below HALF, character features at or above it
 _ID_MASK = (1 << 20) - 1  # a key's feature id (its part index is above)
@@ -288,6 +293,8 @@ class SentenceModel(LinearHeads):
             return None
         if row[0] >= self.raise_threshold:
             return self.top
+        if rule_category in NOT_VETOED:
+            return rule_category
         return None if row[1] < self.veto_threshold else rule_category
 
 
