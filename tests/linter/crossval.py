@@ -31,6 +31,7 @@ if not __package__:  # run as a script: the repository root holds tests/
 
 from margin.lint import Linter
 from margin.lint.labelset import LABEL_SETS, MISPLACEMENT, LabelSet
+from margin.lint.model import NOT_VETOED
 from tests.linter.corpora import CORPORA
 
 NONE = 99  # the rank of "nothing flagged" (below every category)
@@ -57,6 +58,7 @@ class Parts:
     p_safety: np.ndarray
     p_record: np.ndarray
     model_category: np.ndarray
+    vetoable: np.ndarray  # the rules' category may be dropped by the veto (model.NOT_VETOED)
 
 
 def rule_ranks(rows: list[dict[str, str]], label_set: LabelSet) -> tuple[list[list[str]],
@@ -69,8 +71,7 @@ def rule_ranks(rows: list[dict[str, str]], label_set: LabelSet) -> tuple[list[li
         text = row["text"]
         spans = linter.splitter.spans(text) or [(0, len(text))]
         texts.append([text[s:e] for s, e in spans])  # as _parts() cuts them
-        for s, e in spans:
-            finding = linter._lint_part(text, s, e)
+        for finding in linter.rule_findings(text, spans):
             ranks.append(rank[finding.category] if finding else NONE)
     return texts, np.array(ranks)
 
@@ -122,8 +123,10 @@ def with_rules(rows: list[dict[str, str]], scores: np.ndarray,
     """The rules' call on every part beside the model's out-of-fold scores."""
     parts, rules = rule_ranks(rows, label_set)
     owner = np.repeat(np.arange(len(rows)), [len(p) for p in parts])
+    order = label_set.load_lexicon().order
+    kept = [order.index(name) for name in NOT_VETOED if name in order]
     return Parts(owner, rules, scores[:, 0], scores[:, 1],
-                 1 + np.argmax(scores[:, 2:], axis=1))
+                 1 + np.argmax(scores[:, 2:], axis=1), ~np.isin(rules, kept))
 
 
 def decide_all(parts: Parts, count: int, t_safety: float, t_record: float, t_raise: float,
@@ -136,7 +139,7 @@ def decide_all(parts: Parts, count: int, t_safety: float, t_record: float, t_rai
     category[other_rule & (parts.p_safety >= t_raise)] = 0
     record = ~ruled & (parts.p_safety < t_safety) & (parts.p_record >= t_record)
     category[record] = parts.model_category[record]
-    veto = other_rule & (parts.p_safety < t_raise) & (parts.p_record < t_veto)
+    veto = other_rule & parts.vetoable & (parts.p_safety < t_raise) & (parts.p_record < t_veto)
     category[veto] = NONE
     predicted = np.full(count, NONE)
     np.minimum.at(predicted, parts.row, category)

@@ -62,11 +62,19 @@ def test_features_fold_digits_case_and_apostrophes() -> None:
     assert all(i >= HALF for i in set(features("Denies SI")) - set(features("denies si x")))
 
 
+def test_words_are_also_paired_with_a_child_or_carer_marker(model: SentenceModel) -> None:
+    # Model v6: "left ... alone" beside a toddler is not the same feature as elsewhere.
+    assert model.markers
+    plain = set(features("The toddler was left alone"))
+    assert plain < set(features("The toddler was left alone", markers=True))
+    assert features("We met for coffee", markers=True) == features("We met for coffee")
+
+
 def _reference_scores(model: SentenceModel, text: str) -> list[float]:
     """The same arithmetic written plainly: idf-weighted known features, each block
     (words, characters) L2-normalized, a weighted sum per head, logistic for two heads."""
     slot = {int(b): i for i, b in enumerate(model.buckets)}
-    known = [f for f in features(text) if f in slot]
+    known = [f for f in features(text, model.markers) if f in slot]
     norms = {block: math.sqrt(sum(model.idf[slot[f]] ** 2 for f in known
                                   if (f >= HALF) == block)) for block in (False, True)}
     out = [float(b) for b in model.bias]

@@ -160,3 +160,43 @@ def test_a_third_party_who_only_receives_does_not_make_it_private() -> None:
     assert category("Texted her sister 'look after mom for me' and turned her phone off.") \
         == "safety"
     assert category("Her sister wrote a will last year.") == "private"
+
+
+# Issue 16, fourth round: sentences in no corpus file, one per family of the rules added.
+@pytest.mark.parametrize("text", [
+    # Risk split across a semicolon or a dash: neither part alone is risk.
+    "Picked up a new hose at the hardware store; would not explain why.",
+    "Has the old rifle out of the loft again - calls it his way out.",
+    "Emptied her desk drawers at the office; says she won't be coming back.",
+    # A "together" rule's two cues parted by a semicolon (purging, then a danger sign).
+    "Vomiting after every meal; her heart races at night.",
+    # Medicines saved up rather than taken.
+    "He is tucking away a few of his sleeping tablets every night.",
+    # Finality in everyday words.
+    "Told her son he won't need to look after her for much longer.",
+    "He said the dog should go to someone who will actually be around.",
+    # Stopping a life-saving medicine on one's own.
+    "Came off her anti-rejection meds in the spring without telling anyone.",
+    "He has not been to dialysis for two weeks.",
+])
+def test_fourth_round_risk_families_are_safety(text: str) -> None:
+    assert category(text) == "safety"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The other side of each family: no risk.
+    ("Bought a hose for the garden; it was on sale.", "private"),
+    ("She won't be around on Thursday because of the school play.", "private"),
+    ("Her grandfather stopped his blood thinner before the hip surgery.", "private"),
+    ("Stopped warfarin for the colonoscopy as advised by her cardiologist.", "medication"),
+])
+def test_fourth_round_look_alikes_are_not_safety(text: str, expected: str) -> None:
+    assert category(text) == expected
+
+
+def test_a_risk_split_across_a_semicolon_marks_both_parts() -> None:
+    text = "Picked up a new hose at the hardware store; would not explain why."
+    findings = lint_text(text)
+    assert [(text[f.start:f.end], f.category) for f in findings] == [
+        ("Picked up a new hose at the hardware store", "safety"),
+        ("would not explain why.", "safety")]

@@ -37,6 +37,9 @@ from margin.lint.model import SentenceModel
 from margin.lint.sentences import SentenceSplitter
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*")
+# What lies between two parts of one sentence that a risk may be split across: a
+# semicolon, a spaced dash, slash or bar (sentences.py cuts there), never a line end.
+_JOINABLE = re.compile(r"[ \t,]*(?:;|[-–—]{1,2}|/|\|)[ \t,]*")
 _WORDS_KEPT = 50_000  # words whose rules are kept (Linter._rules_opened_by)
 
 
@@ -87,6 +90,7 @@ class Linter:
             else:
                 for key in keys:
                     self._gated.setdefault(key, []).append(index)
+        self._across_parts = any(rule.across_parts for rule in self.lexicon.rules)
         if model is None and use_model:
             model = label_set.load_model()
         self.model = model if use_model else None
@@ -100,7 +104,7 @@ class Linter:
 
     def lint(self, text: str) -> list[Finding]:
         spans = self.splitter.spans(text)
-        found = [self._lint_part(text, start, end) for start, end in spans]
+        found = self.rule_findings(text, spans)
         if self.model is not None and spans:
             scores = self.model.scores(text[s:e] for s, e in spans)
             for index, (start, end) in enumerate(spans):
@@ -112,6 +116,39 @@ class Linter:
                 elif decided != ruled:
                     found[index] = self._model_finding(start, end, decided)
         return [finding for finding in found if finding is not None]
+
+    def rule_findings(self, text: str, spans: list[tuple[int, int]]) -> list[Finding | None]:
+        """The rules' finding for each part (None: nothing flagged), risk split across two
+        parts of one sentence included."""
+        found = [self._lint_part(text, start, end) for start, end in spans]
+        self._join_split_risk(text, spans, found)
+        return found
+
+    def _join_split_risk(self, text: str, spans: list[tuple[int, int]],
+                         found: list[Finding | None]) -> None:
+        """Risk split across a semicolon or a dash ("Bought rope; wouldn't say what for",
+        "Cleared out her locker - says she won't be back"): neither part alone names it.
+        Two neighbouring parts of one sentence, neither flagged safety, are tried together
+        with the safety rules written for it (rules.json "across_parts"; the others would
+        only find again what each part found); a match that crosses the cut flags both
+        parts as safety."""
+        top = self.lexicon.order[0]
+        if not self._across_parts:
+            return
+        for index in range(len(spans) - 1):
+            (first_start, first_end), (next_start, next_end) = spans[index], spans[index + 1]
+            if (not _JOINABLE.fullmatch(text, first_end, next_start)
+                    or any(f is not None and f.category == top
+                           for f in (found[index], found[index + 1]))):
+                continue
+            context = ClauseContext(self.lexicon, text, first_start, next_end)
+            crossing = [m for m in self._mentions(text, first_start, next_end, top, across=True)
+                        if m.start < first_end and m.end > next_start and self._keeps(m, context)]
+            if crossing:
+                message = crossing[0].rule.says.replace("{match}", crossing[0].matched)
+                severity = self.lexicon.severity.get(top, self.lexicon.severity["default"])
+                found[index] = Finding(first_start, first_end, top, severity, message)
+                found[index + 1] = Finding(next_start, next_end, top, severity, message)
 
     def _model_finding(self, start: int, end: int, category: str) -> Finding:
         severity = self.lexicon.severity.get(category, self.lexicon.severity["default"])
@@ -151,13 +188,13 @@ class Linter:
             self._word_rules[word] = rules
         return rules
 
-    def _mentions(self, text: str, start: int, end: int,
-                  only: str | None = None) -> list[_Mention]:
+    def _mentions(self, text: str, start: int, end: int, only: str | None = None,
+                  across: bool = False) -> list[_Mention]:
         found = []
         part_words = words(text, start, end)
         openings: frozenset[str] | None = None  # every key of the part: "together" rules
         for rule, positions in self._candidates(part_words):
-            if only is not None and rule.category != only:
+            if (only is not None and rule.category != only) or (across and not rule.across_parts):
                 continue
             if rule.lexicon == "drugs":
                 found += [_Mention(rule, s, e, text[s:e], (s,))

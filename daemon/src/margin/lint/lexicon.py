@@ -50,6 +50,10 @@ class Rule:
     about: int | None = None  # which cue's position decides context (None: all of them)
     keys: frozenset[str] | None = None  # word openings a match needs (gate.py); None: any
     anchored: bool = False  # every match starts at a word with a key: try only those words
+    # Also tried across two parts of one sentence ("Bought rope; wouldn't say what for"):
+    # rules.json "across_parts", and every "together" rule (two cues that a semicolon or a
+    # dash may part: "Purging daily; chest pain last night").
+    across_parts: bool = False
 
 
 @dataclass(frozen=True)
@@ -146,6 +150,7 @@ def _compile_rule(category: str, raw: dict[str, Any], default_says: str,
         about=raw["together"].index(raw["about"]) if "about" in raw else None,
         keys=gate.keys(loose + exact) if parts else None,
         anchored=bool(parts) and gate.anchored(loose + exact),
+        across_parts=bool(raw.get("across_parts", False)) or bool(raw.get("together")),
     )
 
 

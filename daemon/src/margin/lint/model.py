@@ -40,14 +40,19 @@ import numpy.typing as npt
 from margin.errors import LintRulesMissing
 
 MODEL_FILE = "sentence_model.npz"
-FORMAT_VERSION = 5
+# A rule's finding of these categories is never vetoed: a drug the client takes, named, is
+# harder evidence than any wording ("talked about her garden, but the Prozac gives her
+# headaches"); the veto is for symptoms, functioning and modalities read into the clinician's
+# own body, a relative's drinking or play content.
+NOT_VETOED = frozenset({"medication"})
+FORMAT_VERSION = 6
 HALF = 1 << 19  # word features hash below HALF, character features at or above it
 _ID_MASK = (1 << 20) - 1  # a key's feature id (its part index is above)
 _DIGIT = re.compile(r"\d")
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _SPACES = re.compile(r"\s+")
 # Namespaces keep a word, a word pair and a character n-gram with the same bytes apart.
-_SEED_WORD, _SEED_PAIR, _SEED_SUBJECT = 1, 2, 4
+_SEED_WORD, _SEED_PAIR, _SEED_SUBJECT, _SEED_MARKER = 1, 2, 4, 5
 # Who the part is about, from the first person it names: the clinician ("my palms were
 # sweating"), someone else ("her husband has been drinking"), or the client. Each word is
 # also a feature paired with that subject, so the same words can weigh differently when
@@ -61,6 +66,21 @@ _SUBJECTS = (
         r"in-laws?|teacher|parents?|family|sibling)\b")),
     (b"client", re.compile(r"\b(?:she|he|they|pt|client|patient)\b")),
 )
+# Who else the part involves, as the safety rules' markers do (a rule on neglect needs a
+# child, one on exploitation an older or dependent adult): each word is also paired with
+# each marker the part holds, so "left ... for hours" can weigh as risk beside a toddler,
+# and "money" beside a carer, where a relative's money trouble stays private (model v6;
+# the over-sharing model is trained without them).
+_MARKERS = (
+    (b"child", re.compile(
+        r"\b(?:little ones?|toddlers?|bab(?:y|ies)|infants?|kids?|child|children|twins|"
+        r"youngest|preschooler|newborn|0+-(?:year|month)-old|(?:one|two|three|four|five|six|"
+        r"seven|eight|nine|ten)-year-old)\b")),
+    (b"care", re.compile(
+        r"\b(?:carers?|caregivers?|care ?givers?|aides?|home help|care home|nursing home|"
+        r"support worker|guardian|elderly|older adult|dementia|disab\w*|gran|grandad|nan|"
+        r"grandma|grandpa|grandmother|grandfather|dependent adult)\b")),
+)
 # Character n-grams are hashed in bulk with numpy: a polynomial over the bytes (wrapping
 # at 2**64), mixed by an odd multiplier whose top 19 bits are the id (Knuth's method).
 _GRAMS = (3, 4, 5)
@@ -73,13 +93,17 @@ def _normalized(text: str) -> str:
     return _DIGIT.sub("0", text.lower().replace("\u2019", "'"))
 
 
-def _word_ids(norm: str) -> set[int]:
+def _word_ids(norm: str, markers: bool = False) -> set[int]:
     words = [w.encode() for w in _TOKEN.findall(norm)]
     ids = {zlib.crc32(w, _SEED_WORD) % HALF for w in words}
     ids.update(zlib.crc32(a + b" " + b, _SEED_PAIR) % HALF
                for a, b in itertools.pairwise(words))
     subject = _subject(norm)
     ids.update(zlib.crc32(subject + b"|" + w, _SEED_SUBJECT) % HALF for w in words)
+    if markers:
+        for name, pattern in _MARKERS:
+            if pattern.search(norm):
+                ids.update(zlib.crc32(name + b"#" + w, _SEED_MARKER) % HALF for w in words)
     return ids
 
 
@@ -93,7 +117,7 @@ def _subject(norm: str) -> bytes:
     return first[1] if first else b"none"
 
 
-def feature_rows(parts: Iterable[str]) -> npt.NDArray[np.int64]:
+def feature_rows(parts: Iterable[str], markers: bool = False) -> npt.NDArray[np.int64]:
     """Keys (part index << 20 | feature id) of every feature of every part, repeats kept
     (the caller drops unknown features first, then repeats: fewer to sort).
 
@@ -107,7 +131,7 @@ def feature_rows(parts: Iterable[str]) -> npt.NDArray[np.int64]:
     buffers: list[bytes] = []
     for index, part in enumerate(parts):
         norm = _normalized(part)
-        words = _word_ids(norm)
+        words = _word_ids(norm, markers)
         rows += [index] * len(words)
         ids += words
         buffers.append(b" " + _SPACES.sub(" ", norm).strip().encode() + b" ")
@@ -137,9 +161,9 @@ def _char_grams(buffers: list[bytes]) -> tuple[npt.NDArray[np.int64], npt.NDArra
     return np.concatenate(rows), np.concatenate(ids)
 
 
-def features(text: str) -> list[int]:
+def features(text: str, markers: bool = False) -> list[int]:
     """Sorted, distinct hashed feature ids of one sentence part (see feature_rows)."""
-    return [int(i) for i in _distinct(feature_rows([text]) & _ID_MASK)]
+    return [int(i) for i in _distinct(feature_rows([text], markers) & _ID_MASK)]
 
 
 def _distinct(keys: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
@@ -167,13 +191,14 @@ def slot_table(buckets: npt.NDArray[np.int64]) -> npt.NDArray[np.int32]:
 
 
 def design(parts: Iterable[str], buckets: npt.NDArray[np.int64],
-           idf: npt.NDArray[np.float64], table: npt.NDArray[np.int32] | None = None) -> Design:
+           idf: npt.NDArray[np.float64], table: npt.NDArray[np.int32] | None = None,
+           markers: bool = False) -> Design:
     """Known features only, idf-weighted, each block of each part L2-normalized (what
     scikit-learn's TfidfVectorizer does with a fixed vocabulary, binary counts)."""
     parts = list(parts)
     count = len(parts)
     table = slot_table(buckets) if table is None else table
-    keys = feature_rows(parts)
+    keys = feature_rows(parts, markers)
     keys = _distinct(keys[table[keys & _ID_MASK] > 0])  # known, each once per part
     row_ids, col_ids = keys >> 20, keys & _ID_MASK
     slot = table[col_ids].astype(np.int64) - 1
@@ -186,13 +211,14 @@ def design(parts: Iterable[str], buckets: npt.NDArray[np.int64],
 def linear_scores(parts: Iterable[str], buckets: npt.NDArray[np.int64],
                   idf: npt.NDArray[np.float64], weights: npt.NDArray[Any],
                   bias: npt.NDArray[np.float32],
-                  table: npt.NDArray[np.int32] | None = None) -> npt.NDArray[np.float64]:
+                  table: npt.NDArray[np.int32] | None = None,
+                  markers: bool = False) -> npt.NDArray[np.float64]:
     """Bias plus the weighted features of each part: one row per part, one column per output
     (the over-sharing check's model uses it too). Pass the slot table once made, as a model
     kept in memory does, to spare it at every call. The weights are gathered as float32
     (half the memory traffic of float64, and exact: they are stored as float16) and
     multiplied in float64."""
-    matrix = design(parts, buckets, idf, table)
+    matrix = design(parts, buckets, idf, table, markers)
     out = np.tile(bias.astype(np.float64), (matrix.count, 1))
     weighted = weights[matrix.slots] * matrix.values[:, None]
     if len(matrix.rows):  # rows are sorted: sum each part's run of features at once
@@ -209,6 +235,7 @@ class LinearHeads:
     idf: npt.NDArray[np.float64]
     weights: npt.NDArray[np.float32]
     bias: npt.NDArray[np.float32]
+    markers: bool = False  # words paired with the child and carer markers (_MARKERS)
 
     @cached_property
     def _table(self) -> npt.NDArray[np.int32]:
@@ -217,7 +244,7 @@ class LinearHeads:
     def linear(self, parts: Iterable[str]) -> npt.NDArray[np.float64]:
         """Every head's raw score (before any sigmoid), one row per part."""
         return linear_scores(parts, self.buckets, self.idf, self.weights, self.bias,
-                             self._table)
+                             self._table, self.markers)
 
 
 @dataclass(frozen=True)
@@ -241,6 +268,7 @@ class SentenceModel(LinearHeads):
     raise_threshold: float = 1.0
     # Below this P(record) a rule's non-safety finding is dropped (0: never).
     veto_threshold: float = 0.0
+    markers: bool = True  # model v6 pairs words with the child and carer markers
 
     def scores(self, parts: Iterable[str]) -> npt.NDArray[np.float64]:
         """Per part: P(safety), P(record), then one score per category (higher wins)."""
@@ -265,6 +293,8 @@ class SentenceModel(LinearHeads):
             return None
         if row[0] >= self.raise_threshold:
             return self.top
+        if rule_category in NOT_VETOED:
+            return rule_category
         return None if row[1] < self.veto_threshold else rule_category
 
 
@@ -297,6 +327,7 @@ def load_model(directory: Path, name: str = MODEL_FILE) -> SentenceModel:
                              record_threshold=float(data["record_threshold"]),
                              top=str(data["top"]),
                              raise_threshold=float(data["raise_threshold"]),
-                             veto_threshold=float(data["veto_threshold"]))
+                             veto_threshold=float(data["veto_threshold"]),
+                             markers=bool(data["markers"]))
     except WEIGHTS_DAMAGED as exc:
         raise LintRulesMissing() from exc
