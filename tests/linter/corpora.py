@@ -44,11 +44,12 @@ CORPORA = {
     "misplacement": Corpora(
         directory=HERE / "corpus",
         tuned=("main.jsonl", "heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl",
-               "heldout4.jsonl", "heldout5.jsonl", "heldout6.jsonl"),
+               "heldout4.jsonl", "heldout5.jsonl", "heldout6.jsonl", "heldout8.jsonl"),
         # Written by helpers who never saw the linter, each run once before a round's changes
         # and once after them (first_runs.json); never tuned or trained on. heldout7: issue
-        # 16's second round; heldout8: its fourth.
-        estimate=("heldout7.jsonl", "heldout8.jsonl"),
+        # 16's second round. (heldout8, written for its fourth round, was then read and the
+        # rules mended on its misses: tuned above.)
+        estimate=("heldout7.jsonl",),
         extra=("train_extra.jsonl", "published.jsonl", "train_more.jsonl", "train_more2.jsonl",
                "train_more3.jsonl"),
         sourced=frozenset({"heldout5.jsonl", "published.jsonl", "heldout6.jsonl",

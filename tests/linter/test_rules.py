@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from margin.lint import Finding, lint_text
+from margin.lint.engine import Linter
 
 
 def category(text: str) -> str:
@@ -200,3 +201,32 @@ def test_a_risk_split_across_a_semicolon_marks_both_parts() -> None:
     assert [(text[f.start:f.end], f.category) for f in findings] == [
         ("Picked up a new hose at the hardware store", "safety"),
         ("would not explain why.", "safety")]
+
+
+# Issue 16's fourth round, mended on a held-out batch's misses: each wording family written
+# anew here, in both directions.
+@pytest.mark.parametrize("text", [
+    "He threatened to 'break his jaw' if the neighbour parks there again.",
+    "Said he'd put his fist through his brother-in-law's face at the wedding.",
+    "Her boyfriend says he'll share the nude pictures unless she comes back.",
+    "Asked whether anyone would show up to her funeral, then changed the subject.",
+    "Keeps saying she just wants to be over with it all.",
+])
+def test_threats_and_death_talk_in_plain_words_are_safety(text: str) -> None:
+    assert category(text) == "safety"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sessions with him always run over with small talk at the end.", "private"),
+    ("Stable on buprenorphine-naloxone 8/2 mg daily.", "medication"),
+    ("He threatened to quit the team if the coach benched him.", "private"),
+])
+def test_the_same_words_without_risk_are_not_safety(text: str, expected: str) -> None:
+    assert category(text) == expected
+
+
+def test_confinement_needs_a_person_confined_not_a_feeling() -> None:
+    """The rule alone (the sentence model may still weigh the sentence on its own)."""
+    rules_only = Linter(use_model=False)
+    assert rules_only.predict("She keeps her worry out of the room by joking.") == "private"
+    assert rules_only.predict("He kept her locked in the basement overnight.") == "safety"
