@@ -10,7 +10,7 @@ never saw the check, measured once before any tuning (the figures are in the REA
 then tuned on. holdout2.jsonl, by the same author, is measured once at the end and never
 tuned on: the honest estimate. holdout3.jsonl, by a third author who never saw the check,
 was measured once before the second round's changes and once after them, never tuned on;
-holdout4.jsonl, by a fourth author, likewise for the third round. train_extra, train_more,
+holdout4.jsonl and holdout5.jsonl, by two more authors, likewise for the fourth round. train_extra, train_more,
 train_more2, check4 and check5 were each run once before any change aimed at them (figures in
 the README), then tuned and trained on.
 """
@@ -29,7 +29,7 @@ from margin.oversharing.engine import default_check
 CORPUS_DIR = Path(__file__).resolve().parent / "corpus"
 CORPUS_FILES = ("main.jsonl", "holdout1.jsonl", "train_extra.jsonl", "train_more.jsonl",
                 "train_more2.jsonl", "check4.jsonl", "check5.jsonl",
-                "holdout2.jsonl", "holdout3.jsonl", "holdout4.jsonl")
+                "holdout2.jsonl", "holdout3.jsonl", "holdout4.jsonl", "holdout5.jsonl")
 
 
 def read_corpus(path: Path) -> list[dict[str, str]]:

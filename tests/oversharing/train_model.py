@@ -6,10 +6,10 @@ Three logistic regressions (scikit-learn and scipy, needed here only) over the h
 features of ``margin.lint.model.features``:
 - over-sharing or not (record and safety sentences are "not"; safety weighs triple), on the
   over-sharing corpus (main, holdout1, train_extra, train_more, train_more2, check4, check5;
-  holdout2.jsonl, holdout3.jsonl and holdout4.jsonl are NEVER read here: they are the honest
+  holdout2.jsonl to holdout5.jsonl are NEVER read here: they are the honest
   estimates);
-- safety or not, on the same rows plus the misplacement linter's corpora (its estimates,
-  heldout7 and heldout8, left out), so that risk is learnt from many wordings and narrative
+- safety or not, on the same rows plus the misplacement linter's corpora (its held-out
+  batches heldout7 to heldout10 left out), so that risk is learnt from many wordings and narrative
   and quotation are learnt as "not";
 - which category, on the over-sharing rows.
 
@@ -39,12 +39,12 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 LINTER_CORPUS = CORPUS.parents[1] / "linter" / "corpus"
 TRAIN_FILES = ("main.jsonl", "holdout1.jsonl", "train_extra.jsonl", "train_more.jsonl",
                "train_more2.jsonl", "check4.jsonl", "check5.jsonl")
-# Every linter file but its estimates (heldout7 and heldout8, tests/linter/corpora.py).
+# Every linter file but its held-out batches of the last rounds (tests/linter/corpora.py).
 LINTER_FILES = ("main.jsonl", "heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl",
                 "heldout4.jsonl", "heldout5.jsonl", "heldout6.jsonl", "train_extra.jsonl",
                 "published.jsonl", "train_more.jsonl", "train_more2.jsonl")
-LINTER_NEVER = ("heldout7.jsonl", "heldout8.jsonl")
-NEVER = ("holdout2.jsonl", "holdout3.jsonl", "holdout4.jsonl")  # the honest estimates
+LINTER_NEVER = ("heldout7.jsonl", "heldout8.jsonl", "heldout9.jsonl", "heldout10.jsonl")
+NEVER = ("holdout2.jsonl", "holdout3.jsonl", "holdout4.jsonl", "holdout5.jsonl")  # the honest estimates
 RECORD_BUDGET = 0.015  # record sentences the model alone may flag, out of fold
 VETO_BUDGET = 0.04  # over-sharing sentences the safety head may veto, out of fold
 C = 10.0
