@@ -10,9 +10,9 @@ never saw the check, measured once before any tuning (the figures are in the REA
 then tuned on. holdout2.jsonl, by the same author, is measured once at the end and never
 tuned on: the honest estimate. holdout3.jsonl, by a third author who never saw the check,
 was measured once before the second round's changes and once after them, never tuned on;
-holdout4.jsonl and holdout5.jsonl, by two more authors, likewise for the fourth round. train_extra, train_more,
-train_more2, check4 and check5 were each run once before any change aimed at them (figures in
-the README), then tuned and trained on.
+holdout4.jsonl and holdout5.jsonl, by two more authors, likewise for the fourth round.
+train_extra, train_more, train_more2, check4 and check5 were each run once before any change
+aimed at them (figures in the README), then tuned and trained on.
 """
 
 from __future__ import annotations

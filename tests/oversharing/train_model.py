@@ -44,7 +44,8 @@ LINTER_FILES = ("main.jsonl", "heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl
                 "heldout4.jsonl", "heldout5.jsonl", "heldout6.jsonl", "train_extra.jsonl",
                 "published.jsonl", "train_more.jsonl", "train_more2.jsonl")
 LINTER_NEVER = ("heldout7.jsonl", "heldout8.jsonl", "heldout9.jsonl", "heldout10.jsonl")
-NEVER = ("holdout2.jsonl", "holdout3.jsonl", "holdout4.jsonl", "holdout5.jsonl")  # the honest estimates
+# The honest estimates.
+NEVER = ("holdout2.jsonl", "holdout3.jsonl", "holdout4.jsonl", "holdout5.jsonl")
 RECORD_BUDGET = 0.015  # record sentences the model alone may flag, out of fold
 VETO_BUDGET = 0.04  # over-sharing sentences the safety head may veto, out of fold
 C = 10.0
