@@ -230,3 +230,33 @@ def test_confinement_needs_a_person_confined_not_a_feeling() -> None:
     rules_only = Linter(use_model=False)
     assert rules_only.predict("She keeps her worry out of the room by joking.") == "private"
     assert rules_only.predict("He kept her locked in the basement overnight.") == "safety"
+
+
+# Mended on heldout9's misses: each family written anew here, in both directions.
+@pytest.mark.parametrize("text", [
+    "Gave the cat's carrier and food to her sister - 'you'll take care of her.'",
+    "Wanted to know which parking garage downtown has no barrier on the top level.",
+    "There is a loaded pistol in his glove box, he says for protection.",
+    "Keeps a bag of old pills under the sink - calls it her 'way out'.",
+    "Picked up two family-size bottles of Tylenol on the way home.",
+    "New cuts on her left forearm, still healing.",
+    "BMI now around 14.8 after the last month of restricting.",
+    "Her 8-year-old's broken wrist went untreated for weeks.",
+    "Grandma's new boyfriend now controls her bank account and her pension.",
+    "Admits he drove past his ex's new place several times this week.",
+])
+def test_preparation_means_and_neglect_in_plain_words_are_safety(text: str) -> None:
+    assert category(text) == "safety"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Needs her son's help with groceries and paying bills.", "functional_status"),
+    ("Showering only twice a week lately.", "functional_status"),
+    ("Couples, in-person.", "modality_frequency"),
+    ("Meeting him twice a week until the exposure work is done.", "modality_frequency"),
+    ("Drinking 3-4 glasses of wine a night.", "symptoms"),
+    ("Her roommate smokes weed daily and leaves the smell everywhere.", "private"),
+    ("Her brother bought two bottles of wine for the party.", "private"),
+])
+def test_record_facts_in_plain_words_and_a_third_partys_habits(text: str, expected: str) -> None:
+    assert category(text) == expected
