@@ -461,6 +461,13 @@ class Vault:
     def quarantined(self) -> list[QuarantinedFile]:
         return self.store.quarantined()
 
+    @property
+    def index_rebuilt(self) -> str | None:
+        """Why the last unlock rebuilt this computer's index of the vault from its files
+        (damaged, or made by another version of Margin); None when it did not."""
+        with self._lock:
+            return self._require().index_rebuilt
+
     # --- internals -----------------------------------------------------------------------
 
     def _do(self, action: Callable[[Session], T]) -> T:
