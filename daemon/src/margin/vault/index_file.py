@@ -107,14 +107,19 @@ def _parts(index: NoteIndex) -> Iterator[bytes]:
     write = Writer()
     write.raw(_LENGTH.pack(len(meta)))
     write.raw(meta)
-    write.arrays((object_ids, ID), (files, "u4"), (positions, "u4"), (offsets, "u4"),
-                 (index.audit_ids.column(), ID))
-    write.arrays(*((versions[name], _VERSION_TYPES[name]) for name in VERSION_COLUMNS))
-    for _, starts, notes in filters.values():
-        write.arrays((starts, "i8"), (notes, ID))
-    for found in seqs.values():
-        write.arrays((np.array([seq for seq, _ in found], dtype=np.uint64), "u8"),
-                     (np.array([h.encode() for _, h in found], dtype="S64"), "S64"))
+    groups: list[list[tuple[np.ndarray, str]]] = [
+        [(object_ids, ID), (files, "u4"), (positions, "u4"), (offsets, "u4"),
+         (index.audit_ids.column(), ID)],
+        [(versions[name], _VERSION_TYPES[name]) for name in VERSION_COLUMNS],
+        *([(starts, "i8"), (notes, ID)] for _, starts, notes in filters.values()),
+        *([(np.array([seq for seq, _ in found], dtype=np.uint64), "u8"),
+           (np.array([h.encode() for _, h in found], dtype="S64"), "S64")]
+          for found in seqs.values()),
+    ]
+    for group in groups:  # handed on a group at a time: never a second copy of it all
+        write.arrays(*group)
+        yield from write.parts
+        write.parts = []
     yield from write.finish()
 
 

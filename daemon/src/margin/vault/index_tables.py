@@ -20,6 +20,10 @@ import numpy as np
 from margin.vault.model import VersionMeta
 
 ID = "S32"  # an id of 16 bytes as 32 hex digits
+# Rows made into Python objects are kept for the next ask (listing a client's notes again
+# is then a few dict lookups), up to this many; past it the cache starts again, so a pass
+# over every note does not bring back the memory of a dict of 100,000 of them.
+MADE_CACHE = 20_000
 _NO_ID = np.empty(0, dtype=ID)
 
 
@@ -37,7 +41,7 @@ def find(sorted_ids: np.ndarray, key: object) -> int:
     if not isinstance(key, str) or len(key) != 32 or not key.isascii():
         return -1
     encoded = key.encode()
-    at = int(np.searchsorted(sorted_ids, encoded))
+    at = int(sorted_ids.searchsorted(encoded))
     return at if at < len(sorted_ids) and sorted_ids[at] == encoded else -1
 
 
@@ -186,21 +190,26 @@ class Versions:
                        "meta": np.empty(0, dtype=np.uint8)}
         self.base = columns
         self._added: dict[str, VersionMeta] = {}
+        self._made: dict[str, VersionMeta] = {}  # loaded rows asked for lately
 
     def __contains__(self, version_id: object) -> bool:
-        return version_id in self._added or find(self.base["ids"], version_id) >= 0
+        return (version_id in self._added or version_id in self._made
+                or find(self.base["ids"], version_id) >= 0)
 
     def __len__(self) -> int:
         return len(self.base["ids"]) + len(self._added)
 
     def __getitem__(self, version_id: str) -> VersionMeta:
-        found = self._added.get(version_id)
+        found = self._added.get(version_id) or self._made.get(version_id)
         if found is not None:
             return found
         at = find(self.base["ids"], version_id)
         if at < 0:
             raise KeyError(version_id)
-        return self.row(at)
+        if len(self._made) >= MADE_CACHE:
+            self._made = {}
+        made = self._made[version_id] = self.row(at)
+        return made
 
     def row(self, at: int) -> VersionMeta:
         base = self.base
@@ -280,13 +289,19 @@ class NoteVersions:
         self._notes = ordered[firsts]
         self._starts = np.append(firsts, len(ordered))
         self._added: dict[str, set[str]] = {}
+        self._made: dict[object, frozenset[str]] = {}  # loaded notes asked for lately
 
     def _base(self, note_id: object) -> set[str] | None:
-        at = find(self._notes, note_id)
-        if at < 0:
-            return None
-        rows = self._rows[self._starts[at] : self._starts[at + 1]]
-        return set(texts(self.versions.base["ids"][rows]))
+        made = self._made.get(note_id)
+        if made is None:
+            at = find(self._notes, note_id)
+            if at < 0:
+                return None
+            rows = self._rows[self._starts[at] : self._starts[at + 1]]
+            if len(self._made) >= MADE_CACHE:
+                self._made = {}
+            made = self._made[note_id] = frozenset(texts(self.versions.base["ids"][rows]))
+        return set(made)
 
     def get(self, note_id: str, default: Any = None) -> Any:
         found = self._added.get(note_id)
