@@ -21,7 +21,7 @@ from margin.matcher import glyphs
 from margin.matcher.fingerprint import derive_keys, kgram_hashes
 from margin.matcher.glyphs import winnow_positions
 from margin.matcher.normalize import Words, tokenize, words_only
-from margin.matcher.packing import Reader, Writer
+from margin.matcher.packing import Piece, Reader, Writer
 from margin.matcher.postings import Postings
 from margin.matcher.runs import Match, Run, may_qualify, to_matches
 
@@ -220,7 +220,7 @@ class FingerprintIndex:
             words, letters = self.to_parts()
             return b"".join(words + (letters or []))
 
-    def to_parts(self) -> tuple[list[bytes], list[bytes] | None]:
+    def to_parts(self) -> tuple[list[Piece], list[Piece] | None]:
         """The bytes of the word fingerprints and of the letter ones, in pieces: ``to_bytes``
         is their concatenation; ``from_bytes(words, key, letters=...)`` takes them apart.
         While the letters wait unloaded, the words' part notes what changed since and the

@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 from cryptography.exceptions import InvalidTag
 
-from margin.matcher.packing import Reader, Writer
+from margin.matcher.packing import Piece, Reader, Writer
 from margin.sealed_file import read_sealed, sealed_pieces
 from margin.vault import index_legacy
 from margin.vault.index import NoteIndex
@@ -77,7 +77,7 @@ def read(path: Path, key: bytes, aad: bytes) -> tuple[NoteIndex, bool]:
 # --- writing -------------------------------------------------------------------------------
 
 
-def _parts(index: NoteIndex) -> Iterator[bytes]:
+def _parts(index: NoteIndex) -> Iterator[Piece]:
     index.settle()  # what changed goes into the arrays: written as they are, held once
     names, object_ids, files, positions, offsets = index.objects.columns()
     versions = index.versions.columns()
