@@ -14,7 +14,7 @@ from margin.errors import GuardBuilding
 from margin.note_fingerprints import NoteFingerprints
 from margin.schema import first_problem
 from margin.vault import Vault
-from tests.conftest import CHROME_ORIGIN, RunningDaemon
+from tests.conftest import CHROME_ORIGIN, RunningDaemon, run_margin
 from tests.core.test_guard_api import PASSPHRASE, PRIVATE, PROGRESS, add_note
 from tests.vault.helpers import CHEAP_KDF, no_keychain
 
@@ -69,6 +69,9 @@ def test_building_state_and_checks_refused_over_http(daemon: RunningDaemon,
         assert time.monotonic() - started < 30  # it did not wait for the index
         assert unlocked.json()["guard"] == {"state": "building", "done": 0, "total": 0}
         assert _guard(daemon) == {"state": "building", "done": 0, "total": 0}
+        told = run_margin(daemon.home, "status")
+        assert told.returncode == 0, told.stderr
+        assert "The leak guard is still indexing your private notes." in told.stdout
 
         refused = daemon.as_extension("POST", "/v1/guard/check", body={"text": PROGRESS})
         assert refused.status == 503
