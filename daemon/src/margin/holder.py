@@ -47,6 +47,10 @@ class VaultHolder:
             home) else None
         self._creating = threading.Lock()
         self._indexing = threading.Lock()  # one leak-guard index per unlock
+        self._builder: threading.Thread | None = None
+        # How long a check waits for the leak guard's index before it is refused; None:
+        # until it is made (a command run without the daemon has nothing else to do).
+        self.ready_wait: float | None = READY_WAIT_SECONDS
         self.fingerprints: NoteFingerprints | None = None
         self.on_unlock: list[Callable[[], None]] = []  # e.g. check exports that waited
         self._last_activity = time.monotonic()
@@ -118,7 +122,7 @@ class VaultHolder:
         fingerprints = self._index_notes()
         self.touch()
         if fingerprints is not None:
-            fingerprints.ready.wait(READY_WAIT_SECONDS)
+            self._wait_for(fingerprints, READY_WAIT_SECONDS)
 
     def lock(self, *, actor: str) -> list[str]:
         """Drop the keys first, whatever else fails (docs/DESIGN.md, invariant 8); then
@@ -145,8 +149,9 @@ class VaultHolder:
                     not self._vault.is_unlocked:
                 return None
             fingerprints = self.fingerprints = NoteFingerprints(self._vault)
-        threading.Thread(target=self._build, args=(fingerprints,), name="margin-guard-index",
-                         daemon=True).start()
+            self._builder = threading.Thread(target=self._build, args=(fingerprints,),
+                                             name="margin-guard-index", daemon=True)
+            self._builder.start()
         return fingerprints
 
     def _build(self, fingerprints: NoteFingerprints) -> None:
@@ -169,9 +174,19 @@ class VaultHolder:
         fingerprints = self.fingerprints
         if fingerprints is None:  # locked this very moment
             raise errors.VaultLocked()
-        fingerprints.ready.wait(READY_WAIT_SECONDS)
+        self._wait_for(fingerprints, self.ready_wait)
         fingerprints.require_ready()
         return fingerprints
+
+    def _wait_for(self, fingerprints: NoteFingerprints, seconds: float | None) -> None:
+        """Until the index is ready, ``seconds`` have passed, or its build has stopped."""
+        deadline = None if seconds is None else time.monotonic() + seconds
+        builder = self._builder
+        while not fingerprints.ready.is_set() and builder is not None and builder.is_alive():
+            left = 0.2 if deadline is None else min(0.2, deadline - time.monotonic())
+            if left <= 0:
+                return
+            fingerprints.ready.wait(left)
 
     def require(self) -> Vault:
         """The unlocked vault, for a request that reads or writes notes."""
