@@ -27,6 +27,7 @@ from playwright.sync_api import Page, Playwright, expect
 from tests.conftest import RunningDaemon, start_daemon, stop_daemon
 from tests.extension.ehr_server import EhrServer
 from tests.extension.harness import (
+    EXTENSION_ORIGIN,
     ExtensionBrowser,
     content_script_eval,
     content_script_messages,
@@ -463,6 +464,12 @@ def test_guard_still_indexing_holds_the_save_and_asks(env: Env, opened: list[Pag
     try:
         unlocked = env.daemon.cli("POST", "/v1/unlock", {"passphrase": env.passphrase})
         assert unlocked.status == 200 and unlocked.json()["guard"]["state"] == "building"
+        vault = env.browser.context.new_page()  # the vault page says so, and how far
+        opened.append(vault)
+        vault.goto(f"{EXTENSION_ORIGIN}/src/vault/vault.html")
+        expect(vault.locator("#guard-building")).to_be_visible(timeout=15_000)
+        expect(vault.locator("#guard-building-text")).to_contain_text(
+            "The leak guard is reading its index of your private notes")
         page = _open(env, "generic-textarea", opened)
         page.click("#progress")
         paste(page, PASTED)
@@ -483,6 +490,7 @@ def test_guard_still_indexing_holds_the_save_and_asks(env: Env, opened: list[Pag
         with saved.open("wb"):  # the slow read ends: the index is made from the notes
             released = True
         _guard_ready(env)
+        expect(vault.locator("#guard-building")).to_be_hidden(timeout=15_000)
         page.click("#progress")
         page.keyboard.type(" ")
         state = wait_guard(page, lambda g: g["fresh"] and g["state"] == "on" and g["matches"],
