@@ -75,6 +75,18 @@ class Daemon:
         info = json.loads(runtime.read_text())
         self.port, self.token = info["port"], info["cli_token"]
         assert self.call("POST", "/v1/unlock", {"passphrase": passphrase})[0] == 200
+        self.guard_ready_after = self.wait_for_guard()
+
+    def wait_for_guard(self) -> float:
+        """Seconds until the leak guard's index, made in the background after the unlock
+        answered, is ready (checks meanwhile are refused as "still indexing")."""
+        started = time.perf_counter()
+        while True:
+            status, state = self.call("GET", "/v1/vault")
+            guard = state.get("guard", {}) if isinstance(state, dict) else {}
+            if status == 200 and guard.get("state", "ready") == "ready":
+                return time.perf_counter() - started
+            time.sleep(0.1)
 
     def call(self, method: str, path: str, body: object = None) -> tuple[int, object]:
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=self.timeout)

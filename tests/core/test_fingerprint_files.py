@@ -34,6 +34,7 @@ def test_saved_index_comes_back_and_its_letters_only_when_needed(tmp_path: Path)
     again = NoteFingerprints(vault)
     assert again.catch_up() == 0  # read from its files: nothing re-read
     assert again.index.letters_waiting
+    again.build()  # following the vault, and ready: checks are answered
     note_id, text = next(iter(ids.items()))
     assert [m.note_id for m in again.check(text, 12)] == [note_id]
     assert again.index.letters_waiting  # the word check did not need them

@@ -12,6 +12,7 @@ text once pasted) and highlight geometry may show.
 from __future__ import annotations
 
 import json
+import os
 import re
 import secrets
 from collections.abc import Callable, Iterator
@@ -26,6 +27,7 @@ from playwright.sync_api import Page, Playwright, expect
 from tests.conftest import RunningDaemon, start_daemon, stop_daemon
 from tests.extension.ehr_server import EhrServer
 from tests.extension.harness import (
+    EXTENSION_ORIGIN,
     ExtensionBrowser,
     content_script_eval,
     content_script_messages,
@@ -445,6 +447,63 @@ def test_locked_vault_turns_the_guard_off_visibly_and_never_blocks(
     finally:
         unlocked = env.daemon.cli("POST", "/v1/unlock", {"passphrase": env.passphrase})
         assert unlocked.status == 200, unlocked.body
+
+
+def _guard_ready(env: Env) -> None:
+    wait_for(lambda: env.daemon.cli("GET", "/v1/vault").json().get("guard", {}).get("state")
+             == "ready", "the leak guard's index ready", timeout=60)
+
+
+def test_guard_still_indexing_holds_the_save_and_asks(env: Env, opened: list[Page]) -> None:
+    """After an unlock the leak guard's index may take minutes (a large vault): a check then
+    could miss a leak, so the save is held and the clinician asked, never passed in
+    silence. The saved index is made a FIFO, so reading it waits until this test writes to
+    it, as a very slow disk would; then it reads as damaged and is made from the notes."""
+    assert env.daemon.cli("POST", "/v1/lock", {}).status == 200
+    (saved,) = (env.daemon.home / "local").glob("fingerprints-*.bin")
+    saved.unlink()
+    os.mkfifo(saved, 0o600)
+    released = False
+    try:
+        unlocked = env.daemon.cli("POST", "/v1/unlock", {"passphrase": env.passphrase})
+        assert unlocked.status == 200 and unlocked.json()["guard"]["state"] == "building"
+        vault = env.browser.context.new_page()  # the vault page says so, and how far
+        opened.append(vault)
+        vault.goto(f"{EXTENSION_ORIGIN}/src/vault/vault.html")
+        expect(vault.locator("#guard-building")).to_be_visible(timeout=15_000)
+        expect(vault.locator("#guard-building-text")).to_contain_text(
+            "The leak guard is reading its index of your private notes")
+        page = _open(env, "generic-textarea", opened)
+        page.click("#progress")
+        paste(page, PASTED)
+        state = wait_guard(page, lambda g: g["fresh"] and g["state"] == "building", "building")
+        assert state["badge"] == "Guard: indexing your private notes…"
+        page.click("#finalize")
+        state = wait_guard(page, lambda g: g["dialog"] is not None, "the question")
+        assert "still indexing your private notes" in state["dialog"]["lines"][0]
+        assert set(state["dialog"]["buttons"]) == {"back", "save"}
+        expect(page.locator("#page-status")).to_have_text("")  # held
+        answer(page, "back")
+        wait_guard(page, lambda g: g["dialog"] is None, "the question closed")
+        expect(page.locator("#page-status")).to_have_text("")
+        page.click("#finalize")
+        wait_guard(page, lambda g: g["dialog"] is not None, "the question again")
+        answer(page, "save")  # the clinician's choice: saved without the check
+        expect(page.locator("#page-status")).to_have_text("Note finalized")
+        with saved.open("wb"):  # the slow read ends: the index is made from the notes
+            released = True
+        _guard_ready(env)
+        expect(vault.locator("#guard-building")).to_be_hidden(timeout=15_000)
+        page.click("#progress")
+        page.keyboard.type(" ")
+        state = wait_guard(page, lambda g: g["fresh"] and g["state"] == "on" and g["matches"],
+                           "checked once ready")
+        assert_marked_exactly_the_paste(page, state)
+    finally:
+        if not released:
+            with saved.open("wb"):
+                pass
+        _guard_ready(env)
 
 
 def test_worker_accepts_only_the_guard_messages_it_expects(env: Env, opened: list[Page]) -> None:

@@ -25,7 +25,7 @@ def _fingerprints(tmp_path: Path) -> NoteFingerprints:
                          kdf=CHEAP_KDF)
     vault.create_note(f"{RISK}\n{HUNCH}\n", actor="test", client="A. B.")
     fingerprints = NoteFingerprints(vault)
-    fingerprints.catch_up()
+    fingerprints.build()
     return fingerprints
 
 

@@ -240,6 +240,18 @@ class VaultLocked(MarginError):
     )
 
 
+class GuardBuilding(MarginError):
+    """The leak guard is still indexing the notes after an unlock (a first one, or a
+    damaged index): a check now could miss a leak, so it is refused, never passed."""
+
+    code = "guard_building"
+    http_status = 503
+    message = ("Margin is still indexing your private notes, so it cannot check for leaks "
+               "yet.")
+    hint = ("Wait until the indexing is done (the vault page shows how far it is), then check "
+            "again. Nothing was saved or sent.")
+
+
 class WrongPassphrase(MarginError):
     code = "wrong_passphrase"
     http_status = 401

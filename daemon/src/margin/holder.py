@@ -22,6 +22,10 @@ from margin.settings import Settings
 from margin.vault import KdfParams, KeyStore, Vault
 
 SLEEP_GAP_SECONDS = 5.0
+# The leak guard's index is made ready in the background after an unlock (a first index of
+# 100,000 notes takes minutes). An unlock waits this long for it, so a small vault is ready
+# when the unlock answers; a check waits this long before it is refused as "still indexing".
+READY_WAIT_SECONDS = 3.0
 log = logging.getLogger("margin.vault")
 
 
@@ -42,6 +46,11 @@ class VaultHolder:
         self._vault: Vault | None = Vault.open(home, keystore=keystore) if Vault.exists(
             home) else None
         self._creating = threading.Lock()
+        self._indexing = threading.Lock()  # one leak-guard index per unlock
+        self._builder: threading.Thread | None = None
+        # How long a check waits for the leak guard's index before it is refused; None:
+        # until it is made (a command run without the daemon has nothing else to do).
+        self.ready_wait: float | None = READY_WAIT_SECONDS
         self.fingerprints: NoteFingerprints | None = None
         self.on_unlock: list[Callable[[], None]] = []  # e.g. check exports that waited
         self._last_activity = time.monotonic()
@@ -76,12 +85,18 @@ class VaultHolder:
             try:
                 state["device_id"] = self._vault.device_id
                 state["problems"] = len(self._vault.problems())
+                rebuilt = self._vault.index_rebuilt
             except errors.VaultLocked:  # an automatic lock landed meanwhile: say so
                 state["unlocked"] = False
                 return state
             fingerprints = self.fingerprints
-            if fingerprints is not None and fingerprints.not_indexed:
-                state["not_indexed"] = len(fingerprints.not_indexed)
+            if fingerprints is not None:
+                state["guard"] = fingerprints.state()
+                if fingerprints.not_indexed:
+                    state["not_indexed"] = len(fingerprints.not_indexed)
+            if rebuilt:
+                state["index_rebuilt"] = (f"{rebuilt[0].upper()}{rebuilt[1:]}; it was made again "
+                                          "from the vault's files. Nothing was lost.")
         return state
 
     # --- lifecycle -------------------------------------------------------------------------
@@ -104,10 +119,10 @@ class VaultHolder:
             vault.unlock_from_keychain(actor=actor)
         else:
             vault.unlock_with_passphrase(passphrase, actor=actor)
-        self._index_notes()
+        fingerprints = self._index_notes()
         self.touch()
-        for listener in self.on_unlock:
-            listener()
+        if fingerprints is not None:
+            self._wait_for(fingerprints, READY_WAIT_SECONDS)
 
     def lock(self, *, actor: str) -> list[str]:
         """Drop the keys first, whatever else fails (docs/DESIGN.md, invariant 8); then
@@ -125,20 +140,53 @@ class VaultHolder:
                 unsaved.append("the leak guard's index (it is rebuilt at the next unlock)")
         return unsaved
 
-    def _index_notes(self) -> None:
-        """Bring the leak guard's fingerprints up to date with the vault just unlocked."""
-        if self.fingerprints is None and self._vault is not None and self._vault.is_unlocked:
-            fingerprints = NoteFingerprints(self._vault)
-            fingerprints.catch_up()
-            fingerprints.follow()
-            self.fingerprints = fingerprints
+    def _index_notes(self) -> NoteFingerprints | None:
+        """Start bringing the leak guard's fingerprints up to date with the vault just
+        unlocked, in the background; the listeners of ``on_unlock`` (exports that waited)
+        run once it is ready."""
+        with self._indexing:
+            if self.fingerprints is not None or self._vault is None or \
+                    not self._vault.is_unlocked:
+                return None
+            fingerprints = self.fingerprints = NoteFingerprints(self._vault)
+            self._builder = threading.Thread(target=self._build, args=(fingerprints,),
+                                             name="margin-guard-index", daemon=True)
+            self._builder.start()
+        return fingerprints
+
+    def _build(self, fingerprints: NoteFingerprints) -> None:
+        try:
+            fingerprints.build()
+        except errors.MarginError as why:  # locked meanwhile: what was read is saved at lock
+            log.info("the leak guard's index was not finished: %s", why.code)
+            return
+        except Exception as bug:  # a thread's end: say so; checks stay refused (fail safe)
+            log.error("the leak guard's index could not be made: %s", describe_bug(bug))
+            return
+        for listener in self.on_unlock:
+            listener()
 
     def note_fingerprints(self) -> NoteFingerprints:
-        """The fingerprints of the unlocked vault, for the leak guard and the export check."""
+        """The fingerprints of the unlocked vault, for the leak guard and the export check;
+        ``GuardBuilding`` while they are still being made (a check then could miss a leak)."""
         self.require()
         self._index_notes()
-        assert self.fingerprints is not None
-        return self.fingerprints
+        fingerprints = self.fingerprints
+        if fingerprints is None:  # locked this very moment
+            raise errors.VaultLocked()
+        self._wait_for(fingerprints, self.ready_wait)
+        fingerprints.require_ready()
+        return fingerprints
+
+    def _wait_for(self, fingerprints: NoteFingerprints, seconds: float | None) -> None:
+        """Until the index is ready, ``seconds`` have passed, or its build has stopped."""
+        deadline = None if seconds is None else time.monotonic() + seconds
+        builder = self._builder
+        while not fingerprints.ready.is_set() and builder is not None and builder.is_alive():
+            left = 0.2 if deadline is None else min(0.2, deadline - time.monotonic())
+            if left <= 0:
+                return
+            fingerprints.ready.wait(left)
 
     def require(self) -> Vault:
         """The unlocked vault, for a request that reads or writes notes."""

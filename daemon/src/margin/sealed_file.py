@@ -20,7 +20,7 @@ TAG_BYTES = 16
 _CHUNK = 1 << 20
 
 
-def sealed_pieces(key: bytes, label: bytes, parts: Iterable[bytes], aad: bytes
+def sealed_pieces(key: bytes, label: bytes, parts: Iterable[bytes | memoryview], aad: bytes
                   ) -> Iterator[bytes]:
     """The sealed file of the concatenation of ``parts``, in pieces (for
     ``durable.write_atomically``: never whole in memory)."""

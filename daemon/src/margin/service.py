@@ -113,9 +113,11 @@ class Margin:
     # --- status and pairing -----------------------------------------------------------------
 
     def status(self, *, caller: Caller) -> dict[str, Any]:
-        return {"version": __version__,
-                "vault": {"exists": self.holder.exists, "unlocked": self.holder.unlocked},
-                "caller": caller.view()}
+        vault: dict[str, Any] = {"exists": self.holder.exists, "unlocked": self.holder.unlocked}
+        fingerprints = self.holder.fingerprints
+        if vault["unlocked"] and fingerprints is not None:
+            vault["guard"] = fingerprints.state()
+        return {"version": __version__, "vault": vault, "caller": caller.view()}
 
     def pair(self, body: dict[str, Any], *, caller: Caller) -> dict[str, Any]:
         pairing, token = self.pairing_store.redeem(body["code"], caller.origin,

@@ -11,6 +11,7 @@ const PROBLEM_BY_CODE = {
   forbidden_origin: 'not_paired',
   no_vault: 'no_vault',
   vault_locked: 'locked',
+  guard_building: 'building', // the leak guard's index is still being made after an unlock
 };
 const METHODS = new Set(['GET', 'POST', 'PUT', 'DELETE']);
 

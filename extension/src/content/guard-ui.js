@@ -41,6 +41,9 @@
   /** The badge's words for a guard result (see guard.js). */
   M.badgeText = function badgeText(result) {
     if (!result) return { text: 'Guard: checking…', tone: 'muted', title: '' };
+    if (result.state === 'building') {
+      return { text: 'Guard: indexing your private notes…', tone: 'warn', title: 'Margin is still indexing your private notes after the unlock, so it cannot check yet. It asks before the EHR saves this note.' };
+    }
     if (result.state !== 'on') {
       const [why, fix] = OFF[result.state] ?? ['Margin could not check this note', 'Try again in a moment. Saving is not blocked.'];
       return { text: `Guard off: ${why}`, tone: 'off', title: fix };
@@ -109,9 +112,13 @@
     return lines;
   };
 
-  /** Ask before the save; resolves with 'remove', 'save' or 'back'. Only the clinician's
-   *  own clicks and keys count: a page script's synthetic events are ignored. */
-  M.askBeforeSave = function askBeforeSave(doc, lines) {
+  const LEAK_CHOICES = [['remove', 'Remove them', ['#fff', '#4b3f72']], ['save', 'Save anyway', ['#1d1d1f', '#eee']], ['back', 'Go back', ['#1d1d1f', 'transparent']]];
+  const LEAK_FOOTER = 'They are marked in the note. The EHR has not saved anything yet; nothing is lost either way.';
+
+  /** Ask before the save; resolves with the chosen choice ('remove', 'save' or 'back' unless
+   *  other `choices` are given; Escape is 'back'). Only the clinician's own clicks and keys
+   *  count: a page script's synthetic events are ignored. */
+  M.askBeforeSave = function askBeforeSave(doc, lines, { choices = LEAK_CHOICES, footer = LEAK_FOOTER } = {}) {
     const { host, shadow } = closedHost(doc, 'dialog', { inset: '0', 'z-index': '2147483647', background: 'rgba(0, 0, 0, 0.35)' });
     const box = doc.createElement('div');
     box.setAttribute('role', 'alertdialog');
@@ -123,7 +130,7 @@
     title.textContent = lines[0];
     const detail = doc.createElement('p');
     setStyles(detail, { margin: '0 0 14px' });
-    detail.textContent = [...lines.slice(1), 'They are marked in the note. The EHR has not saved anything yet; nothing is lost either way.'].join(' ');
+    detail.textContent = [...lines.slice(1), footer].join(' ');
     box.append(title, detail);
     const buttons = {};
     return new Promise((resolve) => {
@@ -131,7 +138,7 @@
       const onKey = (event) => {
         if (event.isTrusted && event.key === 'Escape') { event.preventDefault(); event.stopImmediatePropagation(); finish('back'); }
       };
-      for (const [choice, text, colors] of [['remove', 'Remove them', ['#fff', '#4b3f72']], ['save', 'Save anyway', ['#1d1d1f', '#eee']], ['back', 'Go back', ['#1d1d1f', 'transparent']]]) {
+      for (const [choice, text, colors] of choices) {
         const button = doc.createElement('button');
         button.type = 'button';
         button.textContent = text;
@@ -147,7 +154,7 @@
       }
       shadow.append(box);
       doc.addEventListener('keydown', onKey, true);
-      buttons.remove.focus();
+      buttons[choices[0][0]].focus();
       M.openDialog = { lines, buttons, host, cancel: () => finish('back') };
     }).finally(() => { M.openDialog = null; });
   };

@@ -176,6 +176,10 @@
   }
 
   function decide(w, result, action) {
+    if (result.state === 'building') {
+      askWhileBuilding(w, action);
+      return true; // a check now could miss a leak: the save waits for the clinician's word
+    }
     if (result.state !== 'on') {
       notify(w, 'Saved without a leak check: Margin could not check this note');
       return false; // never block a save the guard could not check; it says so instead
@@ -201,6 +205,28 @@
       await disclose(w, result, action);
       w.accepted = signature(result);
       M.replaySave(action);
+    }
+  }
+
+  const BUILDING_CHOICES = [['back', 'Go back and check again', ['#fff', '#4b3f72']], ['save', 'Save without the check', ['#1d1d1f', '#eee']]];
+
+  /** Margin is still indexing the private notes after an unlock (a large vault takes
+   *  minutes): the save is held and the clinician chooses, never passed unchecked in silence. */
+  async function askWhileBuilding(w, action) {
+    w.asking = true;
+    let choice;
+    try {
+      choice = await M.askBeforeSave(document, [
+        'Margin is still indexing your private notes, so it could not check this progress note for leaks yet.',
+        'The vault page shows how far it is. Go back and save again in a moment to have it checked, or save now without the check.',
+      ], { choices: BUILDING_CHOICES, footer: 'The EHR has not saved anything yet; nothing is lost either way.' });
+    } finally {
+      w.asking = false;
+    }
+    if (choice === 'save') M.replaySave(action);
+    else {
+      w.field.focus();
+      checkNow();
     }
   }
 

@@ -43,7 +43,32 @@ async function refresh() {
   }
   if ($('#setup').dataset.holding) return; // the recovery passphrase stays until confirmed
   $('#setup').hidden = true;
+  followGuard();
   await Promise.all([loadClients(), loadSettings()]);
+}
+
+const GUARD_REFRESH_MS = 1000;
+let guardTimer = null;
+
+/** While the leak guard's index is being made after an unlock (minutes for a large vault),
+ *  say so with how far it is: saves it cannot check meanwhile are held, not passed. */
+async function followGuard() {
+  clearTimeout(guardTimer);
+  const result = await daemon('GET', '/v1/vault');
+  const guard = result.ok ? result.body.guard : null;
+  const building = guard?.state === 'building';
+  $('#guard-building').hidden = !building;
+  if (!building) return;
+  const bar = $('#guard-building-bar');
+  if (guard.total) {
+    bar.max = guard.total;
+    bar.value = Math.min(guard.done, guard.total);
+    $('#guard-building-text').textContent = t('guardBuilding', guard.done.toLocaleString(), guard.total.toLocaleString());
+  } else {
+    bar.removeAttribute('value');
+    $('#guard-building-text').textContent = t('guardBuildingReading');
+  }
+  guardTimer = setTimeout(followGuard, GUARD_REFRESH_MS);
 }
 
 /** Read a note into the reading pane, or under the list it was chosen from (`slot`). */

@@ -71,6 +71,9 @@ def open_door(home: Home) -> Iterator[Door]:
     lock = runtime.InstanceLock(home)
     lock.acquire()
     margin = Margin(home)
+    # A command run without the daemon waits for the leak guard's index (made in the
+    # background after an unlock): it has nothing else to do meanwhile.
+    margin.holder.ready_wait = None
     try:
         yield LocalDoor(margin)
     finally:

@@ -61,6 +61,12 @@ def status(obj: CliContext, as_json: bool) -> None:
         click.echo("There is no vault yet.")
     else:
         click.echo("The vault is unlocked." if vault["unlocked"] else "The vault is locked.")
+        guard = vault.get("guard", {})
+        if guard.get("state") == "building":
+            far = (f": {guard['done']:,} of {guard['total']:,} notes" if guard.get("total")
+                   else "")
+            click.echo(f"The leak guard is still indexing your private notes{far}. Until it "
+                       "is done, checks are refused rather than passed.")
     exports = state.get("exports")
     if exports:
         for folder in exports["folders"]:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from margin.matcher.fingerprint import Keys, _siphash_blocks
-from margin.matcher.packing import Reader, Writer
+from margin.matcher.packing import Piece, Reader, Writer
 from margin.matcher.postings import Postings
 
 GLYPH_K = 12  # letters in one fingerprint (a multiple of 3: see glyph_hashes)
@@ -241,7 +241,7 @@ def _as_match(
     return GlyphMatch(start, end, note_id, words)
 
 
-def pack(index: GlyphIndex) -> list[bytes]:
+def pack(index: GlyphIndex) -> list[Piece]:
     """Every note's kept fingerprints (no text), for the index's file."""
     index.load_now()
     slots = list(index._slot_of.values())  # increasing: slots are never reused

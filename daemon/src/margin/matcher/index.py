@@ -21,9 +21,9 @@ from margin.matcher import glyphs
 from margin.matcher.fingerprint import derive_keys, kgram_hashes
 from margin.matcher.glyphs import winnow_positions
 from margin.matcher.normalize import Words, tokenize, words_only
-from margin.matcher.packing import Reader, Writer
+from margin.matcher.packing import Piece, Reader, Writer
 from margin.matcher.postings import Postings
-from margin.matcher.runs import Match, Run, may_qualify, to_matches
+from margin.matcher.runs import Match, Run, may_qualify, of_notes_with_a_long_run, to_matches
 
 DEFAULT_K = 5
 DEFAULT_WINDOW = 4  # guaranteed run: k + window - 1 = 8 words, the live guard's minimum
@@ -141,7 +141,7 @@ class FingerprintIndex:
         self._check_min_words(min_words)
         hashes = kgram_hashes(words_only(text), self._keys, self.k, self._word_cache)
         with self._lock:
-            runs = self._find_runs(hashes)
+            runs = of_notes_with_a_long_run(self._find_runs(hashes), self.guaranteed_words)
             note_ids, quoted = self._named(runs)
         if not may_qualify(runs, min_words, self.guaranteed_words):
             return []
@@ -154,7 +154,7 @@ class FingerprintIndex:
         self._check_min_words(min_words)
         hashes = kgram_hashes(words.words, self._keys, self.k, self._word_cache)
         with self._lock:
-            runs = self._find_runs(hashes)
+            runs = of_notes_with_a_long_run(self._find_runs(hashes), self.guaranteed_words)
             note_ids, quoted = self._named(runs)
         return to_matches(runs, words, note_ids, quoted, min_words=min_words,
                           guaranteed=self.guaranteed_words)
@@ -220,7 +220,7 @@ class FingerprintIndex:
             words, letters = self.to_parts()
             return b"".join(words + (letters or []))
 
-    def to_parts(self) -> tuple[list[bytes], list[bytes] | None]:
+    def to_parts(self) -> tuple[list[Piece], list[Piece] | None]:
         """The bytes of the word fingerprints and of the letter ones, in pieces: ``to_bytes``
         is their concatenation; ``from_bytes(words, key, letters=...)`` takes them apart.
         While the letters wait unloaded, the words' part notes what changed since and the

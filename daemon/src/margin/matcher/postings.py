@@ -224,11 +224,17 @@ class Postings:
         new_starts = np.zeros(len(starts), dtype=np.int64)
         new_lengths = lengths[chosen] if len(chosen) else np.empty(0, np.int64)
         new_starts[chosen] = np.cumsum(new_lengths) - new_lengths
-        places = self._places.astype(np.int64)
-        owner_of = np.searchsorted(starts, places, side="right") - 1
-        renumbered = (places - starts[owner_of] + new_starts[owner_of]).astype(np.uint32)
+        # A million places at a time: whole-array int64 temporaries of the letter postings
+        # of 100,000 notes were several hundred MB at the first save of their index.
+        renumbered = np.empty(len(self._places), dtype=np.uint32)
+        for first in range(0, len(self._places), _SCAN_CHUNK):
+            places = self._places[first : first + _SCAN_CHUNK].astype(np.int64)
+            owner_of = np.searchsorted(starts, places, side="right") - 1
+            renumbered[first : first + len(places)] = places - starts[owner_of] + \
+                new_starts[owner_of]
         del starts, lengths
-        return new_lengths.astype(np.uint32), self._keys.copy(), renumbered
+        # The sorted keys as they are (never changed in place: a merge makes new arrays).
+        return new_lengths.astype(np.uint32), self._keys, renumbered
 
     @classmethod
     def load(cls, lengths: np.ndarray, keys: np.ndarray, places: np.ndarray) -> Postings:

@@ -117,6 +117,15 @@ def group_runs(runs: list[Run]) -> list[list[Run]]:
     return groups
 
 
+def of_notes_with_a_long_run(runs: list[Run], guaranteed: int) -> list[Run]:
+    """The runs of the notes that have a run of at least ``guaranteed`` words: a note
+    without one never qualifies (``_qualifies`` counts no shorter run), and the larger the
+    vault, the more notes share a chance five-word phrase with a text (the check's cost
+    grew with the vault through them)."""
+    slots = {run.slot for run in runs if run.words >= guaranteed}
+    return [run for run in runs if run.slot in slots] if len(slots) < len(runs) else runs
+
+
 def may_qualify(runs: list[Run], min_words: int, guaranteed: int) -> bool:
     """Whether any group could be a leak, quotations aside (they only take words away).
 

@@ -67,6 +67,12 @@ class ExportWatch:
         except (errors.VaultLocked, errors.NoVault):  # locked meanwhile: check it at unlock
             with self._lock:
                 self._waiting.append(path)
+        except errors.GuardBuilding:  # the index is still being made: checked once ready
+            with self._lock:
+                self._waiting.append(path)
+            fingerprints = self.holder.fingerprints
+            if fingerprints is not None and fingerprints.ready.is_set():
+                self._check_waiting()  # it became ready meanwhile: its call may be past
 
     def _check_waiting(self) -> None:
         with self._lock:

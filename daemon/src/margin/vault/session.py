@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import logging
 import os
 import time
 from collections.abc import Callable, Iterable
@@ -12,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from margin.errors import MarginError, NewerKey, ObjectDamaged, WaitingForSync
-from margin.vault import audit, crypto, objfile
-from margin.vault.index import NoteIndex, open_index, seal_index
+from margin.vault import audit, crypto, index_file, objfile
+from margin.vault.index import NoteIndex
 from margin.vault.journal import AuditJournal
 from margin.vault.model import AuditEntry, Problem, VersionMeta, now_iso
 from margin.vault.objfile import Damaged, FileIdentity, Kind, SealedObject, TooNew, UnknownKey
@@ -28,6 +29,7 @@ SEGMENT_ENTRIES = 256
 # One change of a batch: its objects, then its audit entry's action, note and detail.
 Change = tuple[list[SealedObject], str, str | None, Any]
 Progress = Callable[[int, int], None]
+log = logging.getLogger("margin.vault")
 
 
 class Session:
@@ -51,6 +53,9 @@ class Session:
         self.arrival_grace = 0.0
         self.others_changed = False  # another device wrote something since our last SEEN
         self.moved_aside: set[str] = set()  # files this session quarantined
+        # Why this unlock rebuilt the local index from the vault folder (damaged, or made
+        # by another version), in words for the clinician; None when it did not.
+        self.index_rebuilt: str | None = None
 
     @property
     def key(self) -> bytearray:
@@ -67,9 +72,9 @@ class Session:
     def load(self, progress: Progress | None = None) -> None:
         """Read the local index, then only the object files it has not seen, then the audit
         entries a crash left in the journal (written out at once)."""
-        stored = self._read_index()
+        stored, migrated = self._read_index()
         self.index = stored if stored is not None else NoteIndex()
-        changed = self.refresh(progress) or stored is None
+        changed = self.refresh(progress) or stored is None or migrated
         self._recover_journal()
         if changed:
             self.save_index()
@@ -430,17 +435,25 @@ class Session:
         key = crypto.derived_key(self.key, vault_id, INDEX_PURPOSE)
         return key, vault_id + bytes.fromhex(self.device_id)
 
-    def _read_index(self) -> NoteIndex | None:
+    def _read_index(self) -> tuple[NoteIndex | None, bool]:
+        """The stored index and whether it is of an older format; (None, False) when it
+        must be rebuilt from the vault folder (why: ``index_rebuilt``, unless there was
+        none yet)."""
+        path = self.layout.index_file(self.vault_id)
         try:
-            data = self.layout.index_file(self.vault_id).read_bytes()
-        except OSError:
-            return None
-        return open_index(data, *self._index_key_and_aad())
+            return index_file.read(path, *self._index_key_and_aad())
+        except index_file.IndexUnreadable as unreadable:
+            if path.exists():
+                self.index_rebuilt = unreadable.reason
+                log.warning("rebuilding the index of the vault from its files: %s",
+                            unreadable.reason)
+            return None, False
 
     def save_index(self) -> None:
-        data = seal_index(self.index, *self._index_key_and_aad())
         self.layout.home.local_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-        self.store.ops.write_atomically(self.layout.index_file(self.vault_id), data)
+        self.store.ops.write_atomically(self.layout.index_file(self.vault_id),
+                                        index_file.sealed(self.index,
+                                                          *self._index_key_and_aad()))
 
     def wipe(self) -> None:
         self.ring.wipe()

@@ -398,12 +398,11 @@ class Vault:
         one audit entry for the pass."""
         with self._lock:
             session = self._require()
-            chosen = session.index.note_versions if only is None else [
-                n for n in only if n in session.index.note_versions]
-            current = [session.index.summary(n) for n in chosen]
-            bodies = [
-                (s.id, session.index.versions[s.version].body) for s in current if not s.deleted
-            ]
+            index = session.index
+            # current versions, not a summary of each note (slow and large for 100,000)
+            heads = index.current_versions()
+            chosen = heads if only is None else [n for n in only if n in heads]
+            bodies = [(n, index.versions[heads[n][0]].body) for n in chosen if not heads[n][1]]
             session.commit(
                 [], actor=actor, action=purpose, note=None, detail={"notes": len(bodies)}
             )
@@ -460,6 +459,13 @@ class Vault:
 
     def quarantined(self) -> list[QuarantinedFile]:
         return self.store.quarantined()
+
+    @property
+    def index_rebuilt(self) -> str | None:
+        """Why the last unlock rebuilt this computer's index of the vault from its files
+        (damaged, or made by another version of Margin); None when it did not."""
+        with self._lock:
+            return self._require().index_rebuilt
 
     # --- internals -----------------------------------------------------------------------
 

@@ -1,0 +1,139 @@
+"""The leak guard's index is made in the background after an unlock (issue 18: a first
+index of 100,000 notes takes minutes). Meanwhile the vault's state says "building" with
+how far it is, and a check or an export check is refused, never answered as clean."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from margin.errors import GuardBuilding
+from margin.note_fingerprints import NoteFingerprints
+from margin.schema import first_problem
+from margin.vault import Vault
+from tests.conftest import CHROME_ORIGIN, RunningDaemon, run_margin
+from tests.core.test_guard_api import PASSPHRASE, PRIVATE, PROGRESS, add_note
+from tests.vault.helpers import CHEAP_KDF, no_keychain
+
+
+def _guard(d: RunningDaemon) -> dict:
+    """The guard's state as GET /v1/status and GET /v1/vault say it (they may differ by
+    a note or two while the build runs)."""
+    status = d.cli("GET", "/v1/status").json()
+    assert first_problem("status-response", status) is None
+    state = d.cli("GET", "/v1/vault").json()
+    assert first_problem("vault-state", state) is None
+    if state["guard"]["state"] == "building" and state["guard"]["total"] == 0:
+        assert status["vault"]["guard"] == state["guard"]  # held at its start: no race
+    return state["guard"]
+
+
+def _wait_ready(d: RunningDaemon, seconds: float = 120) -> None:
+    deadline = time.monotonic() + seconds
+    while _guard(d)["state"] != "ready":
+        assert time.monotonic() < deadline, "the leak guard's index was never ready"
+        time.sleep(0.1)
+
+
+def _slow_index_file(home: Path) -> Path:
+    """The saved fingerprint file made a FIFO: reading it waits until this test writes to
+    it, as a very slow disk would, so the build stays at its start for as long as needed."""
+    (saved,) = (home / "local").glob("fingerprints-*.bin")
+    saved.unlink()
+    os.mkfifo(saved, 0o600)
+    return saved
+
+
+def _release(fifo: Path) -> None:
+    """Let the waiting read go on: it reads nothing (a damaged file), so the index is made
+    again from the notes."""
+    with fifo.open("wb"):
+        pass
+
+
+def test_building_state_and_checks_refused_over_http(daemon: RunningDaemon,
+                                                     tmp_path: Path) -> None:
+    daemon.pair(CHROME_ORIGIN)
+    daemon.as_extension("POST", "/v1/vault", body={"passphrase": PASSPHRASE})
+    note = add_note(daemon)
+    daemon.as_extension("POST", "/v1/lock", body={})
+    fifo = _slow_index_file(daemon.home)
+    released = False
+    try:
+        started = time.monotonic()
+        unlocked = daemon.as_extension("POST", "/v1/unlock", body={"passphrase": PASSPHRASE})
+        assert unlocked.status == 200
+        assert time.monotonic() - started < 30  # it did not wait for the index
+        assert unlocked.json()["guard"] == {"state": "building", "done": 0, "total": 0}
+        assert _guard(daemon) == {"state": "building", "done": 0, "total": 0}
+        told = run_margin(daemon.home, "status")
+        assert told.returncode == 0, told.stderr
+        assert "The leak guard is still indexing your private notes." in told.stdout
+
+        refused = daemon.as_extension("POST", "/v1/guard/check", body={"text": PROGRESS})
+        assert refused.status == 503
+        body = refused.json()
+        assert first_problem("error", body) is None
+        assert body["error"] == "guard_building"
+        assert "still indexing" in body["message"] and "Nothing was saved" in body["hint"]
+        assert "winter" not in str(body).lower()
+
+        export = tmp_path / "export.txt"
+        export.write_text(PROGRESS)
+        scanned = daemon.cli("POST", "/v1/scan", {"paths": [str(export)]})
+        assert scanned.status == 503 and scanned.json()["error"] == "guard_building"
+
+        _release(fifo)
+        released = True
+        _wait_ready(daemon)
+    finally:
+        if not released:
+            _release(fifo)
+    found = daemon.as_extension("POST", "/v1/guard/check", body={"text": PROGRESS}).json()
+    assert [m["note_id"] for m in found["matches"]] == [note["id"]]
+    assert PRIVATE not in str(found)
+
+
+def test_progress_while_building_then_ready(tmp_path: Path) -> None:
+    from margin.home import Home
+
+    vault = Vault.create(Home(tmp_path / "home"), PASSPHRASE, keystore=no_keychain(),
+                         kdf=CHEAP_KDF)
+    ids = [vault.create_note(f"{PRIVATE} Session {n} of the series, with more words.",
+                             actor="cli").id for n in range(25)]
+    fingerprints = NoteFingerprints(vault)
+    assert fingerprints.state() == {"state": "building", "done": 0, "total": 0}
+    with pytest.raises(GuardBuilding):
+        fingerprints.check(PROGRESS)
+    fingerprints.build()
+    assert fingerprints.state() == {"state": "ready"}
+    assert fingerprints.progress == (len(ids), len(ids))
+    assert {m.note_id for m in fingerprints.check(PROGRESS)} == set(ids)
+
+
+def test_a_save_while_building_is_indexed_before_ready(tmp_path: Path) -> None:
+    """A note saved while the first catch-up runs must not be missed: the listener only
+    notes it (a save never waits for the build), and the build catches up once more."""
+    from margin.home import Home
+
+    vault = Vault.create(Home(tmp_path / "home"), PASSPHRASE, keystore=no_keychain(),
+                         kdf=CHEAP_KDF)
+    for n in range(40):
+        vault.create_note(f"an older note number {n} about other matters entirely", actor="cli")
+    fingerprints = NoteFingerprints(vault)
+    saved: list[str] = []
+    reads = vault.iter_texts
+
+    def iter_texts_then_save(**options: object):  # a save lands in the middle of the pass
+        for number, item in enumerate(reads(**options)):  # type: ignore[arg-type]
+            if number == 5 and not saved:
+                saved.append(vault.create_note(PRIVATE, actor="cli").id)
+            yield item
+
+    vault.iter_texts = iter_texts_then_save  # type: ignore[method-assign]
+    fingerprints.build()
+    assert saved and fingerprints.ready.is_set()
+    assert [m.note_id for m in fingerprints.check(PROGRESS)] == saved
