@@ -260,3 +260,33 @@ def test_preparation_means_and_neglect_in_plain_words_are_safety(text: str) -> N
 ])
 def test_record_facts_in_plain_words_and_a_third_partys_habits(text: str, expected: str) -> None:
     assert category(text) == expected
+
+
+# Mended on heldout10's misses: each family written anew here, in both directions.
+@pytest.mark.parametrize("text", [
+    "PHQ-9 #9 answered 'several days'.",
+    "Edinburgh scale given; question 10 marked 'sometimes'.",
+    "Says the kids would do better once she's out of the picture.",
+    "Has started carrying a screwdriver in his jacket in case the neighbour 'starts something'.",
+    "Knows his foreman's shift times by heart and has written them on the fridge.",
+    "Hinted the ex might 'have a nasty accident' on the ice.",
+    "Spent an hour sitting on the ledge of the car park roof on Friday.",
+    "Drove with no seatbelt on the motorway after the argument.",
+    "Went through two boxes of laxatives since Sunday.",
+    "We wrote down what she can do when the urges hit: ice in her hand, a walk.",
+    "Her 7yo often makes his own dinner and puts himself to bed.",
+    "The carer has been signing her grandma's pension forms and cashing them.",
+    "Hasn't got out of his bed for five days except to use the bathroom.",
+])
+def test_screening_answers_threats_risky_acts_and_neglect_are_safety(text: str) -> None:
+    assert category(text) == "safety"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Session ran fifteen minutes over; started late.", "session_times"),
+    ("Says her commute is 'killing her' with the roadworks.", "private"),
+    ("Her grandma keeps the family recipes in a box and makes her own bread.", "private"),
+    ("Carries a hammer in his van for the building work.", "private"),
+])
+def test_the_same_words_in_ordinary_use_are_not_safety(text: str, expected: str) -> None:
+    assert category(text) == expected
