@@ -277,6 +277,7 @@ def test_record_facts_in_plain_words_and_a_third_partys_habits(text: str, expect
     "Her 7yo often makes his own dinner and puts himself to bed.",
     "The carer has been signing her grandma's pension forms and cashing them.",
     "Hasn't got out of his bed for five days except to use the bathroom.",
+    "Would like to shut her eyes and never open them again, she said quietly.",
 ])
 def test_screening_answers_threats_risky_acts_and_neglect_are_safety(text: str) -> None:
     assert category(text) == "safety"

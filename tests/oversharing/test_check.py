@@ -60,6 +60,7 @@ def test_hard_pairs(record: str, over: str) -> None:
     "I felt hurt when he said he wants to hurt his little brother.",
     "He walked in, sat down, said he wrote letters to his kids last night, and then handed me "
     "the spare key to his gun safe.",
+    'He told me, "Some nights I\'d like to shut my eyes and never open them, honestly."',
 ])
 def test_safety_is_never_flagged(text: str) -> None:
     assert check_text(text) == []
