@@ -291,3 +291,31 @@ def test_screening_answers_threats_risky_acts_and_neglect_are_safety(text: str) 
 ])
 def test_the_same_words_in_ordinary_use_are_not_safety(text: str, expected: str) -> None:
     assert category(text) == expected
+
+
+# Mended on heldout11's misses: each family written anew here, in both directions.
+@pytest.mark.parametrize("text", [
+    "Wondered aloud if counsellors go to their patients' funerals.",
+    "Paid off all of her credit cards and sold her car for next to nothing.",
+    "Asked how deep the water is off the end of the quay - then laughed it off.",
+    "Said he doesn't care if a bus hits him on the way home.",
+    "In the dream he took all his tablets and felt nothing but relief.",
+    "Home visit: sheets soiled, fridge empty.",
+    "Hasn't eaten a hot meal in five days; the electricity has been off since March.",
+    "Her new 'lodger' took over her pension and cashes it each week.",
+    "The scout leader was grooming the boys in his troop, she now believes.",
+])
+def test_preparation_indifference_neglect_and_grooming_are_safety(text: str) -> None:
+    assert category(text) == "safety"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Grooming: unkempt, hair unwashed.", "symptoms"),
+    ("UDS: negative for all substances.", "test_results"),
+    ("Session cut to 30 minutes; pt arrived late.", "session_times"),
+    ("Introduced the window of tolerance using her week at work.", "modality_frequency"),
+    ("Needs reminders from staff to shower and dress.", "functional_status"),
+    ("Her dog groomer moved across town.", "private"),
+])
+def test_record_shorthand_and_ordinary_grooming_are_not_safety(text: str, expected: str) -> None:
+    assert category(text) == expected
