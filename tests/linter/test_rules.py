@@ -319,3 +319,33 @@ def test_preparation_indifference_neglect_and_grooming_are_safety(text: str) -> 
 ])
 def test_record_shorthand_and_ordinary_grooming_are_not_safety(text: str, expected: str) -> None:
     assert category(text) == expected
+
+
+# Mended on heldout12's misses: each family written anew here, in both directions.
+@pytest.mark.parametrize("text", [
+    "Wants someone to keep the cats if anything should happen, and soon.",
+    "Looking for a new home for the dog with someone who will actually be there.",
+    "Told me he won't be needing his passport after all.",
+    "Left the engine running in the closed garage last night, then went back inside.",
+    "Mentioned the viaduct is right on her way to work, and smiled.",
+    "Searched online how many tablets it would take.",
+    "Everyone would manage better without her, she said flatly.",
+    "Had three of her mum's zopiclone with most of a bottle of white.",
+    "Throwing up 4x a day since the weekend.",
+    "Was sexually assaulted at a party in March; first time she has said so.",
+    "His nephew has been emptying his savings account since the stroke.",
+    "Turned the district nurse away twice; the wound is not being dressed.",
+    "Gave her the crisis line number and we rehearsed calling it.",
+])
+def test_arrangements_mixing_purging_assault_and_refused_care_are_safety(text: str) -> None:
+    assert category(text) == "safety"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Review in 6/52.", "treatment_plan"),
+    ("DBT fortnightly alongside skills group.", "modality_frequency"),
+    ("Wants to disappear off to the coast for a week after exams.", "private"),
+    ("Her dad takes his diazepam with his morning tea.", "private"),
+])
+def test_plans_therapies_and_ordinary_words_are_not_safety(text: str, expected: str) -> None:
+    assert category(text) == expected
