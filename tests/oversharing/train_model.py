@@ -9,7 +9,7 @@ features of ``margin.lint.model.features``:
   holdout2.jsonl to holdout5.jsonl are NEVER read here: they are the honest
   estimates);
 - safety or not, on the same rows plus the misplacement linter's corpora (its held-out
-  batches heldout7 to heldout12 left out), so that risk is learnt from many wordings and narrative
+  batches heldout7 to heldout14 left out), so that risk is learnt from many wordings and narrative
   and quotation are learnt as "not";
 - which category, on the over-sharing rows.
 
@@ -44,7 +44,8 @@ LINTER_FILES = ("main.jsonl", "heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl
                 "heldout4.jsonl", "heldout5.jsonl", "heldout6.jsonl", "train_extra.jsonl",
                 "published.jsonl", "train_more.jsonl", "train_more2.jsonl")
 LINTER_NEVER = ("heldout7.jsonl", "heldout8.jsonl", "heldout9.jsonl", "heldout10.jsonl",
-                "heldout11.jsonl", "heldout12.jsonl")
+                "heldout11.jsonl", "heldout12.jsonl", "heldout13.jsonl",
+                "heldout14.jsonl")
 # The honest estimates.
 NEVER = ("holdout2.jsonl", "holdout3.jsonl", "holdout4.jsonl", "holdout5.jsonl")
 RECORD_BUDGET = 0.015  # record sentences the model alone may flag, out of fold
