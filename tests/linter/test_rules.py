@@ -349,3 +349,29 @@ def test_arrangements_mixing_purging_assault_and_refused_care_are_safety(text: s
 ])
 def test_plans_therapies_and_ordinary_words_are_not_safety(text: str, expected: str) -> None:
     assert category(text) == expected
+
+
+# Mended on heldout13's misses: each family written anew here, in both directions.
+@pytest.mark.parametrize("text", [
+    "Can't see herself still being here by the summer, she says.",
+    "Asked if her rabbits could go and live with her neighbour if anything happened.",
+    "Streaks of blood in her vomit twice this week.",
+    "Her ex has been showing up at the school gate every afternoon.",
+    "Terrified that if she leaves he'll 'finish her'.",
+    "Stopped taking his anti-rejection meds after the argument with his consultant.",
+    "GP agreed to dispense his tablets weekly rather than monthly.",
+    "Newspapers piled on the cooker and no smoke alarm; refuses a fire safety visit.",
+    "Mum couldn't say when the baby last had a feed.",
+    "Her father's leg ulcer has not been dressed for weeks; she is his only carer.",
+    "His son keeps his bank card and hands him cash on Fridays.",
+])
+def test_death_talk_medical_danger_threat_and_neglect_in_plain_words_are_safety(text: str) -> None:
+    assert category(text) == "safety"
+
+
+@pytest.mark.parametrize("text", [
+    "She wants to 'disappear' to the lake house for the long weekend.",
+    "Her sister worries she will see her ex at the wedding.",
+])
+def test_holidays_and_ordinary_worries_stay_private(text: str) -> None:
+    assert category(text) == "private"
