@@ -137,3 +137,33 @@ def test_a_save_while_building_is_indexed_before_ready(tmp_path: Path) -> None:
     fingerprints.build()
     assert saved and fingerprints.ready.is_set()
     assert [m.note_id for m in fingerprints.check(PROGRESS)] == saved
+
+
+@pytest.mark.parametrize(("fault", "said"), [
+    (OSError(5, "Input/output error"), "the disk is full or could not be written"),
+    (RuntimeError("a bug"), "an unexpected fault"),
+])
+def test_an_index_that_stopped_on_a_fault_is_not_called_still_indexing(
+        tmp_path: Path, fault: Exception, said: str) -> None:
+    """The build's thread ends on a fault (a read error of the disk): checks stay refused,
+    and the refusal says what happened and what to do instead of "wait"."""
+    from margin.holder import VaultHolder
+    from margin.home import Home
+
+    home = Home(tmp_path / "home")
+    vault = Vault.create(home, PASSPHRASE, keystore=no_keychain(), kdf=CHEAP_KDF)
+    for n in range(3):
+        vault.create_note(f"{PRIVATE} Session {n}.", actor="cli")
+    holder = VaultHolder(home, keystore=no_keychain())
+    holder._vault = vault  # the vault unlocked above
+
+    def iter_texts_failing(**options: object):  # the disk fails during the first pass
+        raise fault
+    vault.iter_texts = iter_texts_failing  # type: ignore[method-assign]
+    fingerprints = NoteFingerprints(vault)
+    holder._build(fingerprints)
+    with pytest.raises(GuardBuilding) as refused:
+        fingerprints.check(PROGRESS)
+    assert said in refused.value.message and "could not finish" in refused.value.message
+    assert "Lock Margin and unlock it again" in refused.value.hint
+    assert PRIVATE not in refused.value.message + refused.value.hint

@@ -159,9 +159,13 @@ class VaultHolder:
             fingerprints.build()
         except errors.MarginError as why:  # locked meanwhile: what was read is saved at lock
             log.info("the leak guard's index was not finished: %s", why.code)
+            if self._vault is not None and self._vault.is_unlocked:  # not a lock: a fault
+                fingerprints.stopped = why.message.rstrip(".")
             return
         except Exception as bug:  # a thread's end: say so; checks stay refused (fail safe)
             log.error("the leak guard's index could not be made: %s", describe_bug(bug))
+            fingerprints.stopped = ("the disk is full or could not be written"
+                                    if isinstance(bug, OSError) else "an unexpected fault")
             return
         for listener in self.on_unlock:
             listener()

@@ -76,6 +76,9 @@ class NoteFingerprints:
         # a leak, so it is refused (``GuardBuilding``), never answered as clean.
         self.ready = threading.Event()
         self.progress = (0, 0)  # (notes indexed, notes to index) of the catch-up under way
+        # Why the catch-up stopped before it was done (its thread ended on an error), in
+        # plain words: checks stay refused, but saying "still indexing" would be untrue.
+        self.stopped: str | None = None
         self._loaded = False
         self._changed_while_building = False
         self._readiness = threading.Lock()  # between a listener's call and ``build`` ending
@@ -191,6 +194,13 @@ class NoteFingerprints:
     def require_ready(self) -> None:
         """Refuse while building: an index that lacks notes would answer "no leak"."""
         if not self.ready.is_set():
+            if self.stopped is not None:
+                raise GuardBuilding(
+                    message=("Margin could not finish indexing your private notes "
+                             f"({self.stopped}), so it cannot check for leaks."),
+                    hint=("Lock Margin and unlock it again to retry; if it happens again, "
+                          "free some disk space or run 'margin check'. Nothing was saved or "
+                          "sent."))
             done, total = self.progress
             raise GuardBuilding(
                 message=GuardBuilding.message + (f" ({done:,} of {total:,} notes indexed)"
