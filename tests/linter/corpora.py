@@ -57,11 +57,11 @@ CORPORA = {
         # written after all of it, run once, is the round's last estimate.)
         estimate=("heldout7.jsonl", "heldout14.jsonl"),
         extra=("train_extra.jsonl", "published.jsonl", "train_more.jsonl", "train_more2.jsonl",
-               "train_more3.jsonl"),
+               "train_more3.jsonl", "train_more4.jsonl"),
         sourced=frozenset({"heldout5.jsonl", "published.jsonl", "heldout6.jsonl",
                            "train_more.jsonl", "train_more3.jsonl", "heldout7.jsonl",
                            "heldout8.jsonl", "heldout9.jsonl", "heldout10.jsonl",
                            "heldout11.jsonl", "heldout12.jsonl", "heldout13.jsonl",
-                           "heldout14.jsonl"}),
+                           "heldout14.jsonl", "train_more4.jsonl"}),
     ),
 }
