@@ -10,9 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from margin.errors import GuardBuilding
+from margin.cli.status_cmd import guard_words
+from margin.errors import GuardBuilding, GuardStopped
+from margin.home import Home
 from margin.note_fingerprints import NoteFingerprints
 from margin.schema import first_problem
+from margin.server.app import create_app
+from margin.service import COMMAND, Margin
 from margin.vault import Vault
 from tests.conftest import CHROME_ORIGIN, RunningDaemon, run_margin
 from tests.core.test_guard_api import PASSPHRASE, PRIVATE, PROGRESS, add_note
@@ -98,8 +102,6 @@ def test_building_state_and_checks_refused_over_http(daemon: RunningDaemon,
 
 
 def test_progress_while_building_then_ready(tmp_path: Path) -> None:
-    from margin.home import Home
-
     vault = Vault.create(Home(tmp_path / "home"), PASSPHRASE, keystore=no_keychain(),
                          kdf=CHEAP_KDF)
     ids = [vault.create_note(f"{PRIVATE} Session {n} of the series, with more words.",
@@ -117,8 +119,6 @@ def test_progress_while_building_then_ready(tmp_path: Path) -> None:
 def test_a_save_while_building_is_indexed_before_ready(tmp_path: Path) -> None:
     """A note saved while the first catch-up runs must not be missed: the listener only
     notes it (a save never waits for the build), and the build catches up once more."""
-    from margin.home import Home
-
     vault = Vault.create(Home(tmp_path / "home"), PASSPHRASE, keystore=no_keychain(),
                          kdf=CHEAP_KDF)
     for n in range(40):
@@ -148,8 +148,6 @@ def test_an_index_that_stopped_on_a_fault_is_not_called_still_indexing(
     """The build's thread ends on a fault (a read error of the disk): checks stay refused,
     and the refusal says what happened and what to do instead of "wait"."""
     from margin.holder import VaultHolder
-    from margin.home import Home
-
     home = Home(tmp_path / "home")
     vault = Vault.create(home, PASSPHRASE, keystore=no_keychain(), kdf=CHEAP_KDF)
     for n in range(3):
@@ -162,8 +160,55 @@ def test_an_index_that_stopped_on_a_fault_is_not_called_still_indexing(
     vault.iter_texts = iter_texts_failing  # type: ignore[method-assign]
     fingerprints = NoteFingerprints(vault)
     holder._build(fingerprints)
-    with pytest.raises(GuardBuilding) as refused:
+    with pytest.raises(GuardStopped) as refused:
         fingerprints.check(PROGRESS)
     assert said in refused.value.message and "could not finish" in refused.value.message
     assert "Lock Margin and unlock it again" in refused.value.hint
     assert PRIVATE not in refused.value.message + refused.value.hint
+    state = fingerprints.state()  # the vault's state says so too, not "building"
+    assert state == {"state": "stopped", "reason": said}
+    assert first_problem("guard-state", state) is None
+    assert "margin lock" in (guard_words(state) or "") and said in (guard_words(state) or "")
+
+
+async def test_a_stopped_index_over_http_says_so_and_a_lock_and_unlock_retries(
+        tmp_path: Path, aiohttp_client, unused_tcp_port: int,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Over HTTP, in this process (the fault is a read error of the disk in the middle of
+    the build, which no outside process can cause on demand): the vault's state says
+    "stopped" with why, a check is refused as guard_stopped (the extension's "Guard off"),
+    and a lock and unlock makes the index again."""
+    margin = Margin(Home(tmp_path / "home").ensure(), keystore=no_keychain(), kdf=CHEAP_KDF)
+    margin.call("create_vault", caller=COMMAND, body={"passphrase": PASSPHRASE})
+    note = margin.call("create_note", caller=COMMAND, body={"text": PRIVATE})
+    margin.call("lock", caller=COMMAND, body={})
+    for saved in (tmp_path / "home" / "local").glob("fingerprints-*.bin"):
+        saved.unlink()  # so the unlock reads every note again, and meets the fault
+    reads = Vault.iter_texts
+
+    def disk_read_error(self: Vault, **options: object):
+        raise OSError(5, "Input/output error")
+    monkeypatch.setattr(Vault, "iter_texts", disk_read_error)
+    client = await aiohttp_client(create_app(margin, port=unused_tcp_port, cli_token="t"),
+                                  server_kwargs={"port": unused_tcp_port})
+    headers = {"Host": f"127.0.0.1:{unused_tcp_port}", "Authorization": "Bearer t"}
+    assert (await client.post("/v1/unlock", json={"passphrase": PASSPHRASE},
+                              headers=headers)).status == 200
+    margin.holder._builder.join(30)
+    state = await (await client.get("/v1/vault", headers=headers)).json()
+    assert first_problem("vault-state", state) is None
+    assert state["guard"] == {"state": "stopped",
+                              "reason": "the disk is full or could not be written"}
+    refused = await client.post("/v1/guard/check", json={"text": PROGRESS}, headers=headers)
+    body = await refused.json()
+    assert refused.status == 503 and first_problem("error", body) is None
+    assert body["error"] == "guard_stopped" and "Lock Margin" in body["hint"]
+
+    monkeypatch.setattr(Vault, "iter_texts", reads)  # the disk is well again
+    assert (await client.post("/v1/lock", json={}, headers=headers)).status == 200
+    assert (await client.post("/v1/unlock", json={"passphrase": PASSPHRASE},
+                              headers=headers)).status == 200
+    margin.holder._builder.join(30)
+    found = await (await client.post("/v1/guard/check", json={"text": PROGRESS},
+                                     headers=headers)).json()
+    assert [m["note_id"] for m in found["matches"]] == [note["id"]]

@@ -252,6 +252,17 @@ class GuardBuilding(MarginError):
             "again. Nothing was saved or sent.")
 
 
+class GuardStopped(MarginError):
+    """The leak guard's index build ended on a fault (a disk error, a bug): waiting would
+    never end, so say what happened and how to retry. Checks stay refused, never passed."""
+
+    code = "guard_stopped"
+    http_status = 503
+    message = "Margin could not finish indexing your private notes, so it cannot check for leaks."
+    hint = ("Lock Margin and unlock it again to retry; if it happens again, free some disk "
+            "space or run 'margin check'. Nothing was saved or sent.")
+
+
 class WrongPassphrase(MarginError):
     code = "wrong_passphrase"
     http_status = 401

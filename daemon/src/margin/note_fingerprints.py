@@ -23,7 +23,7 @@ from typing import Any
 from cryptography.exceptions import InvalidTag
 
 from margin.durable import write_atomically
-from margin.errors import GuardBuilding, MarginError
+from margin.errors import GuardBuilding, GuardStopped, MarginError
 from margin.matcher import (
     EXPORT_MIN_WORDS,
     GUARD_MIN_WORDS,
@@ -125,10 +125,12 @@ class NoteFingerprints:
                 self._changed_while_building = False
 
     def state(self) -> dict[str, Any]:
-        """For the vault's state: building (with how far) or ready."""
+        """For the vault's state: building (with how far), ready, or stopped (with why)."""
         done, total = self.progress
         if self.ready.is_set():
             return {"state": "ready"}
+        if self.stopped is not None:
+            return {"state": "stopped", "reason": self.stopped}
         return {"state": "building", "done": done, "total": total}
 
     def follow(self) -> None:
@@ -195,12 +197,9 @@ class NoteFingerprints:
         """Refuse while building: an index that lacks notes would answer "no leak"."""
         if not self.ready.is_set():
             if self.stopped is not None:
-                raise GuardBuilding(
+                raise GuardStopped(
                     message=("Margin could not finish indexing your private notes "
-                             f"({self.stopped}), so it cannot check for leaks."),
-                    hint=("Lock Margin and unlock it again to retry; if it happens again, "
-                          "free some disk space or run 'margin check'. Nothing was saved or "
-                          "sent."))
+                             f"({self.stopped}), so it cannot check for leaks."))
             done, total = self.progress
             raise GuardBuilding(
                 message=GuardBuilding.message + (f" ({done:,} of {total:,} notes indexed)"

@@ -12,6 +12,7 @@ const PROBLEM_BY_CODE = {
   no_vault: 'no_vault',
   vault_locked: 'locked',
   guard_building: 'building', // the leak guard's index is still being made after an unlock
+  guard_stopped: 'stopped', // its build ended on a fault: until a lock and unlock, no checks
 };
 const METHODS = new Set(['GET', 'POST', 'PUT', 'DELETE']);
 

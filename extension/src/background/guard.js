@@ -21,7 +21,7 @@ const MAX_NOTES = 50;
 const NOTE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const SITE = /^[a-z0-9_-]{1,64}$/;
-const STATES = new Set(['locked', 'not_running', 'not_paired', 'no_vault', 'lna_blocked', 'building']);
+const STATES = new Set(['locked', 'not_running', 'not_paired', 'no_vault', 'lna_blocked', 'building', 'stopped']);
 const VIA = new Set(['click', 'submit', 'key']);
 
 export const GUARD_MESSAGES = new Set(['cs-guard-check', 'cs-guard-disclose']);

@@ -36,6 +36,7 @@
     not_paired: ['this browser is not paired', 'Pair this browser with Margin in its panel. Saving is not blocked.'],
     no_vault: ['Margin has no vault yet', 'Create the vault in Margin\'s panel. Saving is not blocked.'],
     lna_blocked: ['the browser blocks Margin', 'Allow "local network access" for the Margin extension. Saving is not blocked.'],
+    stopped: ['Margin could not finish indexing', 'Margin could not finish indexing your private notes. Lock Margin and unlock it again to retry. Saving is not blocked.'],
   };
 
   /** The badge's words for a guard result (see guard.js). */

@@ -51,15 +51,21 @@ const GUARD_REFRESH_MS = 1000;
 let guardTimer = null;
 
 /** While the leak guard's index is being made after an unlock (minutes for a large vault),
- *  say so with how far it is: saves it cannot check meanwhile are held, not passed. */
+ *  say so with how far it is: saves it cannot check meanwhile are held, not passed. If the
+ *  build stopped on a fault, say why and what to do: waiting would never end. */
 async function followGuard() {
   clearTimeout(guardTimer);
   const result = await daemon('GET', '/v1/vault');
   const guard = result.ok ? result.body.guard : null;
-  const building = guard?.state === 'building';
-  $('#guard-building').hidden = !building;
-  if (!building) return;
+  const shown = guard?.state === 'building' || guard?.state === 'stopped';
+  $('#guard-building').hidden = !shown;
+  if (!shown) return;
   const bar = $('#guard-building-bar');
+  bar.hidden = guard.state === 'stopped';
+  if (guard.state === 'stopped') {
+    $('#guard-building-text').textContent = t('guardStopped', guard.reason);
+    return; // it stays so until a lock and unlock, which reload this state anyway
+  }
   if (guard.total) {
     bar.max = guard.total;
     bar.value = Math.min(guard.done, guard.total);

@@ -42,6 +42,20 @@ def collect_status(obj: CliContext) -> dict[str, Any]:
     }
 
 
+def guard_words(guard: dict[str, Any]) -> str | None:
+    """What the leak guard's state means for the clinician, when it is not simply ready."""
+    if guard.get("state") == "building":
+        far = (f": {guard['done']:,} of {guard['total']:,} notes" if guard.get("total")
+               else "")
+        return (f"The leak guard is still indexing your private notes{far}. Until it is done, "
+                "checks are refused rather than passed.")
+    if guard.get("state") == "stopped":
+        return ("The leak guard could not finish indexing your private notes "
+                f"({guard['reason']}). Checks are refused rather than passed until you lock "
+                "Margin ('margin lock') and unlock it again.")
+    return None
+
+
 @click.command()
 @click.option("--json", "as_json", is_flag=True, help="Print the state as JSON.")
 @click.pass_obj
@@ -61,12 +75,9 @@ def status(obj: CliContext, as_json: bool) -> None:
         click.echo("There is no vault yet.")
     else:
         click.echo("The vault is unlocked." if vault["unlocked"] else "The vault is locked.")
-        guard = vault.get("guard", {})
-        if guard.get("state") == "building":
-            far = (f": {guard['done']:,} of {guard['total']:,} notes" if guard.get("total")
-                   else "")
-            click.echo(f"The leak guard is still indexing your private notes{far}. Until it "
-                       "is done, checks are refused rather than passed.")
+        said = guard_words(vault.get("guard", {}))
+        if said:
+            click.echo(said)
     exports = state.get("exports")
     if exports:
         for folder in exports["folders"]:

@@ -67,7 +67,8 @@ class ExportWatch:
         except (errors.VaultLocked, errors.NoVault):  # locked meanwhile: check it at unlock
             with self._lock:
                 self._waiting.append(path)
-        except errors.GuardBuilding:  # the index is still being made: checked once ready
+        except (errors.GuardBuilding, errors.GuardStopped):  # checked once the index is ready
+            # (still being made, or made again at the next unlock after its build stopped)
             with self._lock:
                 self._waiting.append(path)
             fingerprints = self.holder.fingerprints
