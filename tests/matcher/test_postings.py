@@ -247,3 +247,39 @@ def test_a_bulk_builds_letters_are_written_range_by_range(
     # sorted whole (the keys, the places, their order, renumbered places): over 1.5 times
     # their size; range by range: a share a few runs and ranges make
     assert peak < size / 2, (peak, size)
+
+
+def test_notes_sharing_only_lone_five_word_phrases_are_not_followed(
+    monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A text shares chance five-word phrases with more notes the larger the vault; a note
+    where each stands alone (no neighbouring k-gram shared) cannot hold a run of the
+    guaranteed length, so its sequence is not read: the check's cost stops growing with
+    them. The answers are those of following every hit."""
+    rng = random.Random(7)
+    words = [f"w{i}" for i in range(10)]  # few words: many chance phrases
+    notes = {f"note-{i}": " ".join(rng.choices(words, k=120)) for i in range(300)}
+    index = FingerprintIndex.from_bytes(_built(notes).to_bytes(), KEY)
+    inside = notes["note-3"]
+    checks = [" ".join(rng.choices(words, k=400)) + " " + inside,
+              " ".join(rng.choices(inside.split(), k=300)),
+              " ".join(rng.choices(words, k=300))]
+    read: list[int] = []
+    original = FingerprintIndex._sequence
+    monkeypatch.setattr(FingerprintIndex, "_sequence",
+                        lambda self, slot: read.append(slot) or original(self, slot))
+    found = [index.match(text, 8) for text in checks]
+    followed = len(set(read))
+    monkeypatch.setattr(FingerprintIndex, "_with_a_second_kgram",
+                        lambda self, hashes, *hits: hits)
+    read.clear()
+    assert [index.match(text, 8) for text in checks] == found
+    assert any(m.note_id == "note-3" for m in found[0])
+    assert followed < len(set(read)) / 3, (followed, len(set(read)))
+
+
+def _built(notes: dict[str, str]) -> FingerprintIndex:
+    index = FingerprintIndex(KEY)
+    for note_id, text in notes.items():
+        index.add(note_id, text)
+    return index

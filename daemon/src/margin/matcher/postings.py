@@ -152,6 +152,12 @@ class Postings:
         """Whether a bulk build's runs wait to be merged."""
         return self._runs is not None
 
+    def spans(self, owners: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The first place and the number of places of each of ``owners``."""
+        starts = np.frombuffer(self._starts, dtype=np.int64)[owners]
+        lengths = np.frombuffer(self._lengths, dtype=np.int64)[owners]
+        return starts, lengths  # copies (fancy indexing): the arrays may grow again
+
     def start_of(self, owner: int) -> int:
         return self._starts[owner]
 
