@@ -235,7 +235,9 @@ class NoteFingerprints:
     def save(self) -> None:
         """Both files, the letters' first (only when loaded: while they wait, the words'
         file carries what changed since), each naming the generation they belong to."""
-        with self._lock:
+        # The index's own lock too: its pieces are made as they are written (a bulk
+        # build's), and an export check meanwhile would merge what they are made from.
+        with self._lock, self.index.writing():
             meta = json.dumps({"versions": self.versions, "dates": self.dates,
                                "not_indexed": sorted(self.not_indexed)}).encode()
             meta += b" " * (-(_HEADER.size + len(meta)) % 8)  # the index's arrays stay aligned

@@ -282,6 +282,7 @@ class FingerprintIndex:
     def to_parts(self) -> tuple[Pieces, list[Piece] | Pieces | None]:
         """The bytes of the word fingerprints and of the letter ones, in pieces: ``to_bytes``
         is their concatenation; ``from_bytes(words, key, letters=...)`` takes them apart.
+        Some are made as they are read: read them holding ``writing()``, before a change.
         While the letters wait unloaded, the words' part notes what changed since and the
         letters' part is None (their bytes, where they wait, are still right)."""
         with self._lock:
@@ -321,6 +322,11 @@ class FingerprintIndex:
                 raise RuntimeError("the index changed since its bytes were asked for")
             yield b"".join(self._sequence(slot).astype("<u8", copy=False).tobytes()
                            for slot in slots[first : first + 4096])
+
+    def writing(self) -> threading.RLock:
+        """Hold while the pieces of ``to_parts`` are written: some are made as they are
+        read, from what a match meanwhile would merge."""
+        return self._lock
 
     def defer_letters(self, loader: Callable[[], bytes | memoryview]) -> None:
         """Let go of the letter fingerprints, just saved where ``loader`` reads them (the

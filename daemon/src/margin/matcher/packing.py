@@ -20,9 +20,9 @@ class Writer:
     array at every search, which made a check against 100,000 notes cost 20 ms more."""
 
     def __init__(self) -> None:
-        self.parts: list[Piece | Iterable[bytes]] = []
+        self.parts: list[Piece] = []
         self.offset = 0
-        self.lazy = False
+        self._later: dict[int, Iterable[bytes]] = {}  # part number -> pieces made later
 
     def raw(self, data: Piece) -> None:
         self.parts.append(data)
@@ -40,9 +40,9 @@ class Writer:
         """Bytes made only as they are written (``size`` of them, the first aligned to
         ``width``): a first build's letter postings, never whole in memory."""
         self._align(width)
-        self.parts.append(pieces)
+        self._later[len(self.parts)] = pieces
+        self.parts.append(b"")  # where they go
         self.offset += size
-        self.lazy = True
 
     def ids(self, ids: list[str]) -> None:
         encoded = [note_id.encode() for note_id in ids]
@@ -52,9 +52,9 @@ class Writer:
     def finish(self) -> list[Piece] | Pieces:
         """The pieces, padded to a multiple of 8 bytes (what follows stays aligned)."""
         self._align(8)
-        if self.lazy:
-            return Pieces(self.parts)
-        return self.parts  # type: ignore[return-value]  # no lazy part: all are pieces
+        if self._later:
+            return Pieces(self.parts, self._later)
+        return self.parts
 
     def _align(self, width: int) -> None:
         if self.offset % width:
@@ -65,15 +65,16 @@ class Pieces:
     """The pieces of a ``Writer`` some of which are made as they are read (each reading
     makes them again)."""
 
-    def __init__(self, parts: list[Piece | Iterable[bytes]]):
+    def __init__(self, parts: list[Piece], later: dict[int, Iterable[bytes]]):
         self._parts = parts
+        self._later = later
 
     def __iter__(self) -> Iterator[Piece]:
-        for part in self._parts:
-            if isinstance(part, (bytes, bytearray, memoryview)):
-                yield part
+        for number, part in enumerate(self._parts):
+            if number in self._later:
+                yield from self._later[number]
             else:
-                yield from part
+                yield part
 
 
 class Reader:

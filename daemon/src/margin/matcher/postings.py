@@ -150,7 +150,7 @@ class Postings:
     @property
     def in_runs(self) -> bool:
         """Whether a bulk build's runs wait to be merged."""
-        return self._runs is not None
+        return bool(self._runs)
 
     def spans(self, owners: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The first place and the number of places of each of ``owners``."""

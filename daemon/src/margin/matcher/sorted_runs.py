@@ -85,11 +85,12 @@ class Scratch:
         offset, length, layout = self._places[number]
         data = self._aead.decrypt(number.to_bytes(12, "little"),
                                   os.pread(self._file.fileno(), length, offset), None)
-        arrays, at = [], 0
+        found: list[np.ndarray] = []
+        at = 0
         for dtype, count in layout:
-            arrays.append(np.frombuffer(data, dtype=dtype, count=count, offset=at))
+            found.append(np.frombuffer(data, dtype=dtype, count=count, offset=at))
             at += np.dtype(dtype).itemsize * count
-        return tuple(arrays)
+        return tuple(found)
 
     def close(self) -> None:
         if self._file is not None:
