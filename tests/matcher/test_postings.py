@@ -283,3 +283,19 @@ def _built(notes: dict[str, str]) -> FingerprintIndex:
     for note_id, text in notes.items():
         index.add(note_id, text)
     return index
+
+
+def test_fingerprints_computed_for_many_notes_at_once_are_each_notes_own() -> None:
+    """``add_many`` (a first build) gives the index ``add`` gives note by note, short,
+    empty and non-ASCII notes among them."""
+    notes = [*invented_notes(40).items(), ("empty", ""), ("short", "two words"),
+             ("letters", "ab"), ("accents", "Señora Öztürk said «ça va» — 𝔘nicode too"),
+             *[(f"n{i}", text) for i, text in enumerate(NOTES.values())]]
+    one_by_one = FingerprintIndex(KEY)
+    for note_id, text in notes:
+        one_by_one.add(note_id, text)
+    together = FingerprintIndex(KEY)
+    together.add_many(notes[:7])
+    together.add_many([])
+    together.add_many(notes[7:])
+    assert together.to_bytes() == one_by_one.to_bytes()

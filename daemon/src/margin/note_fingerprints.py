@@ -48,6 +48,7 @@ MAX_INDEXED_CHARS = 500_000
 _UNREADABLE = (OSError, ValueError, KeyError, IndexFormatError, struct.error, InvalidTag)
 # A catch-up of this many notes (a first build) is a bulk build: see ``_read_back``.
 BULK_NOTES = 1_000
+_BATCH = 64  # notes whose fingerprints are computed together
 
 
 @dataclass(frozen=True)
@@ -111,14 +112,19 @@ class NoteFingerprints:
                 bulk = len(stale) >= BULK_NOTES
                 self.index.bulk(bulk)
                 try:
+                    batch: list[tuple[str, str, str, str | None]] = []
                     for done, (note_id, text) in enumerate(self.vault.iter_texts(
                             actor="guard", purpose="index", only=sorted(stale)), 1):
                         # The version as listed before the text was read: if the note
                         # changed meanwhile, the next catch-up reads it again.
                         version = current[note_id][0]
-                        self._remember(note_id, version, text,
-                                       _date_of(self.vault.version_meta(version)))
-                        self.progress = (done, len(stale))
+                        batch.append((note_id, version, text,
+                                      _date_of(self.vault.version_meta(version))))
+                        if len(batch) == _BATCH or done == len(stale):
+                            self._remember_many(batch)
+                            batch = []
+                        self.progress = (done - len(batch), len(stale))
+                    self._remember_many(batch)  # a note gone meanwhile: fewer than listed
                 finally:
                     self.index.bulk(False)
                 del current  # tens of MB at 100,000 notes: not held through the save
@@ -170,6 +176,23 @@ class NoteFingerprints:
             else:
                 date = note.context.get("appointment_date") or note.created[:10]
                 self._remember(note.id, note.version, note.text, date)
+
+    def _remember_many(self, notes: list[tuple[str, str, str, str | None]]) -> None:
+        """``_remember`` each (note id, version, text, date), their fingerprints computed
+        together (``FingerprintIndex.add_many``)."""
+        fits = [n for n in notes if len(n[2]) <= MAX_INDEXED_CHARS]
+        try:
+            self.index.add_many([(note_id, text) for note_id, _, text, _ in fits])
+        except ValueError:  # one cannot be indexed: each on its own says which
+            fits = []
+        done = {n[0] for n in fits}
+        for note_id, version, text, date in notes:
+            if note_id in done:
+                self.not_indexed.discard(note_id)
+                self.versions[note_id] = version
+                self.dates[note_id] = date
+            else:
+                self._remember(note_id, version, text, date)
 
     def _remember(self, note_id: str, version: str, text: str, date: str | None) -> None:
         try:

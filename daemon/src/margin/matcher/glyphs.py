@@ -92,6 +92,25 @@ def glyph_hashes(letters: str, keys: Keys) -> np.ndarray:
         return _siphash_blocks(blocks, keys)
 
 
+def glyph_hashes_many(texts: list[str], keys: Keys) -> list[np.ndarray]:
+    """``glyph_hashes(fold(text))`` of each text, in one pass (see ``kgram_hashes_many``)."""
+    folded = [fold(text) for text in texts]
+    counts = np.array([max(0, len(f) - GLYPH_K + 1) for f in folded], dtype=np.int64)
+    lengths = np.array([len(f) for f in folded], dtype=np.int64)
+    codes = np.frombuffer("".join(folded).encode("utf-32-le"), dtype="<u4").astype(np.uint64)
+    firsts = np.repeat(np.cumsum(lengths) - lengths, counts)
+    at = firsts + np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
+    blocks = [np.full(len(at), _DOMAIN, dtype=np.uint64)]
+    for j in range(0, GLYPH_K, 3):
+        block = codes[at + j] << np.uint64(42)
+        block |= codes[at + j + 1] << np.uint64(21)
+        block |= codes[at + j + 2]
+        blocks.append(block)
+    with np.errstate(over="ignore"):
+        hashes = _siphash_blocks(blocks, keys)
+    return np.split(hashes, np.cumsum(counts)[:-1].tolist())
+
+
 @dataclass(frozen=True)
 class GlyphMatch:
     start: int  # offsets into the checked text
@@ -164,8 +183,10 @@ class GlyphIndex:
             if kept is not None:
                 self._name(self._postings.add(*kept), note_id)
 
-    def add(self, note_id: str, text: str) -> None:
-        hashes = glyph_hashes(fold(text), self._keys)
+    def add(self, note_id: str, text: str, hashes: np.ndarray | None = None) -> None:
+        """Index ``text`` (its ``glyph_hashes`` if already computed)."""
+        if hashes is None:
+            hashes = glyph_hashes(fold(text), self._keys)
         positions = winnow_positions(hashes, GLYPH_WINDOW)
         kept = (len(hashes), hashes[positions], positions)
         if self._loader is not None:

@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from margin.matcher import glyphs
-from margin.matcher.fingerprint import derive_keys, kgram_hashes
+from margin.matcher.fingerprint import derive_keys, kgram_hashes, kgram_hashes_many
 from margin.matcher.glyphs import winnow_positions
 from margin.matcher.normalize import Words, tokenize, words_only
 from margin.matcher.packing import Piece, Pieces, Reader, Writer
@@ -117,9 +117,27 @@ class FingerprintIndex:
 
     # --- updates ---------------------------------------------------------------------
 
-    def add(self, note_id: str, text: str) -> None:
-        """Index ``text`` under ``note_id``, replacing what that id had."""
-        sequence = kgram_hashes(words_only(text), self._keys, self.k, self._word_cache)
+    def add_many(self, notes: list[tuple[str, str]]) -> None:
+        """``add`` each (note id, text), their fingerprints computed together (a first
+        build: numpy's cost per call, not per value, was most of its time)."""
+        if not notes:
+            return
+        sequences = kgram_hashes_many([words_only(text) for _, text in notes], self._keys,
+                                      self.k, self._word_cache)
+        letters = glyphs.glyph_hashes_many([text for _, text in notes], self._keys)
+        for (note_id, text), sequence, letter_hashes in zip(notes, sequences, letters,
+                                                            strict=True):
+            self.add(note_id, text, (sequence, letter_hashes))
+
+    def add(self, note_id: str, text: str,
+            hashes: tuple[np.ndarray, np.ndarray] | None = None) -> None:
+        """Index ``text`` under ``note_id``, replacing what that id had (``hashes``: its
+        word and letter fingerprints, when ``add_many`` computed them)."""
+        if hashes is None:
+            sequence = kgram_hashes(words_only(text), self._keys, self.k, self._word_cache)
+            letter_hashes = None
+        else:
+            sequence, letter_hashes = hashes
         if len(sequence) > _POSITION_MASK:
             raise ValueError("a note this long cannot be indexed")
         with self._lock:
@@ -131,7 +149,7 @@ class FingerprintIndex:
             else:
                 self._added_sequences[slot] = sequence
             self._name(slot, note_id, quoted_positions(text))
-            self._glyphs.add(note_id, text)
+            self._glyphs.add(note_id, text, letter_hashes)
 
     def _name(self, slot: int, note_id: str, quoted: frozenset[int]) -> None:
         assert slot == len(self._note_ids)
