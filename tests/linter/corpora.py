@@ -54,14 +54,16 @@ CORPORA = {
         # written after that round and run once on its end before its misses were read.
         # So was heldout10, written last and run once on the round's end first. heldout11, too,
         # after its first run. So was heldout12, after its first run. So was heldout13. heldout14,
-        # written after all of it, run once, is the round's last estimate.)
-        estimate=("heldout7.jsonl", "heldout14.jsonl"),
+        # written after all of it, run once, is the round's last estimate. heldout15 (from the
+        # labeling rules) and heldout16 (from published example notes): the fifth round's.)
+        estimate=("heldout7.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl"),
         extra=("train_extra.jsonl", "published.jsonl", "train_more.jsonl", "train_more2.jsonl",
-               "train_more3.jsonl"),
+               "train_more3.jsonl", "train_more4.jsonl"),
         sourced=frozenset({"heldout5.jsonl", "published.jsonl", "heldout6.jsonl",
                            "train_more.jsonl", "train_more3.jsonl", "heldout7.jsonl",
                            "heldout8.jsonl", "heldout9.jsonl", "heldout10.jsonl",
                            "heldout11.jsonl", "heldout12.jsonl", "heldout13.jsonl",
-                           "heldout14.jsonl"}),
+                           "heldout14.jsonl", "train_more4.jsonl", "heldout15.jsonl",
+                           "heldout16.jsonl"}),
     ),
 }
