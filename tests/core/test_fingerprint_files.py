@@ -6,9 +6,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from margin import note_fingerprints
 from margin.home import Home
+from margin.matcher import postings
+from margin.matcher.sorted_runs import PutAside
 from margin.note_fingerprints import NoteFingerprints
 from margin.vault import Vault
+from tests.matcher.test_postings import invented_notes
 from tests.scan.corpus.corpus_text import NOTES
 from tests.vault.helpers import CHEAP_KDF, PASSPHRASE, no_keychain
 
@@ -70,3 +76,42 @@ def test_letters_of_another_save_make_the_index_rebuild(tmp_path: Path) -> None:
     fingerprints.save()
     letters.write_bytes(older)  # a backup put back the letters of the older save only
     assert NoteFingerprints(vault).catch_up() == len(NOTES) + 1  # the pair does not match
+
+
+def test_a_first_build_in_bulk_saves_and_answers_as_one_made_note_by_note(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first build puts its postings and sequences aside (encrypted, in the local
+    folder) and is then read back from its files: the same files and the same answers as
+    an index made note by note, and nothing left in the local folder but those files."""
+    vault = unlocked(tmp_path / "home")
+    texts = [*NOTES.values(), *invented_notes(120).values()]
+    ids = {note_id: text for (note_id, _), text in zip(
+        vault.create_notes([{"text": t} for t in texts], actor="cli"), texts, strict=True)}
+    before = set(vault.home.local_dir.iterdir())
+    monkeypatch.setattr(note_fingerprints, "BULK_NOTES", 10**9)
+    one_by_one = NoteFingerprints(vault)
+    one_by_one.catch_up()
+    expected = one_by_one.index.to_bytes()
+    for made in set(vault.home.local_dir.iterdir()) - before:
+        made.unlink()
+    monkeypatch.setattr(note_fingerprints, "BULK_NOTES", 10)
+    monkeypatch.setattr(postings, "_RUN_PLACES", 500)  # many runs
+    monkeypatch.setattr(PutAside, "BATCH", 700)
+    in_bulk = NoteFingerprints(vault)
+    built = []
+    monkeypatch.setattr(in_bulk, "_read_back", lambda real=in_bulk._read_back: (
+        built.append(in_bulk.index), real()))
+    assert in_bulk.catch_up() == len(ids)
+    assert built and built[0]._aside is not None and built[0]._postings.in_runs
+    assert in_bulk.index is not built[0]  # read back from its files
+    assert in_bulk.index.to_bytes() == expected
+    assert sorted(p.name for p in vault.home.local_dir.iterdir()) == sorted(
+        p.name for p in before | {vault.home.local_dir / n for n in (
+            f"fingerprints-{vault.vault_id}.bin", f"letters-{vault.vault_id}.bin")})
+    in_bulk.build()
+    one_by_one.build()
+    for text in list(ids.values())[::9]:
+        check = f"Met for the weekly session. {text} Plan: continue."
+        assert in_bulk.check(check, 12) == one_by_one.check(check, 12)
+        assert in_bulk.check(check, 12)

@@ -13,6 +13,7 @@ missing or unreadable file is simply rebuilt. It never holds note text.
 
 from __future__ import annotations
 
+import itertools
 import json
 import struct
 import threading
@@ -42,6 +43,12 @@ MAX_CHECK_CHARS = 200_000  # a very long progress note is ~30,000 characters
 # A note longer than any entrance accepts (note-create-request: 500,000) can only come from
 # an older Margin or a damaged copy; it is left out of the index, and the vault still opens.
 MAX_INDEXED_CHARS = 500_000
+
+
+_UNREADABLE = (OSError, ValueError, KeyError, IndexFormatError, struct.error, InvalidTag)
+# A catch-up of this many notes (a first build) is a bulk build: see ``_read_back``.
+BULK_NOTES = 1_000
+_BATCH = 64  # notes whose fingerprints are computed together
 
 
 @dataclass(frozen=True)
@@ -91,6 +98,9 @@ class NoteFingerprints:
             if not self._loaded:
                 self._load()
                 self._loaded = True
+                with suppress(OSError):  # runs in memory will do
+                    self.vault.home.ensure()
+                    self.index.use_scratch(self.vault.home.local_dir)
             current = self.vault.current_versions()  # note id -> (version, deleted)
             for note_id in list(self.versions):
                 if note_id not in current or current[note_id][1]:
@@ -99,15 +109,27 @@ class NoteFingerprints:
                      if not deleted and self.versions.get(n) != version}
             if stale:
                 self.progress = (0, len(stale))
-                for done, (note_id, text) in enumerate(self.vault.iter_texts(
-                        actor="guard", purpose="index", only=sorted(stale)), 1):
-                    # The version as listed before the text was read: if the note changed
-                    # meanwhile, the next catch-up reads it again.
-                    version = current[note_id][0]
-                    self._remember(note_id, version, text,
-                                   _date_of(self.vault.note_summary(note_id)))
-                    self.progress = (done, len(stale))
-                self._save_if_possible()
+                bulk = len(stale) >= BULK_NOTES
+                self.index.bulk(bulk)
+                try:
+                    batch: list[tuple[str, str, str, str | None]] = []
+                    for done, (note_id, text) in enumerate(self.vault.iter_texts(
+                            actor="guard", purpose="index", only=sorted(stale)), 1):
+                        # The version as listed before the text was read: if the note
+                        # changed meanwhile, the next catch-up reads it again.
+                        version = current[note_id][0]
+                        batch.append((note_id, version, text,
+                                      _date_of(self.vault.version_meta(version))))
+                        if len(batch) == _BATCH or done == len(stale):
+                            self._remember_many(batch)
+                            batch = []
+                        self.progress = (done - len(batch), len(stale))
+                    self._remember_many(batch)  # a note gone meanwhile: fewer than listed
+                finally:
+                    self.index.bulk(False)
+                del current  # tens of MB at 100,000 notes: not held through the save
+                if self._save_if_possible() and bulk:
+                    self._read_back()
             return len(stale)
 
     def build(self) -> None:
@@ -156,6 +178,23 @@ class NoteFingerprints:
             else:
                 date = note.context.get("appointment_date") or note.created[:10]
                 self._remember(note.id, note.version, note.text, date)
+
+    def _remember_many(self, notes: list[tuple[str, str, str, str | None]]) -> None:
+        """``_remember`` each (note id, version, text, date), their fingerprints computed
+        together (``FingerprintIndex.add_many``)."""
+        fits = [n for n in notes if len(n[2]) <= MAX_INDEXED_CHARS]
+        try:
+            self.index.add_many([(note_id, text) for note_id, _, text, _ in fits])
+        except ValueError:  # one cannot be indexed: each on its own says which
+            fits = []
+        done = {n[0] for n in fits}
+        for note_id, version, text, date in notes:
+            if note_id in done:
+                self.not_indexed.discard(note_id)
+                self.versions[note_id] = version
+                self.dates[note_id] = date
+            else:
+                self._remember(note_id, version, text, date)
 
     def _remember(self, note_id: str, version: str, text: str, date: str | None) -> None:
         try:
@@ -207,16 +246,20 @@ class NoteFingerprints:
 
     # --- the encrypted files -----------------------------------------------------------------
 
-    def _save_if_possible(self) -> None:
+    def _save_if_possible(self) -> bool:
         """Derived data: when it cannot be written (a full disk), the index in memory still
         serves and the next unlock rebuilds what is missing."""
         with suppress(OSError, MarginError):
             self.save()
+            return True
+        return False
 
     def save(self) -> None:
         """Both files, the letters' first (only when loaded: while they wait, the words'
         file carries what changed since), each naming the generation they belong to."""
-        with self._lock:
+        # The index's own lock too: its pieces are made as they are written (a bulk
+        # build's), and an export check meanwhile would merge what they are made from.
+        with self._lock, self.index.writing():
             meta = json.dumps({"versions": self.versions, "dates": self.dates,
                                "not_indexed": sorted(self.not_indexed)}).encode()
             meta += b" " * (-(_HEADER.size + len(meta)) % 8)  # the index's arrays stay aligned
@@ -228,7 +271,8 @@ class NoteFingerprints:
                     self._file_key, self._label(b"L"), letters, self._aad()))
             write_atomically(self._path, sealed_pieces(
                 self._file_key, self._label(b"W"),
-                [_HEADER.pack(FILE_MAGIC, FILE_VERSION, len(meta)), meta, *words], self._aad()))
+                itertools.chain([_HEADER.pack(FILE_MAGIC, FILE_VERSION, len(meta)), meta], words),
+                self._aad()))
             if letters is not None:  # saved: memory need not hold them until an OCR check
                 self.index.defer_letters(self._read_letters)
 
@@ -237,21 +281,38 @@ class NoteFingerprints:
 
     def _load(self) -> None:
         try:
-            label, plain = read_sealed(self._path, self._file_key, self._aad())
-            self._generation = label[-16:]
-            if label != self._label(b"W") or read_label(self._letters_path) != self._label(b"L"):
-                raise IndexFormatError("not a pair of fingerprint files this version reads")
-            magic, version, meta_length = _HEADER.unpack_from(plain)
-            if magic != FILE_MAGIC or version != FILE_VERSION:
-                raise IndexFormatError("not a fingerprint file this version reads")
-            meta = json.loads(bytes(plain[_HEADER.size : _HEADER.size + meta_length]))
-            index = FingerprintIndex.from_bytes(plain[_HEADER.size + meta_length :], self._key,
-                                                letters=self._read_letters)
-        except (OSError, ValueError, KeyError, IndexFormatError, struct.error, InvalidTag):
+            self._read_files()
+        except _UNREADABLE:
             # Missing, damaged or from another vault: it is derived data, so rebuild it.
             self.index, self.versions, self.dates = FingerprintIndex(self._key), {}, {}
             self.not_indexed = set()
+
+    def _read_back(self) -> None:
+        """After a bulk build's save, the index as the next unlock reads it: the build put
+        its notes' sequences and postings aside (``FingerprintIndex.bulk``), and the file's
+        arrays serve checks best. Unreadable (it was just written): the built one serves."""
+        built = self.index
+        with suppress(*_UNREADABLE):
+            self.index = FingerprintIndex(self._key)  # let go of the built one first
+            self._read_files(index_only=True)  # the versions and dates are those saved
+            self.index.use_scratch(self.vault.home.local_dir)
             return
+        self.index = built
+
+    def _read_files(self, *, index_only: bool = False) -> None:
+        label, plain = read_sealed(self._path, self._file_key, self._aad())
+        self._generation = label[-16:]
+        if label != self._label(b"W") or read_label(self._letters_path) != self._label(b"L"):
+            raise IndexFormatError("not a pair of fingerprint files this version reads")
+        magic, version, meta_length = _HEADER.unpack_from(plain)
+        if magic != FILE_MAGIC or version != FILE_VERSION:
+            raise IndexFormatError("not a fingerprint file this version reads")
+        index = FingerprintIndex.from_bytes(plain[_HEADER.size + meta_length :], self._key,
+                                            letters=self._read_letters)
+        if index_only:
+            self.index = index
+            return
+        meta = json.loads(bytes(plain[_HEADER.size : _HEADER.size + meta_length]))
         self.index, self.versions, self.dates = index, meta["versions"], meta["dates"]
         self.not_indexed = set(meta.get("not_indexed", []))
 

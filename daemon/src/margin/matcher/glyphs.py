@@ -18,11 +18,12 @@ import re
 import struct
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
 from margin.matcher.fingerprint import Keys, _siphash_blocks
-from margin.matcher.packing import Piece, Reader, Writer
+from margin.matcher.packing import Piece, Pieces, Reader, Writer
 from margin.matcher.postings import Postings
 
 GLYPH_K = 12  # letters in one fingerprint (a multiple of 3: see glyph_hashes)
@@ -91,6 +92,25 @@ def glyph_hashes(letters: str, keys: Keys) -> np.ndarray:
         return _siphash_blocks(blocks, keys)
 
 
+def glyph_hashes_many(texts: list[str], keys: Keys) -> list[np.ndarray]:
+    """``glyph_hashes(fold(text))`` of each text, in one pass (see ``kgram_hashes_many``)."""
+    folded = [fold(text) for text in texts]
+    counts = np.array([max(0, len(f) - GLYPH_K + 1) for f in folded], dtype=np.int64)
+    lengths = np.array([len(f) for f in folded], dtype=np.int64)
+    codes = np.frombuffer("".join(folded).encode("utf-32-le"), dtype="<u4").astype(np.uint64)
+    firsts = np.repeat(np.cumsum(lengths) - lengths, counts)
+    at = firsts + np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
+    blocks = [np.full(len(at), _DOMAIN, dtype=np.uint64)]
+    for j in range(0, GLYPH_K, 3):
+        block = codes[at + j] << np.uint64(42)
+        block |= codes[at + j + 1] << np.uint64(21)
+        block |= codes[at + j + 2]
+        blocks.append(block)
+    with np.errstate(over="ignore"):
+        hashes = _siphash_blocks(blocks, keys)
+    return np.split(hashes, np.cumsum(counts)[:-1].tolist())
+
+
 @dataclass(frozen=True)
 class GlyphMatch:
     start: int  # offsets into the checked text
@@ -120,7 +140,8 @@ class GlyphIndex:
 
     def __init__(self, keys: Keys):
         self._keys = keys
-        self._postings = Postings()
+        self.scratch: Path | None = None  # where a bulk build's runs are put aside
+        self._postings = self._new_postings()
         self._slot_of: dict[str, int] = {}
         self._note_ids: list[str | None] = []
         self._loader: Callable[[], bytes | memoryview] | None = None
@@ -128,8 +149,16 @@ class GlyphIndex:
 
     def defer(self, loader: Callable[[], bytes | memoryview]) -> None:
         """Leave the fingerprints where ``loader`` reads them (``pack`` output) until needed."""
-        self._postings, self._slot_of, self._note_ids = Postings(), {}, []
+        self._postings, self._slot_of, self._note_ids = self._new_postings(), {}, []
         self._loader, self._changes = loader, []
+
+    def _new_postings(self, postings: Postings | None = None) -> Postings:
+        postings = Postings() if postings is None else postings
+        postings.scratch = self.scratch
+        return postings
+
+    def use_scratch(self, folder: Path) -> None:
+        self.scratch = self._postings.scratch = folder
 
     @property
     def waiting(self) -> bool:
@@ -154,8 +183,10 @@ class GlyphIndex:
             if kept is not None:
                 self._name(self._postings.add(*kept), note_id)
 
-    def add(self, note_id: str, text: str) -> None:
-        hashes = glyph_hashes(fold(text), self._keys)
+    def add(self, note_id: str, text: str, hashes: np.ndarray | None = None) -> None:
+        """Index ``text`` (its ``glyph_hashes`` if already computed)."""
+        if hashes is None:
+            hashes = glyph_hashes(fold(text), self._keys)
         positions = winnow_positions(hashes, GLYPH_WINDOW)
         kept = (len(hashes), hashes[positions], positions)
         if self._loader is not None:
@@ -241,12 +272,21 @@ def _as_match(
     return GlyphMatch(start, end, note_id, words)
 
 
-def pack(index: GlyphIndex) -> list[Piece]:
+def pack(index: GlyphIndex) -> list[Piece] | Pieces:
     """Every note's kept fingerprints (no text), for the index's file."""
     index.load_now()
     slots = list(index._slot_of.values())  # increasing: slots are never reused
-    lengths, keys, places = index._postings.export(slots)
     write = Writer()
+    if index._postings.in_runs:
+        # A bulk build's: made as they are written, never sorted whole in memory (they
+        # are let go once saved; sorting them whole beside their runs made its peak).
+        lengths, count, keys_then_places = index._postings.export_streamed(slots)
+        write.raw(_COUNTS.pack(len(slots), count))
+        write.ids(list(index._slot_of))
+        write.arrays((lengths, "u4"))
+        write.made_later(keys_then_places, 12 * count, 8)
+        return write.finish()
+    lengths, keys, places = index._postings.export(slots)
     write.raw(_COUNTS.pack(len(slots), len(keys)))
     write.ids(list(index._slot_of))
     write.arrays((lengths, "u4"), (keys, "u8"), (places, "u4"))
@@ -292,6 +332,6 @@ def unpack(index: GlyphIndex, read: Reader) -> None:
     keys, places = read.array("u8", postings), read.array("u4", postings)
     if len(set(note_ids)) != count:
         raise ValueError("a note twice in the letter fingerprints")
-    index._postings = Postings.load(lengths, keys, places)
+    index._postings = index._new_postings(Postings.load(lengths, keys, places))
     index._note_ids = list(note_ids)
     index._slot_of = dict(zip(note_ids, range(count), strict=True))

@@ -11,19 +11,22 @@ storing it, and loading it back is reading arrays, not rebuilding them.
 from __future__ import annotations
 
 import hmac
+import itertools
 import struct
 import threading
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import numpy as np
 
 from margin.matcher import glyphs
-from margin.matcher.fingerprint import derive_keys, kgram_hashes
+from margin.matcher.fingerprint import derive_keys, kgram_hashes, kgram_hashes_many
 from margin.matcher.glyphs import winnow_positions
 from margin.matcher.normalize import Words, tokenize, words_only
-from margin.matcher.packing import Piece, Reader, Writer
+from margin.matcher.packing import Piece, Pieces, Reader, Writer
 from margin.matcher.postings import Postings
 from margin.matcher.runs import Match, Run, may_qualify, of_notes_with_a_long_run, to_matches
+from margin.matcher.sorted_runs import PutAside
 
 DEFAULT_K = 5
 DEFAULT_WINDOW = 4  # guaranteed run: k + window - 1 = 8 words, the live guard's minimum
@@ -76,8 +79,27 @@ class FingerprintIndex:
         # per slot: word positions inside a quotation in the note itself (the client's words)
         self._quoted: dict[int, frozenset[int]] = {}
         self._postings = Postings()  # the winnowed fingerprints (iterating gives them)
+        self._scratch: Path | None = None
+        self._aside: PutAside | None = None  # a bulk build's sequences (``bulk``)
+        self._bulk = False
         self._word_cache: dict[str, int] = {}  # keyed word values, in memory only
         self._glyphs = glyphs.GlyphIndex(self._keys)  # letter fingerprints, for OCR text
+
+    def use_scratch(self, folder: Path) -> None:
+        """Put a bulk build's sorted runs aside in ``folder``, encrypted (``sorted_runs``),
+        not in memory: the first index of 100,000 notes stays within the daemon's aim."""
+        self._scratch = self._postings.scratch = folder
+        self._glyphs.use_scratch(folder)
+
+    def bulk(self, on: bool) -> None:
+        """While on, the sequences of the notes added are put aside with the scratch
+        folder's runs (``use_scratch``), not held: a first build only writes them, and is
+        then read back from its file (``NoteFingerprints``). Off: added notes are held again
+        (those put aside stay readable there)."""
+        with self._lock:
+            if on and self._scratch is not None and self._aside is None:
+                self._aside = PutAside(self._scratch)
+            self._bulk = on
 
     @property
     def guaranteed_words(self) -> int:
@@ -95,18 +117,39 @@ class FingerprintIndex:
 
     # --- updates ---------------------------------------------------------------------
 
-    def add(self, note_id: str, text: str) -> None:
-        """Index ``text`` under ``note_id``, replacing what that id had."""
-        sequence = kgram_hashes(words_only(text), self._keys, self.k, self._word_cache)
+    def add_many(self, notes: list[tuple[str, str]]) -> None:
+        """``add`` each (note id, text), their fingerprints computed together (a first
+        build: numpy's cost per call, not per value, was most of its time)."""
+        if not notes:
+            return
+        sequences = kgram_hashes_many([words_only(text) for _, text in notes], self._keys,
+                                      self.k, self._word_cache)
+        letters = glyphs.glyph_hashes_many([text for _, text in notes], self._keys)
+        for (note_id, text), sequence, letter_hashes in zip(notes, sequences, letters,
+                                                            strict=True):
+            self.add(note_id, text, (sequence, letter_hashes))
+
+    def add(self, note_id: str, text: str,
+            hashes: tuple[np.ndarray, np.ndarray] | None = None) -> None:
+        """Index ``text`` under ``note_id``, replacing what that id had (``hashes``: its
+        word and letter fingerprints, when ``add_many`` computed them)."""
+        if hashes is None:
+            sequence = kgram_hashes(words_only(text), self._keys, self.k, self._word_cache)
+            letter_hashes = None
+        else:
+            sequence, letter_hashes = hashes
         if len(sequence) > _POSITION_MASK:
             raise ValueError("a note this long cannot be indexed")
         with self._lock:
             self.remove(note_id)
             selected = winnow_positions(sequence, self.window)
             slot = self._postings.add(len(sequence), sequence[selected], selected)
-            self._added_sequences[slot] = sequence
+            if self._bulk and self._aside is not None:
+                self._aside.add(slot, sequence)
+            else:
+                self._added_sequences[slot] = sequence
             self._name(slot, note_id, quoted_positions(text))
-            self._glyphs.add(note_id, text)
+            self._glyphs.add(note_id, text, letter_hashes)
 
     def _name(self, slot: int, note_id: str, quoted: frozenset[int]) -> None:
         assert slot == len(self._note_ids)
@@ -125,10 +168,14 @@ class FingerprintIndex:
             self._postings.remove(slot)
             self._note_ids[slot] = None
             self._added_sequences.pop(slot, None)
+            if self._aside is not None:
+                self._aside.discard(slot)
             self._quoted.pop(slot, None)
 
     def _sequence(self, slot: int) -> np.ndarray:
         added = self._added_sequences.get(slot)
+        if added is None and self._aside is not None:
+            added = self._aside.get(slot)
         if added is not None:
             return added
         start = self._postings.start_of(slot)
@@ -187,6 +234,8 @@ class FingerprintIndex:
         probes, slots, positions = self._postings.lookup(hash_array, _COMMON_LIMIT)
         if not probes:
             return runs
+        probes, slots, positions = self._with_a_second_kgram(hash_array, probes, slots,
+                                                             positions)
         hashes: list[int] = hash_array.tolist()
         last_kgram = len(hashes)
         sequences: dict[int, list[int]] = {}
@@ -211,6 +260,34 @@ class FingerprintIndex:
             runs.append(Run(slot, first_q, end_q - 1 + self.k - 1, first_p))
         return runs
 
+    def _with_a_second_kgram(self, hashes: np.ndarray, probes: list[int], slots: list[int],
+                             positions: list[int]) -> tuple[list[int], list[int], list[int]]:
+        """The hits of the notes where some hit's next or previous k-gram is shared too.
+        In the others every shared k-gram stands alone: runs of k words, shorter than the
+        guaranteed length ``of_notes_with_a_long_run`` keeps, so leaving them out changes no
+        answer. They are a text's chance five-word phrases, found in more notes the larger
+        the vault: following each (its note's sequence read, the run grown word by word)
+        made a check against 100,000 notes cost more than one against 1,000. Checked at
+        once here for the notes read from bytes; notes added since are always followed."""
+        if self.guaranteed_words <= self.k:  # a lone k-gram would be long enough
+            return probes, slots, positions
+        q = np.asarray(probes, dtype=np.int64)
+        s = np.asarray(slots, dtype=np.int64)
+        p = np.asarray(positions, dtype=np.int64)
+        starts, lengths = self._postings.spans(s)
+        loaded = self._loaded_sequences
+        # notes added since the load are numbered after every loaded place
+        in_loaded = (starts + lengths) <= len(loaded)
+        at = np.where(in_loaded, starts + p, 0)
+        before = in_loaded & (p > 0) & (q > 0)
+        before[before] = loaded[at[before] - 1] == hashes[q[before] - 1]
+        after = in_loaded & (p + 1 < lengths) & (q + 1 < len(hashes))
+        after[after] = loaded[at[after] + 1] == hashes[q[after] + 1]
+        kept = np.isin(s, s[before | after | ~in_loaded])
+        if kept.all():
+            return probes, slots, positions
+        return q[kept].tolist(), s[kept].tolist(), p[kept].tolist()
+
     # --- bytes -----------------------------------------------------------------------
 
     def to_bytes(self) -> bytes:
@@ -218,16 +295,21 @@ class FingerprintIndex:
         with self._lock:
             self._glyphs.load_now()
             words, letters = self.to_parts()
-            return b"".join(words + (letters or []))
+            return b"".join(itertools.chain(words, letters or []))
 
-    def to_parts(self) -> tuple[list[Piece], list[Piece] | None]:
+    def to_parts(self) -> tuple[Pieces, list[Piece] | Pieces | None]:
         """The bytes of the word fingerprints and of the letter ones, in pieces: ``to_bytes``
         is their concatenation; ``from_bytes(words, key, letters=...)`` takes them apart.
+        Some are made as they are read: read them holding ``writing()``, before a change.
         While the letters wait unloaded, the words' part notes what changed since and the
         letters' part is None (their bytes, where they wait, are still right)."""
         with self._lock:
             slots = list(self._slot_of.values())  # increasing: slots are never reused
-            lengths, keys, places = self._postings.export(slots)
+            if self._postings.in_runs:  # a bulk build's: made as written (``sorted_runs``)
+                lengths, count, keys_then_places = self._postings.export_streamed(slots)
+            else:
+                lengths, keys, places = self._postings.export(slots)
+                count, keys_then_places = len(keys), None
             quoted = [sorted(self._quoted.get(slot, ())) for slot in slots]
             write = Writer()
             write.raw(_HEADER.pack(_MAGIC, _VERSION, self.k, self.window, self._keys.check,
@@ -235,15 +317,34 @@ class FingerprintIndex:
             write.ids(list(self._slot_of))
             write.arrays((lengths, "u4"), (np.array([len(q) for q in quoted]), "u4"),
                          (np.array([p for q in quoted for p in q]), "u4"))
-            for slot in slots:
-                write.arrays((self._sequence(slot), "u8"))
-            write.raw(_COUNT.pack(len(keys)))
-            write.arrays((keys, "u8"), (places, "u4"))
+            write.made_later(self._sequence_bytes(slots), 8 * int(lengths.sum(dtype=np.int64)),
+                             8)
+            write.raw(_COUNT.pack(count))
+            if keys_then_places is None:
+                write.arrays((keys, "u8"), (places, "u4"))
+            else:
+                write.made_later(keys_then_places, 12 * count, 8)
             glyphs.pack_changes(self._glyphs, write)
             words = write.finish()
+            assert isinstance(words, Pieces)
             if self._glyphs.waiting:
                 return words, None
             return words, glyphs.pack(self._glyphs)
+
+    def _sequence_bytes(self, slots: list[int]) -> Iterator[bytes]:
+        """The notes' k-gram sequences, a few thousand notes at a time, made as they are
+        written (one piece per note was a Python object per note: 40 MB at 100,000)."""
+        changes = self._postings.changes
+        for first in range(0, len(slots), 4096):
+            if self._postings.changes != changes:
+                raise RuntimeError("the index changed since its bytes were asked for")
+            yield b"".join(self._sequence(slot).astype("<u8", copy=False).tobytes()
+                           for slot in slots[first : first + 4096])
+
+    def writing(self) -> threading.RLock:
+        """Hold while the pieces of ``to_parts`` are written: some are made as they are
+        read, from what a match meanwhile would merge."""
+        return self._lock
 
     def defer_letters(self, loader: Callable[[], bytes | memoryview]) -> None:
         """Let go of the letter fingerprints, just saved where ``loader`` reads them (the
@@ -298,6 +399,7 @@ class FingerprintIndex:
         (postings,) = read.unpack(_COUNT)
         keys, places = read.array("u8", postings), read.array("u4", postings)
         self._postings = Postings.load(lengths, keys, places)
+        self._postings.scratch = self._scratch
         if len(set(note_ids)) != count:
             raise ValueError("a note twice in the index")
         self._loaded_sequences = sequences

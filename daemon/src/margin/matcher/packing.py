@@ -7,6 +7,7 @@ index loads in the time of reading its file (issue 18).
 from __future__ import annotations
 
 import struct
+from collections.abc import Iterable, Iterator
 
 import numpy as np
 
@@ -21,6 +22,7 @@ class Writer:
     def __init__(self) -> None:
         self.parts: list[Piece] = []
         self.offset = 0
+        self._later: dict[int, Iterable[bytes]] = {}  # part number -> pieces made later
 
     def raw(self, data: Piece) -> None:
         self.parts.append(data)
@@ -34,19 +36,45 @@ class Writer:
             self._align(np.dtype(dtype).itemsize)
             self.raw(np.ascontiguousarray(values, dtype=f"<{dtype}").data.cast("B"))
 
+    def made_later(self, pieces: Iterable[bytes], size: int, width: int) -> None:
+        """Bytes made only as they are written (``size`` of them, the first aligned to
+        ``width``): a first build's letter postings, never whole in memory."""
+        self._align(width)
+        self._later[len(self.parts)] = pieces
+        self.parts.append(b"")  # where they go
+        self.offset += size
+
     def ids(self, ids: list[str]) -> None:
         encoded = [note_id.encode() for note_id in ids]
         self.arrays((np.array([len(e) for e in encoded], dtype=np.uint16), "u2"))
         self.raw(b"".join(encoded))
 
-    def finish(self) -> list[Piece]:
+    def finish(self) -> list[Piece] | Pieces:
         """The pieces, padded to a multiple of 8 bytes (what follows stays aligned)."""
         self._align(8)
+        if self._later:
+            return Pieces(self.parts, self._later)
         return self.parts
 
     def _align(self, width: int) -> None:
         if self.offset % width:
             self.raw(bytes(-self.offset % width))
+
+
+class Pieces:
+    """The pieces of a ``Writer`` some of which are made as they are read (each reading
+    makes them again)."""
+
+    def __init__(self, parts: list[Piece], later: dict[int, Iterable[bytes]]):
+        self._parts = parts
+        self._later = later
+
+    def __iter__(self) -> Iterator[Piece]:
+        for number, part in enumerate(self._parts):
+            if number in self._later:
+                yield from self._later[number]
+            else:
+                yield part
 
 
 class Reader:

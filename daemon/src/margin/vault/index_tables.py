@@ -200,16 +200,34 @@ class Versions:
         return len(self.base["ids"]) + len(self._added)
 
     def __getitem__(self, version_id: str) -> VersionMeta:
+        found = self.peek(version_id)
+        if version_id not in self._added and version_id not in self._made:  # made: kept
+            if len(self._made) >= MADE_CACHE:
+                self._made = {}
+            self._made[version_id] = found
+        return found
+
+    def peek(self, version_id: str) -> VersionMeta:
+        """As ``self[version_id]``, without keeping the row made: a pass over every note
+        (the leak guard's first index) would fill the cache with rows asked for once."""
         found = self._added.get(version_id) or self._made.get(version_id)
         if found is not None:
             return found
         at = find(self.base["ids"], version_id)
         if at < 0:
             raise KeyError(version_id)
-        if len(self._made) >= MADE_CACHE:
-            self._made = {}
-        made = self._made[version_id] = self.row(at)
-        return made
+        return self.row(at)
+
+    def body(self, version_id: str) -> str | None:
+        """The body object of a version, without making its row (its metadata)."""
+        found = self._added.get(version_id) or self._made.get(version_id)
+        if found is not None:
+            return found.body
+        at = find(self.base["ids"], version_id)
+        if at < 0:
+            raise KeyError(version_id)
+        body = self.base["bodies"][at]
+        return body.decode() if body else None
 
     def row(self, at: int) -> VersionMeta:
         base = self.base

@@ -369,6 +369,11 @@ class Vault:
         notes (the fingerprint index); not audited: no text is read."""
         return self._do(lambda s: s.index.current_versions())
 
+    def version_meta(self, version_id: str) -> VersionMeta:
+        """One version's metadata (not audited: no text is read), not kept in the cache
+        of rows (see ``Versions.peek``)."""
+        return self._do(lambda s: s.index.versions.peek(version_id))
+
     def note_summary(self, note_id: str) -> NoteSummary:
         """One note's current metadata, without its text (not audited: no text is read)."""
         return self._do(lambda s: notes.summary(s, note_id))
@@ -402,7 +407,7 @@ class Vault:
             # current versions, not a summary of each note (slow and large for 100,000)
             heads = index.current_versions()
             chosen = heads if only is None else [n for n in only if n in heads]
-            bodies = [(n, index.versions[heads[n][0]].body) for n in chosen if not heads[n][1]]
+            bodies = [(n, index.versions.body(heads[n][0])) for n in chosen if not heads[n][1]]
             session.commit(
                 [], actor=actor, action=purpose, note=None, detail={"notes": len(bodies)}
             )
