@@ -40,17 +40,24 @@
     const over = { spans: [], read: null, overlay: null, tip: null, hover: null, caret: null, onTip: false, busy: false, kept: 0 };
     if (w.field.localName === 'textarea') over.overlay = M.createOverlay(w.field, M.OVERSHARING_MARK);
     let frame = 0;
+    let pointer = null;
     // The tip lives in the top page: pointer moves are heard there and in the editor's frame.
+    // One look per frame, at the latest position: a move that comes while a frame is pending
+    // replaces the older one (dropping it would leave the tip on where the pointer was).
     const onMove = (event) => {
-      if (frame) return;
       const shift = frameOffset(w);
       const inTop = event.view === window;
-      const x = inTop ? event.clientX : event.clientX + shift.x;
-      const y = inTop ? event.clientY : event.clientY + shift.y;
+      pointer = {
+        x: inTop ? event.clientX : event.clientX + shift.x,
+        y: inTop ? event.clientY : event.clientY + shift.y,
+        shift,
+      };
+      if (frame) return;
       frame = requestAnimationFrame(() => {
         frame = 0;
+        const { x, y, shift: at } = pointer;
         over.onTip = Boolean(over.tip) && within(over.tip.host.getBoundingClientRect(), x, y);
-        if (!over.onTip) over.hover = spanAtPoint(w, x - shift.x, y - shift.y);
+        if (!over.onTip) over.hover = spanAtPoint(w, x - at.x, y - at.y);
         showTip(w);
       });
     };
