@@ -138,8 +138,10 @@ def test_the_model_catches_safety_wording_no_rule_names(text: str, rules_only: L
 
 def test_the_model_vetoes_a_rule_reading_the_clinicians_own_body_as_a_symptom(
         rules_only: Linter, both: Linter) -> None:
-    # A phrasing in no corpus file: the rules see "hands were trembling" (a symptom).
-    text = "My own hands were trembling by the end of the hour; too little sleep on my part."
+    # A phrasing in no corpus file: the rules see "hands were trembling" (a symptom). (One
+    # that opens with "My own hands" the rules now read as the clinician's themselves:
+    # rules.json "therapist_own", test_rules.py.)
+    text = "By the end of the hour my own hands were trembling; too little sleep on my part."
     assert [f.category for f in rules_only.lint(text)] == ["symptoms"]
     assert both.lint(text) == []
 

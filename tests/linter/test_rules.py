@@ -375,3 +375,56 @@ def test_death_talk_medical_danger_threat_and_neglect_in_plain_words_are_safety(
 ])
 def test_holidays_and_ordinary_worries_stay_private(text: str) -> None:
     assert category(text) == "private"
+
+
+def rules_category(text: str) -> str:
+    """The rules' own call, without the sentence model (the floor beneath it)."""
+    return Linter(use_model=False).predict(text)
+
+
+@pytest.mark.parametrize("text", [
+    # Issue 16, fifth round: the rules' own false flags on private sentences, narrowed.
+    "My jaw was tight all session - I had skipped lunch.",
+    "Shaky (mine) after the third cancellation call of the day.",
+    "They booked a cliff jumping trip for her birthday.",
+    "He wants to disappear into a long novel over the holidays.",
+    "Her housemate was put on lithium last month.",
+    "Her sponsor relapsed at Christmas.",
+    "Spent the weekend checking on her mum after the fall.",
+    "In the book's last chapter the narrator drowns himself; she found it moving.",
+    "Says the commute is going to kill him.",
+    "Her dad planned his own funeral service in detail after his heart scare.",
+    "A colleague tried to end her life years ago; they haven't spoken since.",
+    "He left thank-you letters for each of the nurses.",
+    "Got married last spring, and they made a will with a solicitor.",
+    "The kids got water guns for the beach.",
+    "Did a photo shoot for her sister at the wedding.",
+    "Bought steak knives as a housewarming present.",
+    "Beat her brother at chess on Sunday.",
+    "Gave the cat to her mum for a fortnight while she's away.",
+    "I found myself more tired than I expected to be.",
+    "I kept thinking about her between sessions.",
+    "In the sand tray she built a fence around a little house.",
+    "She kept returning to the picture of an empty chair at the kitchen table.",
+])
+def test_the_rules_leave_ordinary_and_third_party_sentences_private(text: str) -> None:
+    assert rules_category(text) == "private"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The same words where they still carry risk or a record fact.
+    ("Her stepdad said he'd end her if she told anyone.", "safety"),
+    ("Planning her own funeral in detail, songs and all.", "safety"),
+    ("Wrote a will in a hurry last night and left it on the table.", "safety"),
+    ("Stood on the bridge and thought about jumping.", "safety"),
+    ("Keeps a gun in the glovebox.", "safety"),
+    ("Bought a hunting knife and keeps it under his pillow.", "safety"),
+    ("Threatened to shoot her boss.", "safety"),
+    ("Client: 'my chest gets tight every morning.'", "symptoms"),
+    ("Checking the locks 20x before bed.", "symptoms"),
+    ("Sand tray used to explore the move.", "modality_frequency"),
+    ("Used the empty chair with her late father.", "modality_frequency"),
+    ("Assign thought record to complete between sessions.", "treatment_plan"),
+])
+def test_the_narrowed_rules_still_fire_on_risk_and_record_facts(text: str, expected: str) -> None:
+    assert rules_category(text) == expected

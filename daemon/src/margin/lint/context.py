@@ -69,6 +69,12 @@ class ClauseContext:
         before = self.text[max(self.start, position - 30):position]
         return self.lexicon.contexts["recipient"].search(before) is not None
 
+    def _own_reaction(self) -> bool:
+        """The clinician's own body or reaction, marked anywhere in the part ("Heart racing
+        (mine)", "Tearful (me, not pt)") or opening it ("My palms were sweating", "Me:
+        restless"): rules.json "therapist_own", optional for a label set."""
+        return "therapist_own" in self.lexicon.contexts and self._has_cue("therapist_own")
+
     def result_near(self, match_start: int, match_end: int) -> bool:
         """A score or finding right after (or just before) an instrument's name."""
         after = self.text[match_end:min(self.end, match_end + 50)]
@@ -82,6 +88,8 @@ class ClauseContext:
             return self.about_third_party(match_start)
         if kind == "third_party_adult":
             return self.about_third_party(match_start) and not self.has_marker("child")
+        if kind == "therapist" and self._own_reaction():
+            return True
         if kind in ("therapist", "speculation"):
             # Forward scope: the cue must come first ("I wonder if her insomnia...").
             question = kind == "speculation" and "?" in self.clause

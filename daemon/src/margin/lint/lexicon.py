@@ -25,7 +25,7 @@ _CANDIDATES = (
     _HERE.parent / "_shared_schema" / "lexicon",
 )
 CONTEXT_KINDS = frozenset({
-    "third_party", "third_party_adult", "therapist", "speculation", "topic", "dream",
+    "third_party", "third_party_adult", "therapist", "speculation", "topic", "dream", "life_event",
     "dream_unless_frequency", "idiom", "benign_giving", "sport", "leisure",
 })
 
