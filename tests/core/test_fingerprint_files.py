@@ -4,6 +4,7 @@ when their file is damaged or belongs to another save."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from margin.home import Home
 from margin.matcher import postings
 from margin.matcher.sorted_runs import PutAside
 from margin.note_fingerprints import NoteFingerprints
+from margin.scan import scan_paths
 from margin.vault import Vault
 from tests.matcher.test_postings import invented_notes
 from tests.scan.corpus.corpus_text import NOTES
@@ -115,3 +117,54 @@ def test_a_first_build_in_bulk_saves_and_answers_as_one_made_note_by_note(
         check = f"Met for the weekly session. {text} Plan: continue."
         assert in_bulk.check(check, 12) == one_by_one.check(check, 12)
         assert in_bulk.check(check, 12)
+
+
+def test_a_check_during_a_bulk_saves_streaming_write_waits_for_it_and_is_right(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sync brings many notes while the guard is ready: the catch-up builds them in bulk
+    and saves, the file's pieces made from the put-aside runs as they are written. An
+    export check that comes meanwhile must wait for the write (it would merge the same
+    runs) and then answer with the new notes."""
+    vault = unlocked(tmp_path / "home")
+    for text in NOTES.values():
+        vault.create_note(text, actor="cli")
+    fingerprints = NoteFingerprints(vault)
+    fingerprints.build()
+    monkeypatch.setattr(note_fingerprints, "BULK_NOTES", 10)
+    monkeypatch.setattr(postings, "_RUN_PLACES", 500)  # many runs, merged while written
+    monkeypatch.setattr(PutAside, "BATCH", 700)
+    arriving = list(invented_notes(60).values())
+    wanted = arriving[7]
+    answers: list[tuple[set[str | None], bool]] = []
+    written = threading.Event()
+    checking: list[threading.Thread] = []
+    write = note_fingerprints.write_atomically
+
+    export = tmp_path / "progress-note-export.txt"
+    export.write_text(f"Met for the weekly session. {wanted} Plan: continue weekly.\n")
+
+    def check_meanwhile() -> None:  # as the export check reads the index: not via ``check``
+        report = scan_paths([export], fingerprints.index, min_words=12)
+        answers.append(({leak.note_id for f in report.files for leak in f.leaks},
+                        written.is_set()))
+
+    def write_with_a_check_in_the_middle(path: Path, pieces):  # type: ignore[no-untyped-def]
+        def pieces_then_check():
+            for number, piece in enumerate(pieces):
+                if number == 2 and not checking and path.name.startswith("fingerprints-"):
+                    checking.append(threading.Thread(target=check_meanwhile))
+                    checking[0].start()
+                    checking[0].join(0.5)  # given every chance to run now, if it could
+                yield piece
+        write(path, pieces_then_check())
+        if path.name.startswith("fingerprints-"):
+            written.set()
+
+    monkeypatch.setattr(note_fingerprints, "write_atomically", write_with_a_check_in_the_middle)
+    made = vault.create_notes([{"text": t} for t in arriving], actor="cli")  # as a sync brings
+    assert checking, "the save wrote its pieces without the check coming in between"
+    checking[0].join(30)
+    new_id = made[7][0]
+    assert answers == [({new_id}, True)]  # after the write, and with the arrived note
+    assert fingerprints.ready.is_set() and not fingerprints.unread

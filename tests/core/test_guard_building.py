@@ -212,3 +212,35 @@ async def test_a_stopped_index_over_http_says_so_and_a_lock_and_unlock_retries(
     found = await (await client.post("/v1/guard/check", json={"text": PROGRESS},
                                      headers=headers)).json()
     assert [m["note_id"] for m in found["matches"]] == [note["id"]]
+
+
+def test_a_note_file_gone_while_indexing_is_passed_over_then_indexed_when_it_returns(
+        tmp_path: Path) -> None:
+    """A sync engine or antivirus moves one note's file away during the first index: the
+    other notes are indexed and the guard is ready (one missing file must not turn the
+    guard off for every note); the state says how many were not read, and the note is
+    indexed once its file is back."""
+    vault = Vault.create(Home(tmp_path / "home"), PASSPHRASE, keystore=no_keychain(),
+                         kdf=CHEAP_KDF)
+    others = [vault.create_note(f"{PRIVATE} Session {n} of the series.", actor="cli").id
+              for n in range(4)]
+    moved = vault.create_note(f"{PRIVATE} The session that was moved away.", actor="cli")
+    session = vault._require()
+    body = session.index.versions.body(moved.version)
+    relative = session.index.objects[body or ""][0]
+    held = tmp_path / "quarantine"
+    (vault.home.vault_dir / relative).rename(held)
+
+    fingerprints = NoteFingerprints(vault)
+    fingerprints.build()
+    state = fingerprints.state()
+    assert state == {"state": "ready", "unread": 1}
+    assert first_problem("guard-state", state) is None
+    said = guard_words(state) or ""
+    assert "read 1 of your" in said and "arrived" in said
+    assert {m.note_id for m in fingerprints.check(PROGRESS)} == set(others)
+
+    held.rename(vault.home.vault_dir / relative)  # the file is back, as a sync brings it
+    vault.refresh()
+    assert fingerprints.state() == {"state": "ready"}
+    assert {m.note_id for m in fingerprints.check(PROGRESS)} == {*others, moved.id}

@@ -55,8 +55,11 @@ CORPORA = {
         # So was heldout10, written last and run once on the round's end first. heldout11, too,
         # after its first run. So was heldout12, after its first run. So was heldout13. heldout14,
         # written after all of it, run once, is the round's last estimate. heldout15 (from the
-        # labeling rules) and heldout16 (from published example notes): the fifth round's.)
-        estimate=("heldout7.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl"),
+        # labeling rules) and heldout16 (from published example notes): the fifth round's.
+        # heldout17 and heldout18 (both kinds, written blind; 18 mostly from published
+        # pages): the sixth round's, run once before it.)
+        estimate=("heldout7.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl",
+                  "heldout17.jsonl", "heldout18.jsonl"),
         extra=("train_extra.jsonl", "published.jsonl", "train_more.jsonl", "train_more2.jsonl",
                "train_more3.jsonl", "train_more4.jsonl", "train_more5.jsonl"),
         sourced=frozenset({"heldout5.jsonl", "published.jsonl", "heldout6.jsonl",
@@ -64,6 +67,7 @@ CORPORA = {
                            "heldout8.jsonl", "heldout9.jsonl", "heldout10.jsonl",
                            "heldout11.jsonl", "heldout12.jsonl", "heldout13.jsonl",
                            "heldout14.jsonl", "train_more4.jsonl", "heldout15.jsonl",
-                           "heldout16.jsonl", "train_more5.jsonl"}),
+                           "heldout16.jsonl", "heldout17.jsonl", "heldout18.jsonl",
+                           "train_more5.jsonl"}),
     ),
 }

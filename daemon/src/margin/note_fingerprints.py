@@ -78,6 +78,10 @@ class NoteFingerprints:
         self.index = FingerprintIndex(self._key)
         self.versions: dict[str, str] = {}  # note id -> version indexed
         self.not_indexed: set[str] = set()  # notes too long to index: reported, not fatal
+        # Notes whose text could not be read at the last catch-up (a file not yet arrived
+        # by sync, moved by antivirus, damaged): compared against once they can be read,
+        # which the next catch-up tries (a sync arrival starts one).
+        self.unread: set[str] = set()
         self.dates: dict[str, str | None] = {}  # note id -> appointment (or created) date
         # Until the first catch-up is done the index may lack notes: a check then could miss
         # a leak, so it is refused (``GuardBuilding``), never answered as clean.
@@ -107,14 +111,17 @@ class NoteFingerprints:
                     self._forget(note_id)
             stale = {n for n, (version, deleted) in current.items()
                      if not deleted and self.versions.get(n) != version}
+            self.unread &= stale  # the others were read since, or deleted
             if stale:
                 self.progress = (0, len(stale))
                 bulk = len(stale) >= BULK_NOTES
                 self.index.bulk(bulk)
+                unread: list[str] = []
                 try:
                     batch: list[tuple[str, str, str, str | None]] = []
                     for done, (note_id, text) in enumerate(self.vault.iter_texts(
-                            actor="guard", purpose="index", only=sorted(stale)), 1):
+                            actor="guard", purpose="index", only=sorted(stale),
+                            unread=unread), 1):
                         # The version as listed before the text was read: if the note
                         # changed meanwhile, the next catch-up reads it again.
                         version = current[note_id][0]
@@ -127,6 +134,7 @@ class NoteFingerprints:
                     self._remember_many(batch)  # a note gone meanwhile: fewer than listed
                 finally:
                     self.index.bulk(False)
+                self.unread = set(unread)
                 del current  # tens of MB at 100,000 notes: not held through the save
                 if self._save_if_possible() and bulk:
                     self._read_back()
@@ -149,11 +157,12 @@ class NoteFingerprints:
     def state(self) -> dict[str, Any]:
         """For the vault's state: building (with how far), ready, or stopped (with why)."""
         done, total = self.progress
+        unread = {"unread": len(self.unread)} if self.unread else {}
         if self.ready.is_set():
-            return {"state": "ready"}
+            return {"state": "ready", **unread}
         if self.stopped is not None:
             return {"state": "stopped", "reason": self.stopped}
-        return {"state": "building", "done": done, "total": total}
+        return {"state": "building", "done": done, "total": total, **unread}
 
     def follow(self) -> None:
         """Keep up with the vault from now on: every save, delete and sync arrival."""
@@ -208,6 +217,7 @@ class NoteFingerprints:
             self.not_indexed.add(note_id)
         self.versions[note_id] = version  # done with this version either way: not re-read
         self.dates[note_id] = date
+        self.unread.discard(note_id)
 
     def _forget(self, note_id: str) -> None:
         if note_id in self.index:
@@ -215,6 +225,7 @@ class NoteFingerprints:
         self.versions.pop(note_id, None)
         self.dates.pop(note_id, None)
         self.not_indexed.discard(note_id)
+        self.unread.discard(note_id)
 
     # --- checking ----------------------------------------------------------------------------
 

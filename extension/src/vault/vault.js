@@ -52,19 +52,24 @@ let guardTimer = null;
 
 /** While the leak guard's index is being made after an unlock (minutes for a large vault),
  *  say so with how far it is: saves it cannot check meanwhile are held, not passed. If the
- *  build stopped on a fault, say why and what to do: waiting would never end. */
+ *  build stopped on a fault, say why and what to do: waiting would never end. If some notes
+ *  could not be read (their files not yet synced), say how many are not compared against. */
 async function followGuard() {
   clearTimeout(guardTimer);
   const result = await daemon('GET', '/v1/vault');
   const guard = result.ok ? result.body.guard : null;
-  const shown = guard?.state === 'building' || guard?.state === 'stopped';
+  const shown = guard?.state === 'building' || guard?.state === 'stopped' || Boolean(guard?.unread);
   $('#guard-building').hidden = !shown;
   if (!shown) return;
   const bar = $('#guard-building-bar');
-  bar.hidden = guard.state === 'stopped';
+  bar.hidden = guard.state !== 'building';
   if (guard.state === 'stopped') {
     $('#guard-building-text').textContent = t('guardStopped', guard.reason);
     return; // it stays so until a lock and unlock, which reload this state anyway
+  }
+  if (guard.state === 'ready') { // ready, but some notes' files could not be read yet
+    $('#guard-building-text').textContent = t('guardUnread', guard.unread.toLocaleString());
+    return;
   }
   if (guard.total) {
     bar.max = guard.total;

@@ -53,6 +53,12 @@ def guard_words(guard: dict[str, Any]) -> str | None:
         return ("The leak guard could not finish indexing your private notes "
                 f"({guard['reason']}). Checks are refused rather than passed until you lock "
                 "Margin ('margin lock') and unlock it again.")
+    if guard.get("unread"):
+        count = guard["unread"]
+        notes = "1 of your private notes" if count == 1 else f"{count:,} of your private notes"
+        return (f"The leak guard could not read {notes} yet: the file has not arrived from "
+                "your other device, or is damaged. It compares against all the others, and "
+                "indexes these once they can be read.")
     return None
 
 

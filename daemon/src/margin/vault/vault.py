@@ -18,10 +18,13 @@ from margin.errors import (
     KeychainDenied,
     KeychainUnavailable,
     MarginError,
+    NewerKey,
     NotASyncedVault,
     NoVault,
+    ObjectDamaged,
     VaultExists,
     VaultLocked,
+    WaitingForSync,
     WrongPassphrase,
 )
 from margin.home import Home
@@ -398,9 +401,13 @@ class Vault:
         return self._do(lambda s: notes.history(s, note_id))
 
     def iter_texts(self, *, actor: str, purpose: str = "index",
-                   only: Iterable[str] | None = None) -> Iterator[tuple[str, str]]:
+                   only: Iterable[str] | None = None,
+                   unread: list[str] | None = None) -> Iterator[tuple[str, str]]:
         """(note id, current text) of every note not deleted (or of the ``only`` ones);
-        one audit entry for the pass."""
+        one audit entry for the pass. With an ``unread`` list, a note whose text cannot be
+        read now (its file gone while a sync engine or antivirus moves it, damaged, or
+        sealed with a newer key) is named there and passed over instead of ending the pass:
+        one such note must not stop an index of all the others."""
         with self._lock:
             session = self._require()
             index = session.index
@@ -412,8 +419,14 @@ class Vault:
                 [], actor=actor, action=purpose, note=None, detail={"notes": len(bodies)}
             )
         for note_id, body in bodies:
-            with self._lock:
-                text = self._require().read_text(body or "")
+            try:
+                with self._lock:
+                    text = self._require().read_text(body or "")
+            except (WaitingForSync, ObjectDamaged, NewerKey):
+                if unread is None:
+                    raise
+                unread.append(note_id)
+                continue
             yield note_id, text
 
     # --- audit, keys, problems -----------------------------------------------------------
