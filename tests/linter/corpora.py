@@ -57,9 +57,10 @@ CORPORA = {
         # written after all of it, run once, is the round's last estimate. heldout15 (from the
         # labeling rules) and heldout16 (from published example notes): the fifth round's.
         # heldout17 and heldout18 (both kinds, written blind; 18 mostly from published
-        # pages): the sixth round's, run once before it.)
+        # pages): the sixth round's, run once before it. heldout19 (settings beyond adult
+        # individual therapy, written blind): the seventh round's, run once before it.)
         estimate=("heldout7.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl",
-                  "heldout17.jsonl", "heldout18.jsonl"),
+                  "heldout17.jsonl", "heldout18.jsonl", "heldout19.jsonl"),
         extra=("train_extra.jsonl", "published.jsonl", "train_more.jsonl", "train_more2.jsonl",
                "train_more3.jsonl", "train_more4.jsonl", "train_more5.jsonl"),
         sourced=frozenset({"heldout5.jsonl", "published.jsonl", "heldout6.jsonl",
@@ -68,6 +69,6 @@ CORPORA = {
                            "heldout11.jsonl", "heldout12.jsonl", "heldout13.jsonl",
                            "heldout14.jsonl", "train_more4.jsonl", "heldout15.jsonl",
                            "heldout16.jsonl", "heldout17.jsonl", "heldout18.jsonl",
-                           "train_more5.jsonl"}),
+                           "train_more5.jsonl", "heldout19.jsonl"}),
     ),
 }
