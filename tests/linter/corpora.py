@@ -62,13 +62,14 @@ CORPORA = {
         # blind, is the seventh round's estimate.)
         estimate=("heldout7.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl"),
         extra=("train_extra.jsonl", "published.jsonl", "train_more.jsonl", "train_more2.jsonl",
-               "train_more3.jsonl", "train_more4.jsonl", "train_more5.jsonl"),
+               "train_more3.jsonl", "train_more4.jsonl", "train_more5.jsonl",
+               "train_more6.jsonl"),
         sourced=frozenset({"heldout5.jsonl", "published.jsonl", "heldout6.jsonl",
                            "train_more.jsonl", "train_more3.jsonl", "heldout7.jsonl",
                            "heldout8.jsonl", "heldout9.jsonl", "heldout10.jsonl",
                            "heldout11.jsonl", "heldout12.jsonl", "heldout13.jsonl",
                            "heldout14.jsonl", "train_more4.jsonl", "heldout15.jsonl",
                            "heldout16.jsonl", "heldout17.jsonl", "heldout18.jsonl",
-                           "train_more5.jsonl"}),
+                           "train_more5.jsonl", "train_more6.jsonl"}),
     ),
 }

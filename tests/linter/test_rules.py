@@ -482,6 +482,7 @@ def test_seventh_round_record_families_are_flagged(text: str, expected: str) -> 
 @pytest.mark.parametrize("text", [
     # The same words without risk, or about someone else.
     "Hoping she doesn't wake up late for the exam.",
+    "Her manager jokes he will murder them if they miss the launch date.",
     "Gave the dog-sitter the alarm code in case it went off.",
     "Her grandmother chose the hymns for her own funeral years ago.",
     "Handing out leaflets at the market with her choir.",
