@@ -428,3 +428,76 @@ def test_the_rules_leave_ordinary_and_third_party_sentences_private(text: str) -
 ])
 def test_the_narrowed_rules_still_fire_on_risk_and_record_facts(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+# Issue 16, seventh round: mended on heldout17's and heldout18's misses, each family
+# written anew here, in both directions (the rules alone, the floor beneath the model).
+@pytest.mark.parametrize("text", [
+    "Some mornings she prays she won't wake up at all.",
+    "Asked me whether anyone would notice if he just vanished.",
+    "'What if I stopped? I mean, stopped everything.'",
+    "Talks about swimming out past the buoys at the beach and keep going.",
+    "Gave her brother the login for her email, just in case, she said.",
+    "Has chosen the hymns for his own funeral and written them down.",
+    "Sorting her records to give to friends 'while I still can, so I decide who gets what.'",
+    "Still has her late mother's oxycodone in the bathroom cabinet.",
+    "There's still a hosepipe in the shed 'from before', he admitted.",
+    "Has thought about taking her husband's sleeping tablets all at once.",
+    "Disclosed thoughts of drowning herself after the court date.",
+    "Partner agreed to remove the belts and cords from the flat tonight.",
+    "Bought charcoal on the way home and went quiet when I asked about it.",
+    "Says if his landlord turns up again 'he won't be walking away from it'.",
+    "Daughter (6) had a black eye on Monday; told the teacher her stepdad did it.",
+    "Her nine-year-old looks after the baby most evenings until midnight.",
+    "The children have had cereal for tea all week; the cupboards are bare.",
+    "History of CSA by an uncle, disclosed last session.",
+    "Her carer has been taking money out of her savings account without asking.",
+    "Nephew added himself to his aunt's bank account after her stroke.",
+    "Drove the kids to school after a couple of glasses of wine at breakfast.",
+    "Used a whole packet of laxatives before the weigh-in.",
+    "C-SSRS: all questions answered no.",
+])
+def test_seventh_round_risk_families_are_safety(text: str) -> None:
+    assert rules_category(text) == "safety"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Drinks three or four cans most evenings after work.", "symptoms"),
+    ("Compared with March, she's leaving the house most days.", "progress"),
+    ("Mood worse since the move, lower than at the start of therapy.", "progress"),
+    ("Goal 3 (exercise) partially met.", "progress"),
+    ("I'd expect him to respond well to a few more sessions of exposure.", "prognosis"),
+    ("She's likely to keep her job if the sleep gains continue.", "prognosis"),
+    ("Session went to 70 minutes to finish the imagery work.", "session_times"),
+    ("Back to full-time hours at the bakery since Monday.", "functional_status"),
+    ("Works three shifts a week at the petrol station.", "functional_status"),
+    ("Hasn't driven since the accident in May.", "functional_status"),
+    ("New goal agreed: two alcohol-free days a week.", "treatment_plan"),
+    ("Lithium level 0.6 on Tuesday.", "test_results"),
+])
+def test_seventh_round_record_families_are_flagged(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # The same words without risk, or about someone else.
+    "Hoping she doesn't wake up late for the exam.",
+    "Her manager jokes he will murder them if they miss the launch date.",
+    "Gave the dog-sitter the alarm code in case it went off.",
+    "Her grandmother chose the hymns for her own funeral years ago.",
+    "Handing out leaflets at the market with her choir.",
+    "Her brother is taking money out of his own savings for the deposit.",
+    "She used to swim out to the raft and back as a girl.",
+    "CT: drowsy, glancing at the clock, wanting the hour to end.",
+    "I noticed I was tense before he arrived, as if I expected to be scolded.",
+    "Her husband drinks four beers most nights; she hates it.",
+    "Her sister is back to full-time hours at the hospital.",
+    "Her husband drove home after five or six pints at the reunion.",
+])
+def test_seventh_round_look_alikes_stay_private(text: str) -> None:
+    assert rules_category(text) == "private"
+
+
+def test_a_coach_who_would_kill_them_if_practice_is_missed_is_an_idiom() -> None:
+    text = "Her coach said he'd kill them if they missed another practice; she laughed."
+    assert rules_category(text) != "safety"

@@ -47,7 +47,7 @@ LINTER_NEVER = ("heldout7.jsonl", "heldout8.jsonl", "heldout9.jsonl", "heldout10
                 "heldout11.jsonl", "heldout12.jsonl", "heldout13.jsonl",
                 "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl",
                 "heldout17.jsonl", "heldout18.jsonl", "train_more5.jsonl",
-                "heldout19.jsonl")
+                "train_more6.jsonl", "heldout19.jsonl")
 # The honest estimates.
 NEVER = ("holdout2.jsonl", "holdout3.jsonl", "holdout4.jsonl", "holdout5.jsonl")
 RECORD_BUDGET = 0.015  # record sentences the model alone may flag, out of fold
