@@ -33,6 +33,14 @@ def create_vault(panel: EnginePage) -> str:
 @contextmanager
 def paired_with_vault(engine: Engine, home: Path) -> Iterator[RunningDaemon]:
     """A daemon on ``home`` that the engine's extension paired with and made the vault in."""
+    with vault_made(engine, home) as (daemon, _):
+        yield daemon
+
+
+@contextmanager
+def vault_made(engine: Engine, home: Path) -> Iterator[tuple[RunningDaemon, str]]:
+    """As ``paired_with_vault``, with the recovery passphrase the panel showed (these
+    daemons have no keychain: an unlock takes it)."""
     daemon = start_daemon(home)
     try:
         engine.set_port(daemon.port)
@@ -40,9 +48,9 @@ def paired_with_vault(engine: Engine, home: Path) -> Iterator[RunningDaemon]:
         panel.wait_attribute("#setup", "data-state", "not_paired")
         pair(panel, daemon)
         panel.wait_attribute("#setup", "data-state", "no_vault")
-        create_vault(panel)
+        passphrase = create_vault(panel).strip()
         panel.close()
-        yield daemon
+        yield daemon, passphrase
     finally:
         if daemon.alive():
             stop_daemon(daemon)

@@ -17,33 +17,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import RunningDaemon, start_daemon, stop_daemon
+from tests.conftest import RunningDaemon
 from tests.extension.engines.driver import Engine, EnginePage, eventually
-from tests.extension.engines.steps import create_vault, pair
+from tests.extension.engines.steps import vault_made
 
 pytestmark = pytest.mark.browser
 
 CLIENT = "Ada Lovelace"
-
-
-@contextlib.contextmanager
-def _vault_made(engine: Engine, home: Path) -> Iterator[tuple[RunningDaemon, str]]:
-    """A daemon paired with the engine's extension and a vault made from its panel; yields
-    the daemon and the recovery passphrase the panel showed (these daemons have no
-    keychain, so every unlock takes it)."""
-    daemon = start_daemon(home)
-    try:
-        engine.set_port(daemon.port)
-        panel = engine.panel()
-        panel.wait_attribute("#setup", "data-state", "not_paired")
-        pair(panel, daemon)
-        panel.wait_attribute("#setup", "data-state", "no_vault")
-        passphrase = create_vault(panel).strip()
-        panel.close()
-        yield daemon, passphrase
-    finally:
-        if daemon.alive():
-            stop_daemon(daemon)
 
 
 def _guard(daemon: RunningDaemon) -> dict:
@@ -92,7 +72,7 @@ def _shows(vault: EnginePage, words: str) -> None:
 
 def test_the_vault_page_follows_the_index_building_stopped_and_missing_files(
         engine: Engine, margin_home: Path, tmp_path: Path) -> None:
-    with _vault_made(engine, margin_home) as (daemon, passphrase):
+    with vault_made(engine, margin_home) as (daemon, passphrase):
         before = _note_files(margin_home)
         body = {"text": "About the kite over the orchard wall.", "client": CLIENT,
                 "context": {"site": "generic"}}
