@@ -501,3 +501,67 @@ def test_seventh_round_look_alikes_stay_private(text: str) -> None:
 def test_a_coach_who_would_kill_them_if_practice_is_missed_is_an_idiom() -> None:
     text = "Her coach said he'd kill them if they missed another practice; she laughed."
     assert rules_category(text) != "safety"
+
+
+@pytest.mark.parametrize("text", [
+    # Issue 16, eighth round: families of heldout19's misses, each worded anew.
+    "Has been setting a few of her sleepers aside each week 'just to have some'.",
+    "Post-discharge call: the pills from the bathroom cabinet are now kept at his sister's.",
+    "Said the rifle has been moved to his neighbour's garage since Friday.",
+    "Laughed about taking a walk off the harbour wall, then asked how cold the water gets.",
+    "Keeps telling me his dead wife is 'calling for him' at night.",
+    "He says he's 'ready to go' and has stopped seeing his friends.",
+    "Admits she imagines dropping the baby down the stairs and can't stop seeing it.",
+    "The eight-year-old gets his brother to nursery because dad 'stays in bed all day'.",
+    "Her children (3 and 5) were left with a 10-year-old neighbour overnight.",
+    "Son (9) says there is no food at home most weekends; school staff concerned.",
+    "An older man on the game chat keeps asking the 13-year-old for pictures.",
+    "WAST positive; partner threw her phone and slammed her against the counter.",
+    "Told her that if she ever left him 'you won't get far'.",
+    "The 7-year-old drew dad squeezing mum's throat.",
+    "Says the neighbour will 'get what's coming' and has been waiting by his gate.",
+    "Her ex threatens to post the pictures online unless she drops the complaint.",
+    "Repeats she was never meant to be here; the kids would be better off with someone else.",
+    "Dad OD'd on purpose when pt was 12.",
+    "ASQ completed in clinic today - all answers no.",
+    "Safety-plan contacts reviewed: aunt and youth worker.",
+    "AVH instructing him to walk into traffic; resisting so far.",
+    "Pt drove to work after a few beers at lunch.",
+    "A neighbour got her to sign forms about her pension; she does not know what they were.",
+    "Grandson took over his bank card last spring and the gas bill is now months behind.",
+])
+def test_eighth_round_risk_families_are_safety(text: str) -> None:
+    assert rules_category(text) == "safety"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Eating plan likely to keep helping as long as she has support at meals.", "private"),
+    ("She is likely to go on improving with weekly sessions.", "prognosis"),
+    ("Arguments down to once a week since we started meeting.", "progress"),
+    ("Nightmares 5x/wk -> 1x/wk since starting tx.", "progress"),
+    ("IEP meeting set for next Thursday; will attend by phone.", "treatment_plan"),
+    ("Had to leave early at 2:50 for a school pickup.", "session_times"),
+    ("Connection froze at 11:40 and we finished the last 10 min by phone.", "session_times"),
+    ("Manages laundry and meal prep with reminders from staff.", "functional_status"),
+    ("Weight down 6 kg over the summer, not trying.", "symptoms"),
+    ("Drinking 4-5 beers/night since the layoff.", "symptoms"),
+    ("Couples Satisfaction Index 61, up from 48.", "test_results"),
+])
+def test_eighth_round_record_families_are_flagged(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # The same words without risk, or about someone else.
+    "She keeps her vitamins aside for the weekend trips.",
+    "Her grandson's inhaler dose went up after the winter.",
+    "I caught myself rehearsing what I'd say to her mother - checking the clock too.",
+    "He joked he'd strangle her if she loaded the car wrong again; both laughing.",
+    "f/u on the camping-trip story.",
+    "The holiday photos are now with her sister, who is making an album.",
+    "Her son (10) was left with his grandmother overnight on Friday.",
+    "Walked off the end of the pier to watch the fishing boats come in.",
+    "She left work at 5:30 to beat the traffic.",
+])
+def test_eighth_round_look_alikes_are_not_safety_or_record(text: str) -> None:
+    assert rules_category(text) == "private"
