@@ -562,6 +562,10 @@ def test_eighth_round_record_families_are_flagged(text: str, expected: str) -> N
     "Her son (10) was left with his grandmother overnight on Friday.",
     "Walked off the end of the pier to watch the fishing boats come in.",
     "She left work at 5:30 to beat the traffic.",
+    "Holiday plan: two nights at the coast with her sister.",
+    "They cracked up when she said she'd kill him if he sang that song again.",
+    "Grandpa's pocket knife was handed down to him on his birthday.",
+    "Her daughter said the service at the funeral was lovely and made her feel better.",
 ])
 def test_eighth_round_look_alikes_are_not_safety_or_record(text: str) -> None:
     assert rules_category(text) == "private"
