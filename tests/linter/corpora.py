@@ -69,7 +69,8 @@ CORPORA = {
                   "heldout20.jsonl", "heldout21.jsonl"),
         extra=("train_extra.jsonl", "published.jsonl", "train_more.jsonl", "train_more2.jsonl",
                "train_more3.jsonl", "train_more4.jsonl", "train_more5.jsonl",
-               "train_more6.jsonl", "train_more7.jsonl"),
+               "train_more6.jsonl", "train_more7.jsonl", "train_more8.jsonl",
+               "train_more9.jsonl"),
         sourced=frozenset({"heldout5.jsonl", "published.jsonl", "heldout6.jsonl",
                            "train_more.jsonl", "train_more3.jsonl", "heldout7.jsonl",
                            "heldout8.jsonl", "heldout9.jsonl", "heldout10.jsonl",
@@ -78,6 +79,6 @@ CORPORA = {
                            "heldout16.jsonl", "heldout17.jsonl", "heldout18.jsonl",
                            "train_more5.jsonl", "train_more6.jsonl",
                            "heldout19.jsonl", "heldout20.jsonl", "heldout21.jsonl",
-                           "train_more7.jsonl"}),
+                           "train_more7.jsonl", "train_more8.jsonl", "train_more9.jsonl"}),
     ),
 }

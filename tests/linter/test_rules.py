@@ -569,3 +569,33 @@ def test_eighth_round_record_families_are_flagged(text: str, expected: str) -> N
 ])
 def test_eighth_round_look_alikes_are_not_safety_or_record(text: str) -> None:
     assert rules_category(text) == "private"
+
+
+@pytest.mark.parametrize("text", [
+    # Issue 16, eighth round: the rules' false flags on train_more8 and train_more9, mended
+    # by family (each worded anew): friends called mates or pals, step-relatives, a bruise
+    # in sport or a simile, an instrument asked about, an ordinary power of attorney, an
+    # offer declined, a childhood memory.
+    "Her old uni mate overdosed at a party years back; she brought it up as a story.",
+    "His pal from work relapsed over Christmas and owes everyone money.",
+    "Stepbrother was started on lithium last spring.",
+    "Came back from rugby bruised all down one side and grinning.",
+    "Her nan bruises easily these days, and the family worries.",
+    "She asked what the Columbia scale is for, out of interest.",
+    "His aunt holds power of attorney for his grandfather; the paperwork was finally done.",
+    "A colleague offered her a lift home, which she declined.",
+    "Earliest memory: the smell of her grandmother's kitchen.",
+])
+def test_eighth_round_rules_false_flags_stay_private(text: str) -> None:
+    assert rules_category(text) == "private"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Keeps a box of her old tablets 'in case it ever comes to that'.", "safety"),
+    ("Says the gun stays in the loft if it gets to that.", "safety"),
+    ("Son (12) came home with bruises on his arms and said his stepdad did it.", "safety"),
+    ("Mood declined after the anniversary.", "progress"),
+])
+def test_eighth_round_narrowed_rules_still_fire(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
