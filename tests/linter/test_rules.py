@@ -599,3 +599,62 @@ def test_eighth_round_rules_false_flags_stay_private(text: str) -> None:
 def test_eighth_round_narrowed_rules_still_fire(text: str, expected: str) -> None:
     assert rules_category(text) == expected
 
+
+
+@pytest.mark.parametrize("text", [
+    # Issue 16, ninth round: families of heldout20's and heldout21's misses, worded anew.
+    "Told her ex he 'won't live to see the custody hearing'.",
+    "Was beaten regularly by his stepdad as a teenager.",
+    "Hx of burning (forearms) age 15-17, nil since.",
+    "Smashed down the bathroom door while she and the baby were inside.",
+    "Feels her family would be freer without her.",
+    "Wondered aloud if the policy pays out when it looks like an accident.",
+    "Says that if the scan is bad she's 'checking out'.",
+    "Lies awake hoping not to see another morning.",
+    "Since the funeral she says she won't be long behind him.",
+    "Asking his son which of his tools he wants when the time comes.",
+    "Has been sitting on the motorway bridge after her shifts.",
+    "Said the landlord 'will regret it' and has been parking outside his office.",
+    "Her husband controls all the money and keeps her passport.",
+    "She has to ask his permission to see her sister.",
+    "Off her antiretrovirals for a month; hasn't told the clinic.",
+    "His mother (84) says her grandson 'helps' with large cash withdrawals every week.",
+    "Client is 81; her pension now goes into her grandson's account.",
+    "Her 76-year-old dad is scared of his carer and goes quiet when she's in.",
+    "Twins (3) left in the care of their 8 y/o brother after school.",
+    "Dizzy when she stands and heart racing - down to one small meal a day.",
+    "A 'friend' from the club has her bank card and her statements no longer come.",
+])
+def test_ninth_round_risk_families_are_safety(text: str) -> None:
+    assert rules_category(text) == "safety"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Remission unlikely without a change of approach, in my view.", "prognosis"),
+    ("The outlook for this episode looks favourable.", "prognosis"),
+    ("Her panic has settled a great deal since we started.", "progress"),
+    ("Slipped back after the funeral; nightmares most nights again.", "progress"),
+    ("Sent a release so I can talk with his GP about the sleep referral.", "treatment_plan"),
+    ("Lives with her daughter; does her own cooking and laundry.", "functional_status"),
+    ("Her neurologist diagnosed MS in June.", "diagnosis"),
+    ("Used the scaling question to rate her week.", "modality_frequency"),
+    ("Labs: TSH and B12 wnl.", "test_results"),
+])
+def test_ninth_round_record_families_are_flagged(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # The same words without risk, or about someone else.
+    "He remembers his grandmother fondly.",
+    "The old barn burned down years ago; they rebuilt it as a studio.",
+    "Has a tattoo of two crossed pistols from his unit days.",
+    "Will rewrite her will once the divorce is through.",
+    "It felt like she was checking whether I'd judge her.",
+    "Memory: aged six, the smell of the sea at her aunt's.",
+    "She keeps her own car keys in a dish by the door.",
+    "She'll regret it if she misses the concert, she said.",
+    "Bought groceries for her own shopping list.",
+])
+def test_ninth_round_look_alikes_are_not_safety(text: str) -> None:
+    assert rules_category(text) == "private"

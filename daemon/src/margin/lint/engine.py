@@ -131,7 +131,9 @@ class Linter:
         Two neighbouring parts of one sentence, neither flagged safety, are tried together
         with the safety rules written for it (rules.json "across_parts"; the others would
         only find again what each part found); a match that crosses the cut flags both
-        parts as safety."""
+        parts as safety. So does a match inside one part whose marker (a child, an older
+        adult) is named only in the other: "78 y/o client; her pension now goes into his
+        account" (since issue 16's ninth round)."""
         top = self.lexicon.order[0]
         if not self._across_parts:
             return
@@ -143,12 +145,24 @@ class Linter:
                 continue
             context = ClauseContext(self.lexicon, text, first_start, next_end)
             crossing = [m for m in self._mentions(text, first_start, next_end, top, across=True)
-                        if m.start < first_end and m.end > next_start and self._keeps(m, context)]
+                        if self._keeps(m, context) and self._needs_both(text, spans, index, m)]
             if crossing:
                 message = crossing[0].rule.says.replace("{match}", crossing[0].matched)
                 severity = self.lexicon.severity.get(top, self.lexicon.severity["default"])
                 found[index] = Finding(first_start, first_end, top, severity, message)
                 found[index + 1] = Finding(next_start, next_end, top, severity, message)
+
+    def _needs_both(self, text: str, spans: list[tuple[int, int]], index: int,
+                    mention: _Mention) -> bool:
+        """The mention crosses the cut between part `index` and the next, or its rule's
+        markers are missing from the part it lies in (they are in the other one)."""
+        (first_start, first_end), (next_start, next_end) = spans[index], spans[index + 1]
+        if mention.start < first_end and mention.end > next_start:
+            return True
+        if not mention.rule.needs:
+            return False
+        own = (first_start, first_end) if mention.end <= first_end else (next_start, next_end)
+        return not self._needs_met(mention, ClauseContext(self.lexicon, text, *own))
 
     def _model_finding(self, start: int, end: int, category: str) -> Finding:
         severity = self.lexicon.severity.get(category, self.lexicon.severity["default"])
