@@ -658,3 +658,24 @@ def test_ninth_round_record_families_are_flagged(text: str, expected: str) -> No
 ])
 def test_ninth_round_look_alikes_are_not_safety(text: str) -> None:
     assert rules_category(text) == "private"
+
+
+@pytest.mark.parametrize("text", [
+    # The rules' false flags on train_more10, mended by family (each worded anew).
+    "Says she's 'checking out' from the book club until the spring.",
+    "Binge-watched the whole series over the weekend and laughed about it.",
+    "Her colleagues would cope fine without me for a few days, she said of her leave.",
+    "After the house sale she wants to redo her will with the solicitor.",
+    "The dosette box on the windowsill is her husband's.",
+])
+def test_ninth_round_rules_false_flags_stay_private(text: str) -> None:
+    assert rules_category(text) == "private"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Says everyone would be fine without her.", "safety"),
+    ("Bingeing four nights a week.", "symptoms"),
+    ("Fills her own pill organizer every Sunday; no missed doses.", "medication"),
+])
+def test_the_ninth_rounds_narrowing_keeps_the_real_cases(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
