@@ -629,6 +629,16 @@ def test_ninth_round_risk_families_are_safety(text: str) -> None:
     assert rules_category(text) == "safety"
 
 
+def test_a_marker_named_in_the_other_part_of_a_sentence_counts() -> None:
+    # The rule needs a child; the child is named only before the semicolon.
+    text = "Lives with her 3-year-old; no food in the house since Friday."
+    findings = Linter(use_model=False).lint(text)
+    assert [f.category for f in findings] == ["safety", "safety"]
+    # Two sentences are not one: the marker must be in the same sentence.
+    assert rules_category("Lives with her 3-year-old. No food in the house since Friday.") \
+        == "private"
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Remission unlikely without a change of approach, in my view.", "prognosis"),
     ("The outlook for this episode looks favourable.", "prognosis"),
