@@ -562,6 +562,8 @@ def test_eighth_round_record_families_are_flagged(text: str, expected: str) -> N
     "Her son (10) was left with his grandmother overnight on Friday.",
     "Walked off the end of the pier to watch the fishing boats come in.",
     "She left work at 5:30 to beat the traffic.",
+    "Feels 'ready to go' home from the ward on Friday.",
+    "Says she's 'ready to go' back to work after her leave.",
     "Holiday plan: two nights at the coast with her sister.",
     "They cracked up when she said she'd kill him if he sang that song again.",
     "Grandpa's pocket knife was handed down to him on his birthday.",
