@@ -69,9 +69,12 @@ CORPORA = {
         # heldout23 (long-hand prose), written blind with them: run first at the eighth
         # round's end and again after the ninth. heldout24 (published phrasing) and heldout25
         # (every labeling rule in turn), written blind during the ninth round: run first at
-        # its end.)
+        # its end. heldout26 (a week of mixed work, mostly published phrasing) and heldout27
+        # (the private/record boundary and indirect risk), written blind at the tenth round's
+        # start: run first on the ninth round's rules and model v10.)
         estimate=("heldout7.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl",
-                  "heldout22.jsonl", "heldout23.jsonl", "heldout24.jsonl", "heldout25.jsonl"),
+                  "heldout22.jsonl", "heldout23.jsonl", "heldout24.jsonl", "heldout25.jsonl",
+                  "heldout26.jsonl", "heldout27.jsonl"),
         extra=("train_extra.jsonl", "published.jsonl", "train_more.jsonl", "train_more2.jsonl",
                "train_more3.jsonl", "train_more4.jsonl", "train_more5.jsonl",
                "train_more6.jsonl", "train_more7.jsonl", "train_more8.jsonl",
@@ -85,7 +88,8 @@ CORPORA = {
                            "train_more5.jsonl", "train_more6.jsonl",
                            "heldout19.jsonl", "heldout20.jsonl", "heldout21.jsonl",
                            "heldout22.jsonl", "heldout23.jsonl", "heldout24.jsonl",
-                           "heldout25.jsonl", "train_more10.jsonl",
+                           "heldout25.jsonl", "heldout26.jsonl", "heldout27.jsonl",
+                           "train_more10.jsonl",
                            "train_more7.jsonl", "train_more8.jsonl", "train_more9.jsonl"}),
     ),
 }
