@@ -691,3 +691,14 @@ def test_ninth_round_rules_false_flags_stay_private(text: str) -> None:
 ])
 def test_the_ninth_rounds_narrowing_keeps_the_real_cases(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, tenth round: a child wandering in a dream is dream imagery (found on
+    # train_more11's look-alikes); a child found wandering is still neglect.
+    ("In the dream she was wandering a shopping centre, searching for a boy she'd lost.",
+     "private"),
+    ("Her 5-year-old was found wandering the car park alone at closing time.", "safety"),
+])
+def test_a_child_wandering_in_a_dream_is_not_neglect(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
