@@ -699,6 +699,11 @@ def test_the_ninth_rounds_narrowing_keeps_the_real_cases(text: str, expected: st
     ("In the dream she was wandering a shopping centre, searching for a boy she'd lost.",
      "private"),
     ("Her 5-year-old was found wandering the car park alone at closing time.", "safety"),
+    # A simile or a "dream job" is not a dream told: it silences nothing (found in review).
+    ("Her 3-year-old was found wandering the street at 2am while she slept, like a bad dream"
+     " she said.", "safety"),
+    ("Since she lost her dream job her 6yo has been found wandering the estate after dark.",
+     "safety"),
 ])
 def test_a_child_wandering_in_a_dream_is_not_neglect(text: str, expected: str) -> None:
     assert rules_category(text) == expected
