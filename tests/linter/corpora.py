@@ -71,14 +71,17 @@ CORPORA = {
         # (every labeling rule in turn), written blind during the ninth round: run first at
         # its end. heldout26 (a week of mixed work, mostly published phrasing) and heldout27
         # (the private/record boundary and indirect risk), written blind at the tenth round's
-        # start: run first on the ninth round's rules and model v10.)
+        # start: run first on the ninth round's rules and model v10. heldout28 (published
+        # phrasing, 36 pages) and heldout29 (one caseload across seven settings), written
+        # blind at the eleventh round's start: run first on the tenth round's rules and v10.)
         estimate=("heldout7.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl",
                   "heldout22.jsonl", "heldout23.jsonl", "heldout24.jsonl", "heldout25.jsonl",
-                  "heldout26.jsonl", "heldout27.jsonl"),
+                  "heldout26.jsonl", "heldout27.jsonl", "heldout28.jsonl", "heldout29.jsonl"),
         extra=("train_extra.jsonl", "published.jsonl", "train_more.jsonl", "train_more2.jsonl",
                "train_more3.jsonl", "train_more4.jsonl", "train_more5.jsonl",
                "train_more6.jsonl", "train_more7.jsonl", "train_more8.jsonl",
-               "train_more9.jsonl", "train_more10.jsonl", "train_more11.jsonl"),
+               "train_more9.jsonl", "train_more10.jsonl", "train_more11.jsonl",
+               "train_more12.jsonl"),
         sourced=frozenset({"heldout5.jsonl", "published.jsonl", "heldout6.jsonl",
                            "train_more.jsonl", "train_more3.jsonl", "heldout7.jsonl",
                            "heldout8.jsonl", "heldout9.jsonl", "heldout10.jsonl",
@@ -89,7 +92,8 @@ CORPORA = {
                            "heldout19.jsonl", "heldout20.jsonl", "heldout21.jsonl",
                            "heldout22.jsonl", "heldout23.jsonl", "heldout24.jsonl",
                            "heldout25.jsonl", "heldout26.jsonl", "heldout27.jsonl",
-                           "train_more10.jsonl",
+                           "heldout28.jsonl", "heldout29.jsonl", "train_more10.jsonl",
+                           "train_more12.jsonl",
                            "train_more7.jsonl", "train_more8.jsonl", "train_more9.jsonl"}),
     ),
 }
