@@ -707,3 +707,61 @@ def test_the_ninth_rounds_narrowing_keeps_the_real_cases(text: str, expected: st
 ])
 def test_a_child_wandering_in_a_dream_is_not_neglect(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # Issue 16, eleventh round: train_more12's warning-sign families, each worded anew.
+    "This writer then phoned 999 and stayed on the line until the crew arrived.",
+    "Paramedics took the client to A&E from the clinic car park.",
+    "Requested a welfare check at 22:10 when texts stopped.",
+    "Placed on a 72-hour hold after the ED assessment.",
+    "Could not say she would keep herself safe over the weekend.",
+    "Her brother told her she'd 'end up in the canal' if she talked to the police.",
+    "Says her landlord threatened to finish him off over the rent.",
+    "Her ex says he will post the photos of her to her church group.",
+    "Left a card on the kitchen table: 'don't blame yourselves, it's not your fault'.",
+    "Wrote in his journal that it is better this way for all of them.",
+    "Drew up a list of who gets what among his nephews last week.",
+    "Mum would have more money for the little ones if I wasn't around, she wrote.",
+    "Calls herself a drain on her husband since the stroke.",
+    "Asked if the life insurance would still pay out 'if it wasn't an accident'.",
+    "Took around thirty paracetamol on Friday and told no one until Sunday.",
+    "Admitted after drinking weedkiller in the shed.",
+    "Her mother (88) has not been turned in bed for two days; her hips are red raw.",
+    "Grandad has dementia and the neighbour got him to sign the farm over to her.",
+    "The 7yo says his stepmum locks him in the cellar when he wets the bed.",
+    "The boy (6) has belt marks from his father's buckle on his back.",
+    "Her daughter (5) says uncle's 'secret game' happens at bath time.",
+    "He takes the car keys and her phone every evening.",
+    "Found a GPS tracker hidden under the seat of her car.",
+    "Her ex has been parked outside her flat most nights this week.",
+    "Told the class he'd 'bring something' to the leavers' assembly.",
+    "Said the foreman had better watch his back after the tribunal.",
+    "Drove the kids to school the morning after eight pints.",
+    "Fresh cuts on her left forearm, seen when her sleeve rode up.",
+    "Bought a coil of rope at the hardware store and wouldn't say what for, just in case.",
+    "Sat on the railings of the bridge for an hour on Sunday night.",
+])
+def test_eleventh_round_warning_sign_families_are_safety(text: str) -> None:
+    assert rules_category(text) == "safety"
+
+
+@pytest.mark.parametrize("text", [
+    # The same words with no risk in them.
+    "Her sister called the police when her car was stolen from the station.",
+    "Years ago her flatmate's friend had a welfare check done on him after a hike.",
+    "Saw a documentary about involuntary commitment in the 1950s.",
+    "She joked the ball would end up in the river again at the picnic.",
+    "Her son shuts the dog in the shed during storms.",
+    "Her grandmother's will said who gets what, and the cousins still argue about it.",
+    "We talked about the novel's ending, where the heroine says it is better this way.",
+    "Her cat has fresh scratches on his arm from the cat next door, she joked.",
+    "The weight on her shoulders at work has lifted since the reorganisation.",
+    "Took twenty minutes to get here because of the roadworks.",
+    "He locks his tools in the garage since the break-in.",
+    "Bought a length of climbing rope for the bouldering trip.",
+    "Took photos from the footbridge of the trains at sunset.",
+    "Her husband took the car keys by mistake and she missed yoga.",
+])
+def test_eleventh_round_look_alikes_stay_private(text: str) -> None:
+    assert rules_category(text) == "private"
