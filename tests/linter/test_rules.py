@@ -765,3 +765,19 @@ def test_eleventh_round_warning_sign_families_are_safety(text: str) -> None:
 ])
 def test_eleventh_round_look_alikes_stay_private(text: str) -> None:
     assert rules_category(text) == "private"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Found this round: "was/is locked in" fired on anything locked in anything. Now a person
+    # (or a child's age) must be the one locked in, and a battle or a contract is not a room.
+    ("She is locked in a custody battle with her ex.", "private"),
+    ("The gym was locked in the evenings so he ran outside.", "private"),
+    ("Her son's bike is locked in the shed for the winter.", "private"),
+    ("The kids' bikes are locked in the shed till spring.", "private"),
+    ("The 4yo was locked in the car while she shopped.", "safety"),
+    ("She was locked in the bedroom by her husband overnight.", "safety"),
+    ("Her daughter (7) was locked in all weekend.", "safety"),
+    ("The twins, both under five, were left locked in while she worked nights.", "safety"),
+])
+def test_locked_in_needs_a_person_locked_in(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
