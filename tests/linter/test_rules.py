@@ -781,3 +781,18 @@ def test_eleventh_round_look_alikes_stay_private(text: str) -> None:
 ])
 def test_locked_in_needs_a_person_locked_in(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A clinician's musing or a guess opens a scope that "but" (or "anyway", "that said")
+    # ends, as ConText's terminate does: what follows is a finding again.
+    ("I wondered about my own pace with him, but he has met his goal of three social contacts"
+     " a week.", "progress"),
+    ("I'm not sure what drives it, but her panic attacks are down to one a week.", "progress"),
+    # Without a terminator, or with the guess after it, the scope still holds.
+    ("I wonder if her insomnia is about the grief.", "private"),
+    ("Maybe it's bipolar, but I have nothing solid yet.", "private"),
+    ("I felt protective of her when she cried.", "private"),
+])
+def test_but_ends_the_scope_of_a_musing(text: str, expected: str) -> None:
+    assert rules_category(text) == expected

@@ -52,7 +52,16 @@ class ClauseContext:
         return bool(self._cue_starts(kind))
 
     def _cue_before(self, kind: str, position: int) -> bool:
-        return any(p < position for p in self._cue_starts(kind))
+        return any(p < position and not self._terminated(p, position)
+                   for p in self._cue_starts(kind))
+
+    def _terminated(self, cue: int, position: int) -> bool:
+        """A word such as "but" between a cue and the mention ends the cue's scope (ConText's
+        terminate): "I wondered about my own pace, but he has met his goal" is a finding;
+        "her mum was worried, but she sleeps 4 hours" is the client's. Optional for a label
+        set (rules.json "terminate")."""
+        pattern = self.lexicon.contexts.get("terminate")
+        return pattern is not None and pattern.search(self.text, cue, position) is not None
 
     def about_third_party(self, position: int) -> bool:
         """The nearest person named before the mention is not the client."""
@@ -60,7 +69,8 @@ class ClauseContext:
         if self.lexicon.contexts["client_takes_other"].search(before):
             return False  # "taking her husband's Ambien": the client takes it
         named = [is_third for p, is_third in self._person_cues
-                 if p < position and not (is_third and self._receives(p))]
+                 if p < position and not (is_third and self._receives(p))
+                 and not self._terminated(p, position)]
         return bool(named) and named[-1]
 
     def _receives(self, position: int) -> bool:
