@@ -796,3 +796,18 @@ def test_locked_in_needs_a_person_locked_in(text: str, expected: str) -> None:
 ])
 def test_but_ends_the_scope_of_a_musing(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, eleventh round: train_more13's record misses, worded anew.
+    ("Next steps: arrange the parent review and share the plan with school.", "treatment_plan"),
+    ("Will liaise with his care coordinator about the housing letter.", "treatment_plan"),
+    ("I'll send a short summary to her psychiatrist after today.", "treatment_plan"),
+    ("Working memory came out at the 5th percentile on the WISC.", "test_results"),
+    ("Now caring for the twins on her own while her partner works away.", "functional_status"),
+    # The same words about someone else or with no record fact.
+    ("Her sister will send a letter to the school about the trip.", "private"),
+    ("He finished 3rd in the race, his best ever, and was thrilled.", "private"),
+])
+def test_eleventh_round_record_families_are_flagged(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
