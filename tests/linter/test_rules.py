@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 
 from margin.lint import Finding, lint_text
@@ -377,9 +379,15 @@ def test_holidays_and_ordinary_worries_stay_private(text: str) -> None:
     assert category(text) == "private"
 
 
+@functools.cache
+def _rules_linter() -> Linter:
+    """One rules-only linter for the module (making one reads and compiles every rule)."""
+    return Linter(use_model=False)
+
+
 def rules_category(text: str) -> str:
     """The rules' own call, without the sentence model (the floor beneath it)."""
-    return Linter(use_model=False).predict(text)
+    return _rules_linter().predict(text)
 
 
 @pytest.mark.parametrize("text", [
@@ -634,7 +642,7 @@ def test_ninth_round_risk_families_are_safety(text: str) -> None:
 def test_a_marker_named_in_the_other_part_of_a_sentence_counts() -> None:
     # The rule needs a child; the child is named only before the semicolon.
     text = "Lives with her 3-year-old; no food in the house since Friday."
-    findings = Linter(use_model=False).lint(text)
+    findings = _rules_linter().lint(text)
     assert [f.category for f in findings] == ["safety", "safety"]
     # Two sentences are not one: the marker must be in the same sentence.
     assert rules_category("Lives with her 3-year-old. No food in the house since Friday.") \
