@@ -819,3 +819,14 @@ def test_but_ends_the_scope_of_a_musing(text: str, expected: str) -> None:
 ])
 def test_eleventh_round_record_families_are_flagged(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "book" as a verb (booking a review) is not a book talked about: the topic context no
+    # longer silences what follows it. A book talked about still does.
+    ("To book a review with her GP about the sertraline.", "medication"),
+    ("Book in a follow-up with the psychiatrist re the lithium level of 0.9.", "test_results"),
+    ("She is reading a book about bipolar disorder for her nephew.", "private"),
+])
+def test_booking_a_review_is_not_a_book_talked_about(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
