@@ -830,3 +830,12 @@ def test_eleventh_round_record_families_are_flagged(text: str, expected: str) ->
 ])
 def test_booking_a_review_is_not_a_book_talked_about(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # Found in review: "but" does not end a relative's scope; what follows is still theirs.
+    "Her sister has bipolar disorder but manages it well with lithium.",
+    "Her dad drinks heavily but is never violent, and takes sertraline.",
+])
+def test_but_leaves_a_relatives_facts_with_the_relative(text: str) -> None:
+    assert rules_category(text) == "private"

@@ -57,9 +57,8 @@ class ClauseContext:
 
     def _terminated(self, cue: int, position: int) -> bool:
         """A word such as "but" between a cue and the mention ends the cue's scope (ConText's
-        terminate): "I wondered about my own pace, but he has met his goal" is a finding;
-        "her mum was worried, but she sleeps 4 hours" is the client's. Optional for a label
-        set (rules.json "terminate")."""
+        terminate): "I wondered about my own pace, but he has met his goal" is a finding.
+        For a musing or a guess only. Optional for a label set (rules.json "terminate")."""
         pattern = self.lexicon.contexts.get("terminate")
         return pattern is not None and pattern.search(self.text, cue, position) is not None
 
@@ -68,9 +67,10 @@ class ClauseContext:
         before = self.text[self.start:position]
         if self.lexicon.contexts["client_takes_other"].search(before):
             return False  # "taking her husband's Ambien": the client takes it
+        # No "but" here: "her sister has bipolar disorder but manages it with lithium" is
+        # still the sister's; a new subject after it ("but she...") already takes over.
         named = [is_third for p, is_third in self._person_cues
-                 if p < position and not (is_third and self._receives(p))
-                 and not self._terminated(p, position)]
+                 if p < position and not (is_third and self._receives(p))]
         return bool(named) and named[-1]
 
     def _receives(self, position: int) -> bool:
