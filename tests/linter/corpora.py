@@ -73,10 +73,14 @@ CORPORA = {
         # (the private/record boundary and indirect risk), written blind at the tenth round's
         # start: run first on the ninth round's rules and model v10. heldout28 (published
         # phrasing, 36 pages) and heldout29 (one caseload across seven settings), written
-        # blind at the eleventh round's start: run first on the tenth round's rules and v10.)
+        # blind at the eleventh round's start: run first on the tenth round's rules and v10.
+        # heldout30 (published phrasing, 70 pages) and heldout31 (a month of side-panel notes
+        # by four clinicians), written blind at the twelfth round's start: run first on the
+        # eleventh round's rules and v10.)
         estimate=("heldout7.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl",
                   "heldout22.jsonl", "heldout23.jsonl", "heldout24.jsonl", "heldout25.jsonl",
-                  "heldout26.jsonl", "heldout27.jsonl", "heldout28.jsonl", "heldout29.jsonl"),
+                  "heldout26.jsonl", "heldout27.jsonl", "heldout28.jsonl", "heldout29.jsonl",
+                  "heldout30.jsonl", "heldout31.jsonl"),
         extra=("train_extra.jsonl", "published.jsonl", "train_more.jsonl", "train_more2.jsonl",
                "train_more3.jsonl", "train_more4.jsonl", "train_more5.jsonl",
                "train_more6.jsonl", "train_more7.jsonl", "train_more8.jsonl",
@@ -92,7 +96,8 @@ CORPORA = {
                            "heldout19.jsonl", "heldout20.jsonl", "heldout21.jsonl",
                            "heldout22.jsonl", "heldout23.jsonl", "heldout24.jsonl",
                            "heldout25.jsonl", "heldout26.jsonl", "heldout27.jsonl",
-                           "heldout28.jsonl", "heldout29.jsonl", "train_more10.jsonl",
+                           "heldout28.jsonl", "heldout29.jsonl", "heldout30.jsonl", "heldout31.jsonl",
+                           "train_more10.jsonl",
                            "train_more12.jsonl", "train_more13.jsonl",
                            "train_more7.jsonl", "train_more8.jsonl", "train_more9.jsonl"}),
     ),
