@@ -839,3 +839,59 @@ def test_booking_a_review_is_not_a_book_talked_about(text: str, expected: str) -
 ])
 def test_but_leaves_a_relatives_facts_with_the_relative(text: str) -> None:
     assert rules_category(text) == "private"
+
+
+@pytest.mark.parametrize("text", [
+    # Issue 16, twelfth round: the safety misses of heldout22-27 (now tuned), each worded anew.
+    "Swallowed about forty of his mum's paracetamol on Saturday night.",
+    "Necked the whole packet of her zopiclone after the phone call.",
+    "The ambulance crew gave him naloxone twice in the car park.",
+    "Says the paramedics brought her back on the bathroom floor in March.",
+    "Teacher reports the girl (8) comes in hungry; referral sent to CPS this morning.",
+    "Her stepdad puts the 6yo in the cupboard under the stairs when she cries.",
+    "The boy (9) was sent to bed without any food as a punishment for lying.",
+    "Dad's girlfriend locked her in the bathroom as a punishment, she says.",
+    "He spoke of the family holiday as if it will be the last one.",
+    "Says she won't be a weight on her kids for much longer.",
+    "Wants to drive to the lakes and just not come back.",
+    "Asked who might take his dog - 'someone who will still be there for him'.",
+    "Sitting on the bridge over the railway at midnight, 'just thinking about it'.",
+    "Sent me a picture of the tablets lined up on her desk.",
+    "Calls the insulin in the fridge her 'way out' - she's counted it.",
+    "Her father (79) in the nursing home has sores on his heels again.",
+    "Her disabled son's carer keeps his disability payments; the flat has gone without heating.",
+    "Her nephew pressured her to sign forms without explaining them to her.",
+    "Her boyfriend reads all her messages and installed location sharing on her phone.",
+    "Said he could 'bring something' into college to sort them out.",
+    "RFL - her grandson, the allotment.",
+    "If he doesn't attend on Thursday, I will phone his wife and then the crisis team.",
+    "Keeps getting images of stabbing the baby while she chops vegetables.",
+    "Drove back from the party after 4-5 beers.",
+    "Disclosed she was 'grabbed' by her swimming coach at 13; report made.",
+])
+def test_twelfth_round_safety_families_are_safety(text: str) -> None:
+    assert rules_category(text) == "safety"
+
+
+@pytest.mark.parametrize("text", [
+    # The same words with no risk in them.
+    "Her flatmate took a handful of cough sweets before the interview.",
+    "Her old flatmate once took a handful of pills after a breakup and is fine now.",
+    "The paramedics at the marathon were lovely, she said.",
+    "She referred a friend to the practice last spring.",
+    "Her son keeps his bike in the shed.",
+    "He talked about the match as if it were the most important game of his life.",
+    "Said her new job feels like a weight off her shoulders.",
+    "Her brother went to Canada in 2009 and did not come back.",
+    "Wants a nanny who will be there for the kids after school.",
+    "Stood on the footbridge over the river watching the rowers.",
+    "Sent me a photo of her new kitten.",
+    "Her mum keeps her pension in the post office account.",
+    "Her sister signed the lease without reading it and regrets it.",
+    "Her daughter reads her texts aloud to her because of her eyesight.",
+    "If she misses Thursday, we'll pick up the following week.",
+    "Dreams about losing the baby in a supermarket; no risk in it, she says.",
+    "Had to sign a lot of forms at the bank to open the account.",
+])
+def test_twelfth_round_look_alikes_stay_private(text: str) -> None:
+    assert rules_category(text) == "private"
