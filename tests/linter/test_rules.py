@@ -895,3 +895,46 @@ def test_twelfth_round_safety_families_are_safety(text: str) -> None:
 ])
 def test_twelfth_round_look_alikes_stay_private(text: str) -> None:
     assert rules_category(text) == "private"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, twelfth round: the record misses of heldout22-27 (now tuned), worded anew.
+    ("Outlook for a return to full-time study fair, per the MDT.", "prognosis"),
+    ("I anticipate he will need a further eight sessions before discharge.", "prognosis"),
+    ("She is likely to benefit from a second block of CBT-I.", "prognosis"),
+    ("Arrived twenty minutes after the agreed time; we ended at 4:50 as usual.", "session_times"),
+    ("Contact time: 50 mins.", "session_times"),
+    ("Client-centred counselling continues fortnightly.", "modality_frequency"),
+    ("Non-directive play therapy this session, mostly the sand tray.", "modality_frequency"),
+    ("Did two rounds of bilateral tapping on the safe-place image.", "modality_frequency"),
+    ("His working memory index came out in the borderline range.", "test_results"),
+    ("Parent SDQ questionnaire elevated for emotional problems.", "test_results"),
+    ("Working part-time at the garden centre since May.", "functional_status"),
+    ("Excluded twice this term for fighting.", "functional_status"),
+    ("Hasn't attended a single seminar since reading week.", "functional_status"),
+    ("Her worry has eased over the past four sessions.", "progress"),
+    ("Largely unchanged since intake, by her own account.", "progress"),
+    ("No fights since the group programme started in January.", "progress"),
+    ("Next session, we will begin the trauma narrative.", "treatment_plan"),
+    ("Booked a joint meeting with her care coordinator for the 14th.", "treatment_plan"),
+    ("Referral made to the memory clinic for assessment.", "treatment_plan"),
+    ("Panics before every shift, with a tight chest.", "symptoms"),
+    ("Drinking 4-5 pints most nights, more at weekends.", "symptoms"),
+    ("Mum reports the young person has stopped taking her sertraline.", "medication"),
+])
+def test_twelfth_round_record_families_are_flagged(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # The same words with no record fact about the client in them.
+    "Her outlook on life has always been sunny, she says.",
+    "Her brother arrived twenty minutes late to the wedding.",
+    "She keeps up with the news most mornings.",
+    "Her husband is working part-time at the garden centre.",
+    "Read a chapter on play therapy for my own CPD.",
+    "We talked about the family holiday to Cornwall.",
+    "Her sister's mood has lifted over the past few weeks.",
+])
+def test_twelfth_round_record_look_alikes_stay_private(text: str) -> None:
+    assert rules_category(text) == "private"
