@@ -938,3 +938,16 @@ def test_twelfth_round_record_families_are_flagged(text: str, expected: str) -> 
 ])
 def test_twelfth_round_record_look_alikes_stay_private(text: str) -> None:
     assert rules_category(text) == "private"
+
+
+@pytest.mark.parametrize("text", [
+    # Issue 16, twelfth round: false flags of heldout22-27 (now tuned), worded anew.
+    "In the dream a stranger took her phone and she couldn't call home.",
+    "The shopkeeper wouldn't take his money because he'd helped her move.",
+    "Said goodbye to everyone at her retirement party on Friday.",
+    "Walked the dog over the railway bridge to see the bluebells.",
+    "Sib: older sis dx asthma as a child.",
+    "Transference: treats me like a strict teacher, then apologises for being late.",
+])
+def test_twelfth_round_false_flags_stay_private(text: str) -> None:
+    assert rules_category(text) == "private"
