@@ -951,3 +951,45 @@ def test_twelfth_round_record_look_alikes_stay_private(text: str) -> None:
 ])
 def test_twelfth_round_false_flags_stay_private(text: str) -> None:
     assert rules_category(text) == "private"
+
+
+@pytest.mark.parametrize("text", [
+    # Issue 16, twelfth round, second pass: train_more14's families, worded anew again.
+    "Swallowed roughly forty of her nan's co-codamol on Friday.",
+    "Took a handful and went to bed hoping not to wake up.",
+    "The ambulance crew got him back after the heroin on Sunday.",
+    "Phoned children's social care about the bruises this morning (boy, 7).",
+    "Her partner makes the 6yo go without tea as a punishment for wetting.",
+    "The school says the 5-year-old has been eating out of the bins at lunch.",
+    "Said Christmas this year is her last Christmas for me - 'make it a good one'.",
+    "Says they won't be lumbered with me much longer and smiled.",
+    "Talked about a long walk off the end of the pier one night.",
+    "Made arrangements for the cat 'for when I'm no longer around'.",
+    "Sat at the very edge of the quarry looking down for an hour.",
+    "Showed me a picture on his phone of the rope in the loft.",
+    "Calls the stash of zopiclone 'the long sleep'.",
+    "Her mother's flat had an empty fridge and the carer hadn't been for days.",
+    "Her husband demands her phone passcode and goes through her messages nightly.",
+    "Student told peers he's 'bringing something' to the prom.",
+    "What keeps her alive: her son, her choir.",
+    "Agreed: if he doesn't turn up on Tuesday I will ring his mum, then request a welfare check.",
+    "She keeps picturing herself drowning her son in the bath and is terrified of it.",
+    "Drove home after 'three or four' ciders and a shot.",
+    "Said the lodger 'would undress me and tell me not to tell' when she was nine.",
+])
+def test_twelfth_round_second_pass_families_are_safety(text: str) -> None:
+    assert rules_category(text) == "safety"
+
+
+@pytest.mark.parametrize("text", [
+    # The same words with no risk in them.
+    "Her cousin was arrested for drink driving in 2019 and lost his licence.",
+    "She stood at the edge of the Grand Canyon and wept at the view.",
+    "Sitting on the edge of her chair all hour, leaning in.",
+    "What keeps him going at work is the Friday quiz.",
+    "Saw a drink-driving advert on TV that upset her.",
+    "Her brother took a handful of sweets from the jar.",
+    "Her dad took the whole packet of biscuits to the match.",
+])
+def test_twelfth_round_second_pass_look_alikes_stay_private(text: str) -> None:
+    assert rules_category(text) == "private"
