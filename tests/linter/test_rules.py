@@ -993,3 +993,19 @@ def test_twelfth_round_second_pass_families_are_safety(text: str) -> None:
 ])
 def test_twelfth_round_second_pass_look_alikes_stay_private(text: str) -> None:
     assert rules_category(text) == "private"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, twelfth round, second pass: train_more14's record families, worded anew again.
+    ("Came in ten minutes into the session, apologising about parking.", "session_times"),
+    ("CBCL (parent) externalising scale in the borderline range.", "test_results"),
+    ("Has missed three weeks of school since half-term.", "functional_status"),
+    ("Working modified duties on the ward since the injury.", "functional_status"),
+    ("Attendance at 74% per the head of year.", "functional_status"),
+    ("Not much change since the first session, by his own account.", "progress"),
+    ("Review scheduled for 3 March with the CMHT.", "treatment_plan"),
+    ("I will set up a joint meeting with his key worker.", "treatment_plan"),
+    ("Headaches most mornings since the new job.", "symptoms"),
+])
+def test_twelfth_round_second_pass_record_families_are_flagged(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
