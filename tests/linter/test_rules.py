@@ -1009,3 +1009,17 @@ def test_twelfth_round_second_pass_look_alikes_stay_private(text: str) -> None:
 ])
 def test_twelfth_round_second_pass_record_families_are_flagged(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # Found in review of the second pass: ordinary sentences its wider patterns first flagged.
+    "Sat on the edge of the bath crying after the call.",
+    "Her husband feeds the cat when I'm not here, she said, laughing about it.",
+    "The crew brought him back to the station after the shift.",
+    "Her son has been playing alone at dusk in the garden while she cooks.",
+    "The last supper painting came up when we talked about her art course.",
+    "Took a screenshot of the pills in the shop's leaflet to read later.",
+    "Drink-driving is something she feels strongly about after her uncle's crash.",
+])
+def test_twelfth_round_second_pass_review_look_alikes_stay_private(text: str) -> None:
+    assert rules_category(text) == "private"
