@@ -1023,3 +1023,14 @@ def test_twelfth_round_second_pass_record_families_are_flagged(text: str, expect
 ])
 def test_twelfth_round_second_pass_review_look_alikes_stay_private(text: str) -> None:
     assert rules_category(text) == "private"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Found in the stop's review: a clock time ("at 9 this morning") read as a child's age.
+    ("She was hurt by his comment at 9 this morning.", "private"),
+    ("Got hit by a cyclist at 8 on Monday and was shaken up.", "private"),
+    ("Touched by the card her team sent at 11 today.", "private"),
+    ("Disclosed she was 'grabbed' by her swimming coach at 13; report made.", "safety"),
+])
+def test_a_clock_time_is_not_a_childs_age(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
