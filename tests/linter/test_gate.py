@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from margin.lint import Linter
-from margin.lint.engine import _matches
 from margin.lint.gate import DIGIT, WHOLE, keys, word_starts, words
 from tests.linter.corpora import CORPORA
 from tests.linter.eval import read_corpus
@@ -22,7 +21,11 @@ from tests.linter.eval import read_corpus
     ([r"\+AH"], {"ah" + WHOLE}),
     ([r"(?:a|b)?c"], {"ac" + WHOLE, "bc" + WHOLE, "c" + WHOLE}),  # through it or past it
     ([r"(?:a|b){2}c"], None),  # a counted group: not read
-    ([r"[abc]x", "plain"], None),
+    ([r"[abc]x", "plain"], {"ax" + WHOLE, "bx" + WHOLE, "cx" + WHOLE, "plain" + WHOLE}),
+    ([r"[a-c]x", "plain"], None),  # a range of letters: not read
+    ([r"[sh]+x"], None),  # a repeated class: not read
+    ([r"(?:would|'d)\s+be"], {"would" + WHOLE, "d" + WHOLE}),  # "she 'd be"
+    ([r"['\"]end['\"]"], {"end"}),
 ])
 def test_keys_read_the_literal_openings(patterns: list[str], expected: set[str] | None) -> None:
     found = keys(patterns)
@@ -63,17 +66,19 @@ def test_the_gate_never_skips_a_rule_that_matches_in_any_corpus_sentence() -> No
 def test_anchored_rules_find_what_a_full_scan_finds_in_every_corpus_sentence() -> None:
     linter = Linter(use_model=False)
     corpora = CORPORA["misplacement"]
-    anchored = [rule for rule in linter.lexicon.rules if rule.anchored and rule.regex]
+    anchored = sorted(linter._anchored)
     assert len(anchored) > 50
     for name in corpora.evaluated:
         for row in read_corpus(corpora.directory / name):
             text = row["text"]
             for start, end in linter.splitter.spans(text):
-                # The positions the engine tries each rule at, as lint() finds them.
-                tried_at = dict(linter._candidates(words(text, start, end)))
-                for rule in anchored:
-                    assert rule.regex is not None
-                    scanned = [m.span() for m in rule.regex.finditer(text, start, end)]
-                    positions = tried_at.get(rule, [])
-                    tried = [m.span() for m in _matches(rule, text, start, end, positions)]
-                    assert tried == scanned, (rule, text)
+                # What lint() finds trying each rule only at the words that open it.
+                tried: dict[int, list[tuple[int, int]]] = {}
+                for index, match in linter._anchored_matches(text, end,
+                                                             words(text, start, end)):
+                    tried.setdefault(index, []).append(match.span())
+                for index in anchored:
+                    regex = linter.lexicon.rules[index].regex
+                    assert regex is not None
+                    scanned = [m.span() for m in regex.finditer(text, start, end)]
+                    assert tried.get(index, []) == scanned, (linter.lexicon.rules[index], text)

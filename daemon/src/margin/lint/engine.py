@@ -25,7 +25,6 @@ only when it is all but sure the part is private, and never a safety one.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 
@@ -80,8 +79,14 @@ class Linter:
         self._drug_openers = frozenset(name.split(" ")[0] for name in self.lexicon.drug_names)
         # Word opening -> rules that need it (gate.py); rules with no keys always run.
         self._gated: dict[str, list[int]] = {}
-        self._word_rules: dict[str, tuple[int, ...]] = {}
+        # Per word: (anchored rules it opens, other rules it opens); see _rules_opened_by.
+        self._word_rules: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {}
         self._ungated = []
+        # Rules matched only where a word opens them (_anchored_matches), not by scanning.
+        self._anchored = frozenset(
+            index for index, rule in enumerate(self.lexicon.rules)
+            if rule.anchored and rule.keys is not None and rule.regex is not None
+            and not rule.together and rule.lexicon != "drugs")
         for index, rule in enumerate(self.lexicon.rules):
             # A "together" rule needs its first cue at least (_together checks the rest).
             keys = rule.together[0].keys if rule.together else rule.keys
@@ -91,6 +96,7 @@ class Linter:
                 for key in keys:
                     self._gated.setdefault(key, []).append(index)
         self._across_parts = any(rule.across_parts for rule in self.lexicon.rules)
+        self._regexes = [rule.regex for rule in self.lexicon.rules]
         if model is None and use_model:
             model = label_set.load_model()
         self.model = model if use_model else None
@@ -182,51 +188,79 @@ class Linter:
         message = best.rule.says.replace("{match}", best.matched)
         return Finding(start, end, category, severity, message)
 
-    def _candidates(self, words: list[tuple[int, str]]) -> list[tuple[Rule, list[int]]]:
-        """The rules whose gate lets this part through, in the lexicon's order, each with
-        the positions of the part's words that open one of its keys (in order; none for a
-        rule without keys). Which rules a word opens is kept per word: looking up every
-        key of every rule, or every key of every word, was most of the rules' time."""
-        where: dict[int, list[int]] = {i: [] for i in self._ungated}
-        for position, word in words:
-            for index in self._rules_opened_by(word):
-                where.setdefault(index, []).append(position)
-        return [(self.lexicon.rules[i], where[i]) for i in sorted(where)]
+    def _candidates(self, words: list[tuple[int, str]]) -> list[int]:
+        """The indices of the rules, other than anchored ones, whose gate lets this part
+        through, in the lexicon's order. Which rules a word opens is kept per word: looking
+        up every key of every rule, or every key of every word, was most of the rules'
+        time."""
+        opened = set(self._ungated)
+        for _, word in words:
+            opened.update(self._rules_opened_by(word)[1])
+        return sorted(opened)
 
-    def _rules_opened_by(self, word: str) -> tuple[int, ...]:
+    def _anchored_matches(self, text: str, end: int,
+                          words: list[tuple[int, str]]) -> list[tuple[int, re.Match[str]]]:
+        """(rule index, match) of every anchored rule, each tried only at the words that
+        open one of its keys: what finditer over the part would find, without trying every
+        alternative at every character. Word by word rather than rule by rule: most rules
+        a part lets through are tried at one word and fail there, and the bookkeeping of
+        going rule by rule cost more than the matching."""
+        regexes = self._regexes
+        reached: dict[int, int] = {}
+        found = []
+        for position, word in words:
+            for index in self._rules_opened_by(word)[0]:
+                if reached.get(index, 0) > position:
+                    continue  # inside this rule's previous match, as finditer would skip it
+                match = regexes[index].match(text, position, end)
+                if match is not None:
+                    reached[index] = match.end()
+                    found.append((index, match))
+        return found
+
+    def _rules_opened_by(self, word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
         rules = self._word_rules.get(word)
         if rules is None:
             if len(self._word_rules) >= _WORDS_KEPT:
                 self._word_rules.clear()  # a bound on a long-running daemon's memory
-            rules = tuple(sorted({i for key in word_keys(word) for i in self._gated.get(key, ())}))
+            opened = sorted({i for key in word_keys(word) for i in self._gated.get(key, ())})
+            rules = (tuple(i for i in opened if i in self._anchored),
+                     tuple(i for i in opened if i not in self._anchored))
             self._word_rules[word] = rules
         return rules
 
     def _mentions(self, text: str, start: int, end: int, only: str | None = None,
                   across: bool = False) -> list[_Mention]:
-        found = []
+        """Every rule's mentions in text[start:end], in the lexicon's order of rules (the
+        order decides ties between equally long mentions)."""
+        found: list[tuple[int, _Mention]] = []
+        rules = self.lexicon.rules
         part_words = words(text, start, end)
+        for index, match in self._anchored_matches(text, end, part_words):
+            rule = rules[index]
+            if (only is not None and rule.category != only) or (across and not rule.across_parts):
+                continue
+            if rule.lexicon == "icd10cm" and match.group() not in self.lexicon.icd_codes:
+                continue  # "F15" in a sentence about a fighter jet is not a code
+            found.append((index, _Mention(rule, match.start(), match.end(), match.group(),
+                                          (match.start(),))))
         openings: frozenset[str] | None = None  # every key of the part: "together" rules
-        for rule, positions in self._candidates(part_words):
+        for index in self._candidates(part_words):
+            rule = rules[index]
             if (only is not None and rule.category != only) or (across and not rule.across_parts):
                 continue
             if rule.lexicon == "drugs":
-                found += [_Mention(rule, s, e, text[s:e], (s,))
+                found += [(index, _Mention(rule, s, e, text[s:e], (s,)))
                           for s, e in self._drugs(text, start, end)]
-                continue
-            if rule.together:
+            elif rule.together:
                 if openings is None:
                     openings = frozenset(k for _, w in part_words for k in word_keys(w))
-                found += _together(rule, text, start, end, openings)
-                continue
-            if rule.regex is None:
-                continue
-            for match in _matches(rule, text, start, end, positions):
-                if rule.lexicon == "icd10cm" and match.group() not in self.lexicon.icd_codes:
-                    continue  # "F15" in a sentence about a fighter jet is not a code
-                found.append(_Mention(rule, match.start(), match.end(), match.group(),
-                                      (match.start(),)))
-        return found
+                found += [(index, m) for m in _together(rule, text, start, end, openings)]
+            elif rule.regex is not None:
+                found += [(index, _Mention(rule, m.start(), m.end(), m.group(), (m.start(),)))
+                          for m in rule.regex.finditer(text, start, end)]
+        found.sort(key=lambda pair: pair[0])  # stable: each rule's mentions keep their order
+        return [mention for _, mention in found]
 
     def _drugs(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """Spans of drug names: look up one, two and three word sequences."""
@@ -269,25 +303,6 @@ class Linter:
         # A context makes the mention private only if it covers every cue of it.
         return not any(all(context.blocks(kind, anchor) for anchor in mention.anchors)
                        for kind in mention.rule.unless)
-
-
-def _matches(rule: Rule, text: str, start: int, end: int,
-             positions: list[int]) -> Iterator[re.Match[str]]:
-    """What finditer over the part finds, but an anchored rule is only tried at the words
-    its keys open (`positions`, sorted): a few anchored attempts instead of every
-    alternative at every character."""
-    assert rule.regex is not None
-    if not rule.anchored or rule.keys is None:
-        yield from rule.regex.finditer(text, start, end)
-        return
-    reached = start
-    for position in positions:
-        if position < reached:
-            continue  # inside the previous match, as finditer would skip it
-        match = rule.regex.match(text, position, end)
-        if match is not None:
-            reached = match.end()
-            yield match
 
 
 def _together(rule: Rule, text: str, start: int, end: int,

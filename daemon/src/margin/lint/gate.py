@@ -24,9 +24,16 @@ _WORD = re.compile(r"\w+")
 # ("can't" is "can" and "t"), one or more spaces or hyphens, a word boundary.
 _WORD_ENDS = (" ", "'", "’", "/", "&", ",", ":", r"\.", r"\-", r"\s+", r"[\s-]+", r"\b",
               r"(?![\w])")
+# A word end that may be missing ("denie'?s"): the word may go on past the literal.
+_OPTIONAL_END = re.compile(r"(?:['’/&,:]|\\[.\-])[?*]")
 _JOINED = r"[\s-]*"  # "c-ptsd", "c ptsd" or "cptsd": a whole word, or one joined word
-# A class of symbols only ("[+-]"), with any spaces after it: the word comes after them.
-_SYMBOLS = re.compile(r"\[[^\w\]\\]+\][?*]?(?:\\s[*+?]?)?")
+# A class of symbols only ("[+-]", "['\"]"), with any spaces after it: the word comes after
+# them.
+_SYMBOLS = re.compile(r"\[(?:[^\w\]\\]|\\[^\w\s])+\][?*]?(?:\\s[*+?]?)?")
+# An apostrophe or quote mark, optional or not: "'d be" opens at the word "d" ("she 'd").
+_QUOTE = re.compile(r"['’\"][?*]?")
+# A class of plain letters, not repeated ("[sh]\.i\."): one opening per letter.
+_LETTERS = re.compile(r"\[([A-Za-z]+)\](?![?*+{])")
 WHOLE = "$"  # a key ending in it is a whole word, not an opening
 DIGIT = "#"  # the key of a word that starts with a digit
 
@@ -81,6 +88,10 @@ def _openings(source: str, symbols: bool = True) -> set[str] | None:
     source = _skip_zero_width(source, symbols)
     if source.startswith(r"\d"):
         return {DIGIT}  # "(?<![\w])\d": a word that starts with a digit
+    letters = _LETTERS.match(source)
+    if letters is not None:
+        rest = source[letters.end():]
+        return _openings_of_paths("|".join(letters.group(1)), rest, symbols)
     group = _leading_group(source)
     if group is not None:
         inner, after = group
@@ -105,7 +116,8 @@ def _openings(source: str, symbols: bool = True) -> set[str] | None:
     if not literal:
         return None
     literal = literal.lower()
-    if rest == "" or (rest.startswith(_WORD_ENDS) and not rest.startswith((r"\s*", r"\s?"))):
+    if rest == "" or (rest.startswith(_WORD_ENDS) and not rest.startswith((r"\s*", r"\s?"))
+                      and not _OPTIONAL_END.match(rest)):
         return {literal + WHOLE}
     if rest.startswith(_JOINED):
         together = _openings(literal + rest[len(_JOINED):], symbols)
@@ -113,8 +125,9 @@ def _openings(source: str, symbols: bool = True) -> set[str] | None:
             return {literal + WHOLE} | together
     group = _leading_group(rest)
     if group is not None and group[1][:1] not in tuple(_QUANTIFIERS) and len(literal) < KEY_LENGTH:
-        # "t(?:ook|akes)": the word opens with "took" or "takes", not just "t".
-        inside = _openings_of_paths(*group, symbols)
+        # "t(?:ook|akes)": the word opens with "took" or "takes", not just "t". Inside a
+        # word a symbol is not skipped: "he(?:'ll)" is the word "he", never "hell".
+        inside = _openings_of_paths(*group, symbols=False)
         if inside is not None:
             return {literal + k if k.endswith(WHOLE) else (literal + k)[:KEY_LENGTH]
                     for k in inside if k != DIGIT} | ({literal} if DIGIT in inside else set())
@@ -136,7 +149,7 @@ def _skip_zero_width(source: str, symbols: bool) -> str:
             return source
         elif source[:2] in (r"\+", r"\-", r"\$", r"\#", r"\&") and source[2:3] not in _QUANTIFIERS:
             source = source[2:]
-        elif leading := _SYMBOLS.match(source):
+        elif leading := _SYMBOLS.match(source) or _QUOTE.match(source):
             source = source[leading.end():]
         else:
             return source
