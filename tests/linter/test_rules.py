@@ -1034,3 +1034,78 @@ def test_twelfth_round_second_pass_review_look_alikes_stay_private(text: str) ->
 ])
 def test_a_clock_time_is_not_a_childs_age(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # Issue 16, thirteenth round: heldout28-31's safety misses, each family worded anew.
+    "On her way out: 'don't know if I'll be around for Christmas' - called her back in.",
+    "Rated her own risk tonight as maybe 6 out of 10.",
+    "His view of his own risk: low; mine is that it is higher than he says.",
+    "In my judgment her risk is elevated this week after the eviction letter.",
+    "'If I end up back on the gear again there won't be a next time,' he said.",
+    "He was clear he didn't mean quitting therapy when he said he might stop coming.",
+    "Told me her partner would kill her if she ever went to the police.",
+    "WAST completed alone with her, positive on two items.",
+    "Got hold of some tubing last week and changed the subject when I asked what for.",
+    "Wrote a note of who should get her records and her guitar.",
+    "Has been counting out her sleeping tablets on the bedside table at night.",
+    "In the dream he swallowed every one at once and felt relieved.",
+    "Asked online which tablets would do it fastest.",
+    "Stood at the railing of the car park roof for half an hour on Sunday.",
+    "Using oxycodone with 4-5 pints most evenings.",
+    "Ten-year-old and his brother get their own tea by themselves most nights.",
+    "His mum usually gets home after midnight and the 8 yo puts himself to bed.",
+    "Her boyfriend makes her sleep in the car when he's angry.",
+    "Mandatory notification completed this afternoon.",
+    "Worried he could do something stupid to himself over the weekend.",
+    "SP reviewed with her mum; contacts updated.",
+    "Pictures of the baby tumbling down the stairs keep coming to her, she says.",
+    "Resting heart rate 41 at the GP today; still skipping lunch and dinner.",
+    "Grandad (81) / pressure sores on his heels, the carers had not turned him.",
+])
+def test_thirteenth_round_safety_families_are_safety(text: str) -> None:
+    assert rules_category(text) == "safety"
+
+
+@pytest.mark.parametrize("text", [
+    # Look-alikes of the thirteenth round's safety families: private.
+    "Not sure I'll be around for the next one as I'm on leave that week.",
+    "Her flat's flood risk is higher this winter, the landlord says.",
+    "Her dad will kill her if the car gets scratched again, she joked.",
+    "Bought a new hose for the garden and planted the tomatoes.",
+    "Made a list of who should get the Christmas cards this year.",
+    "She counts out her mother's tablets into the dosette box every Sunday.",
+    "Stood at the railing of the ferry watching the dolphins for an hour.",
+    "Her brother's new band played a dragon song about burning down the castle.",
+    "Our cat died and she wants to bury it under the apple tree.",
+    "Hopes to disappear into her novels for the summer.",
+    "Gave away his old drum kit to a neighbour who's always wanted one.",
+    "Talk was about who gets what from the estate after her uncle's death.",
+    "Her boss will murder them if the audit slips again - office banter.",
+    "Sand tray: a wall of soldiers and a small house in the corner.",
+])
+def test_thirteenth_round_look_alikes_stay_private(text: str) -> None:
+    assert rules_category(text) == "private"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirteenth round: heldout28-31's record misses, each family worded anew.
+    ("Couple Satisfaction Index today: 54 and 70.", "test_results"),
+    ("Breathalyzer at check-in read 0.02.", "test_results"),
+    ("DASS-21 depression 24, severe range.", "test_results"),
+    ("Had to end at 25 minutes as her lift arrived.", "session_times"),
+    ("Call with K's dad 09:10-09:40.", "session_times"),
+    ("Goal two is now met: she takes the bus alone.", "progress"),
+    ("He has slipped since Christmas, more withdrawn than at the start of therapy.", "progress"),
+    ("Referred her to the council's carers' programme.", "treatment_plan"),
+    ("Interim plan: weekly phone check-ins until a slot opens.", "treatment_plan"),
+    ("Not attending school this week, per dad.", "functional_status"),
+    ("Still needs prompting to shower, per her husband.", "functional_status"),
+    ("Sleeping about four hours a night since the move.", "symptoms"),
+    ("Return to full duties by June seems realistic.", "prognosis"),
+    ("Used reminiscence work with old photographs today.", "modality_frequency"),
+    ("Introduced some sand tray work in the second half.", "modality_frequency"),
+    ("Has a generalised anxiety disorder diagnosis from 2019.", "diagnosis"),
+])
+def test_thirteenth_round_record_families_are_flagged(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
