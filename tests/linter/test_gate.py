@@ -14,7 +14,12 @@ from tests.linter.eval import read_corpus
     ([r"suicid\w*"], {"suicid"}),
     (["SI"], {"si" + WHOLE}),
     ([r"(?:took|takes)\s+all"], {"took" + WHOLE, "takes" + WHOLE}),
-    ([r"nightmares?\b"], {"nightmar"}),  # the optional "s" is not part of the opening
+    ([r"nightmares?\b"], {"nightmare" + WHOLE, "nightmares" + WHOLE}),  # whole, "s" or not
+    ([r"an?\s+ambulance"], {"a" + WHOLE, "an" + WHOLE}),
+    ([r"nightmares?ish"], {"nightmar"}),  # the optional "s" inside a word: only the opening
+    ([r"denie'?s\s+"], {"denie" + WHOLE, "denies" + WHOLE}),  # with the apostrophe or not
+    ([r"she(?:'ll|’ll)\s+pay"], {"she" + WHOLE}),  # an apostrophe parts words: not "shell"
+    ([r"she(?:\s+\(\d+\))?\s+was"], {"she" + WHOLE}),  # through the group or past it
     ([r"t(?:ook|akes)\w*"], {"took", "takes"}),
     ([r"\d+\s*mg"], {DIGIT}),
     ([r"(?<!alcohol )overdos\w*"], {"overdos"}),

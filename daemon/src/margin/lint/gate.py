@@ -111,27 +111,65 @@ def _openings(source: str, symbols: bool = True) -> set[str] | None:
             break
         literal += char
     rest = source[len(literal):]
+    if len(literal) > 1 and rest[:1] == "?" and _ends_word(rest[1:]):
+        # "an?\s+": the whole word "a" or "an"
+        return {literal.lower() + WHOLE, literal[:-1].lower() + WHOLE}
     if literal and rest[:1] in tuple(_QUANTIFIERS):
         literal, rest = literal[:-1], "?"  # "ab?c": only "a" is sure, and no whole word
     if not literal:
         return None
     literal = literal.lower()
-    if rest == "" or (rest.startswith(_WORD_ENDS) and not rest.startswith((r"\s*", r"\s?"))
-                      and not _OPTIONAL_END.match(rest)):
+    if _ends_word(rest):
         return {literal + WHOLE}
-    if rest.startswith(_JOINED):
-        together = _openings(literal + rest[len(_JOINED):], symbols)
+    # A mark or a space that may be left out ("denie'?s", "c[\s-]*ptsd"): the word ends at
+    # the literal, or goes on as one joined word.
+    optional = _OPTIONAL_END.match(rest) or (_JOINED if rest.startswith(_JOINED) else None)
+    if optional is not None:
+        skip = len(optional) if isinstance(optional, str) else optional.end()
+        together = _openings(literal + rest[skip:], symbols)
         if together is not None:
             return {literal + WHOLE} | together
     group = _leading_group(rest)
-    if group is not None and group[1][:1] not in tuple(_QUANTIFIERS) and len(literal) < KEY_LENGTH:
-        # "t(?:ook|akes)": the word opens with "took" or "takes", not just "t". Inside a
-        # word a symbol is not skipped: "he(?:'ll)" is the word "he", never "hell".
-        inside = _openings_of_paths(*group, symbols=False)
+    if group is not None and len(literal) < KEY_LENGTH:
+        # "t(?:ook|akes)": the word opens with "took" or "takes", not just "t".
+        inner, after = group
+        if after[:1] not in tuple(_QUANTIFIERS):
+            inside = _word_goes_on(literal, inner, after)
+        elif after[:1] == "?":  # "she(?:\s+\(\d+\))?\s+was": through the group or past it
+            tail = after[1:].removeprefix("?")
+            through = _word_goes_on(literal, inner, tail)
+            past = _openings(literal + tail, symbols)
+            inside = None if through is None or past is None else through | past
+        else:
+            inside = None
         if inside is not None:
-            return {literal + k if k.endswith(WHOLE) else (literal + k)[:KEY_LENGTH]
-                    for k in inside if k != DIGIT} | ({literal} if DIGIT in inside else set())
+            return inside
     return {literal[:KEY_LENGTH]}
+
+
+def _ends_word(rest: str) -> bool:
+    """What follows a literal ends its word for sure: nothing, a space, an apostrophe."""
+    return rest == "" or (rest.startswith(_WORD_ENDS) and not rest.startswith((r"\s*", r"\s?"))
+                          and not _OPTIONAL_END.match(rest))
+
+
+def _word_goes_on(literal: str, inner: str, after: str) -> set[str] | None:
+    """The keys of a literal followed by a group: each way through the group either ends
+    the word ("he(?:'ll|’ll)" is the whole word "he": an apostrophe parts words) or goes on
+    with it ("t(?:ook|akes)"). Inside a word a symbol is not skipped: never "hell"."""
+    found: set[str] = set()
+    for branch in _top_level_split(inner):
+        if _ends_word(branch + after):
+            found.add(literal + WHOLE)
+            continue
+        inside = _openings(branch + after, symbols=False)
+        if inside is None:
+            return None
+        found |= {literal + k if k.endswith(WHOLE) else (literal + k)[:KEY_LENGTH]
+                  for k in inside if k != DIGIT}
+        if DIGIT in inside:
+            found.add(literal)
+    return found
 
 
 def _skip_zero_width(source: str, symbols: bool) -> str:
