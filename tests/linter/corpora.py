@@ -92,7 +92,8 @@ CORPORA = {
                "train_more3.jsonl", "train_more4.jsonl", "train_more5.jsonl",
                "train_more6.jsonl", "train_more7.jsonl", "train_more8.jsonl",
                "train_more9.jsonl", "train_more10.jsonl", "train_more11.jsonl",
-               "train_more12.jsonl", "train_more13.jsonl", "train_more14.jsonl"),
+               "train_more12.jsonl", "train_more13.jsonl", "train_more14.jsonl",
+               "train_more15.jsonl"),
         sourced=frozenset({"heldout5.jsonl", "published.jsonl", "heldout6.jsonl",
                            "train_more.jsonl", "train_more3.jsonl", "heldout7.jsonl",
                            "heldout8.jsonl", "heldout9.jsonl", "heldout10.jsonl",
@@ -107,6 +108,7 @@ CORPORA = {
                            "heldout31.jsonl", "heldout32.jsonl", "heldout33.jsonl",
                            "train_more10.jsonl",
                            "train_more12.jsonl", "train_more13.jsonl", "train_more14.jsonl",
+                           "train_more15.jsonl",
                            "train_more7.jsonl", "train_more8.jsonl", "train_more9.jsonl"}),
     ),
 }
