@@ -1109,3 +1109,44 @@ def test_thirteenth_round_look_alikes_stay_private(text: str) -> None:
 ])
 def test_thirteenth_round_record_families_are_flagged(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # Issue 16, thirteenth round, second pass: train_more15's families, worded anew again.
+    "Said she'd book the dentist 'if I'm still here by then'.",
+    "Pt doubts he will still be around for the baby's christening.",
+    "I'd rate his risk as moderate, not the low he gave himself.",
+    "'If I go back on the pokies again, no next time,' he said.",
+    "Partner's words, per pt: 'take the kids and you're dead'.",
+    "Repeated the HARK with her on her own; answered yes to two.",
+    "Picked up some tubing on Saturday; very cagey when asked.",
+    "Made a list - bike to his cousin, laptop to his sister.",
+    "Has been putting aside some of her quetiapine each week.",
+    "Searched the quickest way to die twice this week.",
+    "Temazepam + 4 cans most nights.",
+    "Kids (4, 6) alone most evenings while dad is at the pub.",
+    "Her stepdad made her sleep in the garage after she answered back.",
+    "Safeguarding notification to children's services made this afternoon.",
+    "Keeps seeing the pram rolling into the canal, she says.",
+    "Nan, 88 / hasn't been washed in days, per pt.",
+    "Pulse 46 at the GP, K+ 3.1; still restricting.",
+])
+def test_thirteenth_round_second_pass_families_are_safety(text: str) -> None:
+    assert rules_category(text) == "safety"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He bought rope for the climbing wall and was vague about the price.", "private"),
+    ("Our GP says my dad's cardiac risk is elevated.", "private"),
+    ("Counted out the cat's flea tablets for the month.", "private"),
+    ("The school circulated its fire safety plan today.", "private"),
+    ("Framed photo of the baby falling asleep on the dog.", "private"),
+    ("She'd kill for eight hours of sleep, she joked.", "private"),
+    ("Interim plan for the summer: visit her aunt in Devon.", "private"),
+    ("Only managed 30 minutes before she had to collect her son.", "session_times"),
+    ("Goal (set 4/2): two walks a week.", "treatment_plan"),
+    ("She's getting five, maybe six hours of sleep.", "symptoms"),
+    ("A phased return to work by March looks realistic.", "prognosis"),
+])
+def test_thirteenth_round_second_pass_record_and_look_alikes(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
