@@ -1150,3 +1150,19 @@ def test_thirteenth_round_second_pass_families_are_safety(text: str) -> None:
 ])
 def test_thirteenth_round_second_pass_record_and_look_alikes(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # Found in the thirteenth round's review: ordinary sentences its wider patterns first flagged.
+    "She wondered if she's still here by the time the lease ends, or in the new flat.",
+    "He might not be here to keep the appointment as his train gets in late.",
+    "Took everything in the box to the charity shop on Saturday.",
+    "His mum is out until ten on Fridays at choir, and his dad does the kids' tea.",
+    "Her mum gets home late on Tuesdays so grandma collects the children.",
+    "Her risk assessment at work for the warehouse job is due next week.",
+    "Stopping living in the city was the best decision she made, she said.",
+    "Asked for a new assessment of her council tax band.",
+    "Return to the choir by Easter seems realistic to her.",
+])
+def test_thirteenth_round_review_look_alikes_stay_private(text: str) -> None:
+    assert rules_category(text) == "private"
