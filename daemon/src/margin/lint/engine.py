@@ -96,7 +96,10 @@ class Linter:
                 for key in keys:
                     self._gated.setdefault(key, []).append(index)
         self._across_parts = any(rule.across_parts for rule in self.lexicon.rules)
-        self._regexes = [rule.regex for rule in self.lexicon.rules]
+        # The anchored rules' patterns by rule index (each has one: see self._anchored).
+        self._regexes: dict[int, re.Pattern[str]] = {
+            index: rule.regex for index, rule in enumerate(self.lexicon.rules)
+            if index in self._anchored and rule.regex is not None}
         if model is None and use_model:
             model = label_set.load_model()
         self.model = model if use_model else None
