@@ -51,8 +51,11 @@ def _user_js(extra: dict[str, str | bool | int] | None) -> str:
         "extensions.update.enabled": False,
         "browser.startup.homepage_override.mstone": "ignore",
         # The session store (which keeps what pages' form fields hold) writes each second,
-        # so the profile test sees what Firefox would keep on disk.
+        # so the profile test sees what Firefox would keep on disk. Driven input is not user
+        # activity to Firefox's idle service: after idleDelay (three minutes) of a long run
+        # it would write only hourly (interval.idle), so both intervals are one second.
         "browser.sessionstore.interval": 1000,
+        "browser.sessionstore.interval.idle": 1000,
         **(extra or {}),
     }
     lines = []
