@@ -88,10 +88,12 @@ CORPORA = {
         # above. heldout34 (published phrasing from specialities not yet covered, 54 pages),
         # heldout35 (side-panel notes typed fast by five invented clinicians) and heldout36
         # (published phrasing from outside the United States, 40 pages), written blind at the
-        # thirteenth round's start: run first at its end.)
+        # thirteenth round's start: run first at its end. heldout37 (published phrasing from
+        # teaching material, 52 pages) and heldout38 (the precise safety net), written blind
+        # during the thirteenth round and kept unopened: run first at the fourteenth's start.)
         estimate=("heldout7.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl",
                   "heldout32.jsonl", "heldout33.jsonl", "heldout34.jsonl", "heldout35.jsonl",
-                  "heldout36.jsonl"),
+                  "heldout36.jsonl", "heldout37.jsonl", "heldout38.jsonl"),
         extra=("train_extra.jsonl", "published.jsonl", "train_more.jsonl", "train_more2.jsonl",
                "train_more3.jsonl", "train_more4.jsonl", "train_more5.jsonl",
                "train_more6.jsonl", "train_more7.jsonl", "train_more8.jsonl",
@@ -111,7 +113,7 @@ CORPORA = {
                            "heldout28.jsonl", "heldout29.jsonl", "heldout30.jsonl",
                            "heldout31.jsonl", "heldout32.jsonl", "heldout33.jsonl",
                            "heldout34.jsonl", "heldout35.jsonl", "heldout36.jsonl",
-                           "train_more10.jsonl",
+                           "heldout37.jsonl", "heldout38.jsonl", "train_more10.jsonl",
                            "train_more12.jsonl", "train_more13.jsonl", "train_more14.jsonl",
                            "train_more15.jsonl",
                            "train_more7.jsonl", "train_more8.jsonl", "train_more9.jsonl"}),
