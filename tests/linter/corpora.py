@@ -50,7 +50,7 @@ CORPORA = {
                "heldout19.jsonl", "heldout20.jsonl", "heldout21.jsonl", "heldout22.jsonl",
                "heldout23.jsonl", "heldout24.jsonl", "heldout25.jsonl", "heldout26.jsonl",
                "heldout27.jsonl", "heldout28.jsonl", "heldout29.jsonl", "heldout30.jsonl",
-               "heldout31.jsonl"),
+               "heldout31.jsonl", "heldout32.jsonl", "heldout33.jsonl"),
         # Written by helpers who never saw the linter, each run once before a round's changes
         # and once after them (first_runs.json); never tuned or trained on. heldout7: issue
         # 16's second round. (heldout8, written for its fourth round, was then read and the
@@ -90,10 +90,12 @@ CORPORA = {
         # (published phrasing from outside the United States, 40 pages), written blind at the
         # thirteenth round's start: run first at its end. heldout37 (published phrasing from
         # teaching material, 52 pages) and heldout38 (the precise safety net), written blind
-        # during the thirteenth round and kept unopened: run first at the fourteenth's start.)
+        # during the thirteenth round and kept unopened: run first at the fourteenth's start.
+        # In the fourteenth round the misses of heldout32 and heldout33, estimates for two
+        # rounds, were read and the rules mended on them: tuned above.)
         estimate=("heldout7.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl",
-                  "heldout32.jsonl", "heldout33.jsonl", "heldout34.jsonl", "heldout35.jsonl",
-                  "heldout36.jsonl", "heldout37.jsonl", "heldout38.jsonl"),
+                  "heldout34.jsonl", "heldout35.jsonl", "heldout36.jsonl", "heldout37.jsonl",
+                  "heldout38.jsonl"),
         extra=("train_extra.jsonl", "published.jsonl", "train_more.jsonl", "train_more2.jsonl",
                "train_more3.jsonl", "train_more4.jsonl", "train_more5.jsonl",
                "train_more6.jsonl", "train_more7.jsonl", "train_more8.jsonl",

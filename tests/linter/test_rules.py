@@ -1166,3 +1166,50 @@ def test_thirteenth_round_second_pass_record_and_look_alikes(text: str, expected
 ])
 def test_thirteenth_round_review_look_alikes_stay_private(text: str) -> None:
     assert rules_category(text) == "private"
+
+
+@pytest.mark.parametrize("text", [
+    # Issue 16, fourteenth round: heldout32-33's safety misses, each family worded anew.
+    "Police found him on the motorway bridge with his legs over the railing.",
+    "Crisis team called out: she was sitting on the footbridge above the station.",
+    "Kept asking the night nurse how wide the top-floor bathroom windows open.",
+    "Brought in the diazepam he'd been keeping back 'for the worst night'.",
+    "Has been saving her sleeping tablets for a really bad night, she admitted.",
+    "He has set up texts to his sisters, timed for Friday, so no one is left wondering why.",
+    "Looked up the home address of her ex's new boyfriend and drove past twice.",
+    "Thoughts of beating Gary up, and he has started parking outside Gary's house at night.",
+    "Dad keeps seeing the buggy tipping into the river and him not grabbing it.",
+    "Carer hasn't been in for two weeks; his mum, 84, is in the same clothes.",
+    "Pressure sore on her sacrum, and the home care agency has not visited since Monday.",
+])
+def test_fourteenth_round_safety_families_are_safety(text: str) -> None:
+    assert rules_category(text) == "safety"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, fourteenth round: heldout32-33's record misses and false flags, worded anew.
+    ("A return to college in September judged achievable if the reduced timetable holds.",
+     "prognosis"),
+    ("I expect a lengthy course given how long the low mood has lasted.", "prognosis"),
+    ("Employment goal partially met: CV done, no interviews yet.", "progress"),
+    ("Has not missed a group session in two months.", "progress"),
+    ("Ten days clean, his longest run since we started.", "progress"),
+    ("Signed off on a sick note and behind with the rent.", "functional_status"),
+    ("Needs reminders from staff to shower and change.", "functional_status"),
+    ("Paranoid ideas about the landlord, held with partial conviction.", "symptoms"),
+    ("Distractible during the WISC and needed refocusing.", "symptoms"),
+    ("The child and adolescent team diagnosed her with ADHD at nine.", "diagnosis"),
+    ("Went over by ten minutes, ending at 4:40.", "session_times"),
+    ("Rang her psychiatrist about the medication review referral.", "treatment_plan"),
+    ("Her dad will kill her when he sees the phone bill, she laughed.", "private"),
+    ("Said the referee was 'hopeless' all match.", "private"),
+    ("Gave the rabbit to a neighbour because the landlord says no pets.", "private"),
+    ("Her mate's bruises are from kickboxing, she says proudly.", "private"),
+    ("Talked about a man at work who jumps from task to task all day.", "private"),
+    ("His plan is to cycle the coast road with his son in August.", "private"),
+    ("Bought a new chef's knife set for his daughter's wedding present.", "private"),
+    ("Complained about the discharge forms at the GP surgery.", "private"),
+])
+def test_fourteenth_round_record_families_and_look_alikes(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
