@@ -1213,3 +1213,51 @@ def test_fourteenth_round_safety_families_are_safety(text: str) -> None:
 def test_fourteenth_round_record_families_and_look_alikes(text: str, expected: str) -> None:
     assert rules_category(text) == expected
 
+
+@pytest.mark.parametrize("text", [
+    # Issue 16, fourteenth round, second pass: train_more16's families, worded anew again.
+    "Paramedics found her on the hospital roof, leaning over the edge at 3am.",
+    "Sat on the wrong side of the safety barrier at the quarry for twenty minutes.",
+    "Both feet through the railings of the pier when the lifeguard reached him.",
+    "Climbed out onto the window sill of her sixth-floor flat after the row.",
+    "Kept asking which stairwell goes to the roof; would not say why.",
+    "She looked up the viaduct online and how high it is from the road.",
+    "Has been cheeking his olanzapine at night for a fortnight.",
+    "Found a stash of co-codamol in her wardrobe, 'just in case'.",
+    "She keeps the tablets for 'when it all gets too much', she admits.",
+    "Keeps picturing her son slipping under the bathwater while she stands frozen.",
+    "The respite carer never turned up and his wife, 79, was left in bed all day.",
+    "Found his dad soaked and unfed when he got home from the late shift.",
+    "Has a goodbye video saved for her children and won't say when it is for.",
+    "Letters to each of the kids, to be opened 'when the time comes'.",
+    "Kept turning up at his ex's flat after midnight despite the police warning.",
+    "Rang his ex-partner's mother from a withheld number to find out where she is living.",
+    "Talks of wanting to smash Dean's car, and sat outside Dean's flat in the van on Friday.",
+])
+def test_fourteenth_round_second_pass_families_are_safety(text: str) -> None:
+    assert rules_category(text) == "safety"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A return to her nursing post in the new year looks achievable if she keeps sleeping.",
+     "prognosis"),
+    ("I'd expect therapy to take longer than the twelve sessions funded.", "prognosis"),
+    ("Prog: fair, if she stays engaged.", "prognosis"),
+    ("He has met two of his three goals; the third is still open.", "progress"),
+    ("On a fit note since the start of the month.", "functional_status"),
+    ("Behind with the council tax and the electric.", "functional_status"),
+    ("Loses the thread of conversations and reads the same line three times.", "symptoms"),
+    ("Our session stretched to seventy-five minutes today.", "session_times"),
+    ("Letter to Dr Osei re the move to fortnightly reviews.", "treatment_plan"),
+    ("Joint plan agreed with the drug and alcohol team today.", "treatment_plan"),
+    ("She leaned out of the car window to wave at the bridge walkers.", "private"),
+    ("Her 'emergency supply' of chocolate lives in the desk drawer.", "private"),
+    ("A picture of the baby falling asleep on the dog is her phone screen.", "private"),
+    ("Her son keeps turning up at his ex's house to collect the children on Saturdays.",
+     "private"),
+    ("The emails to the book club are scheduled for Monday morning.", "private"),
+    ("Gave her manager a goodbye card and a speech at his retirement do.", "private"),
+    ("He said the new rota was career suicide for whoever wrote it.", "private"),
+])
+def test_fourteenth_round_second_pass_record_and_look_alikes(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
