@@ -1261,3 +1261,59 @@ def test_fourteenth_round_second_pass_families_are_safety(text: str) -> None:
 ])
 def test_fourteenth_round_second_pass_record_and_look_alikes(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # Issue 16, fourteenth round, third pass: risk without the usual risk words (train_more17),
+    # each kind worded anew.
+    "Says he is sorry when he wakes up and finds he is still here.",
+    "Wants to switch off for good, she wrote in her diary.",
+    "Pictures everyone gathered around his coffin and who would come.",
+    "Designed her own headstone in art class and dated it this year.",
+    "New red lines on her forearm under the sleeve, from this week.",
+    "Has picked a Friday and will not say what for.",
+    "Sorted where the dog goes so the kids don't find me, she said.",
+    "He held the razor for a long time, then put it away.",
+    "Gave his guitar to his nephew: 'he may as well have it now'.",
+    "Messaged all her old school friends 'sorry for everything' last night.",
+    "Her uncle walked into the loch in 1998.",
+    "His mum was found in the garage when he was twelve.",
+    "If she ever takes the boys, no one will find them, he told her.",
+    "Swung at the HCA during the night and had to be separated.",
+    "Says his neighbour deserves to be taught a lesson and he knows which car is his.",
+    "The 9-year-old is not allowed food for two days as a punishment.",
+    "Partner hides her walking frame when they row.",
+    "Not allowed to see her friends without his say-so.",
+    "He pins her to the wall when he is drunk.",
+    "Naloxone given by his flatmate on Sunday.",
+    "Tops up his methadone with vodka most nights.",
+    "Nothing eaten for three days, dizzy on standing.",
+    "Living on about 500 calories a day since Easter.",
+    "Wrote down who he can call at 3am if it gets bad.",
+    "Will stay with her brother so she is not alone on the anniversary.",
+    "Adult safeguarding referral made about her neighbour's care of her.",
+])
+def test_fourteenth_round_third_pass_risk_without_risk_words_is_safety(text: str) -> None:
+    assert rules_category(text) == "safety"
+
+
+@pytest.mark.parametrize("text", [
+    # Their look-alikes, and ordinary sentences the third pass first flagged (review).
+    "She was disappointed to wake up to rain on her birthday.",
+    "Her phone switched off for good after it fell in the bath.",
+    "They have set a date for the move, after her graduation.",
+    "Will updated in a hurry before the operation.",
+    "Grandad walked into the sea for a swim every morning.",
+    "Fists raised in triumph when the team scored.",
+    "The kids aren't allowed to eat sweets for a week as punishment.",
+    "Her dad is away so she's left on her own for the weekend.",
+    "She isn't allowed out without texting her mum where she is.",
+    "Held him down for the injection with the nurse.",
+    "Used the nasal spray for his hay fever.",
+    "Her mum takes laxatives every night.",
+    "The bar has 200 calories.",
+    "His brother jumped off the train at the wrong stop.",
+    "Her sister ended it with her boyfriend last spring.",
+])
+def test_fourteenth_round_third_pass_look_alikes_stay_private(text: str) -> None:
+    assert rules_category(text) == "private"
