@@ -102,7 +102,7 @@ CORPORA = {
                "train_more9.jsonl", "train_more10.jsonl", "train_more11.jsonl",
                "train_more12.jsonl", "train_more13.jsonl", "train_more14.jsonl",
                "train_more15.jsonl", "train_more16.jsonl",
-               "train_more17.jsonl"),
+               "train_more17.jsonl", "train_more18.jsonl", "train_more19.jsonl"),
         sourced=frozenset({"heldout5.jsonl", "published.jsonl", "heldout6.jsonl",
                            "train_more.jsonl", "train_more3.jsonl", "heldout7.jsonl",
                            "heldout8.jsonl", "heldout9.jsonl", "heldout10.jsonl",
@@ -119,7 +119,8 @@ CORPORA = {
                            "heldout37.jsonl", "heldout38.jsonl", "train_more10.jsonl",
                            "train_more12.jsonl", "train_more13.jsonl", "train_more14.jsonl",
                            "train_more15.jsonl", "train_more16.jsonl",
-                           "train_more17.jsonl", "train_more7.jsonl", "train_more8.jsonl",
+                           "train_more17.jsonl", "train_more18.jsonl", "train_more19.jsonl",
+                           "train_more7.jsonl", "train_more8.jsonl",
                            "train_more9.jsonl"}),
     ),
 }

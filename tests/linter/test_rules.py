@@ -1317,3 +1317,51 @@ def test_fourteenth_round_third_pass_risk_without_risk_words_is_safety(text: str
 ])
 def test_fourteenth_round_third_pass_look_alikes_stay_private(text: str) -> None:
     assert rules_category(text) == "private"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, fourteenth round, fourth pass: record facts without the usual record words
+    # (train_more18), each kind worded anew.
+    ("Time: 1400-1450.", "session_times"),
+    ("The group ran from seven until half eight.", "session_times"),
+    ("We had only twenty minutes as the interpreter was late.", "session_times"),
+    ("Weekly sessions, Wednesdays at four.", "modality_frequency"),
+    ("Format: video, individual.", "modality_frequency"),
+    ("Mapped out the maintenance cycle together on the whiteboard.", "modality_frequency"),
+    ("Keeps forgetting his morning tablets at weekends.", "medication"),
+    ("Anxiety questionnaire scored eleven out of twenty-one.", "test_results"),
+    ("Bloods came back normal, per the GP.", "test_results"),
+    ("Carries a PTSD label from her army days.", "diagnosis"),
+    ("Should settle with time, I think, once the court case is over.", "prognosis"),
+    ("Chances of staying well look decent with the new job.", "prognosis"),
+    ("Back to square one since the funeral.", "progress"),
+    ("Calmer at home than back in March, her husband says.", "progress"),
+    ("Referral sent to the memory service.", "treatment_plan"),
+    ("Will ring the school nurse before the review.", "treatment_plan"),
+    ("Doing reduced hours at the garage for now.", "functional_status"),
+    ("Spends most of the day in bed at weekends.", "functional_status"),
+    ("Checks the taps again and again before leaving.", "symptoms"),
+])
+def test_fourteenth_round_fourth_pass_record_families_are_flagged(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # Private sentences with risky or record words (train_more19's kinds, worded anew), and
+    # ordinary sentences the fourth pass first flagged (review).
+    "He jumped the gun and told his mum about the engagement.",
+    "A smoking gun in the detective novel she is reading.",
+    "She kept cutting across her sister at the dinner table, she said.",
+    "Said she overdosed on chocolate over Easter.",
+    "Read an article about overdose statistics for her nursing course.",
+    "Her son loves the Suicide Squad films.",
+    "His appetite for detective novels is huge.",
+    "The discharge summary template needs updating, note to self.",
+    "Updated his will after the new granddaughter arrived.",
+    "A knife-edge result in the council vote.",
+    "The dosette box on the side is her dad's; she fills it on Sundays.",
+    "I'm curious why she always takes the chair by the window.",
+    "She should do well in her exams this summer.",
+])
+def test_fourteenth_round_look_alikes_with_risky_or_record_words_stay_private(text: str) -> None:
+    assert rules_category(text) == "private"
