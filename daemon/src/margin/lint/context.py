@@ -9,9 +9,14 @@ it is a guess, a topic, a dream or a joke. Negation is deliberately NOT a modifi
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import cached_property
 
 from margin.lint.lexicon import Lexicon
+
+# How far before a mention "client_takes_other" is looked for: the longest such cue ("stealing
+# the bottle of her husband's ") is about 50 characters.
+_TAKES_OTHER_REACH = 160
 
 
 class ClauseContext:
@@ -64,14 +69,27 @@ class ClauseContext:
 
     def about_third_party(self, position: int) -> bool:
         """The nearest person named before the mention is not the client."""
-        before = self.text[self.start:position]
+        # The cue ends right before the mention ("taking her husband's |Ambien"), so a short
+        # look-back is enough; searching the whole part per mention is quadratic in a long
+        # run-on paste with many mentions (seconds for a few thousand unpunctuated words).
+        before = self.text[max(self.start, position - _TAKES_OTHER_REACH):position]
         if self.lexicon.contexts["client_takes_other"].search(before):
             return False  # "taking her husband's Ambien": the client takes it
         # No "but" here: "her sister has bipolar disorder but manages it with lithium" is
         # still the sister's; a new subject after it ("but she...") already takes over.
-        named = [is_third for p, is_third in self._person_cues
-                 if p < position and not (is_third and self._receives(p))]
-        return bool(named) and named[-1]
+        # The nearest one before the mention decides, found by bisection: a long run-on part
+        # can name hundreds of people and hold hundreds of mentions.
+        positions, third = self._deciding_persons
+        index = bisect_left(positions, position)
+        return index > 0 and third[index - 1]
+
+    @cached_property
+    def _deciding_persons(self) -> tuple[list[int], list[bool]]:
+        """Positions of the persons who can decide whose matter a mention is, in order, and
+        whether each is a third party (one given or told something is not)."""
+        cues = [(p, is_third) for p, is_third in self._person_cues
+                if not (is_third and self._receives(p))]
+        return [p for p, _ in cues], [is_third for _, is_third in cues]
 
     def _receives(self, position: int) -> bool:
         """A third party named as the one given or told something ("gave her sister the
