@@ -95,10 +95,13 @@ CORPORA = {
         # rounds, were read and the rules mended on them: tuned above. heldout39 (published
         # sample notes of note-writing tools and EHR vendors, 44 pages) and heldout40 (process
         # notes in depth-oriented therapies), written blind at the fourteenth round's start:
-        # run first at its end.)
+        # run first at its end. heldout41 (published risk and crisis documentation guidance,
+        # 57 pages) and heldout42 (side-panel notes from six new settings), written blind
+        # during the fourteenth round and kept unopened: run first at the fifteenth's start.)
         estimate=("heldout7.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl",
                   "heldout34.jsonl", "heldout35.jsonl", "heldout36.jsonl", "heldout37.jsonl",
-                  "heldout38.jsonl", "heldout39.jsonl", "heldout40.jsonl"),
+                  "heldout38.jsonl", "heldout39.jsonl", "heldout40.jsonl", "heldout41.jsonl",
+                  "heldout42.jsonl"),
         extra=("train_extra.jsonl", "published.jsonl", "train_more.jsonl", "train_more2.jsonl",
                "train_more3.jsonl", "train_more4.jsonl", "train_more5.jsonl",
                "train_more6.jsonl", "train_more7.jsonl", "train_more8.jsonl",
@@ -120,7 +123,8 @@ CORPORA = {
                            "heldout31.jsonl", "heldout32.jsonl", "heldout33.jsonl",
                            "heldout34.jsonl", "heldout35.jsonl", "heldout36.jsonl",
                            "heldout37.jsonl", "heldout38.jsonl", "heldout39.jsonl",
-                           "heldout40.jsonl", "train_more10.jsonl",
+                           "heldout40.jsonl", "heldout41.jsonl", "heldout42.jsonl",
+                           "train_more10.jsonl",
                            "train_more12.jsonl", "train_more13.jsonl", "train_more14.jsonl",
                            "train_more15.jsonl", "train_more16.jsonl",
                            "train_more17.jsonl", "train_more18.jsonl", "train_more19.jsonl",
