@@ -1365,3 +1365,47 @@ def test_fourteenth_round_fourth_pass_record_families_are_flagged(text: str, exp
 ])
 def test_fourteenth_round_look_alikes_with_risky_or_record_words_stay_private(text: str) -> None:
     assert rules_category(text) == "private"
+
+
+# Issue 16, fifteenth round: whose matter a mention is. The nearest person named before it
+# decides (context.py), except a third party who only found, saw or stopped what the client
+# did, and a relative whose suicide or attempt is the client's family history. Sentences in
+# no corpus file, for the rules alone (the model already reads some of them); each one was
+# private to the rules before.
+@pytest.mark.parametrize("text", [
+    # A witness or rescuer reports the client's act.
+    "Her boyfriend pulled her back from the platform edge as the train came in.",
+    "Neighbour called an ambulance after finding him in the car with the engine running in "
+    "the garage.",
+    "Her flatmate saw fresh cuts on her thighs when she came out of the shower.",
+    "His brother walked in on him with a rope round his neck in the garage on Sunday.",
+    # A relative's suicide or attempt: the client's family history.
+    "Her cousin's suicide two years ago is why she won't go near the bridge.",
+    "Her uncle hanged himself when she was nine; it was never spoken of at home.",
+    # The client thinks a relative would be better off without them: the burden is theirs.
+    "She felt her family would be better off without her.",
+    "Convinced his wife would cope better without him.",
+    # The client takes a relative's medicine, however many and however said.
+    "Pinched a strip of his dad's tramadol and took the lot with vodka.",
+    "Necked a few of her mum's diazepam with wine before the party.",
+])
+def test_fifteenth_round_the_clients_matter_though_another_is_named(text: str) -> None:
+    assert rules_category(text) == "safety"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The third party's own matter, a friend's suicide, a relative's ideation, a neck tie.
+    ("Her sister found a lump last spring and is waiting for the biopsy.", "private"),
+    ("His best friend killed himself at university; he still visits the grave.", "private"),
+    ("Her mum has talked about wanting to end her life for years, she says wearily.", "private"),
+    ("His grandfather walked him to school every day until he was ten.", "private"),
+    ("Her dad works for a suicide prevention charity and runs marathons for it.", "private"),
+    ("Her mum stopped her blood thinners on the surgeon's advice before the knee operation.",
+     "private"),
+    ("Her sister would be better off without him, she said of the divorce.", "private"),
+    ("She wore a scarf around her neck all session.", "private"),
+    ("He tied his tie round his neck for the interview.", "private"),
+])
+def test_fifteenth_round_third_parties_own_matters_stay_private(text: str,
+                                                                 expected: str) -> None:
+    assert rules_category(text) == expected

@@ -69,26 +69,41 @@ class ClauseContext:
 
     def about_third_party(self, position: int) -> bool:
         """The nearest person named before the mention is not the client."""
+        return self._deciding_third_party(position) is not None
+
+    def _deciding_third_party(self, position: int) -> int | None:
+        """Where the third party who decides the mention is named, or None when the mention
+        is the client's (no one named before it, or the nearest one is the client)."""
         # The cue ends right before the mention ("taking her husband's |Ambien"), so a short
         # look-back is enough; searching the whole part per mention is quadratic in a long
         # run-on paste with many mentions (seconds for a few thousand unpunctuated words).
         before = self.text[max(self.start, position - _TAKES_OTHER_REACH):position]
         if self.lexicon.contexts["client_takes_other"].search(before):
-            return False  # "taking her husband's Ambien": the client takes it
+            return None  # "taking her husband's Ambien": the client takes it
         # No "but" here: "her sister has bipolar disorder but manages it with lithium" is
         # still the sister's; a new subject after it ("but she...") already takes over.
         # The nearest one before the mention decides, found by bisection: a long run-on part
         # can name hundreds of people and hold hundreds of mentions.
         positions, third = self._deciding_persons
         index = bisect_left(positions, position)
-        return index > 0 and third[index - 1]
+        return positions[index - 1] if index > 0 and third[index - 1] else None
+
+    def kin_suicide(self, position: int) -> bool:
+        """A relative's suicide or attempt: family history, a risk factor of the client
+        (LABELING.md), though a third party decides the mention. A friend's stays theirs."""
+        kin, act = self.lexicon.contexts.get("kin"), self.lexicon.markers.get("suicide_act")
+        if kin is None or act is None or not self.has_marker("suicide_act"):
+            return False
+        person = self._deciding_third_party(position)
+        return person is not None and kin.match(self.text, person) is not None
 
     @cached_property
     def _deciding_persons(self) -> tuple[list[int], list[bool]]:
         """Positions of the persons who can decide whose matter a mention is, in order, and
-        whether each is a third party (one given or told something is not)."""
+        whether each is a third party (one given or told something, or one who only tells of
+        the client's matter, is not)."""
         cues = [(p, is_third) for p, is_third in self._person_cues
-                if not (is_third and self._receives(p))]
+                if not (is_third and (self._receives(p) or self._reports(p)))]
         return [p for p, _ in cues], [is_third for _, is_third in cues]
 
     def _receives(self, position: int) -> bool:
@@ -96,6 +111,23 @@ class ClauseContext:
         passwords", "texted her brother") is not the one who acts in the sentence."""
         before = self.text[max(self.start, position - 30):position]
         return self.lexicon.contexts["recipient"].search(before) is not None
+
+    def _reports(self, position: int) -> bool:
+        """A third party who only found, saw or stopped what the client did ("Sister found
+        her in the garage", "Mate used the nasal spray on him"), or whom the client thinks
+        would be better off without them ("feels her family would be better off without
+        her"), tells of the client's matter, not their own. Optional for a label set
+        (rules.json "witness", "burden_thinker" and "burden_modal")."""
+        contexts = self.lexicon.contexts
+        named = contexts["third_party"].match(self.text, position)
+        after = named.end() if named else position
+        witness = contexts.get("witness")
+        if witness is not None and witness.match(self.text, after, self.end):
+            return True
+        thinker, modal = contexts.get("burden_thinker"), contexts.get("burden_modal")
+        if thinker is None or modal is None or not modal.match(self.text, after, self.end):
+            return False
+        return thinker.search(self.text[max(self.start, position - 40):position]) is not None
 
     def _own_reaction(self) -> bool:
         """The clinician's own body or reaction, marked anywhere in the part ("Heart racing
@@ -113,9 +145,10 @@ class ClauseContext:
     def blocks(self, kind: str, match_start: int) -> bool:
         """True when context `kind` makes the mention at match_start private."""
         if kind == "third_party":
-            return self.about_third_party(match_start)
+            return self.about_third_party(match_start) and not self.kin_suicide(match_start)
         if kind == "third_party_adult":
-            return self.about_third_party(match_start) and not self.has_marker("child")
+            return (self.about_third_party(match_start) and not self.has_marker("child")
+                    and not self.kin_suicide(match_start))
         if kind == "therapist" and self._own_reaction():
             return True
         if kind in ("therapist", "speculation"):
