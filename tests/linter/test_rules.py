@@ -1379,6 +1379,10 @@ def test_fourteenth_round_look_alikes_with_risky_or_record_words_stay_private(te
     "the garage.",
     "Her flatmate saw fresh cuts on her thighs when she came out of the shower.",
     "His brother walked in on him with a rope round his neck in the garage on Sunday.",
+    # A relative who rang to tell of it; one only written or sent to.
+    "Leo's grandad called: Leo has been searching how many paracetamol it takes.",
+    "Sent his sister a text at 2am saying sorry for everything.",
+    "Wrote each of her aunts a card 'for after I'm gone'.",
     # A relative's suicide or attempt: the client's family history.
     "Her cousin's suicide two years ago is why she won't go near the bridge.",
     "Her uncle hanged himself when she was nine; it was never spoken of at home.",
@@ -1403,9 +1407,23 @@ def test_fifteenth_round_the_clients_matter_though_another_is_named(text: str) -
     ("Her mum stopped her blood thinners on the surgeon's advice before the knee operation.",
      "private"),
     ("Her sister would be better off without him, she said of the divorce.", "private"),
+    ("Her mum rang: her own sister has been started on lithium.", "private"),
     ("She wore a scarf around her neck all session.", "private"),
     ("He tied his tie round his neck for the interview.", "private"),
 ])
 def test_fifteenth_round_third_parties_own_matters_stay_private(text: str,
                                                                  expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A teenager at home alone is ordinary; a younger child, or one in a teenager's care, is not.
+    ("Her 14-year-old lets himself in after school and is home alone till six.", "private"),
+    ("Both teens, 15 and 17, stay home alone when she does nights; they like the quiet.",
+     "private"),
+    ("The twins, aged 7, are home alone after school until she gets in at 7.", "safety"),
+    ("Leaves her 15-year-old home alone with the 2yo on weekend nights.", "safety"),
+    ("Her 16yo was left in a hot car for an hour as punishment.", "safety"),
+])
+def test_fifteenth_round_a_teenager_home_alone_is_not_neglect(text: str, expected: str) -> None:
     assert rules_category(text) == expected
