@@ -1398,7 +1398,8 @@ def test_fifteenth_round_the_clients_matter_though_another_is_named(text: str) -
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    # The third party's own matter, a friend's suicide, a relative's ideation, a neck tie.
+    # The third party's own matter, a friend's suicide, a relative's ideation, a neck tie;
+    # and a collateral report, the client's own.
     ("Her sister found a lump last spring and is waiting for the biopsy.", "private"),
     ("His best friend killed himself at university; he still visits the grave.", "private"),
     ("Her mum has talked about wanting to end her life for years, she says wearily.", "private"),
@@ -1407,11 +1408,13 @@ def test_fifteenth_round_the_clients_matter_though_another_is_named(text: str) -
     ("Her mum stopped her blood thinners on the surgeon's advice before the knee operation.",
      "private"),
     ("Her sister would be better off without him, she said of the divorce.", "private"),
+    ("Collateral (class teacher, email): not handing in any homework since half term.",
+     "functional_status"),
     ("Her mum rang: her own sister has been started on lithium.", "private"),
     ("She wore a scarf around her neck all session.", "private"),
     ("He tied his tie round his neck for the interview.", "private"),
 ])
-def test_fifteenth_round_third_parties_own_matters_stay_private(text: str,
+def test_fifteenth_round_third_parties_own_matters_stay_theirs(text: str,
                                                                  expected: str) -> None:
     assert rules_category(text) == expected
 
