@@ -1389,6 +1389,8 @@ def test_fourteenth_round_look_alikes_with_risky_or_record_words_stay_private(te
     # The client thinks a relative would be better off without them: the burden is theirs.
     "She felt her family would be better off without her.",
     "Convinced his wife would cope better without him.",
+    "Believes his wife would finally have some peace if he wasn't around any more.",
+    "Endorses feeling that family better off w/o her.",
     # The client takes a relative's medicine, however many and however said.
     "Pinched a strip of his dad's tramadol and took the lot with vodka.",
     "Necked a few of her mum's diazepam with wine before the party.",
