@@ -1432,3 +1432,16 @@ def test_fifteenth_round_third_parties_own_matters_stay_theirs(text: str,
 ])
 def test_fifteenth_round_a_teenager_home_alone_is_not_neglect(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "The child" in child work is the client; "her child", "the boy" of a relative are not.
+    ("The child meets criteria for generalized anxiety disorder per parent and teacher report.",
+     "diagnosis"),
+    ("The child is likely to benefit from continued play therapy if attendance holds.",
+     "prognosis"),
+    ("Her son's paediatrician thinks the boy has ADHD.", "private"),
+    ("Her child has asthma and uses an inhaler at school.", "private"),
+])
+def test_fifteenth_round_the_child_in_child_work_is_the_client(text: str, expected: str) -> None:
+    assert rules_category(text) == expected

@@ -9,7 +9,7 @@ it is a guess, a topic, a dream or a joke. Negation is deliberately NOT a modifi
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import cached_property
 
 from margin.lint.lexicon import Lexicon
@@ -43,8 +43,18 @@ class ClauseContext:
     @cached_property
     def _person_cues(self) -> list[tuple[int, bool]]:
         """(position, is_third_party) of every person named, in order."""
-        cues = [(p, True) for p in self._cue_starts("third_party")]
-        cues += [(p, False) for p in self._cue_starts("client")]
+        client = [(self.start + m.start(), self.start + m.end())
+                  for m in self.lexicon.contexts["client"].finditer(self.clause)]
+        starts = [start for start, _ in client]
+
+        def inside_client(position: int) -> bool:
+            # A third party's word inside the client's own cue ("the child", said of the
+            # client in child work) is the client: "The child meets criteria for ...".
+            index = bisect_right(starts, position) - 1
+            return index >= 0 and position < client[index][1]
+
+        cues = [(p, True) for p in self._cue_starts("third_party") if not inside_client(p)]
+        cues += [(start, False) for start in starts]
         return sorted(cues)
 
     def has_marker(self, name: str) -> bool:
