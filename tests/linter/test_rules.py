@@ -1440,8 +1440,13 @@ def test_fifteenth_round_a_teenager_home_alone_is_not_neglect(text: str, expecte
      "diagnosis"),
     ("The child is likely to benefit from continued play therapy if attendance holds.",
      "prognosis"),
+    # A parent or teacher reporting a change, or filling in a rating form, tells of the client.
+    ("Dad says the tantrums are down to one a week since the reward chart.", "progress"),
+    ("Teacher Conners: inattention T-score 72, hyperactivity 58.", "test_results"),
+    ("Her mum says her knees are worse and the GP has upped her naproxen.", "private"),
     ("Her son's paediatrician thinks the boy has ADHD.", "private"),
     ("Her child has asthma and uses an inhaler at school.", "private"),
 ])
-def test_fifteenth_round_the_child_in_child_work_is_the_client(text: str, expected: str) -> None:
+def test_fifteenth_round_child_work_the_child_and_who_reports_on_it(text: str,
+                                                                   expected: str) -> None:
     assert rules_category(text) == expected

@@ -130,7 +130,9 @@ class ClauseContext:
         (rules.json "witness", "burden_thinker" and "burden_modal")."""
         contexts = self.lexicon.contexts
         named = contexts["third_party"].match(self.text, position)
-        after = named.end() if named else position
+        if named is None or named.group().endswith(("'s", "’s")):
+            return False  # "her husband's sleep questionnaire": an owner, not a reporter
+        after = named.end()
         witness = contexts.get("witness")
         if witness is not None and witness.match(self.text, after, self.end):
             return True
