@@ -30,6 +30,24 @@ export const GUARD_MESSAGES = new Set(['cs-guard-check', 'cs-guard-disclose']);
 // scripts' reach), so a disclosure can be checked even after the worker was stopped.
 const namedKey = (tabId) => `guard_named_${tabId}`;
 
+// The daemon answers a tab's checks side by side, not always in the order they were asked:
+// a long text, or the first check while Margin loads its over-sharing model, is answered
+// seconds after a newer one. The content script shows the answer to the check it asked last,
+// so the notes kept are that check's too: a stale answer kept instead would refuse the
+// disclosure of "Save anyway", and the save would go through unaudited. Checks are numbered
+// as they arrive (a tab's messages arrive in the order sent); a worker that was stopped
+// answers none of the checks it had, and starts again from one.
+let checksAsked = 0;
+const newestAnswered = new Map(); // tab id -> the number of its newest check answered
+
+/** Whether this answer is the tab's newest so far, and if so, mark it: call it just before
+ *  storing what it named, with no await between, so stores are made in the checks' order. */
+function newestAnswer(tabId, asked) {
+  if (asked < (newestAnswered.get(tabId) ?? 0)) return false;
+  newestAnswered.set(tabId, asked);
+  return true;
+}
+
 const isCount = (value) => Number.isInteger(value) && value >= 0;
 
 export async function handleGuardMessage(message, sender) {
@@ -69,6 +87,7 @@ function cleanMatches(matches) {
 }
 
 async function check(tabId, pageUrl, { text, site }) {
+  const asked = (checksAsked += 1); // before any await: in the order the checks arrive
   // Over-sharing costs the daemon time: asked for only where the clinician left it on.
   const oversharing = site !== undefined && await oversharingOn(site);
   const body = oversharing ? { text, oversharing } : { text };
@@ -80,7 +99,9 @@ async function check(tabId, pageUrl, { text, site }) {
   if (!matches || !findings || !isCount(answer.body.checked_chars)) return off('error');
   // The sentences the clinician chose to keep on this note are not flagged again.
   const sentences = await withoutKept({ tabId, site, pageUrl, text, findings });
-  await api.storage.session.set({ [namedKey(tabId)]: [...new Set(matches.map((m) => m.note_id))] });
+  if (newestAnswer(tabId, asked)) {
+    await api.storage.session.set({ [namedKey(tabId)]: [...new Set(matches.map((m) => m.note_id))] });
+  }
   tellPanel(tabId, text, answer.body.record_content);
   return {
     type: 'cs-guard-result',
@@ -121,6 +142,7 @@ async function disclose(tabId, { site, via, notes }) {
 }
 
 api.tabs.onRemoved.addListener((tabId) => {
+  newestAnswered.delete(tabId);
   api.storage.session.remove(namedKey(tabId)).catch(() => {
     // The browser is closing: session storage goes with it.
   });

@@ -2,24 +2,28 @@
 
 A private paragraph typed into the EHR's progress note is marked (an overlay over a
 textarea; the CSS Custom Highlight API in a rich editor), the save is held and the
-clinician asked, "Save anyway" lets it through and is audited, "Remove them" takes the
-words out through the editor without saving. The note's other part,
-never typed, must reach nothing the page can see: the hostile spy's log and what it
-shipped, the DOM, the content script's messages. (The renderer's heap snapshot is a
-Chromium-only check, in tests/extension/test_guard.py.)
+clinician asked, "Save anyway" lets it through and is audited (even when an older check is
+answered after a newer one), "Remove them" takes the words out through the editor without
+saving. The note's other part, never typed, must reach nothing the page can see: the
+hostile spy's log and what it shipped, the DOM, the content script's messages. (The
+renderer's heap snapshot is a Chromium-only check, in tests/extension/test_guard.py.)
 """
 
 from __future__ import annotations
 
+import http.client
+import json
 import re
 import secrets
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.conftest import RunningDaemon
-from tests.extension.engines.driver import Engine, EnginePage, eventually
+from tests.extension.engines.driver import Engine, EnginePage, eventually, js
 from tests.extension.engines.steps import content_messages, find_field_here, paired_with_vault
 from tests.extension.test_invariant import _check_message_shapes
 from tests.extension.test_real_editors import EDITOR_STATE
@@ -138,6 +142,143 @@ def test_private_paragraph_is_marked_the_save_held_and_nothing_else_leaks(
         assert audited[0]["detail"]["words"] == len(PASTED.split())
 
         assert_rest_never_reached_the_page(engine, page, secret)
+
+
+LONG_CHECK = 100_000  # characters: the check of a longer text is answered when the test says
+
+
+class HeldLongAnswers:
+    """Between the extension and the daemon, forwarding every call; the answer to the leak
+    guard's check of a long text is held until ``release()``. The daemon answers a tab's checks
+    side by side, in whatever order they finish: this makes one such order certain."""
+
+    def __init__(self, daemon_port: int) -> None:
+        self.daemon_port = daemon_port
+        self.released = threading.Event()
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self.port = int(self.server.server_address[1])
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def release(self) -> None:
+        self.released.set()
+
+    def close(self) -> None:
+        self.released.set()
+        self.server.shutdown()
+        self.server.server_close()
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        proxy = self
+
+        class Forward(BaseHTTPRequestHandler):
+            def forward(self) -> None:
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                status, headers, answer = proxy.ask_daemon(self.command, self.path, self.headers,
+                                                           body)
+                check = self.command == "POST" and self.path == "/v1/guard/check"
+                if check and len(json.loads(body)["text"]) > LONG_CHECK:
+                    proxy.released.wait(timeout=60)
+                self.send_response(status)
+                for name, value in headers:
+                    if name.lower() not in {"content-length", "connection", "date", "server",
+                                            "transfer-encoding"}:
+                        self.send_header(name, value)
+                self.send_header("Content-Length", str(len(answer)))
+                self.end_headers()
+                self.wfile.write(answer)
+
+            def do_GET(self) -> None:
+                self.forward()
+
+            def do_POST(self) -> None:
+                self.forward()
+
+            def do_OPTIONS(self) -> None:  # a CORS preflight, if the browser makes one
+                self.forward()
+
+            def log_message(self, *_: Any) -> None:
+                pass
+
+        return Forward
+
+    def ask_daemon(self, method: str, path: str, headers: Any, body: bytes
+                   ) -> tuple[int, list[tuple[str, str]], bytes]:
+        sent = {name: value for name, value in headers.items()
+                if name.lower() not in {"host", "connection"}}
+        sent["Host"] = f"127.0.0.1:{self.daemon_port}"
+        connection = http.client.HTTPConnection("127.0.0.1", self.daemon_port, timeout=30)
+        try:
+            connection.request(method, path, body=body or None, headers=sent)
+            response = connection.getresponse()
+            return response.status, response.getheaders(), response.read()
+        finally:
+            connection.close()
+
+
+def paste_over(page: EnginePage, text: str) -> None:
+    """Replace the textarea's text as a paste does (checked at once, no pause in typing)."""
+    page.query(
+        "#progress",
+        f"(el.focus(), el.value = {js(text)}, el.dispatchEvent(new InputEvent('input',"
+        " {bubbles: true, inputType: 'insertFromPaste'})), true)",
+    )
+
+
+def guard_exchanges(page: EnginePage) -> list[tuple[str, int]]:
+    """The leak guard's checks sent ("sent", the text's length) and answers received
+    ("received", the checked length), in the order the content script saw them."""
+    seen = []
+    for entry in content_messages(page):
+        message: Any = entry["message"] or {}
+        if message.get("type") == "cs-guard-check":
+            seen.append(("sent", len(message["text"])))
+        elif message.get("type") == "cs-guard-result" and message.get("ok"):
+            seen.append(("received", message["checked_chars"]))
+    return seen
+
+
+def test_save_anyway_is_audited_when_an_older_check_answers_last(
+    engine: Engine, margin_home: Path
+) -> None:
+    """A tab's checks may be answered out of order: a long text's after a newer, shorter
+    one's, or (in Firefox, whose typing is quick) the first check's, slow while Margin loads
+    its over-sharing model, after the whole typed note's. The worker records a disclosure only
+    for notes the tab's check named: a stale answer must not take the newer check's notes
+    away, or "Save anyway" would let the save through without its audit entry."""
+    _, _, _, save, _ = PAGES["generic-textarea"]
+    with paired_with_vault(engine, margin_home) as daemon:
+        write_private_note(daemon)
+        proxy = HeldLongAnswers(daemon.port)
+        try:
+            engine.set_port(proxy.port)
+            page = open_page(engine, "generic-textarea")
+            wait_guard(page, lambda g: g["fresh"] and g["state"] == "on", "the empty note checked")
+            long_text = "The session focused on routine scheduling matters. " * 3000
+            paste_over(page, long_text)
+            eventually(lambda: ("sent", len(long_text)) in guard_exchanges(page), "the long check")
+            typed = f"{UNRELATED} {PASTED}"
+            paste_over(page, typed)
+            wait_guard(page, lambda g: g["fresh"] and g["matches"] > 0, "the paragraph marked")
+            proxy.release()
+            eventually(lambda: guard_exchanges(page)[-1] == ("received", len(long_text)),
+                       "the long text's answer")
+            assert guard_exchanges(page)[-4:] == [("sent", len(long_text)), ("sent", len(typed)),
+                                                  ("received", len(typed)),
+                                                  ("received", len(long_text))]
+            assert guard(page)["matches"] > 0, "the stale answer is not shown"
+            saves = page_saves(page)
+            page.click(save)
+            wait_guard(page, lambda g: g["dialog"] is not None, "the question")
+            answer(page, "save")
+            eventually(lambda: page_saves(page) > saves, "the save let through")
+            replies = [entry["message"] for entry in content_messages(page)
+                       if (entry["message"] or {}).get("type") == "cs-guard-disclosed"]
+            assert replies == [{"type": "cs-guard-disclosed", "ok": True, "recorded": 1}]
+            audited = eventually(lambda: disclosures(daemon), "the disclosure audited")
+            assert audited[0]["detail"]["words"] == len(PASTED.split())
+            assert "could not record" not in guard(page)["badge"]
+        finally:
+            proxy.close()
 
 
 def assert_rest_never_reached_the_page(engine: Engine, page: EnginePage, secret: list[str]) -> None:
