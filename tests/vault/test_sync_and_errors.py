@@ -78,6 +78,39 @@ def test_version_whose_body_has_not_arrived_is_waiting_for_sync(
     assert vault.get_note(late.id, actor="cli").text == "text arrives late"
 
 
+def test_version_whose_parent_has_not_arrived_is_waiting_for_sync(
+    vault: Vault, tmp_path: Path
+) -> None:
+    """An edit can arrive before the versions it followed; the heads then already agree
+    with the other devices, so only "waiting" says the history here is still incomplete."""
+    remote = Vault.create(Home(tmp_path / "remote"), "x", keystore=no_keychain(), kdf=CHEAP_KDF)
+    shutil.rmtree(remote.home.vault_dir)
+    shutil.copytree(vault.home.vault_dir, remote.home.vault_dir)
+    remote = reopen(Home(remote.home.root))
+    made = remote.create_note("first", actor="cli", client="Late")
+    middle = remote.update_note(made.id, "second", base_version=made.version, actor="cli")
+    earlier = set(object_files(remote.home))
+    last = remote.update_note(made.id, "third", base_version=middle.version, actor="cli")
+    (newest,) = set(object_files(remote.home)) - earlier
+    arrived = vault.home.vault_dir / newest.relative_to(remote.home.vault_dir)
+    arrived.parent.mkdir(exist_ok=True)
+    shutil.copyfile(newest, arrived)
+    vault.refresh()
+    (late,) = vault.list_notes(client="Late")
+    assert late.heads == [last.version]  # as on the remote device
+    assert late.waiting_for_sync  # but its history lacks two versions
+    assert vault.get_note(late.id, actor="cli").text == "third"  # the text is here
+    for path in object_files(remote.home):  # the rest arrives
+        target = vault.home.vault_dir / path.relative_to(remote.home.vault_dir)
+        if not target.exists():
+            shutil.copyfile(path, target)
+    vault.refresh()
+    (complete,) = vault.list_notes(client="Late")
+    assert not complete.waiting_for_sync and complete.heads == [last.version]
+    assert {v.id for v in vault.history(made.id)} == {made.version, middle.version,
+                                                      last.version}
+
+
 def test_sync_engine_leftovers_are_tolerated_and_never_deleted(vault: Vault, home: Home) -> None:
     note = vault.create_note("synced", actor="cli", client="C")
     folder = home.vault_dir / "data" / vault.device_id

@@ -3,8 +3,8 @@
 One worker thread waits for a folder event (or the poll interval), lets a burst settle for
 a moment, then refreshes the unlocked vault: complete, authenticated files are taken in,
 temporary files are skipped, a file still being written in place waits (``arrival_grace``),
-a version whose body has not arrived is "waiting for sync". What changed reaches the
-fingerprint index through the vault's note listeners, and (at most every
+a version whose body or parent has not arrived is "waiting for sync". What changed reaches
+the fingerprint index through the vault's note listeners, and (at most every
 ``SEEN_INTERVAL``) an audit entry records the other devices' heads seen here, so a later
 removal or rollback by the sync provider is noticed on every device.
 

@@ -160,14 +160,26 @@ class NoteIndex:
         An edit on one device and a delete on another leave two heads; the edit comes
         first, so the note stays listed (with its conflict) instead of vanishing.
         """
+        return self._heads_and_gap(note_id)[0]
+
+    def _heads_and_gap(self, note_id: str) -> tuple[list[VersionMeta], bool]:
+        """The heads, and whether a version here names a parent that has not arrived.
+
+        Files arrive in any order, so a device can hold an edit before the version it
+        edited; the heads may already be the other devices' heads (the edit, or a merge
+        naming the missing version) while the history still lacks that version. The gap
+        is found with the parents the heads need anyway, at no extra cost.
+        """
         ids = self.note_versions.get(note_id, set())
         if len(ids) == 1:  # most notes: one version, its own head
-            return [self.versions[next(iter(ids))]]
+            only = self.versions[next(iter(ids))]
+            return [only], bool(only.parents)
         named = {parent for version in ids for parent in self.versions[version].parents}
         heads = [self.versions[v] for v in ids if v not in named]
-        return sorted(
+        ordered = sorted(
             heads, key=lambda meta: (not meta.deleted, meta.time, meta.id), reverse=True
         )
+        return ordered, not named <= ids
 
     def current(self, note_id: str) -> VersionMeta:
         return self.heads(note_id)[0]
@@ -192,7 +204,7 @@ class NoteIndex:
         return meta
 
     def summary(self, note_id: str) -> NoteSummary:
-        heads = self.heads(note_id)
+        heads, parent_missing = self._heads_and_gap(note_id)
         current = heads[0]
         shown = self.shown(current)
         return NoteSummary(
@@ -205,7 +217,9 @@ class NoteIndex:
             created=shown.created,
             updated=current.time,
             deleted=current.deleted,
-            waiting_for_sync=any(
+            # A head's body, or a version of its history, still on its way (FORMAT.md):
+            # until both are here, the note's history here lacks what other devices show.
+            waiting_for_sync=parent_missing or any(
                 meta.body is not None and meta.body not in self.objects for meta in heads
             ),
         )
