@@ -123,11 +123,12 @@ class ClauseContext:
         return self.lexicon.contexts["recipient"].search(before) is not None
 
     def _reports(self, position: int) -> bool:
-        """A third party who only found, saw or stopped what the client did ("Sister found
-        her in the garage", "Mate used the nasal spray on him"), or whom the client thinks
-        would be better off without them ("feels her family would be better off without
-        her"), tells of the client's matter, not their own. Optional for a label set
-        (rules.json "witness", "burden_thinker" and "burden_modal")."""
+        """A third party who only found, saw, stopped or rang about what the client did
+        ("Sister found her in the garage", "Mate used the nasal spray on him"), reported a
+        change in the client or filled in a rating form ("Teacher Vanderbilt: ..."), or whom
+        the client thinks would be better off without them ("feels her family would be
+        better off without her"), tells of the client's matter, not their own. Optional for
+        a label set (rules.json "witness", "burden_thinker" and "burden_modal")."""
         contexts = self.lexicon.contexts
         named = contexts["third_party"].match(self.text, position)
         if named is None or named.group().endswith(("'s", "’s")):
