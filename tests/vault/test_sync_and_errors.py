@@ -48,22 +48,31 @@ def test_concurrent_edits_from_two_devices_are_a_visible_conflict(
     assert devices == {vault.device_id, laptop.device_id}  # each wrote only its own folder
 
 
+def other_device(vault: Vault, tmp_path: Path) -> Vault:
+    """A second device of the same vault: a partial sync starts from a copy of the folder."""
+    remote = Vault.create(Home(tmp_path / "remote"), "x", keystore=no_keychain(), kdf=CHEAP_KDF)
+    shutil.rmtree(remote.home.vault_dir)
+    shutil.copytree(vault.home.vault_dir, remote.home.vault_dir)
+    return reopen(Home(remote.home.root))
+
+
+def arrive(vault: Vault, remote: Vault, path: Path) -> None:
+    """One of the other device's files reaches this device's folder."""
+    target = vault.home.vault_dir / path.relative_to(remote.home.vault_dir)
+    target.parent.mkdir(exist_ok=True)
+    if not target.exists():
+        shutil.copyfile(path, target)
+
+
 def test_version_whose_body_has_not_arrived_is_waiting_for_sync(
     vault: Vault, tmp_path: Path
 ) -> None:
-    remote = Vault.create(Home(tmp_path / "remote"), "x", keystore=no_keychain(), kdf=CHEAP_KDF)
-    # Simulate a partial sync between two devices of the same vault: copy the vault first.
-    shutil.rmtree(remote.home.vault_dir)
-    shutil.copytree(vault.home.vault_dir, remote.home.vault_dir)
-    remote = reopen(Home(remote.home.root))
+    remote = other_device(vault, tmp_path)
     made = remote.create_note("text arrives late", actor="cli", client="Late")
     before = set(object_files(remote.home))
     remote.update_note(made.id, None, base_version=made.version, actor="cli", tags=["t"])
     (metadata_only,) = set(object_files(remote.home)) - before
-    # Only the metadata-only version's file has arrived here so far.
-    arrived = vault.home.vault_dir / metadata_only.relative_to(remote.home.vault_dir)
-    arrived.parent.mkdir(exist_ok=True)
-    shutil.copyfile(metadata_only, arrived)
+    arrive(vault, remote, metadata_only)  # only the metadata-only version's file, so far
     vault.refresh()
     (late,) = vault.list_notes(client="Late")
     assert late.waiting_for_sync and late.tags == ["t"]
@@ -71,9 +80,7 @@ def test_version_whose_body_has_not_arrived_is_waiting_for_sync(
         vault.get_note(late.id, actor="cli")
     assert vault.quarantined() == []  # waiting, not damage
     for path in object_files(remote.home):  # the rest arrives
-        target = vault.home.vault_dir / path.relative_to(remote.home.vault_dir)
-        if not target.exists():
-            shutil.copyfile(path, target)
+        arrive(vault, remote, path)
     vault.refresh()
     assert vault.get_note(late.id, actor="cli").text == "text arrives late"
 
@@ -83,27 +90,20 @@ def test_version_whose_parent_has_not_arrived_is_waiting_for_sync(
 ) -> None:
     """An edit can arrive before the versions it followed; the heads then already agree
     with the other devices, so only "waiting" says the history here is still incomplete."""
-    remote = Vault.create(Home(tmp_path / "remote"), "x", keystore=no_keychain(), kdf=CHEAP_KDF)
-    shutil.rmtree(remote.home.vault_dir)
-    shutil.copytree(vault.home.vault_dir, remote.home.vault_dir)
-    remote = reopen(Home(remote.home.root))
+    remote = other_device(vault, tmp_path)
     made = remote.create_note("first", actor="cli", client="Late")
     middle = remote.update_note(made.id, "second", base_version=made.version, actor="cli")
     earlier = set(object_files(remote.home))
     last = remote.update_note(made.id, "third", base_version=middle.version, actor="cli")
     (newest,) = set(object_files(remote.home)) - earlier
-    arrived = vault.home.vault_dir / newest.relative_to(remote.home.vault_dir)
-    arrived.parent.mkdir(exist_ok=True)
-    shutil.copyfile(newest, arrived)
+    arrive(vault, remote, newest)
     vault.refresh()
     (late,) = vault.list_notes(client="Late")
     assert late.heads == [last.version]  # as on the remote device
     assert late.waiting_for_sync  # but its history lacks two versions
     assert vault.get_note(late.id, actor="cli").text == "third"  # the text is here
     for path in object_files(remote.home):  # the rest arrives
-        target = vault.home.vault_dir / path.relative_to(remote.home.vault_dir)
-        if not target.exists():
-            shutil.copyfile(path, target)
+        arrive(vault, remote, path)
     vault.refresh()
     (complete,) = vault.list_notes(client="Late")
     assert not complete.waiting_for_sync and complete.heads == [last.version]
