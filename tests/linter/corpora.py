@@ -100,11 +100,14 @@ CORPORA = {
         # during the fourteenth round and kept unopened: run first at the fifteenth's start.
         # heldout43 (published notes of group, couple, family, child and telehealth work, 56
         # pages) and heldout44 (dictated and hurried notes), written blind at the fifteenth
-        # round's start: run first at its end.)
+        # round's start: run first at its end. heldout45 (published phrasing from acute and
+        # hospital settings, 45 pages) and heldout46 (who a sentence is about), written blind
+        # during the fifteenth round and kept unopened: run first at the sixteenth's start.)
         estimate=("heldout7.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl",
                   "heldout34.jsonl", "heldout35.jsonl", "heldout36.jsonl", "heldout37.jsonl",
                   "heldout38.jsonl", "heldout39.jsonl", "heldout40.jsonl", "heldout41.jsonl",
-                  "heldout42.jsonl", "heldout43.jsonl", "heldout44.jsonl"),
+                  "heldout42.jsonl", "heldout43.jsonl", "heldout44.jsonl", "heldout45.jsonl",
+                  "heldout46.jsonl"),
         extra=("train_extra.jsonl", "published.jsonl", "train_more.jsonl", "train_more2.jsonl",
                "train_more3.jsonl", "train_more4.jsonl", "train_more5.jsonl",
                "train_more6.jsonl", "train_more7.jsonl", "train_more8.jsonl",
@@ -127,7 +130,8 @@ CORPORA = {
                            "heldout34.jsonl", "heldout35.jsonl", "heldout36.jsonl",
                            "heldout37.jsonl", "heldout38.jsonl", "heldout39.jsonl",
                            "heldout40.jsonl", "heldout41.jsonl", "heldout42.jsonl",
-                           "heldout43.jsonl", "heldout44.jsonl", "train_more10.jsonl",
+                           "heldout43.jsonl", "heldout44.jsonl", "heldout45.jsonl",
+                           "heldout46.jsonl", "train_more10.jsonl",
                            "train_more12.jsonl", "train_more13.jsonl", "train_more14.jsonl",
                            "train_more15.jsonl", "train_more16.jsonl",
                            "train_more17.jsonl", "train_more18.jsonl", "train_more19.jsonl",
