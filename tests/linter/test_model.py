@@ -126,7 +126,9 @@ def test_the_model_never_lowers_or_drops_a_safety_finding(rules_only: Linter, bo
     # Phrasings in no corpus and no rule: the second net is what catches them.
     "He keeps saying he wants to check out for good.",
     "The little one is left by herself for hours.",
-    "Her mum's carer has been withdrawing money from mum's account.",
+    # (Was "Her mum's carer ...": since issue 16's sixteenth round a carer marks a dependent
+    # adult for the rules, which now catch that one themselves.)
+    "Her mum's lodger has been withdrawing money from mum's account.",
 ])
 def test_the_model_catches_safety_wording_no_rule_names(text: str, rules_only: Linter,
                                                         both: Linter) -> None:

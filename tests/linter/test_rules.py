@@ -1450,3 +1450,182 @@ def test_fifteenth_round_a_teenager_home_alone_is_not_neglect(text: str, expecte
 def test_fifteenth_round_child_work_the_child_and_who_reports_on_it(text: str,
                                                                    expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # Issue 16, sixteenth round, mended on heldout45's and heldout46's misses; each worded
+    # anew. A ligature, the marks it leaves and the watch kept for it.
+    "Night staff found a torn strip of sheet tied tight around his neck in the shower.",
+    "Faint linear bruising noted across the front of her neck at the 0700 check.",
+    "Dressing gown cord found looped over the wardrobe rail in her room.",
+    "Ligature removed by staff at 2210; no injury.",
+    "Kept on arm's length obs through the night.",
+    "Continues on suicide precautions with 15-minute checks.",
+    # A past attempt in shorthand; a relative's attempts counted.
+    "Most recent attempt 2021, overdose of paracetamol, admitted to ICU.",
+    "Paternal uncle attempted x3, per client.",
+    # Stopped at a height or the water; found on the tracks.
+    "A passer-by pulled her back from the railings of the viaduct on Friday night.",
+    "Her brother stopped her wading into the river after the funeral.",
+    "Police found him sitting on the railway tracks near the station at 4 am.",
+    # Means found or taken along; affairs put in order; a goodbye message.
+    "Her flatmate found empty paracetamol packets in the bin and called 111.",
+    "Her husband found duct tape and a length of hosepipe on the back seat.",
+    "He locked himself in the bathroom with a packet of razor blades until police came.",
+    "She tried to take a bread knife into the ward toilets after the phone call.",
+    "A handwritten will, unsigned by witnesses, was found in his jacket.",
+    "His sister saw a goodbye video he had saved to post at midnight.",
+    "Wrote in his journal who gets his bike and his records 'after'.",
+    "The text just said 'tell mum I'm sorry' and then his phone went off.",
+    # Violence and veiled threats toward staff and others; risk to others rated.
+    "Hurled a food tray at the nurse during the evening med round.",
+    "Required prone restraint and seclusion after assaulting a peer.",
+    "Told the security guard he would 'sort out' the consultant after discharge.",
+    "Said the judge will 'regret it' and went quiet.",
+    "Wants to go home and 'finish what I started', she told the F1.",
+    "Keeps saying he wants it all 'over with' tonight.",
+    "Risk to self assessed as high following the disclosure.",
+    # Being a burden; a drawing of oneself dead; an overdose dream regretted on waking.
+    "Says she is sick of being a burden to everybody.",
+    "Drew herself in a coffin with the family standing round.",
+    "Dreamt she'd taken all her tablets and was upset that it wasn't real.",
+    # A dependent left without care; a pet given away; means locked away; days without food.
+    "Paramedics found a toddler strapped in the hot car outside the pub.",
+    "Since the carer left nobody has been in to wash or feed him, and he's bed-bound.",
+    "Gave his spaniel to a neighbour on Sunday without saying why.",
+    "Her son has agreed to keep the shotgun locked away at his house for now.",
+    "Has had four days of eating nothing and fainted at the bus stop.",
+    "A teacher heard him shouting 'I'll kill you' to his baby brother.",
+])
+def test_sixteenth_round_risk_in_acute_and_reported_phrasing(text: str) -> None:
+    assert rules_category(text) == "safety"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The look-alikes: the same words without risk to the client or to others.
+    ("The ligature audit of the new ward is booked for March.", "private"),
+    ("He posted a farewell message on the staff page when he retired from the bank.",
+     "private"),
+    ("She wore a silk scarf knotted around her neck for the interview.", "private"),
+    ("Her first attempt at the driving test went badly; she laughed about it.", "private"),
+    ("Her daughter won't stop talking about the new puppy.", "private"),
+    ("He cheeked the maths teacher and got a detention.", "private"),
+    ("Her mum fills the dosette box for her own tablets every Sunday.", "private"),
+    ("Her best friend was signed off work with stress last month.", "private"),
+    ("Walks her dog along the old railway line path each morning.", "private"),
+    # Record facts told by others, and ward shorthand.
+    ("CIWA-Ar 16 overnight, 9 this morning.", "test_results"),
+    ("Her daughter filled in the IQCODE as informant: average 4.1.", "test_results"),
+    ("ANC 1,420 today.", "test_results"),
+    ("Mute, posturing on and off since admission.", "symptoms"),
+    ("Observed muttering to himself and glancing at an empty chair.", "symptoms"),
+    ("Oriented to person only.", "symptoms"),
+    ("Believes the food on the ward is poisoned and refuses trays.", "symptoms"),
+    ("Mobilises with a zimmer, assist x1 for transfers.", "functional_status"),
+    ("His son handles his banking now; he couldn't say his balance.", "functional_status"),
+    ("Needs her husband to remind her to wash and change her clothes.", "functional_status"),
+    ("Occupational health: light duties, no night shifts for a month.", "functional_status"),
+    ("CL psychiatry to review again on Friday.", "treatment_plan"),
+    ("Recommend a hearing assessment before the next review.", "treatment_plan"),
+    ("D/c home tomorrow with CMHT follow-up.", "treatment_plan"),
+    ("Referred them on to a family mediation service.", "treatment_plan"),
+    ("I'd expect her sleep to settle over the next month.", "prognosis"),
+    ("Far less withdrawn than on admission, and eating in the dining room.", "progress"),
+    ("Arguments have largely stopped since we started the weekly check-ins.", "progress"),
+    ("Arrived thirty minutes late; session shortened.", "session_times"),
+    ("Family mtg 2:00-3:10.", "session_times"),
+    ("Session format: video, both parents joined.", "modality_frequency"),
+    ("Practised the anger thermometer with her and her foster carer.", "modality_frequency"),
+    ("PCIT: coached mum through labelled praise.", "modality_frequency"),
+    ("ED registrar's impression was an acute psychotic episode.", "diagnosis"),
+    ("Cheeking suspected, so the tablets were changed to a liquid.", "medication"),
+])
+def test_sixteenth_round_look_alikes_and_record_facts_in_ward_shorthand(
+        text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # Issue 16, sixteenth round, mended on heldout41's and heldout42's misses; each worded
+    # anew. The risk assessment's own words.
+    "Met criteria as a danger to self; admitted to the crisis stabilization unit overnight.",
+    "Presented after self-poisoning with her mother's amitriptyline.",
+    "Aborted attempt in March: stood at the window, then closed it.",
+    "Denies any intention to act on the thoughts this week.",
+    "Asked where he would do it, he said the woods behind the depot.",
+    "The head of year rang about a suicidal comment made in PE.",
+    "Risk formulation: moderate chronic, low acute.",
+    "Paramedics arrived; she had already taken the tablets by then.",
+    "Kept supervised in the office until her father came to collect her.",
+    # Means kept back or held by another; a height or water visited.
+    "Night nurse saw him palming his evening quetiapine.",
+    "About two weeks' worth saved and hidden in a shoebox.",
+    "Her partner now holds the insulin pens and hands them out a day at a time.",
+    "Sat on the viaduct railing for a while before walking home.",
+    "Talked about the canal by his flat and said he'd been down there at night alone.",
+    # Threats named to a person; driving after using; a message set to send later.
+    "Said he would make Gary pay for the write-up.",
+    "'He'll get what's coming' - about the neighbour who reported him.",
+    "Her ex told her sister he'd 'finish her' if she moved away.",
+    "Wanted to know which school the victim's children attend.",
+    "Drove the kids home after a couple of lines at the party.",
+    "He'd set up a text to his mum to send on Sunday at noon.",
+    # A child or dependent adult confined, beaten or left; an older adult's money taken.
+    "Her stepdad locks her in the cellar when she answers back.",
+    "Found locked in his room all weekend by his nephew, per the district nurse.",
+    "Says his dad beat him with a cable when he was small.",
+    "6-week-old left asleep in the flat while mum went to the shop.",
+    "Her 9 y/o sits outside the locked house until 7pm most evenings.",
+    "Her grandson holds her debit card and she has no money for the electric.",
+    "The carer has been 'borrowing' from her mother's purse for months.",
+    # A wish to be gone and goodbye behaviour in plain words.
+    "Keeps asking himself why he's still here.",
+    "Told her tutor she won't be around for graduation anyway.",
+    "'I've had a good innings, I'm ready to go,' she said calmly.",
+    "Describes feeling like a weight on her whole family.",
+    "Says he'll hurt the baby if he doesn't leave the room, or he'd shake him.",
+    "Asked if I'd take her budgie 'if it came to it'.",
+    "Has been giving out his tools to the lads at work.",
+    # Safety plan steps and the clinician's worry.
+    "Samaritans number added to her contacts in session.",
+    "If the urges get stronger tonight she'll call her brother first.",
+    "Protective: her dog, her nieces, her faith.",
+    "I'm worried about him over the long weekend; duty team told.",
+])
+def test_sixteenth_round_risk_from_crisis_and_new_settings(text: str) -> None:
+    assert rules_category(text) == "safety"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("She ran a Samaritans fundraising walk in May.", "private"),
+    ("Her aunt has had a good innings, ninety-four next week.", "private"),
+    ("Make sure the kitchen is tidy before the inspection.", "private"),
+    ("Attendance up to 92% since the spring.", "functional_status"),
+    ("Hasn't been in to work for ten days.", "functional_status"),
+    ("Stopped driving after the seizure in June.", "functional_status"),
+    ("Does the warehouse job four days a week.", "functional_status"),
+    ("Much calmer since Christmas and sleeping through.", "progress"),
+    ("Fewer panic attacks on the bus since the exposure work began.", "progress"),
+    ("Some improvement in sleep eight weeks into therapy.", "progress"),
+    ("Now 45 days without a drink.", "progress"),
+    ("Going out twice a week now vs never on admission.", "progress"),
+    ("She has gone from crying daily to crying once a week.", "progress"),
+    ("Hasn't enjoyed anything since the move, not even painting.", "symptoms"),
+    ("Daily shutdowns after school, lasting about an hour.", "symptoms"),
+    ("Respite to be arranged by the care coordinator.", "treatment_plan"),
+    ("Referred on to the eating disorders service.", "treatment_plan"),
+    ("Between now and next session he will log his urges.", "treatment_plan"),
+    ("Will liaise with her GP about the sick note.", "treatment_plan"),
+    ("Diagnosed with borderline PD in 2019.", "diagnosis"),
+    ("Currently on 45 mls a day of methadone.", "medication"),
+    ("Li 0.9 on Tuesday's bloods.", "test_results"),
+    ("Her AQ was scored at 41.", "test_results"),
+    ("Seen 0930-1020 in clinic.", "session_times"),
+    ("The war years 1939-1945 came up as her father's story.", "private"),
+    ("Stayed the whole fifty minutes for the first time.", "session_times"),
+    ("Practised urge surfing with the craving scale.", "modality_frequency"),
+    ("Fortnightly, Thursdays, by video.", "modality_frequency"),
+])
+def test_sixteenth_round_record_facts_and_look_alikes_in_plain_words(text: str,
+                                                                      expected: str) -> None:
+    assert rules_category(text) == expected

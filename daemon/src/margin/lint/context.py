@@ -113,8 +113,20 @@ class ClauseContext:
         whether each is a third party (one given or told something, or one who only tells of
         the client's matter, is not)."""
         cues = [(p, is_third) for p, is_third in self._person_cues
-                if not (is_third and (self._receives(p) or self._reports(p)))]
+                if not (is_third and (self._receives(p) or self._reports(p)
+                                      or self._owns_next(p)))]
         return [p for p, _ in cues], [is_third for _, is_third in cues]
+
+    def _owns_next(self, position: int) -> bool:
+        """An owner named right before another person ("a friend's mum stopped her") is not
+        the one who acts: the person after it decides, reporter or not."""
+        third = self.lexicon.contexts["third_party"]
+        named = third.match(self.text, position)
+        if named is None or not named.group().endswith(("'s", "’s")):
+            return False
+        rest = self.text[named.end():self.end]
+        after = self.end - len(rest.lstrip())
+        return after < self.end and third.match(self.text, after) is not None
 
     def _receives(self, position: int) -> bool:
         """A third party named as the one given or told something ("gave her sister the
