@@ -51,7 +51,8 @@ CORPORA = {
                "heldout23.jsonl", "heldout24.jsonl", "heldout25.jsonl", "heldout26.jsonl",
                "heldout27.jsonl", "heldout28.jsonl", "heldout29.jsonl", "heldout30.jsonl",
                "heldout31.jsonl", "heldout32.jsonl", "heldout33.jsonl", "heldout41.jsonl",
-               "heldout42.jsonl", "heldout45.jsonl", "heldout46.jsonl"),
+               "heldout42.jsonl", "heldout43.jsonl", "heldout44.jsonl", "heldout45.jsonl",
+               "heldout46.jsonl"),
         # Written by helpers who never saw the linter, each run once before a round's changes
         # and once after them (first_runs.json); never tuned or trained on. heldout7: issue
         # 16's second round. (heldout8, written for its fourth round, was then read and the
@@ -103,15 +104,15 @@ CORPORA = {
         # above.
         # heldout43 (published notes of group, couple, family, child and telehealth work, 56
         # pages) and heldout44 (dictated and hurried notes), written blind at the fifteenth
-        # round's start: run first at its end. heldout45 (published phrasing from acute and
+        # round's start: run first at its end; in the sixteenth round their misses were read
+        # and the rules mended on them: tuned above. heldout45 (published phrasing from acute and
         # hospital settings, 45 pages) and heldout46 (who a sentence is about), written blind
         # during the fifteenth round and kept unopened: run first at the sixteenth's start;
         # in the sixteenth round their misses were read and the rules mended on them: tuned
         # above.)
         estimate=("heldout7.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl",
                   "heldout34.jsonl", "heldout35.jsonl", "heldout36.jsonl", "heldout37.jsonl",
-                  "heldout38.jsonl", "heldout39.jsonl", "heldout40.jsonl", "heldout43.jsonl",
-                  "heldout44.jsonl"),
+                  "heldout38.jsonl", "heldout39.jsonl", "heldout40.jsonl"),
         extra=("train_extra.jsonl", "published.jsonl", "train_more.jsonl", "train_more2.jsonl",
                "train_more3.jsonl", "train_more4.jsonl", "train_more5.jsonl",
                "train_more6.jsonl", "train_more7.jsonl", "train_more8.jsonl",

@@ -1629,3 +1629,75 @@ def test_sixteenth_round_risk_from_crisis_and_new_settings(text: str) -> None:
 def test_sixteenth_round_record_facts_and_look_alikes_in_plain_words(text: str,
                                                                       expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # Issue 16, sixteenth round, mended on heldout43's and heldout44's misses; each worded
+    # anew. Driving after drink; a height checked or stood on.
+    "Drove back from the wedding 'way over the limit', she admitted.",
+    "Had four pints at the match before driving his son home.",
+    "Looked up how high the car park on Mill Street is.",
+    "He was standing on the flyover for twenty minutes before a driver stopped.",
+    # Goodbye messages and affairs settled; threats in plain words.
+    "Her last post said 'bye all, sorry for being such a mess'.",
+    "Did a will on her phone over the weekend without telling anyone.",
+    "Wrote letters to each of the kids and left them with her passport, just in case.",
+    "Told the group that if his neighbour parks there again he'll put him through the window.",
+    "Says he'll do something no one will forget if the custody hearing goes badly.",
+    "Her ex is threatening to share the videos unless she drops the case.",
+    "His girlfriend threw a glass at him on Friday and he slept in the car.",
+    # A child left to fend, groomed or hurt.
+    "The seven-year-old is by himself until nine when mum works late.",
+    "The nursery says he arrives hungry most days in the same dirty clothes.",
+    "A man she met online told her to delete the chats so her mum wouldn't see.",
+    "Year 8s have been doing the blackout challenge at break.",
+    # Screens and risk levels as dictated; the rest.
+    "PHQ item 9 endorsed at more than half the days.",
+    "Acute risk low, chronic risk moderate.",
+    "Her uncle died by his own hand in 1998.",
+    "Has the rope picked out, he said with a flat laugh.",
+    "He's done with it all, he said, and stopped his insulin.",
+    "In the dream she swallowed the whole lot and felt relieved.",
+    "The tablets she was saving are now with her sister.",
+    "Not to be left alone on the ward tonight.",
+    "Said she wants to be in the ground with her dad.",
+    "Says it would be easier for everyone if she just wasn't here.",
+    "Both seen alone; neither reports fear of the other.",
+])
+def test_sixteenth_round_risk_from_family_child_and_dictated_notes(text: str) -> None:
+    assert rules_category(text) == "safety"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("They'll regret it when the council reads my letter, she laughed.", "private"),
+    ("I wonder if she's a bit ADHD herself?", "private"),
+    ("Next time: ask about her grandmother's shop.", "private"),
+    ("His wife's meeting was cut short at thirty minutes.", "private"),
+    ("Start ten oh five, stop ten fifty.", "session_times"),
+    ("Session two to two forty-five, by phone.", "session_times"),
+    ("Came in at nine twenty for a nine o'clock.", "session_times"),
+    ("Arrived at nine twenty for a nine thirty.", "session_times"),
+    ("Twenty-minute check-in only.", "session_times"),
+    ("nine oh eight three four today", "session_times"),
+    ("AUDIT came out at twenty two.", "test_results"),
+    ("MoCA twenty six out of thirty.", "test_results"),
+    ("F four one point one, generalised anxiety.", "diagnosis"),
+    ("Eats lunch alone in the toilets most days.", "functional_status"),
+    ("Needs two or three prompts to get up for school.", "functional_status"),
+    ("Missing most Fridays this half term.", "functional_status"),
+    ("Phone-only session today, her laptop broke.", "modality_frequency"),
+    ("Introduced the 'stop-think' breathing routine with the puppet.", "modality_frequency"),
+    ("Fair prospects of returning to work by the spring.", "prognosis"),
+    ("Attendance up from 40% to 75% since Christmas.", "progress"),
+    ("Has slipped back since the move.", "progress"),
+    ("Goal two met: sleeping in her own bed.", "progress"),
+    ("Three to four glasses of wine most nights.", "symptoms"),
+    ("Meltdowns last 20 minutes most evenings.", "symptoms"),
+    ("Wets the bed three nights a week.", "symptoms"),
+    ("Has lost around four kilos since June.", "symptoms"),
+    ("Will meet his SENCO about an EHCP.", "treatment_plan"),
+    ("Review in six weeks.", "treatment_plan"),
+])
+def test_sixteenth_round_dictated_and_family_work_record_facts_and_look_alikes(
+        text: str, expected: str) -> None:
+    assert rules_category(text) == expected
