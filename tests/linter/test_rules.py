@@ -1701,3 +1701,92 @@ def test_sixteenth_round_risk_from_family_child_and_dictated_notes(text: str) ->
 def test_sixteenth_round_dictated_and_family_work_record_facts_and_look_alikes(
         text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # Issue 16, sixteenth round, mended on train_more20's misses; each worded anew.
+    # Means gathered, hidden or rehearsed.
+    "Practised tying the knot with the rope in the garage, 'just to see'.",
+    "Three pill bottles lined up on the bedside table during the video call.",
+    "His wife found a jar of loose tablets hidden behind the boiler.",
+    "Kept a list in her diary of the tablets in the kitchen drawer.",
+    "Tried to get the same prescription at two pharmacies on Friday.",
+    "Asked the pharmacist how many paracetamol would be too many.",
+    "Has been tipping each morning's dose into a tin in her wardrobe.",
+    "Dad keeps the rest of the meds locked in the car now.",
+    "Means: knives removed from the flat by her brother.",
+    "Crisis # and two contacts added to her phone.",
+    "Reasons to live: the grandchildren, the allotment.",
+    # Heights, tracks, fumes.
+    "Spends his breaks on the roof of the multi-storey looking over the edge.",
+    "Was found sitting on the open third-floor window ledge at night.",
+    "Staff saw her standing past the yellow line for forty minutes.",
+    "Stops halfway across the bridge and stares down.",
+    "Sat in the car with the engine running and the garage door shut.",
+    "Called the mountain hut 'a good place never to come back from'.",
+    # A wish to be gone in plain words.
+    "She wonders if it would be simpler if she just wasn't around.",
+    "Asked if I'd keep his file open if he isn't around by summer.",
+    "Goes to bed hoping it's the last night.",
+    "Has been choosing the hymns and who will carry the coffin.",
+    "Told her sponsor she won't be around to collect her one-year chip.",
+    "Says he is done being a burden to his wife.",
+    "Has skipped dialysis twice this fortnight.",
+    "Plans to use alone when he gets his own room.",
+    "Keeps seeing herself dropping the baby over the banister.",
+    "The voices are telling him his neighbour must die.",
+    # Threats and approach.
+    "Found his ex's new flat online and has walked past it every night.",
+    "He still has her door code and mentioned it twice.",
+    "Says he has 'dealt with' people like the manager before.",
+    "Knows where the foreman parks and when he leaves.",
+    "Said the ex 'better not be at the school gate' on Monday.",
+    "Told her he'd make sure no one finds her if she leaves.",
+    "Pinned her against the door during the row on Sunday.",
+    "Keeps a bag packed by the door in case he comes back.",
+    # A child hurt, touched, starved or left.
+    "His account of the burn changed twice, ending with 'Mum didn't mean to'.",
+    "Her uncle comes into her room at night and calls it their secret.",
+    "Sent to his room with no dinner whenever he wets the bed.",
+    "Hides food at school because there is nothing at home on weekends.",
+    "The 6-year-old walked herself to school again this morning.",
+    "Police found the toddler outside; no adult home.",
+    "She's been watering down the formula to make it last.",
+    # An adult's money taken; a past overdose told in passing.
+    "A new lodger holds her debit card and buys her shopping.",
+    "His nephew collects his disability money and keeps most of it.",
+    "Heel sores noticed by the district nurse; daughter says she 'hasn't had time'.",
+    "Took about 40 of her dad's sleeping tablets last spring.",
+    "Admitted in 2019 after what he calls 'the pills night'.",
+    "Old silvery scars along both forearms.",
+    "Drove the kids to school with something in her system.",
+    "Asked her neighbour to walk the dog 'from now on'.",
+    "Gave out his medals and told them to remember him by them.",
+    "Wrote emails to each of her children and saved them as drafts.",
+    "The art teacher showed me a drawing of herself lying dead in the playground.",
+])
+def test_sixteenth_round_risk_stated_indirectly(text: str) -> None:
+    assert rules_category(text) == "safety"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("They tied the knot in June and honeymooned in Crete.", "private"),
+    ("Grandma's rule: whatever was in the cupboard went into the soup.", "private"),
+    ("Her dad lost two years to the redundancy, she says.", "private"),
+    ("My own goal this term: leave the office by six.", "private"),
+    ("Photocopier's out of PHQ forms again.", "private"),
+    ("Needs his son's help getting in and out of the shower.", "functional_status"),
+    ("Working doubles at the warehouse six days straight.", "functional_status"),
+    ("Attending lectures but behind on three essays.", "functional_status"),
+    ("Handles her own bills and banking.", "functional_status"),
+    ("Her partner says she's 'a different person' since the spring.", "progress"),
+    ("Connected 14:02, disconnected 14:51.", "session_times"),
+    ("Checks the oven 'thirty times' before leaving.", "symptoms"),
+    ("Objectively flat, speech slow.", "symptoms"),
+    ("Three bottles of wine over the weekend.", "symptoms"),
+    ("Has lost about half a stone since the summer.", "symptoms"),
+    ("Goals for the next block: sleep routine, one outing a week.", "treatment_plan"),
+    ("Agreed a medication review with her GP.", "treatment_plan"),
+])
+def test_sixteenth_round_record_shorthand_and_look_alikes(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
