@@ -1790,3 +1790,48 @@ def test_sixteenth_round_risk_stated_indirectly(text: str) -> None:
 ])
 def test_sixteenth_round_record_shorthand_and_look_alikes(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # Issue 16, sixteenth round, mended on train_more22's and train_more23's misses; each
+    # worded anew.
+    "Kept the last of her mother's morphine 'for when it's my time'.",
+    "Wondered which way would leave less of a mess for whoever finds her.",
+    "Thinks the children would be better off if she didn't exist.",
+    "Has been giving her rings to her daughters so they have 'something of mine'.",
+    "Said he took everything in the bathroom cabinet on Friday.",
+    "Tired of being everyone's burden, she said, and has priced up cremation.",
+    "After the lapse: 'I won't need the next appointment'.",
+    "His own rating of his risk: two out of ten.",
+    "Agreed a same-day crisis assessment with the duty psychiatrist.",
+    "Admitted informally for her own safety.",
+    "School made a report to DCFS this morning.",
+    "Terrified her boyfriend will kill her if she tells the police.",
+    "An adult from the club messages him at midnight asking for pictures.",
+    "He tracks his wife through an app on her phone.",
+    "Her son can't account for where her pension goes.",
+    "Said the documentary showed 'how I'd do it' and went quiet.",
+    "Read up on exactly how he did it after the funeral.",
+    "'I'll just take the whole box,' she joked, with the packet in her bag.",
+    "'They would all be better off,' he repeated.",
+    "Her ex texted 'you'll regret leaving'.",
+    "Mum's partner locks the toddler in the bedroom when she cries.",
+])
+def test_sixteenth_round_risk_in_published_notes_and_beside_films(text: str) -> None:
+    assert rules_category(text) == "safety"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The look-alikes: another person's suicide, the clinician's own learning.
+    ("The actor's suicide was in every paper this week.", "private"),
+    ("Her old teammate took his own life in 2019; she went to the memorial.", "private"),
+    ("Her uncle and his son both took their own lives.", "safety"),
+    ("Booked a webinar on duty to warn for my CPD.", "private"),
+    ("Peer consult group talked through a Tarasoff question on a case (not my client).",
+     "private"),
+    ("Going over my CBT training notes tonight.", "private"),
+    ("Updated his will after the wedding, at his wife's insistence.", "private"),
+    ("Drinks four or five pints Fridays and Saturdays.", "symptoms"),
+])
+def test_sixteenth_round_published_look_alikes(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
