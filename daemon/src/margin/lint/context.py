@@ -124,8 +124,10 @@ class ClauseContext:
         named = third.match(self.text, position)
         if named is None or not named.group().endswith(("'s", "’s")):
             return False
-        rest = self.text[named.end():self.end]
-        after = self.end - len(rest.lstrip())
+        # A short look-ahead: slicing to the part's end per owner is quadratic in a long
+        # unpunctuated paste full of possessives.
+        rest = self.text[named.end():min(self.end, named.end() + 40)]
+        after = named.end() + len(rest) - len(rest.lstrip())
         return after < self.end and third.match(self.text, after) is not None
 
     def _receives(self, position: int) -> bool:
