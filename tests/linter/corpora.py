@@ -52,7 +52,8 @@ CORPORA = {
                "heldout27.jsonl", "heldout28.jsonl", "heldout29.jsonl", "heldout30.jsonl",
                "heldout31.jsonl", "heldout32.jsonl", "heldout33.jsonl", "heldout41.jsonl",
                "heldout42.jsonl", "heldout43.jsonl", "heldout44.jsonl", "heldout45.jsonl",
-               "heldout46.jsonl"),
+               "heldout46.jsonl", "heldout47.jsonl", "heldout48.jsonl", "heldout49.jsonl",
+               "heldout50.jsonl"),
         # Written by helpers who never saw the linter, each run once before a round's changes
         # and once after them (first_runs.json); never tuned or trained on. heldout7: issue
         # 16's second round. (heldout8, written for its fourth round, was then read and the
@@ -113,11 +114,12 @@ CORPORA = {
         # 52 pages) and heldout48 (template and form fields), written blind at the sixteenth
         # round's start: run first at its end. heldout49 (published phrasing from populations
         # not yet covered, 69 pages) and heldout50 (long reflective sentences), written blind at
-        # the sixteenth round's start and kept unopened: run first at the seventeenth's start.)
+        # the sixteenth round's start and kept unopened: run first at the seventeenth's start.
+        # In the seventeenth round the misses of heldout47 to heldout50 were read and the rules
+        # mended on them: tuned above.)
         estimate=("heldout7.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl",
                   "heldout34.jsonl", "heldout35.jsonl", "heldout36.jsonl", "heldout37.jsonl",
-                  "heldout38.jsonl", "heldout39.jsonl", "heldout40.jsonl", "heldout47.jsonl",
-                  "heldout48.jsonl", "heldout49.jsonl", "heldout50.jsonl"),
+                  "heldout38.jsonl", "heldout39.jsonl", "heldout40.jsonl"),
         extra=("train_extra.jsonl", "published.jsonl", "train_more.jsonl", "train_more2.jsonl",
                "train_more3.jsonl", "train_more4.jsonl", "train_more5.jsonl",
                "train_more6.jsonl", "train_more7.jsonl", "train_more8.jsonl",
@@ -126,7 +128,7 @@ CORPORA = {
                "train_more15.jsonl", "train_more16.jsonl",
                "train_more17.jsonl", "train_more18.jsonl", "train_more19.jsonl",
                "train_more20.jsonl", "train_more21.jsonl", "train_more22.jsonl",
-               "train_more23.jsonl"),
+               "train_more23.jsonl", "train_more24.jsonl", "train_more25.jsonl"),
         sourced=frozenset({"heldout5.jsonl", "published.jsonl", "heldout6.jsonl",
                            "train_more.jsonl", "train_more3.jsonl", "heldout7.jsonl",
                            "heldout8.jsonl", "heldout9.jsonl", "heldout10.jsonl",
@@ -150,7 +152,8 @@ CORPORA = {
                            "train_more15.jsonl", "train_more16.jsonl",
                            "train_more17.jsonl", "train_more18.jsonl", "train_more19.jsonl",
                            "train_more20.jsonl", "train_more21.jsonl", "train_more22.jsonl",
-                           "train_more23.jsonl", "train_more7.jsonl",
+                           "train_more23.jsonl", "train_more24.jsonl", "train_more25.jsonl",
+                           "train_more7.jsonl",
                            "train_more8.jsonl", "train_more9.jsonl"}),
     ),
 }

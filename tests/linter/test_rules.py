@@ -1835,3 +1835,113 @@ def test_sixteenth_round_risk_in_published_notes_and_beside_films(text: str) -> 
 ])
 def test_sixteenth_round_published_look_alikes(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # Issue 16, seventeenth round, mended on heldout47's to heldout50's misses; each worded
+    # anew. Threats veiled in a grievance; the clinician's own read of the risk.
+    "If the council evicts her, 'the housing officer is going to pay for this.'",
+    "I think she's at higher risk than she's admitting - too composed.",
+    # The safety plan's lines; screens for military sexual trauma.
+    "Wrote only her sister under 'people I can ask for help'.",
+    "MST screening came back positive; wants it kept general in the record.",
+    # Assault, drugging, trafficking and grooming in the client's own words.
+    "The perpetrator still messages her from new numbers every week.",
+    "Woke up at someone's house with no memory of the night and her clothes torn.",
+    "A man bought her a drink and she can't remember anything after.",
+    "At sixteen her cousin sold her to older men for money.",
+    "Her uncle calls it 'our secret game' and tells her not to tell.",
+    # Better off with the insurance; holds and bites in group homes; burns.
+    "Says his kids would get more out of his life insurance than out of him.",
+    "Prone restraint used twice on the unit after he threw a chair.",
+    "He bit a support worker during the transfer this morning.",
+    "Her mother burned her with a lighter when she was nine.",
+    # Means gathered a little at a time; goodbye words; a baby left alone.
+    "Buying the tablets three packs at a time from different chemists.",
+    "Has rung the surgery four times for an early refill of the zopiclone.",
+    "Ordered a long rope online and wouldn't say what for.",
+    "Gave her nephew the watch 'just so he has something to remember me by'.",
+    "Keeps saying she wants to be 'gone for good'.",
+    "The six-month-old was left alone in the cot while she went to the pub.",
+    "Staff forgot him on the minibus for an hour after the outing.",
+    # A sister's overdose is the client's family history.
+    "Sister took a handful of pills at nineteen; she's well now.",
+])
+def test_seventeenth_round_risk_from_psychiatry_populations_and_long_reflections(
+        text: str) -> None:
+    assert rules_category(text) == "safety"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The look-alikes: a format, a holiday, a class, an object on a wall, a dream, a will.
+    ("Writing tonight's notes as bullet points for a change.", "private"),
+    ("Dreams of a year off to disappear on a boat along the coast.", "private"),
+    ("She loved the knife sharpening course her dad signed them up for.", "private"),
+    ("The tow rope hung over the fence all winter.", "private"),
+    ("Dream: a rope lying on the stairs, nothing else happened.", "private"),
+    ("Redoing their wills because of the new baby.", "private"),
+    ("I wondered if the gambling is a way of feeling something at all.", "private"),
+    ("Her brother trains new volunteers at the shelter.", "private"),
+    ("Her dad plays shooters till late; she finds it funny.", "private"),
+    # Record facts in plain words, in template lines and at the end of a long reflection.
+    ("Only drives in the daytime and avoids the motorway now.", "functional_status"),
+    ("Can no longer sit through a full shift without a break.", "functional_status"),
+    ("Relies on her son to pay the bills and sort the post.", "functional_status"),
+    ("Needs prompting for showering; cooks simple meals unaided.", "functional_status"),
+    ("Sofa surfing since March; still holding down the bar job.", "functional_status"),
+    ("Household: he does the shopping, she does the laundry.", "functional_status"),
+    ("Volunteers at the library two afternoons a week.", "functional_status"),
+    ("Anticipate full recovery within six months if attendance holds.", "prognosis"),
+    ("The crash memory barely bothers her any more.", "progress"),
+    ("Will present him at Monday's MDT review.", "treatment_plan"),
+    ("Will write a support letter for the housing application.", "treatment_plan"),
+    ("Client to phone the GP about the referral.", "treatment_plan"),
+    ("Goals agreed this session: walk daily, call one friend a week.", "treatment_plan"),
+    ("I felt oddly sleepy in the room, and I should add that she's waking at 4 most days.",
+     "symptoms"),
+    ("My attention kept drifting until I noticed she was tearful and avoiding my eyes.",
+     "symptoms"),
+    ("I wondered about my own timing, so for the record: binge episodes down to one a week.",
+     "progress"),
+])
+def test_seventeenth_round_record_facts_and_look_alikes(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, seventeenth round, mended on train_more24's and train_more25's misses; each
+    # worded anew. The clinician's own medication and sleep; plans only considered; idioms.
+    ("I'm on week two of a beta blocker myself and notice every tremor in the room.",
+     "private"),
+    ("Took my own sumatriptan at lunch; foggy for the first session.", "private"),
+    ("Barely slept four hours myself after the on-call weekend.", "private"),
+    ("Toying with adding a genogram next time, if she's up for it.", "private"),
+    ("I'm tempted to name it PTSD already, which says more about my impatience.", "private"),
+    ("The med student asked to sit in next week.", "private"),
+    ("Exam season is murdering her sleep, she laughed.", "private"),
+    ("A lad from his old regiment overdosed last year; he went to the funeral.", "private"),
+    ("Dream: he was carrying a hunting knife through an empty school.", "private"),
+    ("I keep wanting to explain away her collecting, and I notice why.", "private"),
+    ("Wants to read more about schema therapy for my own learning.", "private"),
+    # The client's own matters in the same words.
+    ("Missed three doses of the lithium over the weekend.", "medication"),
+    ("He laughed it off, but he's waking at 3 most nights.", "symptoms"),
+    ("Worry worst in the evenings, lasting two to three hours.", "symptoms"),
+    ("Stopped going to church and the Tuesday group since March.", "functional_status"),
+    ("Completes her bedtime routine with the picture chart.", "functional_status"),
+    ("Back on earlies, five shifts a week.", "functional_status"),
+    ("Needs her neighbour's help with the shopping and forms.", "functional_status"),
+    ("Takes the train to college independently now.", "functional_status"),
+    ("Sensory regulation plan reviewed with the OT today.", "modality_frequency"),
+    ("Taught using a timer to stay on task in class.", "modality_frequency"),
+    ("Rehabilitation potential good for a return to part-time work.", "prognosis"),
+    ("Sleeping through most nights, compared with barely at all before therapy.", "progress"),
+    ("Family session to be booked once school breaks up.", "treatment_plan"),
+    ("Next session: review the thought record and start the behavioural experiment.",
+     "treatment_plan"),
+    ("Warm handover to the adolescent team planned for June.", "treatment_plan"),
+    ("Says the kids would be better off with the life insurance than with him.", "safety"),
+])
+def test_seventeenth_round_own_matters_plans_considered_and_record_lines(
+        text: str, expected: str) -> None:
+    assert rules_category(text) == expected

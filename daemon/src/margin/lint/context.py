@@ -67,15 +67,22 @@ class ClauseContext:
         return bool(self._cue_starts(kind))
 
     def _cue_before(self, kind: str, position: int) -> bool:
-        return any(p < position and not self._terminated(p, position)
+        return any(p < position and not self._terminated(kind, p, position)
                    for p in self._cue_starts(kind))
 
-    def _terminated(self, cue: int, position: int) -> bool:
+    def _terminated(self, kind: str, cue: int, position: int) -> bool:
         """A word such as "but" between a cue and the mention ends the cue's scope (ConText's
         terminate): "I wondered about my own pace, but he has met his goal" is a finding.
-        For a musing or a guess only. Optional for a label set (rules.json "terminate")."""
-        pattern = self.lexicon.contexts.get("terminate")
-        return pattern is not None and pattern.search(self.text, cue, position) is not None
+        For a musing or a guess only. Optional for a label set (rules.json "terminate").
+        The clinician's own reaction also ends where the client's matter is taken up again
+        ("I felt tired; she sleeps four hours", "I should add that...", "I noticed he was
+        tangential"): rules.json "therapist_terminate"."""
+        names = ("terminate", "therapist_terminate") if kind == "therapist" else ("terminate",)
+        for name in names:
+            pattern = self.lexicon.contexts.get(name)
+            if pattern is not None and pattern.search(self.text, cue, position) is not None:
+                return True
+        return False
 
     def about_third_party(self, position: int) -> bool:
         """The nearest person named before the mention is not the client."""
@@ -176,8 +183,10 @@ class ClauseContext:
         if kind == "third_party_adult":
             return (self.about_third_party(match_start) and not self.has_marker("child")
                     and not self.kin_suicide(match_start))
-        if kind == "therapist" and self._own_reaction():
+        if kind in ("therapist", "therapist_own") and self._own_reaction():
             return True
+        if kind == "therapist_own":
+            return False  # only the clinician's own marks, not their musings
         if kind in ("therapist", "speculation"):
             # Forward scope: the cue must come first ("I wonder if her insomnia...").
             question = kind == "speculation" and "?" in self.clause
