@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+
 import pytest
 
 from margin.lint import Linter
 from margin.lint.gate import DIGIT, WHOLE, keys, word_starts, words
+from margin.lint.inner_keys import inner_keys
 from tests.linter.corpora import CORPORA
 from tests.linter.eval import read_corpus
 
@@ -48,23 +52,26 @@ def test_word_openings_hold_prefixes_whole_words_and_digits() -> None:
     assert "pill" + WHOLE not in openings
 
 
-def test_the_gate_never_skips_a_rule_that_matches_in_any_corpus_sentence() -> None:
-    linter = Linter(use_model=False)
+def corpus_parts(linter: Linter) -> Iterator[tuple[str, int, int, frozenset[str]]]:
+    """(text, start, end, word openings) of every sentence part of every corpus row."""
     corpora = CORPORA["misplacement"]
-    checked = 0
     for name in corpora.evaluated:
         for row in read_corpus(corpora.directory / name):
             text = row["text"]
             for start, end in linter.splitter.spans(text):
-                openings = word_openings(text[start:end])
-                for rule in linter.lexicon.rules:
-                    gated = [(rule.regex, rule.keys)] if rule.regex is not None else []
-                    gated += [(cue.regex, cue.keys) for cue in rule.together]
-                    for regex, needed in gated:
-                        if needed is not None and regex is not None and needed.isdisjoint(
-                                openings):
-                            checked += 1
-                            assert regex.search(text, start, end) is None, (rule, text)
+                yield text, start, end, word_openings(text[start:end])
+
+
+def test_the_gate_never_skips_a_rule_that_matches_in_any_corpus_sentence() -> None:
+    linter = Linter(use_model=False)
+    gated = [(rule.regex, rule.keys) for rule in linter.lexicon.rules]
+    gated += [(cue.regex, cue.keys) for rule in linter.lexicon.rules for cue in rule.together]
+    checked = 0
+    for text, start, end, openings in corpus_parts(linter):
+        for regex, needed in gated:
+            if needed is not None and regex is not None and needed.isdisjoint(openings):
+                checked += 1
+                assert regex.search(text, start, end) is None, (regex.pattern, text)
     assert checked > 10_000  # the gate does skip most rules
 
 
@@ -87,6 +94,46 @@ def test_anchored_rules_find_what_a_full_scan_finds_in_every_corpus_sentence() -
                     assert regex is not None
                     scanned = [m.span() for m in regex.finditer(text, start, end)]
                     assert tried.get(index, []) == scanned, (linter.lexicon.rules[index], text)
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    # A later word every match holds is preferred to the first (the gate checks that one).
+    (r"(?:she|he|they)(?:'ll|’ll)\s+regret\w*", {"regret"}),
+    (r"(?:took|takes)\s+(?:all|every)\s+(?:the\s+)?(?:pills|tablets)", {"pills", "tablets"}),
+    (r"self[\s-]+harm", {"harm"}),
+    (r"suicid\w*", {"suicid"}),  # one word: its own opening
+    # Past an optional word ending in a space a word still begins; the longest keys are kept.
+    (r"overdos\w*|(?:she|he)\s+took\s+(?:\w+\s+)?pills", {"overdos", "pills"}),
+    (r"lay\s+awake\s+(?:for\s+)?hours", {"awake"}),
+    (r"sharpening\s+(?:knives|blades)", {"knives", "blades"}),
+    (r"(?:a|an)\s+\w+\s+ambulance", {"ambulanc"}),  # eight characters, as gate.py keeps
+    (r"(?:she|he)\s+(?:\w+\s+)?(?:maybe\s+)?", {"she", "he"}),  # only the first word
+    # Nothing certain: a word too short after an optional one, classes, a unit after "\s*".
+    (r"(?:\w+\s+)?ok", None),
+    (r"[a-z]+\s+[a-z]+", None),
+    (r"\d+\s*mg", None),
+])
+def test_inner_keys_read_a_word_every_match_holds(pattern: str,
+                                                  expected: set[str] | None) -> None:
+    found = inner_keys(re.compile(rf"(?<![\w])(?:{pattern})(?![\w])", re.IGNORECASE))
+    assert (None if found is None else set(found)) == expected
+
+
+def test_inner_keys_never_skip_a_rule_that_matches_in_any_corpus_sentence() -> None:
+    linter = Linter(use_model=False)
+    keyed = []
+    for rule in linter.lexicon.rules:
+        needed = inner_keys(rule.regex) if rule.regex is not None else None
+        if rule.regex is not None and needed:
+            keyed.append((rule.regex, needed))
+    assert len(keyed) > 300  # most rules have one
+    skipped = 0
+    for text, start, end, openings in corpus_parts(linter):
+        for regex, needed in keyed:
+            if needed.isdisjoint(openings):
+                skipped += 1
+                assert regex.search(text, start, end) is None, (regex.pattern, text)
+    assert skipped > 100_000
 
 
 def test_every_rule_has_keys_so_none_scans_every_part() -> None:

@@ -27,9 +27,11 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 from functools import lru_cache
+from itertools import chain
 
 from margin.lint.context import ClauseContext
 from margin.lint.gate import word_keys, words
+from margin.lint.inner_keys import inner_keys
 from margin.lint.labelset import MISPLACEMENT, LabelSet
 from margin.lint.lexicon import Lexicon, Rule
 from margin.lint.model import SentenceModel
@@ -40,6 +42,8 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*")
 # semicolon, a spaced dash, slash or bar (sentences.py cuts there), never a line end.
 _JOINABLE = re.compile(r"[ \t,]*(?:;|[-–—]{1,2}|/|\|)[ \t,]*")
 _WORDS_KEPT = 50_000  # words whose rules are kept (Linter._rules_opened_by)
+# An anchored rule as a word opens it: (rule index, pattern, inner keys or None).
+_Anchored = tuple[int, "re.Pattern[str]", "frozenset[str] | None"]
 
 
 @dataclass(frozen=True)
@@ -80,7 +84,7 @@ class Linter:
         # Word opening -> rules that need it (gate.py); rules with no keys always run.
         self._gated: dict[str, list[int]] = {}
         # Per word: (anchored rules it opens, other rules it opens); see _rules_opened_by.
-        self._word_rules: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {}
+        self._word_rules: dict[str, tuple[tuple[_Anchored, ...], tuple[int, ...]]] = {}
         self._ungated = []
         # Rules matched only where a word opens them (_anchored_matches), not by scanning.
         self._anchored = frozenset(
@@ -100,6 +104,13 @@ class Linter:
         self._regexes: dict[int, re.Pattern[str]] = {
             index: rule.regex for index, rule in enumerate(self.lexicon.rules)
             if index in self._anchored and rule.regex is not None}
+        # Per rule: openings of a later word every match holds (inner_keys.py); a rule
+        # without them is tried wherever the gate opens it.
+        self._inner: dict[int, frozenset[str]] = {}
+        for index, rule in enumerate(self.lexicon.rules):
+            inner = inner_keys(rule.regex) if rule.regex is not None else None
+            if inner:
+                self._inner[index] = inner
         if model is None and use_model:
             model = label_set.load_model()
         self.model = model if use_model else None
@@ -208,26 +219,34 @@ class Linter:
         alternative at every character. Word by word rather than rule by rule: most rules
         a part lets through are tried at one word and fail there, and the bookkeeping of
         going rule by rule cost more than the matching."""
-        regexes = self._regexes
+        openings: frozenset[str] | None = None  # made on first need
         reached: dict[int, int] = {}
         found = []
         for position, word in words:
-            for index in self._rules_opened_by(word)[0]:
-                if reached.get(index, 0) > position:
+            for index, regex, needed in self._rules_opened_by(word)[0]:
+                if reached and reached.get(index, 0) > position:
                     continue  # inside this rule's previous match, as finditer would skip it
-                match = regexes[index].match(text, position, end)
+                if needed is not None:
+                    if openings is None:
+                        openings = _openings(words)
+                    if needed.isdisjoint(openings):
+                        continue  # no word of the part is one every match holds
+                match = regex.match(text, position, end)
                 if match is not None:
                     reached[index] = match.end()
                     found.append((index, match))
         return found
 
-    def _rules_opened_by(self, word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    def _rules_opened_by(self, word: str) -> tuple[tuple[_Anchored, ...], tuple[int, ...]]:
+        """(anchored rules the word opens, as (index, pattern, inner keys or None); other
+        rules it opens), kept per word."""
         rules = self._word_rules.get(word)
         if rules is None:
             if len(self._word_rules) >= _WORDS_KEPT:
                 self._word_rules.clear()  # a bound on a long-running daemon's memory
             opened = sorted({i for key in word_keys(word) for i in self._gated.get(key, ())})
-            rules = (tuple(i for i in opened if i in self._anchored),
+            rules = (tuple((i, self._regexes[i], self._inner.get(i))
+                           for i in opened if i in self._anchored),
                      tuple(i for i in opened if i not in self._anchored))
             self._word_rules[word] = rules
         return rules
@@ -257,9 +276,15 @@ class Linter:
                           for s, e in self._drugs(text, start, end)]
             elif rule.together:
                 if openings is None:
-                    openings = frozenset(k for _, w in part_words for k in word_keys(w))
+                    openings = _openings(part_words)
                 found += [(index, m) for m in _together(rule, text, start, end, openings)]
             elif rule.regex is not None:
+                needed = self._inner.get(index)
+                if needed is not None:
+                    if openings is None:
+                        openings = _openings(part_words)
+                    if needed.isdisjoint(openings):
+                        continue
                 found += [(index, _Mention(rule, m.start(), m.end(), m.group(), (m.start(),)))
                           for m in rule.regex.finditer(text, start, end)]
         found.sort(key=lambda pair: pair[0])  # stable: each rule's mentions keep their order
@@ -306,6 +331,11 @@ class Linter:
         # A context makes the mention private only if it covers every cue of it.
         return not any(all(context.blocks(kind, anchor) for anchor in mention.anchors)
                        for kind in mention.rule.unless)
+
+
+def _openings(part_words: list[tuple[int, str]]) -> frozenset[str]:
+    """Every key (gate.word_keys) of every word of a part."""
+    return frozenset(chain.from_iterable(word_keys(word) for _, word in part_words))
 
 
 def _together(rule: Rule, text: str, start: int, end: int,
