@@ -128,7 +128,8 @@ CORPORA = {
                "train_more15.jsonl", "train_more16.jsonl",
                "train_more17.jsonl", "train_more18.jsonl", "train_more19.jsonl",
                "train_more20.jsonl", "train_more21.jsonl", "train_more22.jsonl",
-               "train_more23.jsonl", "train_more24.jsonl", "train_more25.jsonl"),
+               "train_more23.jsonl", "train_more24.jsonl", "train_more25.jsonl",
+               "train_more26.jsonl", "train_more27.jsonl"),
         sourced=frozenset({"heldout5.jsonl", "published.jsonl", "heldout6.jsonl",
                            "train_more.jsonl", "train_more3.jsonl", "heldout7.jsonl",
                            "heldout8.jsonl", "heldout9.jsonl", "heldout10.jsonl",
@@ -153,7 +154,7 @@ CORPORA = {
                            "train_more17.jsonl", "train_more18.jsonl", "train_more19.jsonl",
                            "train_more20.jsonl", "train_more21.jsonl", "train_more22.jsonl",
                            "train_more23.jsonl", "train_more24.jsonl", "train_more25.jsonl",
-                           "train_more7.jsonl",
+                           "train_more26.jsonl", "train_more27.jsonl", "train_more7.jsonl",
                            "train_more8.jsonl", "train_more9.jsonl"}),
     ),
 }

@@ -1945,3 +1945,83 @@ def test_seventeenth_round_record_facts_and_look_alikes(text: str, expected: str
 def test_seventeenth_round_own_matters_plans_considered_and_record_lines(
         text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # Issue 16, seventeenth round, mended on train_more26's and train_more27's misses; each
+    # worded anew. Means gathered, counted, kept, asked about, handed over or swallowed.
+    "Stocking up on spare insulin pens and won't say why.",
+    "Counting up her sleeping tablets every night, she admits.",
+    "Still keeps his late wife's oxycodone in the bedside drawer.",
+    "Wanted to know how many of those white ones it would take.",
+    "Agreed to give her sister the pill bottles and keep only a week's supply.",
+    "Swallowed half of the packet on Saturday and told no one.",
+    "Took a few of his brother's xanax on top of the vodka.",
+    "Left a letter for each grandchild 'just in case' in the bureau.",
+    "Handed over his phone PIN: 'you'll need this one day'.",
+    "Set up scheduled texts to send on her mum's anniversary; wouldn't say what they say.",
+    # Passive wishes and plain-word risk.
+    "Said he 'wouldn't mind' if a lorry hit him on the way home.",
+    "Would be relieved if the plane crashed on the way back, she said flatly.",
+    "Most days she's angry she woke up at all.",
+    "Thinks the family will cope better once she's out of the picture.",
+    "Says the band would do better without dead weight like him.",
+    "Keeps saying she shouldn't be here any more.",
+    "Wondered aloud if anyone would even notice if he was gone.",
+    "Promised he won't 'do something stupid' this weekend, but wouldn't meet my eye.",
+    "Denies acting on the thoughts since March.",
+    "Drove to the viaduct again and sat in the lay-by at the top for an hour.",
+    "Can't remember driving home from the wedding.",
+    "Nearly passed out in training after hardly any food for two days.",
+    "Fresh marks on her inner forearm she says the cat made.",
+    # Threats, control, exploitation and grooming; a child or dependent left.
+    "Told his ex 'next time I won't miss'.",
+    "Warned the new tenant he'd better sleep with one eye open.",
+    "Said if that manager comes near him again he won't walk out of there.",
+    "Stepdad told the boys he'd sort them out if they told the teacher.",
+    "Intrusive image of holding him under in the bath; horrified by it.",
+    "Her husband pockets her keys so she can't go out.",
+    "Her nephew draws her mum's pension and the house has been left with no food.",
+    "A man from the gym keeps messaging him late at night asking for photos.",
+    "His mother, who has dementia, lives alone; nobody's been round for four days.",
+    "Toddler alone in the back garden when I arrived; mum asleep.",
+    "The 10-year-old watches the baby until midnight on shift nights.",
+    "Says her dad went off for five days and left the 12-year-old in charge.",
+    "Her grandad 'does things' when he babysits, the 7-year-old said.",
+    # The record the risk sits in.
+    "Risk level assessed as increased since the eviction notice.",
+    "Rang children's social care; the child would be put at further risk by telling mum.",
+])
+def test_seventeenth_round_indirect_risk_from_tuning_batches(text: str) -> None:
+    assert rules_category(text) == "safety"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The look-alikes.
+    ("Wants to vanish into the hills for a weekend after exams.", "private"),
+    ("Cut his hair short for the new job.", "private"),
+    ("The film's knife scenes were too much for her; she left early.", "private"),
+    ("Her dad won't stop nagging about the mortgage.", "private"),
+    ("It's a treadmill that doesn't stop, she said of the ward.", "private"),
+    ("Clay pigeons with the shotgun at her uncle's farm made her summer.", "private"),
+    ("Making a will now the baby's arrived.", "private"),
+    ("She was thrown by the word 'prognosis' in the consultant's letter.", "private"),
+    ("Her grown-up daughter was left alone at the party by her friends.", "private"),
+    # Record facts in letters, therapy records and other professions' notes.
+    ("Speech sound disorder confirmed at the review.", "diagnosis"),
+    ("Not been to college since the assault in May.", "functional_status"),
+    ("Orders her own coffee at the cafe now.", "functional_status"),
+    ("Driving again, local trips only.", "functional_status"),
+    ("Pump settings changed by the diabetes nurse.", "medication"),
+    ("The gains should hold through the summer.", "prognosis"),
+    ("Fewer prompts needed at mealtimes.", "progress"),
+    ("Moving in the right direction with sleep and mood.", "progress"),
+    ("Two of the three goals achieved.", "progress"),
+    ("Appt 1400, arrived 1415.", "session_times"),
+    ("Standard score 82 on the receptive scale.", "test_results"),
+    ("Home practice: breathing exercise twice daily.", "treatment_plan"),
+    ("Course of six more sessions approved by the funder.", "treatment_plan"),
+])
+def test_seventeenth_round_look_alikes_and_record_lines_from_letters(text: str,
+                                                                     expected: str) -> None:
+    assert rules_category(text) == expected
