@@ -38,7 +38,9 @@ Keys = frozenset[str]
 def inner_keys(pattern: re.Pattern[str]) -> Keys | None:
     """Openings (gate.word_keys) one of which some word of every match of `pattern` has,
     taken from a word after the first where one can be read ("suicid*" alone gives its
-    own), or None when a branch gives none for sure."""
+    own), or None when a branch gives none for sure. For a rule's pattern: every match
+    starts at a word, as the rules' guard against a word character before them makes
+    sure (lexicon.py)."""
     if _PARSER is None:
         return None
     try:
