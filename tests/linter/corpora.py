@@ -119,11 +119,14 @@ CORPORA = {
         # mended on them: tuned above. heldout51 (published phrasing from forensic, EAP,
         # older-adult, grief, assessment, insomnia, OCD and early-psychosis work, 80 pages) and
         # heldout52 (six whole courses of therapy), written blind at the seventeenth round's
-        # start: run first at its end.)
+        # start: run first at its end. heldout53 (published phrasing from social-work and
+        # case-management records, 63 pages) and heldout54 (notes typed imperfectly), written
+        # blind at the seventeenth round's start and kept unopened: run first at the
+        # eighteenth's start.)
         estimate=("heldout7.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl",
                   "heldout34.jsonl", "heldout35.jsonl", "heldout36.jsonl", "heldout37.jsonl",
                   "heldout38.jsonl", "heldout39.jsonl", "heldout40.jsonl", "heldout51.jsonl",
-                  "heldout52.jsonl"),
+                  "heldout52.jsonl", "heldout53.jsonl", "heldout54.jsonl"),
         extra=("train_extra.jsonl", "published.jsonl", "train_more.jsonl", "train_more2.jsonl",
                "train_more3.jsonl", "train_more4.jsonl", "train_more5.jsonl",
                "train_more6.jsonl", "train_more7.jsonl", "train_more8.jsonl",
@@ -152,7 +155,8 @@ CORPORA = {
                            "heldout43.jsonl", "heldout44.jsonl", "heldout45.jsonl",
                            "heldout46.jsonl", "heldout47.jsonl",
                            "heldout48.jsonl", "heldout49.jsonl", "heldout50.jsonl",
-                           "heldout51.jsonl", "heldout52.jsonl", "train_more10.jsonl",
+                           "heldout51.jsonl", "heldout52.jsonl", "heldout53.jsonl",
+                           "heldout54.jsonl", "train_more10.jsonl",
                            "train_more12.jsonl", "train_more13.jsonl", "train_more14.jsonl",
                            "train_more15.jsonl", "train_more16.jsonl",
                            "train_more17.jsonl", "train_more18.jsonl", "train_more19.jsonl",
