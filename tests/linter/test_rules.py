@@ -2025,3 +2025,77 @@ def test_seventeenth_round_indirect_risk_from_tuning_batches(text: str) -> None:
 def test_seventeenth_round_look_alikes_and_record_lines_from_letters(text: str,
                                                                      expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # Issue 16, eighteenth round, mended on heldout51's and heldout52's misses; each worded
+    # anew (no sentence of any corpus file).
+    "Wanted to know how long it would take the guards to find a man in the laundry room.",
+    "Staff found a length of towel twisted into a loop under his mattress.",
+    "Shoelaces and belt taken off him at booking per the risk protocol.",
+    "Placed back on suicide watch after the court date.",
+    "Second night in the safe cell, wearing the tear-proof smock.",
+    "Swallowed two batteries and a screw in the holding room.",
+    "I'm not comfortable with her going home alone tonight after that phone call.",
+    "Lost the toddler at the supermarket again while she was on her phone.",
+    "Woke with his hands around Marcy's neck, still half in the dream.",
+    "Her nephew took her bank card in June; the heating bill went unpaid twice since.",
+    "Drives her to the bank each Monday and she can't explain where the savings are going.",
+    "Told the chaplain she's ready to go and be with Walter now.",
+    "Wants to go and be with his late wife, he said quietly.",
+    "Paid for the grave beside her mother's and said it won't be long.",
+    "Gave away all his gear on the wing and asked for a letter to go to his nan 'after'.",
+    "Some nights she wishes the flat would just burn down with her in it.",
+    "Drove out to the viaduct after the hearing and sat there for an hour.",
+    "Keeps imagining swimming out into the sea off the pier.",
+    "Left the dog with a neighbour 'in case I'm not around next week' and went quiet.",
+    "Her son locks his dad in the bedroom while he's at work; nobody checks till evening.",
+    "The 8-year-old has been making her own dinner since her dad started drinking again.",
+    "She sees the baby slipping under the water every bath time and has to step out.",
+    "Pictures of the baby falling, no urge/intent, partner home at bath time.",
+    "Asked what tablets are kept in the house; the old co-codamol is going back to the chemist.",
+    "Still has the blade he took from the art room, won't hand it over.",
+    "Her partner hid her keys and passport so she couldn't leave on Sunday.",
+    "Left the baby in her cot alone while she went to the off-licence.",
+    "Taking laxatives again, a whole box on Friday.",
+    "Wrote her brother a text 'just in case' and then deleted it.",
+    "'The kids would be happier without me,' he said at the door.",
+    "Says the blood pressure tablets are pointless and stopped them last week.",
+    "Sleeping tablet with two glasses of wine 'to make sure'.",
+    "Had a few at the club and drove her friend home.",
+    "Three crackers a day for a week and she fainted in the queue.",
+])
+def test_eighteenth_round_risk_from_forensic_older_adult_and_course_notes(text: str) -> None:
+    assert rules_category(text) == "safety"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The look-alikes, which must stay private.
+    ("He'd murder someone for a bacon sandwich, he said.", "private"),
+    ("His cellmate overdosed last year; he tells it without feeling.", "private"),
+    ("She stayed on watch at the harbour like her grandfather used to.", "private"),
+    ("Lost the baby at twelve weeks last spring; she talks of it as 'the winter'.", "private"),
+    ("She locked herself in her room to cry after the call.", "private"),
+    ("Fluoxetine 20 mg, taken every morning per her pill app.", "medication"),
+    # Record facts worded as these notes word them.
+    ("Checks the oven 15 times before bed.", "symptoms"),
+    ("Takes about two hours to fall asleep most nights.", "symptoms"),
+    ("Began half an hour late because the interpreter was stuck in traffic.", "session_times"),
+    ("Nightmares down from about five a week to one.", "progress"),
+    ("Less tearful than at intake.", "progress"),
+    ("Graded return on track, no further sick leave since March.", "progress"),
+    ("Expect the low mood to lift over the next few months.", "prognosis"),
+    ("Some further decline is anticipated given the diagnosis.", "prognosis"),
+    ("Should manage a full return to work by the summer.", "prognosis"),
+    ("Will send a summary to the parole officer each month.", "treatment_plan"),
+    ("Referring her on to the memory clinic.", "treatment_plan"),
+    ("Goals for Sam: walk daily, one phone call to his brother a week.", "treatment_plan"),
+    ("Next session we start the exposure hierarchy.", "treatment_plan"),
+    ("On light duties, four 6-hour shifts.", "functional_status"),
+    ("Hasn't been to class in three weeks.", "functional_status"),
+    ("No longer drives at night.", "functional_status"),
+    ("Imaginal exposure to the crash memory today.", "modality_frequency"),
+    ("Session type: brief solution-focused counselling, video.", "modality_frequency"),
+])
+def test_eighteenth_round_record_facts_and_look_alikes(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
