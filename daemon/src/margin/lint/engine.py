@@ -74,9 +74,12 @@ class Linter:
     call lint() many times. `use_model=False` runs the rules alone (evaluation, comparison)."""
 
     def __init__(self, lexicon: Lexicon | None = None, *, model: SentenceModel | None = None,
-                 use_model: bool = True, label_set: LabelSet = MISPLACEMENT) -> None:
+                 use_model: bool = True, label_set: LabelSet = MISPLACEMENT,
+                 respell: bool = True) -> None:
         self.label_set = label_set
         self.lexicon = lexicon or label_set.load_lexicon()
+        # Misspelt key words and shorthand read as what they stand for (spelling.py).
+        self.respeller = label_set.load_respeller() if respell else None
         self.splitter = SentenceSplitter(self.lexicon.abbreviations)
         self._rank = {name: i for i, name in enumerate(self.lexicon.order)}
         # Drug names are looked up only from a word that opens one (most words do not).
@@ -142,7 +145,28 @@ class Linter:
         parts of one sentence included."""
         found = [self._lint_part(text, start, end) for start, end in spans]
         self._join_split_risk(text, spans, found)
+        self._read_misspellings(text, spans, found)
         return found
+
+    def _read_misspellings(self, text: str, spans: list[tuple[int, int]],
+                           found: list[Finding | None]) -> None:
+        """A part with a misspelt key word or shorthand ("sucidal", "laxitives by the box",
+        "u wont have to worry abt me") is linted again as respelled; its finding is kept
+        where it is more important than the part's own, so respelling only adds."""
+        if self.respeller is None:
+            return
+        top = self.lexicon.order[0]
+        for index, (start, end) in enumerate(spans):
+            own = found[index]
+            if own is not None and own.category == top:
+                continue
+            respelled = self.respeller.respell(text, start, end)
+            if respelled is None:
+                continue
+            read = self._lint_part(respelled, 0, len(respelled))
+            if read is not None and (
+                    own is None or self._rank[read.category] < self._rank[own.category]):
+                found[index] = Finding(start, end, read.category, read.severity, read.message)
 
     def _join_split_risk(self, text: str, spans: list[tuple[int, int]],
                          found: list[Finding | None]) -> None:

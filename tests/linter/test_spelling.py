@@ -1,0 +1,116 @@
+"""Misspelt key words and shorthand (margin.lint.spelling), on sentences in no corpus file."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import pytest
+
+from margin.errors import LintRulesMissing
+from margin.lint.engine import Linter
+from margin.lint.labelset import MISPLACEMENT
+from margin.lint.spelling import Respeller, one_edit
+from tests.linter import build_spelling
+
+
+@functools.cache
+def _linters() -> tuple[Linter, Linter]:
+    """The rules alone, with and without respelling."""
+    return Linter(use_model=False), Linter(use_model=False, respell=False)
+
+
+def test_committed_spelling_file_is_current() -> None:
+    """spelling.json is made from the rules: after a change to them, run
+    `python tests/linter/build_spelling.py` and commit what it writes."""
+    assert build_spelling.OUTPUT.read_text(encoding="utf-8") == build_spelling.render(
+        build_spelling.build())
+
+
+@pytest.mark.parametrize(("word", "key", "expected"), [
+    ("sucidal", "suicidal", True),      # a letter missing
+    ("suiccidal", "suicidal", True),    # a letter added
+    ("laxitives", "laxatives", True),   # a letter changed
+    ("suicdial", "suicidal", True),     # two neighbours swapped
+    ("suicidal", "suicidal", False),    # the same word
+    ("scuidial", "suicidal", False),    # two edits
+    ("laxatvies", "laxative", False),   # a swap and a letter more
+    ("overdoes", "overdose", True),     # one edit, but a real word: spelling.json keeps it
+])
+def test_one_edit(word: str, key: str, expected: bool) -> None:
+    assert one_edit(word, key) is expected
+    assert one_edit(key, word) is expected
+
+
+def test_respeller_reads_only_words_one_edit_from_one_key() -> None:
+    speller = Respeller(["suicidal", "overdose", "pills", "assessed", "sertraline"],
+                        real=["overdoes", "pulls", "kills"], shorthand={"abt": "about"})
+    assert speller.reading("sucidal") == "suicidal"
+    assert speller.reading("assesed") == "assessed"
+    assert speller.reading("setraline") == "sertraline"
+    assert speller.reading("abt") == "about"
+    for word in ("overdoes", "pulls", "kills", "suicidal", "pill", "session", "zzzzzz"):
+        assert speller.reading(word) is None, word
+    ambiguous = Respeller(["cutting", "putting"], real=[], shorthand={})
+    assert ambiguous.reading("gutting") is None  # one edit from two keys: read as written
+
+
+def test_respell_keeps_the_rest_of_the_text_and_capitals() -> None:
+    speller = Respeller(["suicidal", "laxatives"], real=[], shorthand={"abt": "about"})
+    text = "Note: Sucidal talk abt work; took laxitives."
+    assert speller.respell(text, 6, len(text)) == "Suicidal talk about work; took laxatives."
+    assert speller.respell("Nothing to read here.", 0, 21) is None
+
+
+@pytest.mark.parametrize("text", [
+    "risk assesed as moderate, reviewed the safty plan",
+    "took an overdoze of her gran's tablets on tues",
+    "saving up her laxitives, gets dizzy when she stands",
+    "u wont have to worry abt me much longer, she said at the door",
+    "Her partner has been stragling her during fights.",
+    "reviewed the safty plan with her mum",
+    "thinks her family would be beter off without her",
+])
+def test_misspelt_risk_is_found_by_the_rules(text: str) -> None:
+    with_reading, as_written = _linters()
+    assert (with_reading.predict(text), as_written.predict(text)) == ("safety", "private")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("says she has been on setraline since march", "medication"),
+    ("started on quetiapene last month", "medication"),
+    ("nighmares 4x a week", "symptoms"),
+    ("agorophobia diagnosed by her GP", "diagnosis"),
+])
+def test_misspelt_record_facts_are_found_by_the_rules(text: str, expected: str) -> None:
+    with_reading, as_written = _linters()
+    assert (with_reading.predict(text), as_written.predict(text)) == (expected, "private")
+
+
+@pytest.mark.parametrize("text", [
+    "She overdoes it at the gym on Saturdays and then aches all week.",
+    "He pulls the covers over his head when the alarm goes.",
+    "The series kills off her favourite character, she told me laughing.",
+    "Talked about her brother's new job abroad.",
+])
+def test_real_words_near_key_words_stay_as_written(text: str) -> None:
+    with_reading, as_written = _linters()
+    assert with_reading.predict(text) == as_written.predict(text) == "private"
+
+
+def test_respelling_never_takes_a_finding_away() -> None:
+    """A part keeps its own finding when the respelled copy finds less."""
+    with_reading, as_written = _linters()
+    text = "Denies SI; sleeping abt 5 hrs, apetite low."
+    assert ([(f.start, f.end) for f in as_written.lint(text)]
+            == [(f.start, f.end) for f in with_reading.lint(text)][:len(as_written.lint(text))])
+    assert with_reading.predict(text) == "safety"
+
+
+def test_a_damaged_spelling_file_is_the_rules_error(tmp_path: Path) -> None:
+    folder = tmp_path / "lexicon"
+    folder.mkdir()
+    (folder / "spelling.json").write_text('{"keys": ', encoding="utf-8")
+    label_set = MISPLACEMENT.__class__(**{**MISPLACEMENT.__dict__, "directory": folder})
+    with pytest.raises(LintRulesMissing):
+        label_set.load_respeller()
