@@ -38,9 +38,11 @@ REAL_WORD_COUNT = 40
 OPENING_GROWTH = 5
 
 # Shorthand of fast notes and what each stands for. Only words a clinician types for a
-# longer one; never a real word whose reading would change ("ill", "id", "wed").
+# longer one, or a slip too short to read by its distance from a key ("slef"); never a
+# real word whose reading would change ("ill", "id", "wed").
 SHORTHAND = {
-    "abt": "about", "bc": "because", "cos": "because", "coz": "because", "cuz": "because",
+    "abt": "about", "bout": "about", "slef": "self", "bc": "because", "cos": "because",
+    "coz": "because", "cuz": "because",
     "b4": "before", "thru": "through", "tmrw": "tomorrow", "tmw": "tomorrow",
     "tomoz": "tomorrow", "nite": "night", "tonite": "tonight", "2nite": "tonight",
     "2day": "today", "sesh": "session", "ppl": "people", "smth": "something",

@@ -125,7 +125,9 @@ def test_the_model_never_lowers_or_drops_a_safety_finding(rules_only: Linter, bo
 @pytest.mark.parametrize("text", [
     # Phrasings in no corpus and no rule: the second net is what catches them.
     "He keeps saying he wants to check out for good.",
-    "The little one is left by herself for hours.",
+    # (Was "The little one is left by herself for hours.": since issue 16's eighteenth round
+    # the rules read a child left by herself or on her own themselves.)
+    "Nobody is watching the little one for hours after school.",
     # (Was "Her mum's carer ...": since issue 16's sixteenth round a carer marks a dependent
     # adult for the rules, which now catch that one themselves.)
     "Her mum's lodger has been withdrawing money from mum's account.",

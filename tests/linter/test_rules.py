@@ -2099,3 +2099,87 @@ def test_eighteenth_round_risk_from_forensic_older_adult_and_course_notes(text: 
 ])
 def test_eighteenth_round_record_facts_and_look_alikes(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # Issue 16, eighteenth round, mended on train_more28's to train_more31's misses (regional
+    # and generational idiom, typing, child welfare); each worded anew.
+    "Says she might top herself if the flat goes.",
+    "Thinking of doing himself in since the layoff.",
+    "Wants to neck himself, says the rope's in the shed.",
+    "Texted 'kms fr' at 1am.",
+    "Her story caption said 'gn forever'.",
+    "Told me she's going to unalive herself after exams.",
+    "Doesn't care what happens to him any more, stopped his insulin.",
+    "'Quiero morirme,' she said twice.",
+    "He batters her when the horses lose.",
+    "Stepdad hit him till he bled, age 9.",
+    "The swim coach keeps messaging her and touched her in the changing room.",
+    "Wondered what happens if you swallow the whole month's tablets at once.",
+    "Asked me to keep her pills 'so I don't take them all at once'.",
+    "Using benzos on top of the methadone again.",
+    "Says he can get to the shotgun at his dad's whenever he wants.",
+    "Agreed to leave the car keys with his brother on nights he's drinking.",
+    "Recorded a video for his sons 'just in case' and won't say more.",
+    "Walked out onto the railway bridge at 3am to see how it feels.",
+    "Cut her heart meds to zero this month.",
+    "Laxatives about 15 a day since Easter.",
+    "PHQ-9 item 9 = 2, reviewed.",
+    "Warning signs reviewed: none today.",
+    "Risk today: moderate, plan updated.",
+    "The baby is minded by an 8-year-old while mum works nights.",
+    "Left the 6yo and the baby alone till midnight.",
+    "Kids' fridge: empty except milk.",
+    "Mum leaves the twins on their own most evenings.",
+    "Left the kids while she went to the pub, neighbour found them.",
+    "Came to with no memory of the night and the toddler crying in the cot.",
+    "Her nan's pension is being taken by a lodger and she hasn't seen any cash since June.",
+    "Her grandad has been going without his tablets since the carer left.",
+    "His brother took his life in 2011.",
+    "Said if they sack him he'll take a few of them with him.",
+    "Been looking up where her ex works and wants him to pay.",
+    "Saying goodbye to everyone like she's not coming back.",
+    "Urges to cut 7/10 this week.",
+    "Found a bag of paracetamol in her locker and she wouldn't say why.",
+    "Gave her the Childline number and saved it in her phone.",
+    "Coming to school with no coat and no lunch for weeks.",
+    "Her cousin has been touching the little ones at sleepovers.",
+    "Her husband says he'll batter her if she leaves.",
+])
+def test_eighteenth_round_risk_in_idiom_and_typing_from_tuning_batches(text: str) -> None:
+    assert rules_category(text) == "safety"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The look-alikes.
+    ("He joked his mum would batter him for missing dinner.", "private"),
+    ("We talked about what the last question of the PHQ-9 asks.", "private"),
+    ("Signed up for the C-SSRS refresher course.", "private"),
+    ("Left the kids with her sister while she went to the interview.", "private"),
+    ("She strapped the bike to the car and drove to the coast.", "private"),
+    ("Drove 40 kms to the clinic and back.", "private"),
+    # Record facts as the tuning batches word them.
+    ("Drug screen came back negative on every panel.", "test_results"),
+    ("Scored 24 out of 30 on the memory test.", "test_results"),
+    ("Bloods showed her iron is low.", "test_results"),
+    ("I expect him to keep improving through the spring.", "prognosis"),
+    ("Prog good with the new supports.", "prognosis"),
+    ("Referred him to the housing support worker.", "treatment_plan"),
+    ("Sent a summary to the GAL before the hearing.", "treatment_plan"),
+    ("Will liaise with the GP about the bloods.", "treatment_plan"),
+    ("Plan to step down to fortnightly in March.", "treatment_plan"),
+    ("Sesh ran 9 til 9.50.", "session_times"),
+    ("We cut it to twenty minutes because of the fire alarm.", "session_times"),
+    ("Keeping on top of the housework again.", "functional_status"),
+    ("Stays in bed all day on weekends.", "functional_status"),
+    ("On modified duty, four hours a day.", "functional_status"),
+    ("Won't do the motorway since the crash.", "functional_status"),
+    ("Down about two stone since the summer.", "symptoms"),
+    ("Hears voices whispering when nobody is there.", "symptoms"),
+    ("Sleeping 'maybe three hours' most nights.", "symptoms"),
+    ("Halving her tablets because of the nausea.", "medication"),
+    ("Family-based treatment session with both parents.", "modality_frequency"),
+])
+def test_eighteenth_round_look_alikes_and_record_lines_from_tuning_batches(
+        text: str, expected: str) -> None:
+    assert rules_category(text) == expected

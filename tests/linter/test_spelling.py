@@ -55,6 +55,12 @@ def test_respeller_reads_only_words_one_edit_from_one_key() -> None:
     assert ambiguous.reading("gutting") is None  # one edit from two keys: read as written
 
 
+def test_respeller_prefers_a_slip_of_the_same_length_then_a_letter_left_out() -> None:
+    speller = Respeller(["reason", "reasons", "though", "thoughts"], real=[], shorthand={})
+    assert speller.reading("reasosn") == "reasons"  # two letters swapped, not one added
+    assert speller.reading("thoughs") == "thoughts"  # a letter left out, not one added
+
+
 def test_respell_keeps_the_rest_of_the_text_and_capitals() -> None:
     speller = Respeller(["suicidal", "laxatives"], real=[], shorthand={"abt": "about"})
     text = "Note: Sucidal talk abt work; took laxitives."

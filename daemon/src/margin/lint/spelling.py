@@ -7,8 +7,8 @@ finding (engine.py), so respelling can add a finding, never take one away.
 
 Respelling is narrow on purpose:
 - a word of MIN_LENGTH letters or more is read as a key word (a word the rules spell) only
-  when it is one edit from exactly one of them: a letter missing, added or changed, or two
-  letters swapped;
+  when it is one edit from it (a letter missing, added or changed, or two letters swapped)
+  and from no other key of the same kind of slip (_likeliest);
 - never a real English word near a key ("overdoes", "pulls"): spelling.json lists every
   one, read from a word-frequency list when the file is built (tests/linter/build_spelling.py);
 - shorthand from a fixed list ("abt": about, "wont": won't).
@@ -39,6 +39,18 @@ def one_edit(word: str, key: str) -> bool:
     pairs = enumerate(zip(longer, shorter, strict=False))
     cut = next((i for i, (a, b) in pairs if a != b), len(shorter))
     return longer[:cut] + longer[cut + 1:] == shorter
+
+
+def _likeliest(word: str, keys: set[str]) -> str | None:
+    """The key a misspelling most likely stands for: the only one; else the only one of its
+    length (a letter changed or two swapped: "reasosn" is "reasons", not "reason"); else the
+    only one a letter longer (a letter left out is the commonest slip: "thoughs" is
+    "thoughts", not "though"); else none."""
+    for chosen in (keys, {k for k in keys if len(k) == len(word)},
+                   {k for k in keys if len(k) == len(word) + 1}):
+        if len(chosen) == 1:
+            return next(iter(chosen))
+    return None
 
 
 def _deletes(word: str) -> set[str]:
@@ -78,7 +90,7 @@ class Respeller:
                 word not in self._keys and word not in self._real):
             near = {key for variant in _deletes(word) | {word}
                     for key in self._near.get(variant, ()) if one_edit(word, key)}
-            found = near.pop() if len(near) == 1 else None
+            found = _likeliest(word, near)
         self._readings[word] = found
         return found
 
