@@ -245,15 +245,21 @@ class Linter:
         going rule by rule cost more than the matching."""
         openings: frozenset[str] | None = None  # made on first need
         reached: dict[int, int] = {}
+        # Per rule, whether the part holds a word every match needs: asked once per part,
+        # not at every word that opens the rule.
+        holds: dict[int, bool] = {}
         found = []
         for position, word in words:
             for index, regex, needed in self._rules_opened_by(word)[0]:
                 if reached and reached.get(index, 0) > position:
                     continue  # inside this rule's previous match, as finditer would skip it
                 if needed is not None:
-                    if openings is None:
-                        openings = _openings(words)
-                    if needed.isdisjoint(openings):
+                    held = holds.get(index)
+                    if held is None:
+                        if openings is None:
+                            openings = _openings(words)
+                        held = holds[index] = not needed.isdisjoint(openings)
+                    if not held:
                         continue  # no word of the part is one every match holds
                 match = regex.match(text, position, end)
                 if match is not None:
@@ -291,6 +297,7 @@ class Linter:
             found.append((index, _Mention(rule, match.start(), match.end(), match.group(),
                                           (match.start(),))))
         openings: frozenset[str] | None = None  # every key of the part: "together" rules
+        cue_matches: dict[int, list[re.Match[str]]] = {}  # per cue, shared by its rules
         for index in self._candidates(part_words):
             rule = rules[index]
             if (only is not None and rule.category != only) or (across and not rule.across_parts):
@@ -301,7 +308,8 @@ class Linter:
             elif rule.together:
                 if openings is None:
                     openings = _openings(part_words)
-                found += [(index, m) for m in _together(rule, text, start, end, openings)]
+                found += [(index, m) for m in _together(rule, text, start, end, openings,
+                                                        cue_matches)]
             elif rule.regex is not None:
                 needed = self._inner.get(index)
                 if needed is not None:
@@ -362,8 +370,8 @@ def _openings(part_words: list[tuple[int, str]]) -> frozenset[str]:
     return frozenset(chain.from_iterable(word_keys(word) for _, word in part_words))
 
 
-def _together(rule: Rule, text: str, start: int, end: int,
-              openings: frozenset[str]) -> list[_Mention]:
+def _together(rule: Rule, text: str, start: int, end: int, openings: frozenset[str],
+              cue_matches: dict[int, list[re.Match[str]]]) -> list[_Mention]:
     """One mention per match of the first cue that has every other cue close by.
 
     For each other cue the nearest match is taken; the mention covers them all. Its context
@@ -372,9 +380,14 @@ def _together(rule: Rule, text: str, start: int, end: int,
     """
     if any(cue.keys is not None and cue.keys.isdisjoint(openings) for cue in rule.together):
         return []
-    per_cue = [list(cue.regex.finditer(text, start, end)) for cue in rule.together]
-    if not all(per_cue):
-        return []
+    per_cue = []
+    for cue in rule.together:  # a cue list is searched once per part, and only as needed
+        matches = cue_matches.get(id(cue))
+        if matches is None:
+            matches = cue_matches[id(cue)] = list(cue.regex.finditer(text, start, end))
+        if not matches:
+            return []
+        per_cue.append(matches)
     mentions = []
     for first in per_cue[0]:
         picked = [first]
