@@ -138,7 +138,8 @@ CORPORA = {
                "train_more20.jsonl", "train_more21.jsonl", "train_more22.jsonl",
                "train_more23.jsonl", "train_more24.jsonl", "train_more25.jsonl",
                "train_more26.jsonl", "train_more27.jsonl", "train_more28.jsonl",
-               "train_more29.jsonl", "train_more30.jsonl", "train_more31.jsonl"),
+               "train_more29.jsonl", "train_more30.jsonl", "train_more31.jsonl",
+               "train_more32.jsonl", "train_more33.jsonl"),
         sourced=frozenset({"heldout5.jsonl", "published.jsonl", "heldout6.jsonl",
                            "train_more.jsonl", "train_more3.jsonl", "heldout7.jsonl",
                            "heldout8.jsonl", "heldout9.jsonl", "heldout10.jsonl",
@@ -166,7 +167,7 @@ CORPORA = {
                            "train_more23.jsonl", "train_more24.jsonl", "train_more25.jsonl",
                            "train_more26.jsonl", "train_more27.jsonl", "train_more28.jsonl",
                            "train_more29.jsonl", "train_more30.jsonl", "train_more31.jsonl",
-                           "train_more7.jsonl",
+                           "train_more32.jsonl", "train_more33.jsonl", "train_more7.jsonl",
                            "train_more8.jsonl", "train_more9.jsonl"}),
     ),
 }

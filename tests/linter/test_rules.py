@@ -2183,3 +2183,39 @@ def test_eighteenth_round_risk_in_idiom_and_typing_from_tuning_batches(text: str
 def test_eighteenth_round_look_alikes_and_record_lines_from_tuning_batches(
         text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, eighteenth round, mended on train_more32's and train_more33's misses (record
+    # facts as published reports word them; the precise safety net); each worded anew.
+    ("At her aunt's burial she said she wished it had been her own.", "safety"),
+    ("Since his cousin's overdose he thinks it would be easier to go the same way.", "safety"),
+    ("Has been planning her own funeral and picked the hymns.", "safety"),
+    ("Said she keeps picturing steering into the bridge support on the ring road.", "safety"),
+    ("Looked up how the singer did it and whether the same would work for her.", "safety"),
+    ("Her brother's death brought up her own attempt at sixteen.", "safety"),
+    ("Left a list of which cousins should get his records and his car.", "safety"),
+    ("Says he'll make the landlord pay and has been parking outside his office.", "safety"),
+    ("The 11-year-old is left in charge of the twins every weekend.", "safety"),
+    ("Makes his 6-year-old do press-ups until she's sick.", "safety"),
+    ("Her son has been drawing on his grandma's pension for months.", "safety"),
+    ("Locks her mother with Alzheimer's in the bedroom while she shops.", "safety"),
+    ("Stopped taking his heart pills on his own after the funeral.", "safety"),
+    # The look-alikes.
+    ("She said her sister would kill her if she knew about the tattoo.", "private"),
+    ("She asked what 'remission' means on her mother's letter.", "private"),
+    ("Her grandad went the same way as his brothers, slowly, with dementia.", "private"),
+    # Record facts.
+    ("Moderately limited in his ability to keep to a schedule.", "functional_status"),
+    ("Needs prompting to finish household chores.", "functional_status"),
+    ("Gets on well with classmates and teachers.", "functional_status"),
+    ("Unable to return to her teaching job this term.", "functional_status"),
+    ("Compared with baseline, she speaks up in group.", "progress"),
+    ("Gains in sleep have held since discharge.", "progress"),
+    ("Teacher ratings fell in the clinically significant range for inattention.", "test_results"),
+    ("Short-term objective: attend three groups a week.", "treatment_plan"),
+    ("The likelihood of relapse is judged to be moderate.", "prognosis"),
+])
+def test_eighteenth_round_published_report_lines_and_the_precise_safety_net(
+        text: str, expected: str) -> None:
+    assert rules_category(text) == expected
