@@ -2219,3 +2219,57 @@ def test_eighteenth_round_look_alikes_and_record_lines_from_tuning_batches(
 def test_eighteenth_round_published_report_lines_and_the_precise_safety_net(
         text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, eighteenth round, mended on train_more34's and train_more35's misses (risk
+    # told indirectly in case vignettes; question, checklist and bullet lines); each worded
+    # anew.
+    ("Says he can't see himself still being around by Christmas.", "safety"),
+    ("Thinks her dad would cope better if she just wasn't in the picture.", "safety"),
+    ("Wrote that his crew were better off if he'd been the one who didn't make it.", "safety"),
+    ("Says the girls will be okay, they'll get the insurance.", "safety"),
+    ("Gave his tools to the neighbour, said he'd have no more use for them.", "safety"),
+    ("Visiting old friends as though she won't be coming back.", "safety"),
+    ("Keeps the pills in a drawer 'for when it comes to that'.", "safety"),
+    ("Redid his will overnight and left it on the hall table.", "safety"),
+    ("The rope in the garage is already up, he said quietly.", "safety"),
+    ("Her husband called six times during the session to check where she was.", "safety"),
+    ("He tracks her location and goes through her messages every night.", "safety"),
+    ("Their grandad used the strap on the boys every week.", "safety"),
+    ("Her partner smacked the two-year-old across the face.", "safety"),
+    ("Police found her 4-year-old wandering on the high street at 6am.", "safety"),
+    ("Her nephew takes money from her account and she can't say where it went.", "safety"),
+    ("Signed papers for the bank she can't remember reading.", "safety"),
+    ("Her father has a pressure sore that no one has looked at in weeks.", "safety"),
+    ("Agreed his wife will keep his tablets and hand them out daily.", "safety"),
+    ("Her mate sprayed Narcan up her nose in the stairwell.", "safety"),
+    ("Ticked 'more than half the days' on the ninth question of the PHQ.", "safety"),
+    ("Her sisters, five and seven, are getting themselves to school most days.", "safety"),
+    ("She's 12; mum drinks until she passes out on weekends.", "safety"),
+    ("Says his neighbour won't get to enjoy the garden; he's been driving past.", "safety"),
+    ("Quit his seizure meds without telling the neurologist.", "safety"),
+    ("Dialysis: skipped the last two sessions.", "safety"),
+    ("Will: drafted last night, no solicitor.", "safety"),
+    ("Letters to the kids - written, under the mattress.", "safety"),
+    ("Asked her sister to mind the dog 'just in case'.", "safety"),
+    ("Hugged her mum at the station like it was the last time.", "safety"),
+    ("Partner takes her phone and car keys when he drinks.", "safety"),
+    ("Five-year-old left with a 10-year-old cousin all weekend.", "safety"),
+    ("Dad's pension -> son 'borrowing' it, dad doesn't know.", "safety"),
+    # The look-alikes.
+    ("Kept checking her phone during the session.", "private"),
+    ("Hockey: we smashed them 5-0.", "private"),
+    ("The first will she made was after her son was born.", "private"),
+    # Record lines.
+    ("Missed doses: about 3 a week.", "medication"),
+    ("A1c: 7.9 per the diabetes nurse.", "test_results"),
+    ("I expect remission by the autumn.", "prognosis"),
+    ("Improving: yes, per her and her husband.", "progress"),
+    ("Driving -> stopped since the seizure.", "functional_status"),
+    ("Sleep: ~5 hrs.", "symptoms"),
+    ("Drinks: 4-5 pints a night.", "symptoms"),
+    ("Freq: fortnightly from March.", "modality_frequency"),
+])
+def test_eighteenth_round_vignettes_and_checklist_lines(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
