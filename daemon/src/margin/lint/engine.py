@@ -17,6 +17,8 @@ One finding per sentence part: every rule is tried, mentions that their context 
 private are dropped, overlapping mentions keep the longest ("med eval" is a plan, not a
 drug), and the part gets the most important category left (the order in rules.json,
 safety first). Severity is "critical" for safety and "warning" for everything else.
+A part with a misspelt key word or note shorthand is also linted as respelled (spelling.py),
+and keeps that finding where it is more important than its own.
 Beside the rules runs a small sentence model (model.py): it adds a finding where no rule
 fired, or raises a part to safety, only when it is confident; it drops a rule's finding
 only when it is all but sure the part is private, and never a safety one.
