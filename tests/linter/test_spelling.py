@@ -61,6 +61,16 @@ def test_respeller_prefers_a_slip_of_the_same_length_then_a_letter_left_out() ->
     assert speller.reading("thoughs") == "thoughts"  # a letter left out, not one added
 
 
+def test_a_word_longer_than_any_key_is_read_as_written_without_being_searched() -> None:
+    """A pasted run of letters with no space: looking its one-edit neighbours up would cost
+    its length squared in time and memory (50,000 letters: gigabytes)."""
+    speller = Respeller(["suicidal"], real=[], shorthand={})
+    assert speller.reading("a" * 50_000) is None
+    assert speller.reading("suicidall") == "suicidal"  # a letter longer than the key: read
+    text = "x" * 200_000 + " sucidal"
+    assert speller.respell(text, 0, len(text)) == "x" * 200_000 + " suicidal"
+
+
 def test_respell_keeps_the_rest_of_the_text_and_capitals() -> None:
     speller = Respeller(["suicidal", "laxatives"], real=[], shorthand={"abt": "about"})
     text = "Note: Sucidal talk abt work; took laxitives."

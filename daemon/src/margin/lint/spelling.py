@@ -67,6 +67,9 @@ class Respeller:
         # Each key and each key with one letter deleted -> the keys: a word one edit from a
         # key shares one of these with it (the symmetric-delete lookup of SymSpell).
         self._near: dict[str, list[str]] = {}
+        # A word longer than every key by more than a letter is one edit from none; checking
+        # it would cost its length squared (a pasted run of letters with no space).
+        self._longest = max((len(key) for key in self._keys), default=0) + 1
         for key in self._keys:
             for variant in _deletes(key) | {key}:
                 self._near.setdefault(variant, []).append(key)
@@ -86,7 +89,7 @@ class Respeller:
         if len(self._readings) >= _KEPT:
             self._readings.clear()
         found = self._shorthand.get(word)
-        if found is None and len(word) >= MIN_LENGTH and word.isalpha() and (
+        if found is None and MIN_LENGTH <= len(word) <= self._longest and word.isalpha() and (
                 word not in self._keys and word not in self._real):
             near = {key for variant in _deletes(word) | {word}
                     for key in self._near.get(variant, ()) if one_edit(word, key)}
