@@ -114,13 +114,18 @@ def test_real_words_near_key_words_stay_as_written(text: str) -> None:
     assert with_reading.predict(text) == as_written.predict(text) == "private"
 
 
-def test_respelling_never_takes_a_finding_away() -> None:
-    """A part keeps its own finding when the respelled copy finds less."""
-    with_reading, as_written = _linters()
-    text = "Denies SI; sleeping abt 5 hrs, apetite low."
-    assert ([(f.start, f.end) for f in as_written.lint(text)]
-            == [(f.start, f.end) for f in with_reading.lint(text)][:len(as_written.lint(text))])
-    assert with_reading.predict(text) == "safety"
+def test_respelling_adds_a_more_important_finding_and_never_takes_one_away() -> None:
+    """The copy's finding replaces the part's own only when it is more important: a reading
+    that hides a key word ("suicidal" read as "zzzzz") leaves the safety finding where it
+    was, and one that reveals a key word raises the part."""
+    linter = Linter(use_model=False)
+    linter.respeller = Respeller([], real=[], shorthand={"suicidal": "zzzzz"})
+    assert [f.category for f in linter.lint("Pt endorsed suicidal thoughts.")] == ["safety"]
+    linter.respeller = Respeller([], real=[], shorthand={"wibble": "suicidal"})
+    assert [f.category for f in linter.lint("Sleeping 4 hrs; wibble thoughts.")] == [
+        "symptoms", "safety"]
+    linter.respeller = Respeller([], real=[], shorthand={"hrs": "wibble"})
+    assert [f.category for f in linter.lint("Sleeping 4 hrs.")] == ["symptoms"]
 
 
 def test_a_damaged_spelling_file_is_the_rules_error(tmp_path: Path) -> None:
