@@ -126,11 +126,14 @@ CORPORA = {
         # eighteenth's start. heldout55 (published phrasing from eating-disorder,
         # substance-use, university, vocational, pastoral and sport work, 73 pages) and
         # heldout56 (the client's own words quoted), written blind at the eighteenth round's
-        # start: run first at its end.)
+        # start: run first at its end. heldout57 (published phrasing from health psychology in
+        # medical settings, 82 pages) and heldout58 (trainees' hedged notes), written blind at
+        # the eighteenth round's start and kept unopened: run first at the nineteenth's start.)
         estimate=("heldout7.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl",
                   "heldout34.jsonl", "heldout35.jsonl", "heldout36.jsonl", "heldout37.jsonl",
                   "heldout38.jsonl", "heldout39.jsonl", "heldout40.jsonl", "heldout53.jsonl",
-                  "heldout54.jsonl", "heldout55.jsonl", "heldout56.jsonl"),
+                  "heldout54.jsonl", "heldout55.jsonl", "heldout56.jsonl", "heldout57.jsonl",
+                  "heldout58.jsonl"),
         extra=("train_extra.jsonl", "published.jsonl", "train_more.jsonl", "train_more2.jsonl",
                "train_more3.jsonl", "train_more4.jsonl", "train_more5.jsonl",
                "train_more6.jsonl", "train_more7.jsonl", "train_more8.jsonl",
@@ -164,7 +167,7 @@ CORPORA = {
                            "heldout48.jsonl", "heldout49.jsonl", "heldout50.jsonl",
                            "heldout51.jsonl", "heldout52.jsonl", "heldout53.jsonl",
                            "heldout54.jsonl", "heldout55.jsonl", "heldout56.jsonl",
-                           "train_more10.jsonl",
+                           "heldout57.jsonl", "heldout58.jsonl", "train_more10.jsonl",
                            "train_more12.jsonl", "train_more13.jsonl", "train_more14.jsonl",
                            "train_more15.jsonl", "train_more16.jsonl",
                            "train_more17.jsonl", "train_more18.jsonl", "train_more19.jsonl",
