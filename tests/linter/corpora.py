@@ -53,7 +53,8 @@ CORPORA = {
                "heldout31.jsonl", "heldout32.jsonl", "heldout33.jsonl", "heldout41.jsonl",
                "heldout42.jsonl", "heldout43.jsonl", "heldout44.jsonl", "heldout45.jsonl",
                "heldout46.jsonl", "heldout47.jsonl", "heldout48.jsonl", "heldout49.jsonl",
-               "heldout50.jsonl", "heldout51.jsonl", "heldout52.jsonl"),
+               "heldout50.jsonl", "heldout51.jsonl", "heldout52.jsonl", "heldout55.jsonl",
+               "heldout56.jsonl"),
         # Written by helpers who never saw the linter, each run once before a round's changes
         # and once after them (first_runs.json); never tuned or trained on. heldout7: issue
         # 16's second round. (heldout8, written for its fourth round, was then read and the
@@ -126,14 +127,14 @@ CORPORA = {
         # eighteenth's start. heldout55 (published phrasing from eating-disorder,
         # substance-use, university, vocational, pastoral and sport work, 73 pages) and
         # heldout56 (the client's own words quoted), written blind at the eighteenth round's
-        # start: run first at its end. heldout57 (published phrasing from health psychology in
+        # start: run first at its end; in the nineteenth round their misses were read and the
+        # rules mended on them: tuned above. heldout57 (published phrasing from health psychology in
         # medical settings, 82 pages) and heldout58 (trainees' hedged notes), written blind at
         # the eighteenth round's start and kept unopened: run first at the nineteenth's start.)
         estimate=("heldout7.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl",
                   "heldout34.jsonl", "heldout35.jsonl", "heldout36.jsonl", "heldout37.jsonl",
                   "heldout38.jsonl", "heldout39.jsonl", "heldout40.jsonl", "heldout53.jsonl",
-                  "heldout54.jsonl", "heldout55.jsonl", "heldout56.jsonl", "heldout57.jsonl",
-                  "heldout58.jsonl"),
+                  "heldout54.jsonl", "heldout57.jsonl", "heldout58.jsonl"),
         extra=("train_extra.jsonl", "published.jsonl", "train_more.jsonl", "train_more2.jsonl",
                "train_more3.jsonl", "train_more4.jsonl", "train_more5.jsonl",
                "train_more6.jsonl", "train_more7.jsonl", "train_more8.jsonl",

@@ -2273,3 +2273,94 @@ def test_eighteenth_round_published_report_lines_and_the_precise_safety_net(
 ])
 def test_eighteenth_round_vignettes_and_checklist_lines(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, nineteenth round, mended on heldout55's and heldout56's misses (published
+    # phrasing from eating-disorder, substance-use, university, vocational, pastoral and sport
+    # work; the client's own words quoted); each worded anew.
+    ("Pt: \"Can't see myself being around at Easter, to be honest.\"", "safety"),
+    ("She wants to fall asleep and skip the waking up bit.", "safety"),
+    ("He said, \"I wish the train would come off the rails with me on it.\"", "safety"),
+    ("\"They'd all sleep easier if I just wasn't there,\" she said.", "safety"),
+    ("\"It'll be over soon, you won't need to worry about me,\" he said, and smiled.", "safety"),
+    ("He told me he'd looked up how many of his sleeping tablets would be enough.", "safety"),
+    ("She googled how high the multi-storey car park is, 'just curious'.", "safety"),
+    ("He's been setting a few of his painkillers aside every week.", "safety"),
+    ("Worked out who will take the cats, then asked if I'd be sad.", "safety"),
+    ("Left her bank details in an envelope for her sister.", "safety"),
+    ("She wrote letters to each of her sons and put them in the drawer with her will.",
+     "safety"),
+    ("His flatmate found a text to his mum that read like a goodbye.", "safety"),
+    ("Gave her climbing gear to a friend as she 'won't be needing it any more'.", "safety"),
+    ("Asked me, \"Would anyone miss me, do you think?\"", "safety"),
+    ("Says he'll make his landlord pay and knows which door she uses.", "safety"),
+    ("Her ex texted: 'I'll find you and you'll be sorry.'", "safety"),
+    ("\"If he says that again I'm bringing the knife,\" he said.", "safety"),
+    ("Her ex keeps showing up at the gym and outside her flat every night.", "safety"),
+    ("\"Dad locks us in the bedroom when he goes to the pub.\"", "safety"),
+    ("The boy said the strap did it.", "safety"),
+    ("Passed out drunk on the bed with the baby beside her.", "safety"),
+    ("Her father has been in the same incontinence pad since Friday.", "safety"),
+    ("Says her daughter holds her pension book and she doesn't know where the money goes.",
+     "safety"),
+    ("Leaves the little ones with Jade after school; Jade is eight.", "safety"),
+    ("Her gran hasn't had the heating on all winter.", "safety"),
+    ("Punched the bathroom door on purpose until his knuckles bled.", "safety"),
+    ("Water pills by the box before every weigh-in.", "safety"),
+    ("Weight now under 70% of her expected body weight.", "safety"),
+    ("Keeps picturing herself drowning the baby in the bath; won't bathe him alone.",
+     "safety"),
+    ("Drove the kids home after she didn't know how many glasses.", "safety"),
+    ("Asked about people who take their own lives, and then about herself.", "safety"),
+    ("Says she'll call the number on her crisis card if it gets bad tonight.", "safety"),
+    ("Her three-year-old got out of the back gate and a driver found him in the road.",
+     "safety"),
+    # The look-alikes.
+    ("Gave her old trainers to the under-12s at the end-of-season clear-out.", "private"),
+    ("Her tutor was diagnosed with MS and is off for the term.", "private"),
+    ("He sorted out who gets the car on which weekends with his ex.", "private"),
+    ("She asked if I would miss her when we finish in June.", "private"),
+    ("\"That'll be the end of his career,\" she said about the referee.", "private"),
+])
+def test_nineteenth_round_risk_in_quoted_words_and_new_settings(text: str,
+                                                                expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, nineteenth round, record facts mended on heldout55's and heldout56's misses.
+    ("Sixty days clean from heroin since starting the clinic.", "progress"),
+    ("Her best run in years.", "progress"),
+    ("\"Haven't touched a drink since March, that's twelve weeks,\" he said.", "progress"),
+    ("Attends four of five groups, up from one in the first month.", "progress"),
+    ("\"I went on the bus alone, I couldn't do that when I first came.\"", "progress"),
+    ("Began a work trial at the garden centre.", "functional_status"),
+    ("Making proper meals again most nights.", "functional_status"),
+    ("Not able to train with the squad since the injury.", "functional_status"),
+    ("No longer attending mass or the prayer group.", "functional_status"),
+    ("Missing most of his morning seminars this term.", "functional_status"),
+    ("\"Haven't been in to work since Monday,\" she said.", "functional_status"),
+    ("Showered once this week.", "functional_status"),
+    ("Sleeping about 5 hrs per night.", "symptoms"),
+    ("\"Lucky if I get three hours.\"", "symptoms"),
+    ("Tightness in her chest every morning before the bus.", "symptoms"),
+    ("The falling nightmare again, five nights out of seven.", "symptoms"),
+    ("BDI total 29 versus 17 now.", "test_results"),
+    ("Reading age of eight on the school test.", "test_results"),
+    ("\"It came back at 14 on the anxiety questionnaire.\"", "test_results"),
+    ("Potassium within normal range on Friday's bloods.", "test_results"),
+    ("\"The doctor upped me to the 200s last week.\"", "medication"),
+    ("Keeps missing the evening dose, says it makes her groggy.", "medication"),
+    ("Taking it every night with her dinner.", "medication"),
+    ("Walked out at the 20-minute mark.", "session_times"),
+    ("\"People in your position usually see good improvement,\" the consultant told him.",
+     "prognosis"),
+    ("\"You'll most likely recover well,\" her GP said.", "prognosis"),
+    ("Agreed to try the breathing app before next session.", "treatment_plan"),
+    ("Her dad said, \"The neurologist diagnosed him with epilepsy last year.\"", "diagnosis"),
+    ("He said, \"I'm much better than when I started, no comparison.\"", "progress"),
+])
+def test_nineteenth_round_record_facts_in_quoted_words(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
