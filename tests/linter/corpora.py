@@ -147,7 +147,8 @@ CORPORA = {
                "train_more26.jsonl", "train_more27.jsonl", "train_more28.jsonl",
                "train_more29.jsonl", "train_more30.jsonl", "train_more31.jsonl",
                "train_more32.jsonl", "train_more33.jsonl", "train_more34.jsonl",
-               "train_more35.jsonl"),
+               "train_more35.jsonl", "train_more36.jsonl", "train_more37.jsonl",
+               "train_more38.jsonl", "train_more39.jsonl"),
         sourced=frozenset({"heldout5.jsonl", "published.jsonl", "heldout6.jsonl",
                            "train_more.jsonl", "train_more3.jsonl", "heldout7.jsonl",
                            "heldout8.jsonl", "heldout9.jsonl", "heldout10.jsonl",
@@ -177,7 +178,7 @@ CORPORA = {
                            "train_more26.jsonl", "train_more27.jsonl", "train_more28.jsonl",
                            "train_more29.jsonl", "train_more30.jsonl", "train_more31.jsonl",
                            "train_more32.jsonl", "train_more33.jsonl", "train_more34.jsonl",
-                           "train_more35.jsonl", "train_more7.jsonl",
+                           "train_more35.jsonl", "train_more38.jsonl", "train_more7.jsonl",
                            "train_more8.jsonl", "train_more9.jsonl"}),
     ),
 }
