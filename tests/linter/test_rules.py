@@ -2488,3 +2488,102 @@ def test_nineteenth_round_risk_from_tuning_batches(text: str, expected: str) -> 
 ])
 def test_nineteenth_round_record_lines_from_tuning_batches(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, nineteenth round, mended on train_more40's to train_more43's misses (hedged
+    # and questioned facts, facts told by others, chart shorthand, the precise safety net in
+    # medical and helping settings); each worded anew.
+    ("Looked up the viaduct's height on her phone twice this week.", "safety"),
+    ("Asked which car parks in town have no barriers on the top floor.", "safety"),
+    ("Search history: cliff heights near the coast.", "safety"),
+    ("Sat in the car at the flyover for about an hour on Friday night.", "safety"),
+    ("Stood on the bridge after work staring down at the river.", "safety"),
+    ("Sat on the harbour wall with her legs over the edge after the film.", "safety"),
+    ("Has about fifty paracetamol stashed in a tin under the bed.", "safety"),
+    ("Nurse found his locker full of tablets he was meant to have taken.", "safety"),
+    ("Staff think he has been cheeking his evening meds.", "safety"),
+    ("Kept her late father's morphine 'in case I need a way out'.", "safety"),
+    ("Still has her sister's old sleeping tablets in the bathroom, just in case.", "safety"),
+    ("Keeps back a few of her husband's painkillers every week.", "safety"),
+    ("Counted the old pills and said it was good to know they're there.", "safety"),
+    ("A vet nurse; took home a vial of the sedative on Friday.", "safety"),
+    ("Has been diverting morphine from the ward 'just in case'.", "safety"),
+    ("Wondered aloud which of the clinic's drugs would work quickest.", "safety"),
+    ("Worked out how much insulin it would take for someone her size.", "safety"),
+    ("Asked how many of her mother's tablets would stop a heart.", "safety"),
+    ("Read about poisons that don't show up on a post-mortem.", "safety"),
+    ("Knows which two medicines together would stop his own heart.", "safety"),
+    ("Said 'see you next week, if I'm still around'.", "safety"),
+    ("Hopes the dog goes to someone who'll actually be around.", "safety"),
+    ("'The tortoise will be around longer than me anyway.'", "safety"),
+    ("A letter to her godson, the kind you'd write if you weren't planning on seeing anyone "
+     "again.", "safety"),
+    ("Has started planning his own funeral, down to the readings.", "safety"),
+    ("Asked me to help choose her hymns, since it'll be soon.", "safety"),
+    ("Gave his brother the passwords so no one is stuck sorting it all.", "safety"),
+    ("'If it comes back I'll let it take me.'", "safety"),
+    ("Wants to scatter the ashes at the lake and go in after him.", "safety"),
+    ("Dreamt she didn't wake up; said waking was the hardest part.", "safety"),
+    ("Dreamt of drowning peacefully and said she would like that for real.", "safety"),
+    ("Said she envies the dying patients on her ward.", "safety"),
+    ("Her brother tried to end things at twenty.", "safety"),
+    ("Said she's done fighting it and has stopped the treatment.", "safety"),
+    ("Has skipped three dialysis runs on purpose.", "safety"),
+    ("s/p OD x1 2019.", "safety"),
+    ("Held a lighter against her forearm last night.", "safety"),
+    ("Urges to cut up this week.", "safety"),
+    ("Wrote letters to each of the kids 'in case'; in the glovebox.", "safety"),
+    ("Safety contacts updated: sister, GP.", "safety"),
+    ("Raised his risk to high after the call from his wife.", "safety"),
+    ("Rope in the garage; evasive about it.", "safety"),
+    ("Bought some rope; 'for the allotment, probably'.", "safety"),
+    ("She's frightened by her partner's threats since the move.", "safety"),
+    ("'If I go to the police he'll finish me.'", "safety"),
+    ("He told her he knows how to make a body disappear.", "safety"),
+    ("Took two of his wife's Xanax with whisky last night.", "safety"),
+    ("Their dad hits the little ones when he's been drinking.", "safety"),
+    ("Left the 6-year-old and the 4-year-old alone while she went out.", "safety"),
+    ("Her sister, who has Down syndrome, is locked in her room while mum works.", "safety"),
+    ("As kids they were beaten by their stepdad.", "safety"),
+    ("Stopped giving her son's inhaler, says he doesn't need it.", "safety"),
+    ("Her brother is taking the old man's morphine and leaving him unwashed.", "safety"),
+    ("Left her mother, who can't stand, alone in the flat for two days.", "safety"),
+    ("A pressure sore that hadn't been dressed in a week.", "safety"),
+    ("A man online told the 13-year-old to delete their chats.", "safety"),
+    ("Her ex sat outside her office in his car all afternoon.", "safety"),
+    ("The 3-year-old was left in the car while she went into the shop.", "safety"),
+    ("Her 8-year-old comes to school with no breakfast most days.", "safety"),
+    ("The 10-year-old is left to look after the baby after school.", "safety"),
+    ("Gran, 84, hasn't been out of bed in days, says her grandson.", "safety"),
+    ("His granddad's pension is collected by an uncle and spent.", "safety"),
+    ("Fainted at the gym; living on black coffee and crackers.", "safety"),
+    ("Her stepfather broke her arm when she was nine.", "safety"),
+    # The look-alikes.
+    ("We sat on the bridge watching the boats race.", "private"),
+    ("The film ended with the hero going in after the dog, which made her laugh.", "private"),
+    ("Her cat will be around longer than the goldfish, she joked.", "private"),
+])
+def test_nineteenth_round_risk_hedged_reported_and_in_medical_work(text: str,
+                                                                   expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, nineteenth round, record lines mended on train_more40's to train_more43's
+    # misses; each worded anew.
+    ("Started long-term disability leave in March.", "functional_status"),
+    ("Now attending half days at school.", "functional_status"),
+    ("Bathing q2d per her daughter.", "functional_status"),
+    ("Night terrors have stopped since the move.", "progress"),
+    ("Sleeping two to three hours a night this week.", "symptoms"),
+    ("Her boss gets headaches most days, she says.", "private"),
+    ("Off school daily with stomach aches.", "symptoms"),
+    ("Coord with the care team re: next steps.", "treatment_plan"),
+    ("Multi-family group for eating disorders, Tuesdays.", "modality_frequency"),
+    ("Expect slow improvement over the next two months.", "prognosis"),
+    ("Collat. (sister): drinks a bottle of wine nightly.", "symptoms"),
+])
+def test_nineteenth_round_record_lines_told_by_others_and_in_shorthand(text: str,
+                                                                       expected: str) -> None:
+    assert rules_category(text) == expected
