@@ -26,6 +26,9 @@ def _matches_letters(op: Any, argument: Any) -> bool:
     if op is _OPS.LITERAL:
         return chr(argument).isalnum()
     if op is _OPS.IN:
+        if argument and argument[0][0] is _OPS.NEGATE:  # "[^.;]": letters unless excluded
+            return not any(kind is _OPS.CATEGORY and value is _OPS.CATEGORY_WORD
+                           for kind, value in argument[1:])
         return any((kind is _OPS.CATEGORY and value is _OPS.CATEGORY_WORD)
                    or kind is _OPS.RANGE or (kind is _OPS.LITERAL and chr(value).isalnum())
                    for kind, value in argument)
@@ -83,6 +86,8 @@ def _patterns() -> list[tuple[str, str]]:
 
 def test_a_word_cut_into_pieces_is_found() -> None:
     tree = _PARSER.parse(r"(?:\w+\s*,?\s*){1,8}?alone")
+    assert _risky_repeats(list(tree), tree.state)
+    tree = _PARSER.parse(r"(?:[^.;]+,?){0,8}?alone")  # a negated class holds letters too
     assert _risky_repeats(list(tree), tree.state)
     tree = _PARSER.parse(r"(?:\w+\s+){0,8}?alone")
     assert not _risky_repeats(list(tree), tree.state)
