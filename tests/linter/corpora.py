@@ -54,7 +54,7 @@ CORPORA = {
                "heldout42.jsonl", "heldout43.jsonl", "heldout44.jsonl", "heldout45.jsonl",
                "heldout46.jsonl", "heldout47.jsonl", "heldout48.jsonl", "heldout49.jsonl",
                "heldout50.jsonl", "heldout51.jsonl", "heldout52.jsonl", "heldout55.jsonl",
-               "heldout56.jsonl"),
+               "heldout56.jsonl", "heldout59.jsonl", "heldout60.jsonl"),
         # Written by helpers who never saw the linter, each run once before a round's changes
         # and once after them (first_runs.json); never tuned or trained on. heldout7: issue
         # 16's second round. (heldout8, written for its fourth round, was then read and the
@@ -133,12 +133,16 @@ CORPORA = {
         # the eighteenth round's start and kept unopened: run first at the nineteenth's start.
         # heldout59 (published phrasing from trauma-focused protocols and military, veteran and
         # first-responder care, 62 pages) and heldout60 (time, negation and hedging), written
-        # blind at the nineteenth round's start: run first at its end.)
+        # blind at the nineteenth round's start: run first at its end; in the twentieth round
+        # their misses were read and the rules mended on them: tuned above. heldout61
+        # (published phrasing from perinatal, LGBTQ+ affirming, neurodivergent, disability and
+        # crisis-line work, 66 pages) and heldout62 (contact between sessions), written blind at
+        # the nineteenth round's start and kept unopened: run first at the twentieth's start.)
         estimate=("heldout7.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl",
                   "heldout34.jsonl", "heldout35.jsonl", "heldout36.jsonl", "heldout37.jsonl",
                   "heldout38.jsonl", "heldout39.jsonl", "heldout40.jsonl", "heldout53.jsonl",
-                  "heldout54.jsonl", "heldout57.jsonl", "heldout58.jsonl", "heldout59.jsonl",
-                  "heldout60.jsonl"),
+                  "heldout54.jsonl", "heldout57.jsonl", "heldout58.jsonl", "heldout61.jsonl",
+                  "heldout62.jsonl"),
         extra=("train_extra.jsonl", "published.jsonl", "train_more.jsonl", "train_more2.jsonl",
                "train_more3.jsonl", "train_more4.jsonl", "train_more5.jsonl",
                "train_more6.jsonl", "train_more7.jsonl", "train_more8.jsonl",
@@ -175,7 +179,8 @@ CORPORA = {
                            "heldout51.jsonl", "heldout52.jsonl", "heldout53.jsonl",
                            "heldout54.jsonl", "heldout55.jsonl", "heldout56.jsonl",
                            "heldout57.jsonl", "heldout58.jsonl", "heldout59.jsonl",
-                           "heldout60.jsonl", "train_more10.jsonl",
+                           "heldout60.jsonl", "heldout61.jsonl", "heldout62.jsonl",
+                           "train_more10.jsonl",
                            "train_more12.jsonl", "train_more13.jsonl", "train_more14.jsonl",
                            "train_more15.jsonl", "train_more16.jsonl",
                            "train_more17.jsonl", "train_more18.jsonl", "train_more19.jsonl",
