@@ -2587,3 +2587,156 @@ def test_nineteenth_round_risk_hedged_reported_and_in_medical_work(text: str,
 def test_nineteenth_round_record_lines_told_by_others_and_in_shorthand(text: str,
                                                                        expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, twentieth round, mended on heldout59's and heldout60's misses (estimates for
+    # one round, then read); each family worded anew, beside look-alikes.
+    ("Keeps saying it should have been him who died, not the driver; 'I should have died too.' "
+     "", "safety"),
+    ("Wishes she'd died in the crash along with her cousin.", "safety"),
+    ("Believes his old crew are 'waiting for him on the other side'.", "safety"),
+    ("Said it's time to join the lads up there.", "safety"),
+    ("Texted that she is done being here and tired of pretending.", "safety"),
+    ("Can't see any point in going on since the divorce.", "safety"),
+    ("Says the family would manage better on the insurance than with him still here.", "safety"),
+    ("Told me the world would be better without someone like her.", "safety"),
+    ("Has thought about stepping out in front of a lorry on the bypass.", "safety"),
+    ("Pictured steering the car into the bridge support on purpose on the way home.", "safety"),
+    ("Described an urge to swerve into the oncoming lane.", "safety"),
+    ("Wants to lie down in the road and let it happen.", "safety"),
+    ("Talked about walking into the sea one night and not coming back.", "safety"),
+    ("Has thought of the railway bridge as his only way out for months.", "safety"),
+    ("Stood at the cliff top for a while last night, 'deciding', she said.", "safety"),
+    ("Asked the nurse how wide the windows open on the fourth floor.", "safety"),
+    ("Wanted to know whether I'd have to tell his wife if he had a plan.", "safety"),
+    ("Has drafted in her head what she'd write in a final letter to her son.", "safety"),
+    ("Gave his tools to his son-in-law so nobody has to deal with them later.", "safety"),
+    ("Giving away her furniture like she's leaving, though she isn't going anywhere.", "safety"),
+    ("Said he'd put his foreman through the windscreen if he's docked again.", "safety"),
+    ("Swore he would do something they will never forget if the court sides with her.", "safety"),
+    ("After the threat, mentioned that he knows which route she walks after her shift.", "safety"),
+    ("Her 7-year-old was found out on the estate alone at midnight.", "safety"),
+    ("The school says her son turns up most days without lunch or a coat.", "safety"),
+    ("The 5-year-old came in wearing yesterday's clothes several days running.", "safety"),
+    ("Restricting again; says her heart is racing when she lies down.", "safety"),
+    ("Hasn't eaten for two days and fainted in the queue at the bank.", "safety"),
+    ("Risk rating raised from low to moderate after the call.", "safety"),
+    ("Took two trigger locks home from the clinic but left them in the box.", "safety"),
+    ("Said he won't be around for the wedding anyway.", "safety"),
+    ("Stopped his transplant tablets last week without telling anyone.", "safety"),
+    ("Went four days without her insulin after the funeral.", "safety"),
+    ("Fasted x4 days before the weigh-in.", "safety"),
+    ("Kept a stash of sleeping tablets in a film canister in her drawer.", "safety"),
+    ("Watched a film about a ferry crash and couldn't stop crying.", "private"),
+    ("His nan should have died in the war, the family story goes, but she was late for the train. "
+     "", "private"),
+    ("Her brother thinks the world would be better without social media.", "private"),
+    ("They walked into the sea to paddle on the first warm day of the year.", "private"),
+    ("We talked about the film's way out for its hero, a boat at dawn.", "private"),
+    ("Parked at the quarry overlook with the hiking group, deciding where to eat lunch. "
+     "", "private"),
+    ("Put the old sofa through the window of the charity van, she laughed.", "private"),
+    ("Her teenagers were out with friends until ten on Friday night.", "private"),
+    ("Gave away the pram and cot as the baby has outgrown them.", "private"),
+])
+def test_twentieth_round_risk_in_survivors_and_plain_words(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, twentieth round, record facts mended on heldout59's and heldout60's misses;
+    # each worded anew.
+    ("Can now drive over the river bridge without pulling over.", "progress"),
+    ("Now able to sit through a whole meeting without leaving.", "progress"),
+    ("Has slid back since the move, nearly to where she was when we started.", "progress"),
+    ("Next time we'll move on to the third item on her hierarchy.", "treatment_plan"),
+    ("SUDS 70 at the start of the exposure, 30 at the end.", "test_results"),
+    ("Baseline SUDS 90 for the lift.", "test_results"),
+    ("Checklist total score 41 at week 6.", "test_results"),
+    ("Working memory came back in the borderline range.", "test_results"),
+    ("Dropped two modules after the first term.", "functional_status"),
+    ("Hasn't driven on the motorway since the crash.", "functional_status"),
+    ("We've been meeting fortnightly since the spring.", "modality_frequency"),
+    ("Session was held by phone because of the storm.", "modality_frequency"),
+    ("I expect he will be ready to step down to monthly by March.", "prognosis"),
+    ("Anticipate a phased return to work within six weeks.", "prognosis"),
+    ("Panic comes about twice a week, mostly in supermarkets.", "symptoms"),
+    ("Rule-out of ADHD added pending school reports.", "diagnosis"),
+    ("Her husband can now drive again after his knee surgery.", "private"),
+    ("Her sister dropped out of college years ago, she says.", "private"),
+    ("I wonder whether she will be ready to finish by summer.", "private"),
+])
+def test_twentieth_round_record_facts_in_protocol_and_hedged_notes(text: str,
+                                                                   expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, twentieth round, mended on train_more44's and train_more47's misses (indirect
+    # risk in everyday words; children and dependent adults at risk); each worded anew.
+    ("Talked about a sleep you never wake up from, and how restful that sounds.", "safety"),
+    ("Says at 80 she has outlived her usefulness to everyone.", "safety"),
+    ("Believes he is owed the same fate as the men he left behind.", "safety"),
+    ("Not sticking around much longer, she wrote in the portal message.", "safety"),
+    ("Called the exam 'my last day on earth if it goes wrong'.", "safety"),
+    ("Mentioned checking out for good once the kids are settled.", "safety"),
+    ("Said he won't be hanging around for the radiotherapy if the scan is bad.", "safety"),
+    ("Says she wouldn't fight it if the tumour comes back.", "safety"),
+    ("Not bothered if he doesn't see another birthday, he said flatly.", "safety"),
+    ("Joked that her retirement plan is the canal.", "safety"),
+    ("Left tabs open with articles on helium and exit bags.", "safety"),
+    ("Has been asking whether her late husband's pills would still be strong enough.", "safety"),
+    ("Made a new will suddenly and wants it witnessed by Monday.", "safety"),
+    ("Said she won't be around for her niece's christening anyway.", "safety"),
+    ("The 6yo and 3yo are left with the 10-year-old overnight when she works nights.", "safety"),
+    ("Her toddler stays asleep in the flat while she does the early cleaning shift.", "safety"),
+    ("The kids are out on the streets until 1 am most nights, youngest aged 6.", "safety"),
+    ("Her son, 10, slept in the park twice because no one answered the door.", "safety"),
+    ("The two small children were knocking on neighbours' doors begging for food.", "safety"),
+    ("The baby's fractured wrist was not taken to hospital for three days.", "safety"),
+    ("Dad won't let the 9-year-old have his inhaler when he is 'playing up'.", "safety"),
+    ("She gives her 3-year-old some of her own diazepam at bedtime.", "safety"),
+    ("The nursery reports a nappy rash left raw and weeping.", "safety"),
+    ("The 7-year-old has no bed or bedding, per the social worker.", "safety"),
+    ("The girl has worn the same uniform for two weeks, the school says.", "safety"),
+    ("He shuts his sister, who has dementia, in her bedroom while he is at work.", "safety"),
+    ("The carer says his bed sores were left undressed all week.", "safety"),
+    ("Her stepfather withholds her meals when she 'answers back'.", "safety"),
+    ("Her nephew takes her pain meds to sell and leaves her in pain.", "safety"),
+    ("Her son used a power of attorney she can't remember signing.", "safety"),
+    ("Her disabled brother is made to hand over his benefits to a 'friend'.", "safety"),
+    ("Their new lodger is a registered sex offender; the kids are 4 and 6.", "safety"),
+    ("Her grandmother made a will when the first grandchild was born.", "private"),
+    ("His marks were low average for the year, he said, and he didn't care.", "private"),
+    ("She was out with friends until 1 am on Saturday, and she's 16.", "private"),
+    ("Had tabs open with articles on helium balloons for her son's party.", "private"),
+])
+def test_twentieth_round_risk_in_everyday_words_and_to_dependants(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, twentieth round, record facts mended on train_more45's and train_more46's
+    # misses (daily life, change against an earlier time, results in words); each worded anew.
+    ("Trails B at the 9th percentile.", "test_results"),
+    ("Memory scores in the low average range on retest.", "test_results"),
+    ("CAARS inattention scale in the clinically significant range.", "test_results"),
+    ("Now below the clinical cut-off on the outcome measure.", "test_results"),
+    ("Lithium level 0.6 last week.", "test_results"),
+    ("Urine screen came back clean on Friday.", "test_results"),
+    ("PEth negative x2 months.", "test_results"),
+    ("Two months ago she couldn't open the post, but this week she paid every bill.", "progress"),
+    ("The first time she has driven herself since we began.", "progress"),
+    ("She has gone from no volunteering to three mornings a week since June.", "progress"),
+    ("Back at choir after two years of not going.", "progress"),
+    ("Goal of one bus stop alone met this week.", "progress"),
+    ("Hasn't set foot in a supermarket since March.", "functional_status"),
+    ("Works 4x10h on nights at the depot.", "functional_status"),
+    ("Misses about 3 lectures a week.", "functional_status"),
+    ("Her son's scores came back normal, she said with relief.", "private"),
+    ("The average rent in the area is high, she said; the low average of last year is gone. "
+     "", "private"),
+])
+def test_twentieth_round_results_progress_and_daily_life(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
