@@ -124,10 +124,14 @@ def test_the_model_never_lowers_or_drops_a_safety_finding(rules_only: Linter, bo
 
 @pytest.mark.parametrize("text", [
     # Phrasings in no corpus and no rule: the second net is what catches them.
-    "He keeps saying he wants to check out for good.",
+    # (Was "He keeps saying he wants to check out for good.": since issue 16's twentieth
+    # round the rules read checking out for good themselves.)
+    "She said she's ready to be finished with all of it, for good.",
     # (Was "The little one is left by herself for hours.": since issue 16's eighteenth round
-    # the rules read a child left by herself or on her own themselves.)
-    "Nobody is watching the little one for hours after school.",
+    # the rules read a child left by herself or on her own themselves; then "Nobody is
+    # watching the little one for hours after school.", read by the rules since the
+    # twentieth.)
+    "The toddler is often left without anyone around for the afternoon.",
     # (Was "Her mum's carer ...": since issue 16's sixteenth round a carer marks a dependent
     # adult for the rules, which now catch that one themselves.)
     "Her mum's lodger has been withdrawing money from mum's account.",
