@@ -140,12 +140,16 @@ CORPORA = {
         # the nineteenth round's start and kept unopened: run first at the twentieth's start.
         # heldout63 (published phrasing from expressive, body-oriented and newer treatments,
         # 68 pages) and heldout64 (the clinician's questions and reminders to herself), written
-        # blind at the twentieth round's start: run first at its end.)
+        # blind at the twentieth round's start: run first at its end. heldout65 (published
+        # phrasing from couples, sex and relationship therapy, 69 pages) and heldout66 (numbers
+        # in every form), written blind at the twentieth round's start and kept unopened: run
+        # first at the twenty-first's start.)
         estimate=("heldout7.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl",
                   "heldout34.jsonl", "heldout35.jsonl", "heldout36.jsonl", "heldout37.jsonl",
                   "heldout38.jsonl", "heldout39.jsonl", "heldout40.jsonl", "heldout53.jsonl",
                   "heldout54.jsonl", "heldout57.jsonl", "heldout58.jsonl", "heldout61.jsonl",
-                  "heldout62.jsonl", "heldout63.jsonl", "heldout64.jsonl"),
+                  "heldout62.jsonl", "heldout63.jsonl", "heldout64.jsonl", "heldout65.jsonl",
+                  "heldout66.jsonl"),
         extra=("train_extra.jsonl", "published.jsonl", "train_more.jsonl", "train_more2.jsonl",
                "train_more3.jsonl", "train_more4.jsonl", "train_more5.jsonl",
                "train_more6.jsonl", "train_more7.jsonl", "train_more8.jsonl",
@@ -185,7 +189,8 @@ CORPORA = {
                            "heldout54.jsonl", "heldout55.jsonl", "heldout56.jsonl",
                            "heldout57.jsonl", "heldout58.jsonl", "heldout59.jsonl",
                            "heldout60.jsonl", "heldout61.jsonl", "heldout62.jsonl",
-                           "heldout63.jsonl", "heldout64.jsonl", "train_more10.jsonl",
+                           "heldout63.jsonl", "heldout64.jsonl", "heldout65.jsonl",
+                           "train_more10.jsonl",
                            "train_more12.jsonl", "train_more13.jsonl", "train_more14.jsonl",
                            "train_more15.jsonl", "train_more16.jsonl",
                            "train_more17.jsonl", "train_more18.jsonl", "train_more19.jsonl",
