@@ -54,7 +54,8 @@ CORPORA = {
                "heldout42.jsonl", "heldout43.jsonl", "heldout44.jsonl", "heldout45.jsonl",
                "heldout46.jsonl", "heldout47.jsonl", "heldout48.jsonl", "heldout49.jsonl",
                "heldout50.jsonl", "heldout51.jsonl", "heldout52.jsonl", "heldout55.jsonl",
-               "heldout56.jsonl", "heldout59.jsonl", "heldout60.jsonl"),
+               "heldout56.jsonl", "heldout59.jsonl", "heldout60.jsonl", "heldout61.jsonl",
+               "heldout62.jsonl", "heldout63.jsonl", "heldout64.jsonl"),
         # Written by helpers who never saw the linter, each run once before a round's changes
         # and once after them (first_runs.json); never tuned or trained on. heldout7: issue
         # 16's second round. (heldout8, written for its fourth round, was then read and the
@@ -140,15 +141,16 @@ CORPORA = {
         # the nineteenth round's start and kept unopened: run first at the twentieth's start.
         # heldout63 (published phrasing from expressive, body-oriented and newer treatments,
         # 68 pages) and heldout64 (the clinician's questions and reminders to herself), written
-        # blind at the twentieth round's start: run first at its end. heldout65 (published
+        # blind at the twentieth round's start: run first at its end. In the twenty-first round
+        # the misses of heldout61 to heldout64 were read and the rules mended on them: tuned
+        # above. heldout65 (published
         # phrasing from couples, sex and relationship therapy, 69 pages) and heldout66 (numbers
         # in every form), written blind at the twentieth round's start and kept unopened: run
         # first at the twenty-first's start.)
         estimate=("heldout7.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl",
                   "heldout34.jsonl", "heldout35.jsonl", "heldout36.jsonl", "heldout37.jsonl",
                   "heldout38.jsonl", "heldout39.jsonl", "heldout40.jsonl", "heldout53.jsonl",
-                  "heldout54.jsonl", "heldout57.jsonl", "heldout58.jsonl", "heldout61.jsonl",
-                  "heldout62.jsonl", "heldout63.jsonl", "heldout64.jsonl", "heldout65.jsonl",
+                  "heldout54.jsonl", "heldout57.jsonl", "heldout58.jsonl", "heldout65.jsonl",
                   "heldout66.jsonl"),
         extra=("train_extra.jsonl", "published.jsonl", "train_more.jsonl", "train_more2.jsonl",
                "train_more3.jsonl", "train_more4.jsonl", "train_more5.jsonl",
@@ -166,7 +168,9 @@ CORPORA = {
                "train_more38.jsonl", "train_more39.jsonl", "train_more40.jsonl",
                "train_more41.jsonl", "train_more42.jsonl", "train_more43.jsonl",
                "train_more44.jsonl", "train_more45.jsonl", "train_more46.jsonl",
-               "train_more47.jsonl"),
+               "train_more47.jsonl", "train_more48.jsonl", "train_more49.jsonl",
+               "train_more50.jsonl", "train_more51.jsonl", "train_more52.jsonl",
+               "train_more53.jsonl"),
         sourced=frozenset({"heldout5.jsonl", "published.jsonl", "heldout6.jsonl",
                            "train_more.jsonl", "train_more3.jsonl", "heldout7.jsonl",
                            "heldout8.jsonl", "heldout9.jsonl", "heldout10.jsonl",
@@ -190,7 +194,9 @@ CORPORA = {
                            "heldout57.jsonl", "heldout58.jsonl", "heldout59.jsonl",
                            "heldout60.jsonl", "heldout61.jsonl", "heldout62.jsonl",
                            "heldout63.jsonl", "heldout64.jsonl", "heldout65.jsonl",
-                           "train_more10.jsonl",
+                           "heldout66.jsonl", "train_more48.jsonl", "train_more49.jsonl",
+                           "train_more50.jsonl", "train_more51.jsonl", "train_more52.jsonl",
+                           "train_more53.jsonl", "train_more10.jsonl",
                            "train_more12.jsonl", "train_more13.jsonl", "train_more14.jsonl",
                            "train_more15.jsonl", "train_more16.jsonl",
                            "train_more17.jsonl", "train_more18.jsonl", "train_more19.jsonl",
