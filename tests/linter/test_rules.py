@@ -2750,3 +2750,174 @@ def test_twentieth_round_risk_in_everyday_words_and_to_dependants(text: str, exp
 ])
 def test_twentieth_round_results_progress_and_daily_life(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, twenty-first round, mended on the misses of heldout61 to heldout64 (estimates
+    # run first in the twentieth round, tuned since); each family worded anew.
+    ("Police found him with a piece of broken glass held to his throat.", "safety"),
+    ("She pressed the razor against her wrist until her sister came in.", "safety"),
+    ("Swallowed all of her sleeping tablets that were left in the box.", "safety"),
+    ("Had his stomach pumped at the weekend, he told me almost proudly.", "safety"),
+    ("Left an envelope marked 'for whoever finds me' on the desk.", "safety"),
+    ("After the sedation wore off she said she wished it had been permanent.", "safety"),
+    ("The nursery noticed a hand-shaped bruise on the four-year-old's cheek.", "safety"),
+    ("Her son said his stepdad 'does the belt thing' when he's naughty.", "safety"),
+    ("Is what the 6yo told me about bathtime reportable?", "safety"),
+    ("Her ex has shown up outside her flat again since the injunction.", "safety"),
+    ("The group home manager holds his bank card and his allowance money hasn't been "
+     "given to him for weeks.", "safety"),
+    ("Her grandmother, 90, lay on the floor for two days after a fall.", "safety"),
+    ("Told the chemist he was stocking up on painkillers for the winter.", "safety"),
+    ("He gave the rest of his pills to his brother to hold, as agreed.", "safety"),
+    ("Reviewed our means safety plan again.", "safety"),
+    ("His manager will murder him if he's late for the audit.", "private"),
+    ("Her dad 'will kill her' if he finds out about the tattoo.", "private"),
+    ("Her twin takes lithium and has done for years.", "private"),
+    ("I felt oddly flat myself by the end of the hour.", "private"),
+    ("I heard my own voice get quieter as she talked.", "private"),
+    ("Took all the boxes that were left to the charity shop.", "private"),
+    ("The novel she is reading ends with a letter 'to whoever finds this' in a bottle.", "private"),
+    ("She wishes the holiday feeling could be permanent.", "private"),
+    ("Her ex turned up at the school concert and they managed to be civil.", "private"),
+    ("Bought a new belt for the interview.", "private"),
+])
+def test_twenty_first_round_risk_from_calls_and_expressive_work(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, twenty-first round, record facts mended on the misses of heldout61 to
+    # heldout64 (counts against a baseline, techniques, results and prognosis in plain words);
+    # each worded anew.
+    ("Two panic attacks this week against nine at intake.", "progress"),
+    ("No real change since the last review.", "progress"),
+    ("Back at school every day now after missing most of the spring term.", "progress"),
+    ("Calmer than when he was first assessed.", "progress"),
+    ("Sleeping better since the third session of TMS.", "progress"),
+    ("Her first bus trip alone since starting therapy.", "progress"),
+    ("Next step is for her to phone the college herself.", "treatment_plan"),
+    ("Team to update her behaviour support plan next month.", "treatment_plan"),
+    ("Stepping up to weekly sessions while the court case runs.", "treatment_plan"),
+    ("The GP has signed her off sick until the end of the month.", "functional_status"),
+    ("She has stopped washing her hair and getting dressed most days.", "functional_status"),
+    ("Sleeping 2-3 hours a night since the move.", "symptoms"),
+    ("Checking the locks 30 times a night.", "symptoms"),
+    ("Parent-child psychotherapy session with both present.", "modality_frequency"),
+    ("Walked him through a safe place imagery exercise.", "modality_frequency"),
+    ("Neuropsychological assessment showed weak working memory.", "test_results"),
+    ("A return to driving seems realistic by summer.", "prognosis"),
+    ("Should make a full recovery with the current plan.", "prognosis"),
+    ("Her neighbour has been signed off work for a month.", "private"),
+    ("Her best friend's scan came back clear.", "private"),
+])
+def test_twenty_first_round_record_facts_in_calls_and_expressive_work(text: str,
+                                                                      expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, twenty-first round, mended on train_more50's and train_more51's misses (risk
+    # in couples and families, risk told in numbers); each worded anew.
+    ("He has no access to the joint account and has to ask her for money for petrol.", "safety"),
+    ("Her wages are paid into his account and he gives her twenty pounds a week.", "safety"),
+    ("She goes along with sex so that he stops shouting.", "safety"),
+    ("Her husband hid her contraceptive pills because he wants another baby.", "safety"),
+    ("The five-year-old told the teacher that daddy punches mummy.", "safety"),
+    ("Gave her the refuge helpline and talked through a go-bag.", "safety"),
+    ("He tracks her location every evening to see who she was with.", "safety"),
+    ("He texts her every ten minutes when she is out.", "safety"),
+    ("She is scared to go home tonight.", "safety"),
+    ("He blocked the door for two hours and took her phone.", "safety"),
+    ("Four days on nothing but water and diet cola.", "safety"),
+    ("Has chosen her birthday as the day she will stop.", "safety"),
+    ("Bought painkillers from three different pharmacies this week.", "safety"),
+    ("Has been keeping back her nightly zopiclone.", "safety"),
+    ("Had four pints before the school pickup.", "safety"),
+    ("Smoked a joint and then drove to his sister's.", "safety"),
+    ("Her mum, 84, has sent £3,000 to an online boyfriend she has never met.", "safety"),
+    ("Her father, who has dementia, is alone 8am to 7pm on weekdays.", "safety"),
+    ("Bought a length of rope and wouldn't say what for.", "safety"),
+    ("In my judgement she is more at risk now than at any point this year.", "safety"),
+    ("Held a piece of the smashed plate against her wrist.", "safety"),
+    ("She wished the blackout would never end.", "safety"),
+    ("The bruise on his arm is the shape of a hand, the childminder said.", "safety"),
+    ("He has sex with her even though she doesn't want to.", "safety"),
+    ("Told her the next time she sees her friends will be the last time.", "safety"),
+    ("Has picked Friday as the day she'll be gone.", "safety"),
+    ("Drinks gin before the school run most days.", "safety"),
+    ("Staff at the home keep his bank card and he never sees his money.", "safety"),
+    ("Her mother will kill her if she shows up late again.", "private"),
+    ("He wants to ask his partner for money for a new bike.", "private"),
+    ("Her sister keeps a bag packed for the gym in the car.", "private"),
+    ("His sister did the school run all week.", "private"),
+    ("Her brother bought a tow rope for the van.", "private"),
+    ("Her aunt calls her every few minutes when the football is on.", "private"),
+    ("Bought fish oil capsules at three different shops to compare.", "private"),
+    ("Her flatmate took out a loan in her name to buy a car, and is thrilled.", "private"),
+    ("The class buried letters to whoever finds them in 2075.", "private"),
+    ("Her son says 'I'll know when' about being ready to swim without armbands.", "private"),
+])
+def test_twenty_first_round_risk_in_relationships_and_numbers(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, twenty-first round, record facts mended on train_more48's and train_more49's
+    # misses (daily life in plain words, results told in words, the plan as agreed); each
+    # worded anew.
+    ("Working about forty hours a week at the garage.", "functional_status"),
+    ("Back on two half-days a week at the library.", "functional_status"),
+    ("Driving himself to the allotment again.", "functional_status"),
+    ("Takes the train on her own to work now.", "functional_status"),
+    ("Only leaves the flat to walk the dog.", "functional_status"),
+    ("Went to all of his seminars and handed in the history essay.", "functional_status"),
+    ("Hasn't opened her post since the funeral.", "functional_status"),
+    ("Gave up her swimming club in the autumn.", "functional_status"),
+    ("Hasn't seen any friends since the summer.", "functional_status"),
+    ("Stays in bed until mid-afternoon most days.", "functional_status"),
+    ("Self-care: unwashed, same shirt as last week.", "functional_status"),
+    ("Came twenty minutes late, so we had thirty minutes.", "session_times"),
+    ("His hair sample came back positive for cocaine.", "test_results"),
+    ("Her anxiety score has dropped by six points since March.", "test_results"),
+    ("The plan we agreed on is six more sessions, then review.", "treatment_plan"),
+    ("We decided to pause the exposure work until after the move.", "treatment_plan"),
+    ("I've asked him to keep a sleep diary for the week.", "treatment_plan"),
+    ("Referral sent to the memory clinic.", "treatment_plan"),
+    ("My next goal is to run a 10k before Easter.", "private"),
+    ("He threatened to quit the choir over the seating plan.", "private"),
+    ("Toyed with the idea of a worksheet, then left it.", "private"),
+    ("The test match score sat at 200 for 3 at lunch.", "private"),
+])
+def test_twenty_first_round_daily_life_results_and_plans(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, twenty-first round, mended on train_more52's and train_more53's misses (risk
+    # told by someone who rang or wrote; a reflexive points back to the person named before
+    # it; stories and idioms); each worded anew.
+    ("Her son rang to say the client had been found with a hose from the car exhaust.", "safety"),
+    ("The warden wrote that my client was found on the stairwell floor until morning, aged 82.",
+     "safety"),
+    ("The support worker said she found him with tablets hidden in a sock.", "safety"),
+    ("Keeps the old painkillers 'for when I've had enough'.", "safety"),
+    ("Left a letter for her sister marked to be opened after she's gone.", "safety"),
+    ("Keeps talking about falling asleep and never waking.", "safety"),
+    ("Her ex was screaming at the door that she would pay for this.", "safety"),
+    ("A man from the gaming site keeps asking the girl to keep it secret.", "safety"),
+    ("Passed out drunk while minding the toddler on Sunday.", "safety"),
+    ("Her grandson 'manages' her pension now and she never sees it.", "safety"),
+    ("Found by the day staff still on the commode from the night before, aged 90.", "safety"),
+    ("Sat outside her ex's new flat in the car till 3am; 'I could have killed him', she said.",
+     "safety"),
+    ("His aunt told me about her own panic attacks at work.", "private"),
+    ("Her partner has his own ADHD diagnosis and takes methylphenidate himself.", "private"),
+    ("She is raising both girls on her own and working full time.", "functional_status"),
+    ("She's reading a thriller where the nanny poisons the soup.", "private"),
+    ("We talked about the crime drama where the detective finds a note on the bridge.",
+     "private"),
+    ("'The move nearly finished me off,' she said, laughing.", "private"),
+])
+def test_twenty_first_round_reporters_reflexives_and_stories(text: str, expected: str) -> None:
+    assert rules_category(text) == expected

@@ -55,7 +55,22 @@ class ClauseContext:
 
         cues = [(p, True) for p in self._cue_starts("third_party") if not inside_client(p)]
         cues += [(start, False) for start in starts]
-        return sorted(cues)
+        return self._reflexives_point_back(sorted(cues))
+
+    def _reflexives_point_back(self, cues: list[tuple[int, bool]]) -> list[tuple[int, bool]]:
+        """A reflexive ("herself", "his own") names no new person: it points back to the one
+        named before it. It is the client's only when the client was named nearer than anyone
+        else; "His sister told me about her own panic attacks" is the sister's. Optional for a
+        label set (rules.json "reflexive")."""
+        reflexive = self.lexicon.contexts.get("reflexive")
+        if reflexive is None:
+            return cues
+        kept: list[tuple[int, bool]] = []
+        for position, is_third in cues:
+            if not is_third and kept and kept[-1][1] and reflexive.match(self.text, position):
+                continue
+            kept.append((position, is_third))
+        return kept
 
     def has_marker(self, name: str) -> bool:
         found = self._markers.get(name)
