@@ -2918,6 +2918,15 @@ def test_twenty_first_round_daily_life_results_and_plans(text: str, expected: st
     ("We talked about the crime drama where the detective finds a note on the bridge.",
      "private"),
     ("'The move nearly finished me off,' she said, laughing.", "private"),
+    ("Has chosen her brother's anniversary as the day she'll be gone.", "safety"),
+    ("'Kept my dad's old sleeping pills, I'll know when,' he said.", "safety"),
+    ("Staff found six of his tablets wrapped in foil under the mattress.", "safety"),
+    ("Her grandmother's new boyfriend 'manages' her pension and she can't get at it.", "safety"),
+    ("Her husband phoned to let me know the psychiatrist started her on sertraline.",
+     "medication"),
+    ("His dad tells me the consultant has now diagnosed him with epilepsy.", "diagnosis"),
+    ("Her sister told me the nightmares are back most nights.", "symptoms"),
+    ("Her sister told me her own nightmares are back most nights.", "private"),
 ])
 def test_twenty_first_round_reporters_reflexives_and_stories(text: str, expected: str) -> None:
     assert rules_category(text) == expected
