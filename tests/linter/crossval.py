@@ -37,8 +37,11 @@ from tests.linter.corpora import CORPORA
 NONE = 99  # the rank of "nothing flagged" (below every category)
 # Aims of the threshold search, on the out-of-fold sentences of all files together:
 # private sentences flagged (by rules or model), and non-safety sentences called safety
-# (alarm fatigue: a safety finding asks for acknowledgement).
-PRIVATE_BUDGET = 0.04
+# (alarm fatigue: a safety finding asks for acknowledgement). The private budget is what the
+# model may add to the rules' own flags: a fixed 4% (until model v11) was spent by the rules
+# before the model added anything, so the search switched the record head off (issue 16,
+# twentieth round). Set before model v12 was trained and before its blind batches were run.
+PRIVATE_BUDGET_BEYOND_RULES = 0.01
 SAFETY_FALSE_BUDGET = 0.03
 # A rule's finding may be dropped by the model (never a safety one) only if it costs at
 # most this share of the record sentences the rules alone found.
@@ -176,6 +179,8 @@ def choose(rows: list[dict[str, str]], parts: Parts, label_set: LabelSet = MISPL
     labels = truth(rows, label_set)
     rules_alone = decide_all(parts, len(rows), 2.0, 2.0, 2.0, 0.0)
     found_by_rules = (rules_alone != NONE) & (labels != NONE)
+    private_budget = (_rate(figures(labels, rules_alone)["private_flagged"])
+                      + PRIVATE_BUDGET_BEYOND_RULES)
     best: tuple[tuple[float, float], dict[str, float]] | None = None
     for t_veto in VETO_GRID:
         for t_safety in GRID:
@@ -185,7 +190,7 @@ def choose(rows: list[dict[str, str]], parts: Parts, label_set: LabelSet = MISPL
                                            t_veto)
                     f = figures(labels, predicted)
                     lost = ((predicted == NONE) & found_by_rules).sum() / found_by_rules.sum()
-                    if (_rate(f["private_flagged"]) > PRIVATE_BUDGET
+                    if (_rate(f["private_flagged"]) > private_budget
                             or _rate(f["other_as_safety"]) > SAFETY_FALSE_BUDGET
                             or lost > VETO_RECORD_COST):
                         continue
