@@ -146,12 +146,15 @@ CORPORA = {
         # above. heldout65 (published
         # phrasing from couples, sex and relationship therapy, 69 pages) and heldout66 (numbers
         # in every form), written blind at the twentieth round's start and kept unopened: run
-        # first at the twenty-first's start.)
+        # first at the twenty-first's start. heldout67 (published phrasing from refugee,
+        # asylum-seeker and cross-cultural work, 64 pages) and heldout68 (sentences carrying two
+        # things at once), written blind at the twenty-first round's start: run first at its
+        # end.)
         estimate=("heldout7.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl",
                   "heldout34.jsonl", "heldout35.jsonl", "heldout36.jsonl", "heldout37.jsonl",
                   "heldout38.jsonl", "heldout39.jsonl", "heldout40.jsonl", "heldout53.jsonl",
                   "heldout54.jsonl", "heldout57.jsonl", "heldout58.jsonl", "heldout65.jsonl",
-                  "heldout66.jsonl"),
+                  "heldout66.jsonl", "heldout67.jsonl", "heldout68.jsonl"),
         extra=("train_extra.jsonl", "published.jsonl", "train_more.jsonl", "train_more2.jsonl",
                "train_more3.jsonl", "train_more4.jsonl", "train_more5.jsonl",
                "train_more6.jsonl", "train_more7.jsonl", "train_more8.jsonl",
@@ -194,7 +197,8 @@ CORPORA = {
                            "heldout57.jsonl", "heldout58.jsonl", "heldout59.jsonl",
                            "heldout60.jsonl", "heldout61.jsonl", "heldout62.jsonl",
                            "heldout63.jsonl", "heldout64.jsonl", "heldout65.jsonl",
-                           "heldout66.jsonl", "train_more48.jsonl", "train_more49.jsonl",
+                           "heldout66.jsonl", "heldout67.jsonl", "heldout68.jsonl",
+                           "train_more48.jsonl", "train_more49.jsonl",
                            "train_more50.jsonl", "train_more51.jsonl", "train_more52.jsonl",
                            "train_more53.jsonl", "train_more10.jsonl",
                            "train_more12.jsonl", "train_more13.jsonl", "train_more14.jsonl",
