@@ -2927,6 +2927,10 @@ def test_twenty_first_round_daily_life_results_and_plans(text: str, expected: st
     ("His dad tells me the consultant has now diagnosed him with epilepsy.", "diagnosis"),
     ("Her sister told me the nightmares are back most nights.", "symptoms"),
     ("Her sister told me her own nightmares are back most nights.", "private"),
+    # Found on review before stopping: no rule named starving oneself.
+    ("Her partner says she has been starving herself since the funeral.", "safety"),
+    ("Her sister has been starving herself before the wedding.", "private"),
+    ("His son, 6, was left at home by himself until midnight.", "safety"),
 ])
 def test_twenty_first_round_reporters_reflexives_and_stories(text: str, expected: str) -> None:
     assert rules_category(text) == expected
