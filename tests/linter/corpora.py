@@ -149,12 +149,15 @@ CORPORA = {
         # first at the twenty-first's start. heldout67 (published phrasing from refugee,
         # asylum-seeker and cross-cultural work, 64 pages) and heldout68 (sentences carrying two
         # things at once), written blind at the twenty-first round's start: run first at its
-        # end.)
+        # end. heldout69 (published phrasing from behavioural addictions and money, 73 pages)
+        # and heldout70 (shorthand heavy with symbols), written with them and kept unopened:
+        # run first at the twenty-second round's start.)
         estimate=("heldout7.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl",
                   "heldout34.jsonl", "heldout35.jsonl", "heldout36.jsonl", "heldout37.jsonl",
                   "heldout38.jsonl", "heldout39.jsonl", "heldout40.jsonl", "heldout53.jsonl",
                   "heldout54.jsonl", "heldout57.jsonl", "heldout58.jsonl", "heldout65.jsonl",
-                  "heldout66.jsonl", "heldout67.jsonl", "heldout68.jsonl"),
+                  "heldout66.jsonl", "heldout67.jsonl", "heldout68.jsonl", "heldout69.jsonl",
+                  "heldout70.jsonl"),
         extra=("train_extra.jsonl", "published.jsonl", "train_more.jsonl", "train_more2.jsonl",
                "train_more3.jsonl", "train_more4.jsonl", "train_more5.jsonl",
                "train_more6.jsonl", "train_more7.jsonl", "train_more8.jsonl",
@@ -198,9 +201,9 @@ CORPORA = {
                            "heldout60.jsonl", "heldout61.jsonl", "heldout62.jsonl",
                            "heldout63.jsonl", "heldout64.jsonl", "heldout65.jsonl",
                            "heldout66.jsonl", "heldout67.jsonl", "heldout68.jsonl",
-                           "train_more48.jsonl", "train_more49.jsonl",
-                           "train_more50.jsonl", "train_more51.jsonl", "train_more52.jsonl",
-                           "train_more53.jsonl", "train_more10.jsonl",
+                           "heldout69.jsonl", "heldout70.jsonl", "train_more48.jsonl",
+                           "train_more49.jsonl", "train_more50.jsonl", "train_more51.jsonl",
+                           "train_more52.jsonl", "train_more53.jsonl", "train_more10.jsonl",
                            "train_more12.jsonl", "train_more13.jsonl", "train_more14.jsonl",
                            "train_more15.jsonl", "train_more16.jsonl",
                            "train_more17.jsonl", "train_more18.jsonl", "train_more19.jsonl",
