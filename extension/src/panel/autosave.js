@@ -32,6 +32,7 @@ export class NoteSaver {
     this.conflict = null; // {mine, current}
     this.inFlight = false;
     this.retries = 0;
+    this.retryAtOnce = false; // the reason for the last failure has gone: skip the back-off once
   }
 
   /** Work on an existing note as the daemon returned it. */
@@ -76,6 +77,17 @@ export class NoteSaver {
     this.emit();
   }
 
+  /**
+   * Margin is ready again (it came back, or was unlocked): send the kept text now. A save on
+   * its way was sent before, so it may still fail for the old reason; then retry at once
+   * instead of waiting out a back-off of up to ten seconds with "Saved" not yet shown.
+   */
+  retryNow() {
+    if (!this.failure) return; // nothing failed: nothing waits (while retrying, status is 'saving')
+    if (this.inFlight) this.retryAtOnce = true;
+    else this.flush();
+  }
+
   schedule(ms) {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.flush(), ms);
@@ -110,6 +122,7 @@ export class NoteSaver {
     this.acknowledgedText = sentText;
     this.failure = null;
     this.retries = 0;
+    this.retryAtOnce = false;
     if (this.diverged) this.status = 'sync_conflict';
     else this.status = this.dirty ? 'pending' : 'saved';
     if (this.status === 'pending') this.schedule(0); // typed while the save was on its way
@@ -187,7 +200,8 @@ export class NoteSaver {
   failed(result) {
     this.failure = { problem: result.problem, error: result.error ?? null };
     this.status = 'error';
-    const wait = RETRY_MS[Math.min(this.retries, RETRY_MS.length - 1)];
+    const wait = this.retryAtOnce ? 0 : RETRY_MS[Math.min(this.retries, RETRY_MS.length - 1)];
+    this.retryAtOnce = false;
     this.retries += 1;
     this.schedule(wait);
   }

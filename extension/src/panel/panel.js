@@ -56,7 +56,7 @@ async function refreshConnection() {
       ui.setup.hidden = true;
       ui.setup.dataset.state = 'ready';
     }
-    if (saver.status === 'error') saver.flush();
+    saver.retryNow();
     await ensureNoteLoaded();
   } else {
     if (state === 'locked' && !saver.dirty && !saver.inFlight && !conflicts.holdsText) forgetShownNote(); // locked means no text on screen
