@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 
 import pytest
 
@@ -52,48 +55,82 @@ def test_word_openings_hold_prefixes_whole_words_and_digits() -> None:
     assert "pill" + WHOLE not in openings
 
 
-def corpus_parts(linter: Linter) -> Iterator[tuple[str, int, int, frozenset[str]]]:
-    """(text, start, end, word openings) of every sentence part of every corpus row."""
-    corpora = CORPORA["misplacement"]
-    for name in corpora.evaluated:
-        for row in read_corpus(corpora.directory / name):
-            text = row["text"]
-            for start, end in linter.splitter.spans(text):
-                yield text, start, end, word_openings(text[start:end])
+def corpus_parts(linter: Linter, name: str) -> Iterator[tuple[str, int, int, frozenset[str]]]:
+    """(text, start, end, word openings) of every sentence part of a corpus file's rows."""
+    for row in read_corpus(CORPORA["misplacement"].directory / name):
+        text = row["text"]
+        for start, end in linter.splitter.spans(text):
+            yield text, start, end, word_openings(text[start:end])
 
 
-def test_the_gate_never_skips_a_rule_that_matches_in_any_corpus_sentence() -> None:
-    linter = Linter(use_model=False)
+# What the forked workers of on_every_corpus_file read, built once before the fork.
+_LINTER: Linter | None = None
+_INNER_KEYED: list[tuple[re.Pattern[str], frozenset[str]]] = []
+
+
+def on_every_corpus_file(check: Callable[[Linter, str], tuple[int, list]],
+                         linter: Linter) -> tuple[int, list]:
+    """check(linter, name) for every corpus file, the files shared out over every core: each
+    check tries every rule on every sentence part, minutes in one process. The sum of the
+    counts, and every failure found, in file order."""
+    global _LINTER
+    _LINTER = linter
+    names = list(CORPORA["misplacement"].evaluated)
+    with multiprocessing.get_context("fork").Pool(os.cpu_count() or 1) as pool:
+        results = pool.map(partial(_run_check, check), names)
+    return sum(count for count, _ in results), [f for _, found in results for f in found]
+
+
+def _run_check(check: Callable[[Linter, str], tuple[int, list]], name: str) -> tuple[int, list]:
+    assert _LINTER is not None
+    return check(_LINTER, name)
+
+
+def _gate_skips_only_misses(linter: Linter, name: str) -> tuple[int, list]:
     gated = [(rule.regex, rule.keys) for rule in linter.lexicon.rules]
     gated += [(cue.regex, cue.keys) for rule in linter.lexicon.rules for cue in rule.together]
-    checked = 0
-    for text, start, end, openings in corpus_parts(linter):
+    checked, wrong = 0, []
+    for text, start, end, openings in corpus_parts(linter, name):
         for regex, needed in gated:
             if needed is not None and regex is not None and needed.isdisjoint(openings):
                 checked += 1
-                assert regex.search(text, start, end) is None, (regex.pattern, text)
+                if regex.search(text, start, end) is not None:
+                    wrong.append((regex.pattern, text))
+    return checked, wrong
+
+
+def test_the_gate_never_skips_a_rule_that_matches_in_any_corpus_sentence() -> None:
+    checked, wrong = on_every_corpus_file(_gate_skips_only_misses, Linter(use_model=False))
+    assert wrong == []
     assert checked > 10_000  # the gate does skip most rules
+
+
+def _anchored_find_what_a_scan_finds(linter: Linter, name: str) -> tuple[int, list]:
+    anchored = sorted(linter._anchored)
+    parts, wrong = 0, []
+    for row in read_corpus(CORPORA["misplacement"].directory / name):
+        text = row["text"]
+        for start, end in linter.splitter.spans(text):
+            parts += 1
+            # What lint() finds trying each rule only at the words that open it.
+            tried: dict[int, list[tuple[int, int]]] = {}
+            for index, match in linter._anchored_matches(text, end, words(text, start, end)):
+                tried.setdefault(index, []).append(match.span())
+            for index in anchored:
+                regex = linter.lexicon.rules[index].regex
+                assert regex is not None
+                scanned = [m.span() for m in regex.finditer(text, start, end)]
+                if tried.get(index, []) != scanned:
+                    wrong.append((regex.pattern, text))
+    return parts, wrong
 
 
 def test_anchored_rules_find_what_a_full_scan_finds_in_every_corpus_sentence() -> None:
     linter = Linter(use_model=False)
-    corpora = CORPORA["misplacement"]
-    anchored = sorted(linter._anchored)
-    assert len(anchored) > 50
-    for name in corpora.evaluated:
-        for row in read_corpus(corpora.directory / name):
-            text = row["text"]
-            for start, end in linter.splitter.spans(text):
-                # What lint() finds trying each rule only at the words that open it.
-                tried: dict[int, list[tuple[int, int]]] = {}
-                for index, match in linter._anchored_matches(text, end,
-                                                             words(text, start, end)):
-                    tried.setdefault(index, []).append(match.span())
-                for index in anchored:
-                    regex = linter.lexicon.rules[index].regex
-                    assert regex is not None
-                    scanned = [m.span() for m in regex.finditer(text, start, end)]
-                    assert tried.get(index, []) == scanned, (linter.lexicon.rules[index], text)
+    assert len(linter._anchored) > 50
+    parts, wrong = on_every_corpus_file(_anchored_find_what_a_scan_finds, linter)
+    assert wrong == []
+    assert parts > 10_000
 
 
 @pytest.mark.parametrize(("pattern", "expected"), [
@@ -119,20 +156,34 @@ def test_inner_keys_read_a_word_every_match_holds(pattern: str,
     assert (None if found is None else set(found)) == expected
 
 
-def test_inner_keys_never_skip_a_rule_that_matches_in_any_corpus_sentence() -> None:
-    linter = Linter(use_model=False)
+def inner_keyed(linter: Linter) -> list[tuple[re.Pattern[str], frozenset[str]]]:
+    """Every rule with the inner keys it is skipped by, each pattern read once."""
     keyed = []
     for rule in linter.lexicon.rules:
         needed = inner_keys(rule.regex) if rule.regex is not None else None
         if rule.regex is not None and needed:
             keyed.append((rule.regex, needed))
-    assert len(keyed) > 300  # most rules have one
-    skipped = 0
-    for text, start, end, openings in corpus_parts(linter):
-        for regex, needed in keyed:
+    return keyed
+
+
+def _inner_keys_skip_only_misses(linter: Linter, name: str) -> tuple[int, list]:
+    skipped, wrong = 0, []
+    for text, start, end, openings in corpus_parts(linter, name):
+        for regex, needed in _INNER_KEYED:
             if needed.isdisjoint(openings):
                 skipped += 1
-                assert regex.search(text, start, end) is None, (regex.pattern, text)
+                if regex.search(text, start, end) is not None:
+                    wrong.append((regex.pattern, text))
+    return skipped, wrong
+
+
+def test_inner_keys_never_skip_a_rule_that_matches_in_any_corpus_sentence() -> None:
+    global _INNER_KEYED
+    linter = Linter(use_model=False)
+    _INNER_KEYED = inner_keyed(linter)  # read by the forked workers
+    assert len(_INNER_KEYED) > 300  # most rules have one
+    skipped, wrong = on_every_corpus_file(_inner_keys_skip_only_misses, linter)
+    assert wrong == []
     assert skipped > 100_000
 
 
