@@ -2934,3 +2934,346 @@ def test_twenty_first_round_daily_life_results_and_plans(text: str, expected: st
 ])
 def test_twenty_first_round_reporters_reflexives_and_stories(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, twenty-second round, mended on the misses of heldout65 to heldout68 (estimates
+    # run first in the twenty-first round, tuned since); each family worded anew, with
+    # look-alikes that stay private.
+    ("Her 13-year-old son was put in charge of the two under-fives all night.", "safety"),
+    ("His sister says the kids will have some peace once he's not around.", "safety"),
+    ("She left the three- and five-year-old on their own most of Friday night.", "safety"),
+    ("Left both toddlers by themselves while she went to the pub.", "safety"),
+    ("The 5 and 7 year old were on their own at home all afternoon, per the neighbour.", "safety"),
+    ("His eight-year-old looks after the baby overnight while he works nights.", "safety"),
+    ("Her ten-year-old was left in charge of the twins all weekend.", "safety"),
+    ("Her twelve-year-old puts the toddler to bed every night while she works late.", "safety"),
+    ("She left the kids with their grandmother for the weekend.", "private"),
+    ("Her 15-year-old looks after the cat while she travels.", "private"),
+    ("The twins were on their own team at sports day.", "private"),
+    ("Left the two-year-old's birthday party early.", "private"),
+    ("Her ten-year-old watches cartoons while she cooks.", "private"),
+    ("Her eight-year-old is good at minding the neighbour's dog.", "private"),
+    ("Said her mum and the boys would finally have some peace once she's not around.", "safety"),
+    ("Told me the flat would be quieter for everyone once he's not in it.", "safety"),
+    ("Said he won't be around for his daughter's graduation and wouldn't say why.", "safety"),
+    ("She 'won't be around for the next family reunion', she said, and changed the subject."
+     "She 'won't be around for the next family reunion', she said, and changed the subject.",
+     "safety"),
+    ("'You won't have to worry about me after the trial,' he said, smiling.", "safety"),
+    ("She wants to be 'gone before fifty', and her birthday is in March.", "safety"),
+    ("Says the family would be better off with one less mouth to feed, meaning himself.", "safety"),
+    ("Told the nurse he won't be alive for the court date.", "safety"),
+    ("Said everyone will have him out of their hair for good soon.", "safety"),
+    ("The house will be quieter once he's around less - he has started a night shift.", "private"),
+    ("She won't be around for the reunion because she's in Spain that week.", "private"),
+    ("Her mum won't be around for the wedding, as she'll be working abroad.", "private"),
+    ("She'll be out of their hair for good once she moves to Leeds.", "private"),
+    ("Things will be easier once he's around more to help with the baby.", "private"),
+    ("Her grandmother won't be alive by Christmas, the hospice says.", "private"),
+    ("On the way home he has been stopping on the footbridge over the motorway 'to see what "
+     "it feels like up there'.", "safety"),
+    ("Mentioned the viaduct where she sat for half an hour last week just staring down.", "safety"),
+    ("Climbed over the balcony railing at the party before his friends dragged him back."
+     "Climbed over the balcony railing at the party before his friends dragged him back.",
+     "safety"),
+    ("Asked how, she named the bridge near the hospital.", "safety"),
+    ("She sat on the cliff path with her sister watching the boats.", "private"),
+    ("When asked how, he named the two teachers who had helped him most.", "private"),
+    ("Has been saving half of each week's zopiclone since the split.", "safety"),
+    ("Keeps the tablets from the GP in a drawer rather than taking them.", "safety"),
+    ("Her son agreed to keep her medication and hand her one tablet each evening.", "safety"),
+    ("Says the watch goes to his grandson 'when it's time'.", "safety"),
+    ("Keeps the money in an envelope and says she'll need it sooner than people think.", "safety"),
+    ("Keeps the pills in the kitchen rather than taking them to work.", "private"),
+    ("Saving half of each paycheck for the deposit.", "private"),
+    ("She says he forced sex twice after the party.", "safety"),
+    ("Her brother pointed a loaded gun at him during the row.", "safety"),
+    ("Hit by her boyfriend twice last month, once in the face.", "safety"),
+    ("Choked about 5 seconds during the argument on Friday.", "safety"),
+    ("He warned her that if she goes to the police she will never see the kids again.", "safety"),
+    ("Her employer keeps her passport and she is not allowed to leave the house.", "safety"),
+    ("He locks the front door from the outside when he leaves for work.", "safety"),
+    ("She has noticed her ex following her car home from the gym.", "safety"),
+    ("Ex outside her flat 4x this week.", "safety"),
+    ("Keeps going over what he would do to him if they met.", "safety"),
+    ("Talked of killing the landlord who evicted him.", "safety"),
+    ("Talks about killing time at the airport.", "private"),
+    ("Was hit by a car on the school run in May.", "private"),
+    ("Chopped onions and pointed the knife at the recipe card.", "private"),
+    ("Her uncle took an overdose on purpose when she was small.", "safety"),
+    ("Risk level raised from low to moderate after today's session.", "safety"),
+    ("She says her next attempt would work.", "safety"),
+    ("Honestly he'd be relieved if the plane went down.", "safety"),
+    ("Her second attempt at the driving test will be next month.", "private"),
+    ("Dad (88): his carer has taken about £2,000 from his account, pt thinks.", "safety"),
+    ("Her mother, 91, was left alone in the flat all weekend with no one checking on her."
+     "Her mother, 91, was left alone in the flat all weekend with no one checking on her.",
+     "safety"),
+    ("Her son, 30, took money from his account to pay the rent.", "private"),
+])
+def test_twenty_second_round_children_alone_finality_heights_means_and_control(
+        text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, twenty-second round, record facts mended on the misses of heldout65 to
+    # heldout68 (a diagnosis by another clinician, totals and cut-offs, the expected course,
+    # change named first, consent to share, a technique taught, drinking and ratings in
+    # words); each worded anew.
+    ("Her urologist diagnosed interstitial cystitis last winter.", "diagnosis"),
+    ("The previous psychiatrist had given borderline personality disorder and I'm not "
+     "changing it yet.", "diagnosis"),
+    ("PCL-5 on the intake forms totalled 41.", "test_results"),
+    ("K10 mean 3.4 (cutoff 3.0).", "test_results"),
+    ("Her EPDS was just above the cut-off this time.", "test_results"),
+    ("Their couple checkup came back showing low friendship scores for both.", "test_results"),
+    ("The attachment inventory placed him in the anxious range.", "test_results"),
+    ("I expect this work will take more than twenty sessions given the court case.", "prognosis"),
+    ("I'd give her fair odds of staying off the drink through the summer.", "prognosis"),
+    ("He is likely to remain off work for at least two months while the pain settles."
+     "He is likely to remain off work for at least two months while the pain settles.",
+     "prognosis"),
+    ("Worse since Christmas: not sleeping, arguing daily.", "progress"),
+    ("Better since starting the new job, she says.", "progress"),
+    ("With her written consent I'll share the safety-free summary with the GP.", "treatment_plan"),
+    ("Taught them the speaker-listener technique and had them practise twice."
+     "Taught them the speaker-listener technique and had them practise twice.",
+     "modality_frequency"),
+    ("Walked her through box breathing in session.", "modality_frequency"),
+    ("Imago dialogue practised for the second week.", "modality_frequency"),
+    ("Family therapy format: both parents and the two teens, forty minutes together."
+     "Family therapy format: both parents and the two teens, forty minutes together.",
+     "modality_frequency"),
+    ("Drinks a couple of bottles of cider most nights.", "symptoms"),
+    ("Low mood about six out of ten most mornings.", "symptoms"),
+    ("Her brother's therapist gave him an ADHD diagnosis last year.", "private"),
+    ("The restaurant bill totalled 120 for the four of them.", "private"),
+    ("Her husband drinks a couple of pints on Fridays.", "private"),
+    ("Her sister's anxiety is about eight out of ten before flights.", "private"),
+    ("The metamour takes sertraline and is doing well.", "private"),
+    ("Memory: her grandmother's kitchen and the smell of bread.", "private"),
+    ("Memory: intact for recent and remote events.", "symptoms"),
+    ("We talked about the odds of her team winning the league.", "private"),
+    ("The novel's profile of the killer came out as strangely sympathetic.", "private"),
+])
+def test_twenty_second_round_record_facts_in_plain_words(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, twenty-second round, mended on the misses of train_more54 to train_more56
+    # (daily life in plain words; risk told second-hand; a pronoun its emphatic reflexive
+    # follows is the reporter's; risk inside stories and art); each family worded anew.
+    ("His mum mentioned she's on sertraline herself and it took months to settle.", "private"),
+    ("Her dad told me he himself was diagnosed with bipolar disorder at thirty.", "private"),
+    ("Her sister said she has panic attacks herself, mostly at night.", "private"),
+    ("Her father had panic disorder and she has panic attacks herself, most nights.", "symptoms"),
+    ("His teacher says she has just come off citalopram herself.", "private"),
+    ("Her mum says she has been cutting herself again.", "safety"),
+    ("Her mum says she hurt herself on Friday.", "safety"),
+    ("His dad rang: he has been starving himself since the exam.", "safety"),
+    ("Her sister said she overdosed on the paracetamol herself, on Sunday.", "safety"),
+    ("Flatmate said she herself overdosed at uni years ago.", "private"),
+    ("Her mum says she hasn't been herself and has panic attacks most days.", "symptoms"),
+    ("Her mum says she is on sertraline now, started by the GP.", "medication"),
+    ("Her partner said she locked herself in the bathroom with his razor.", "safety"),
+    ("Can't face the supermarket at all now, so everything is delivered.", "functional_status"),
+    ("She can only get to work three days out of five.", "functional_status"),
+    ("He struggles to get dressed before eleven most days.", "functional_status"),
+    ("Hasn't been into the office since the review in May.", "functional_status"),
+    ("She hasn't opened her post in a month.", "functional_status"),
+    ("Attends two of her four lectures a week.", "functional_status"),
+    ("He has rung in sick three Fridays running.", "functional_status"),
+    ("In bed until noon most days.", "functional_status"),
+    ("Dropped one of her three evening classes to cope.", "functional_status"),
+    ("Late for work most mornings this month.", "functional_status"),
+    ("Needs help to fill in forms and open letters.", "functional_status"),
+    ("Her husband can't face the supermarket since his knee op.", "private"),
+    ("In the dream she couldn't get dressed in time for the wedding.", "private"),
+    ("Her daughter attends three of her five lectures, she says, with some envy.", "private"),
+    ("Said his avatar has nine lives and 'the tablets are lined up for my one'.", "safety"),
+    ("Painted a barn with a rope hanging from the rafter and says she sees it at night.", "safety"),
+    ("He'd be fine if his heart just stopped in his sleep, he said.", "safety"),
+    ("Keeps dreaming of falling from the multi-storey and wakes up disappointed.", "safety"),
+    ("Runs red lights at night 'to see if I make it'.", "safety"),
+    ("He told her 'that's what happens to wives who leave' while the news played.", "safety"),
+    ("Posted a photo of herself on a rooftop ledge last night.", "safety"),
+    ("Since her late husband's anniversary she says she'll be with him soon.", "safety"),
+    ("She walked to the middle of the viaduct on Sunday and stood for an hour.", "safety"),
+    ("Has read everything about how she did it since the singer's death.", "safety"),
+    ("He kicked the dog across the kitchen when it barked.", "safety"),
+    ("Her 7-year-old walked to the park alone on Saturday while she slept.", "safety"),
+    ("His 9yo walking herself to school along the dual carriageway.", "safety"),
+    ("The nine-year-old was left minding the baby in the evenings while mum at work.", "safety"),
+    ("We laughed about the crime novel where the butler poisons his employer.", "private"),
+    ("She threw the dog's ball for an hour in the park.", "private"),
+    ("I'll be with you soon, she told her sister on the phone.", "private"),
+    ("Her favourite podcaster talked about his bipolar diagnosis.", "private"),
+    ("The singer's last album ends on a ledge of piano chords.", "private"),
+    ("Dad rang: found a shoebox full of co-codamol packets in her wardrobe.", "safety"),
+    ("Staff say his evening tablets were hidden in a sock at the back of the drawer.", "safety"),
+    ("His sister says he sent a text thanking them all 'for everything' and then switched his "
+     "phone off.", "safety"),
+    ("The agency left him in the same pad for two days, per his daughter.", "safety"),
+    ("Her partner tracks where she is all day through her phone.", "safety"),
+    ("Her husband agreed to lock away all the tablets in the house tonight.", "safety"),
+    ("Police said he threatened his flatmate with a knife over the rent.", "safety"),
+    ("The chemist rang: he tried to buy five packets of paracetamol in one visit.", "safety"),
+    ("Her partner was throwing plates around her while the baby slept.", "safety"),
+    ("Mum texted: he's cut again, forearms, not deep.", "safety"),
+    ("Wrote in her diary that she has picked the night she'll do it.", "safety"),
+    ("His manager said she has diabetes herself, so she understands the absences.", "private"),
+    ("His wife said she's been exhausted herself since her mother died.", "private"),
+    ("Found a box full of old photos in the loft.", "private"),
+    ("Her son bought three boxes of cereal for the trip.", "private"),
+    ("The carer says he's cut his hair short and looks well.", "private"),
+    ("He can't book appointments himself; his wife does it.", "functional_status"),
+    ("Not able to take the children to the pool alone.", "functional_status"),
+    ("Couldn't face the train on Monday and worked from home.", "functional_status"),
+    ("Can't manage the stairs without stopping twice.", "functional_status"),
+    ("Off work since 3 March; fit note until the end of April.", "functional_status"),
+    ("Has given up the running club and her band since the diagnosis.", "functional_status"),
+    ("Not cleaning or shopping since the flare-up.", "functional_status"),
+    ("Pays the rent and keeps up with her evening classes.", "functional_status"),
+    ("Sleeps twelve or thirteen hours and wakes tired.", "symptoms"),
+    ("Her stepdad shut her 8-year-old outside in the rain as a punishment.", "safety"),
+    ("Left the baby asleep in the pram outside the bookies for half an hour.", "safety"),
+    ("While she sleeps off the night shifts, her seven-year-old gets himself ready for "
+     "school.", "safety"),
+    ("Smokes weed and then drives the kids to school.", "safety"),
+    ("Stopped his insulin on purpose last week.", "safety"),
+    ("Keeps the old tablets 'just in case it gets like before'.", "safety"),
+    ("In the dream he jumped off the bridge and felt peaceful.", "safety"),
+    ("About 500 kcal/day for three weeks.", "safety"),
+    ("Said he'd sooner drive the car into the river than go back to that office.", "safety"),
+    ("Her husband's sick note runs out on Friday.", "private"),
+    ("She books tickets for the theatre every month.", "private"),
+    ("Her husband sleeps twelve hours at weekends.", "private"),
+    ("Her sister stopped her thyroid tablets on purpose when she got pregnant.", "private"),
+    ("The recipe is 600 calories per serving.", "private"),
+])
+def test_twenty_second_round_daily_life_reporters_and_stories(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, twenty-second round: a reviewer helper's fresh look-alikes and positives for
+    # the round's families, each of which the families first got wrong; they were narrowed
+    # or widened on them.
+    ("Loves it when the kids are by themselves at Scout camp with their leaders.", "private"),
+    ("Her children are unattended in the sense that no one helps with homework, she feels.",
+     "private"),
+    ("Her mum said, 'you won't have to worry about me again once the new carer starts.'",
+     "private"),
+    ("Told me he won't be here for his daughter's christening in May, no reason given, and "
+     "changed the subject.",
+     "safety"),
+    ("They sat on the cliffs watching the sunset and wondering what it feels like to "
+     "paraglide.",
+     "private"),
+    ("Climbed over the railing at the zoo to get her son's hat and a keeper pulled her "
+     "back - embarrassing story.",
+     "private"),
+    ("Said the old car will go to her son when it's time for her to get a new one.", "private"),
+    ("Her husband now holds the box of tablets and gives her one each night.", "safety"),
+    ("Her husband holds her passport for safekeeping in their shared safe while they're on "
+     "holiday, at her request.",
+     "private"),
+    ("She keeps rehearsing what she would do to him in the mediation - what she'd say, "
+     "point by point.",
+     "private"),
+    ("The insurer's risk rating went up to high after the flood claim.", "private"),
+    ("Pt's nan took £20 from her purse for the ice cream van, she remembered fondly.", "private"),
+    ("There's an old rope hanging from the oak in their garden that the kids swing on.", "private"),
+    ("Walked to the top of the multistorey car park to find her car, then sat in it and "
+     "cried about the exam.",
+     "private"),
+    ("Wakes up gutted when her team loses, says her partner.", "private"),
+    ("Wakes up gutted every Monday - hates the commute, she laughed.", "private"),
+    ("As a 7 yo she walked alone through the woods in the story she wrote for class.", "private"),
+    ("The 9 yo went alone into the changing room at swimming - first time, mum waited "
+     "outside.",
+     "private"),
+    ("Left a card thanking the team for everything on her last day at work.", "private"),
+    ("Picked the night to go to the concert with friends.", "private"),
+    ("Her mum locks away all the medicines because of the toddler - childproofing.", "private"),
+    ("Their dad left them in bed for three days with flu and chicken soup, a warm memory.",
+     "private"),
+    ("Puts her 4 year old out in the garden in the sun with a paddling pool every "
+     "afternoon.",
+     "private"),
+    ("Left the pram outside the cafe for a minute while she grabbed a coffee - no baby in "
+     "it, just shopping.",
+     "private"),
+    ("Keeps a spare umbrella just in case it gets bad again like last week's storm.", "private"),
+    ("Would rather put the car into the garage than leave it on the street overnight.", "private"),
+    ("The team made a plan for the disorder of the filing room - funny aside.", "private"),
+    ("Her previous therapist gave her a sense that depression was her fault - a rupture we "
+     "explored.",
+     "private"),
+    ("I think the kitchen renovation will take months, she groaned.", "private"),
+    ("She reckons her thesis will take two more years.", "private"),
+    ("With her consent I'll share her recipe for banana bread with the group.", "private"),
+    ("With their consent, we'll call the dog Biscuit, she said of the kids.", "private"),
+    ("Off work for the last week of Christmas as usual, went skiing.", "private"),
+    ("Drinking a whole bottle of vodka most nights.", "symptoms"),
+    ("Anxiety sits at about 6 out of ten most mornings.", "symptoms"),
+    ("Coached them through speaker-listener with a timer.", "modality_frequency"),
+    ("Her driving instructor demonstrated the parallel-parking technique.", "private"),
+    ("His dad mentioned he has PTSD himself from the army.", "private"),
+    ("Her partner said he sleeps 12 hours himself on weekends.", "private"),
+    ("Left the under-fives alone in the flat while she went clubbing.", "safety"),
+    ("The audit at work came to 3 findings, she's stressed.", "private"),
+    ("Can no longer face the supermarket; husband does all the shopping.", "functional_status"),
+])
+def test_twenty_second_round_families_narrowed_on_a_review(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, twenty-second round, mended on the misses of train_more57 and train_more58
+    # (daily living as care notes write it; symptoms with how often they come; change in
+    # plain words; driving after drink); each family worded anew, with look-alikes.
+    ("Dressing: needs help with buttons and shoes.", "functional_status"),
+    ("Finances: son manages the bills; she does small shopping.", "functional_status"),
+    ("Bathing w/ min assist from daughter.", "functional_status"),
+    ("Showers independently; meals with set-up only.", "functional_status"),
+    ("Needs reminders to take the bins out and to get to appointments.", "functional_status"),
+    ("It takes her most of the morning to get dressed.", "functional_status"),
+    ("Post piles up unopened on the mat for weeks.", "functional_status"),
+    ("Rent went in late twice this term.", "functional_status"),
+    ("Sees no one outside the house except her carer.", "functional_status"),
+    ("Can only do about an hour at the desk before she has to lie down.", "functional_status"),
+    ("Hasn't showered since Friday.", "functional_status"),
+    ("Keeping up with her lectures and coursework again.", "functional_status"),
+    ("Gave up the five-a-side team and now stays in most nights.", "functional_status"),
+    ("Can't carry more than one bag of shopping.", "functional_status"),
+    ("Pictures of the fire come back several times a day.", "symptoms"),
+    ("Lying awake until three most nights, mind racing.", "symptoms"),
+    ("Short fuse with the kids most evenings.", "symptoms"),
+    ("~3 joints every evening to get to sleep.", "symptoms"),
+    ("Coke at weekends, more since the split.", "symptoms"),
+    ("Back to how she was before the miscarriage, she says.", "progress"),
+    ("Seems to have turned a corner this month.", "progress"),
+    ("Worse than two months ago - barely leaving her room.", "progress"),
+    ("Panic comes less often now.", "progress"),
+    ("Two arguments this month vs 'daily' at intake.", "progress"),
+    ("Sleep better since the last review.", "progress"),
+    ("Drove home from the party after four pints.", "safety"),
+    ("Probably still over the limit when he drove to work.", "safety"),
+    ("Keeps the old tramadol 'for when I can't cope'.", "safety"),
+    ("Mum, 86: her neighbour has been taking notes from her purse.", "safety"),
+    ("Her husband needs reminders to take his tablets.", "private"),
+    ("Her sister's post piles up when she travels.", "private"),
+    ("Her brother sees no one since the divorce.", "private"),
+    ("Her dad drove home after two glasses of water.", "private"),
+    ("The bins sit by the gate on Mondays.", "private"),
+    ("Her son's lego piles up in the hall.", "private"),
+    ("Her mum is back to her old self after the hip operation.", "private"),
+    ("Her team turned a corner after the new coach arrived.", "private"),
+    ("I lie awake most nights myself when work is busy.", "private"),
+])
+def test_twenty_second_round_daily_living_symptoms_and_change(text: str, expected: str) -> None:
+    assert rules_category(text) == expected

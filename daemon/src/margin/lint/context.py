@@ -18,6 +18,10 @@ from margin.lint.lexicon import Lexicon
 # the bottle of her husband's ") is about 50 characters.
 _TAKES_OTHER_REACH = 160
 
+# The pronoun an emphatic reflexive points back to.
+_PRONOUN_OF_REFLEXIVE = {"herself": "she", "himself": "he",
+                         "themselves": "they", "themself": "they"}
+
 
 class ClauseContext:
     """Cue positions in one sentence part, computed on first use."""
@@ -55,22 +59,71 @@ class ClauseContext:
 
         cues = [(p, True) for p in self._cue_starts("third_party") if not inside_client(p)]
         cues += [(start, False) for start in starts]
-        return self._reflexives_point_back(sorted(cues))
+        return self._reflexives_point_back(sorted(cues), self._emphasised_pronouns(client))
 
-    def _reflexives_point_back(self, cues: list[tuple[int, bool]]) -> list[tuple[int, bool]]:
+    def _reflexives_point_back(self, cues: list[tuple[int, bool]],
+                               emphasised: set[int]) -> list[tuple[int, bool]]:
         """A reflexive ("herself", "his own") names no new person: it points back to the one
         named before it. It is the client's only when the client was named nearer than anyone
         else; "His sister told me about her own panic attacks" is the sister's. Optional for a
-        label set (rules.json "reflexive")."""
+        label set (rules.json "reflexive"). So does a pronoun its own emphatic reflexive
+        follows, right after a third party: in "His mum mentioned she's on sertraline
+        herself", "she" is his mum."""
         reflexive = self.lexicon.contexts.get("reflexive")
         if reflexive is None:
             return cues
         kept: list[tuple[int, bool]] = []
         for position, is_third in cues:
-            if not is_third and kept and kept[-1][1] and reflexive.match(self.text, position):
-                continue
+            if not is_third and kept and kept[-1][1]:
+                if reflexive.match(self.text, position):
+                    continue
+                is_third = position in emphasised and self._could_be(kept[-1][0], position)
             kept.append((position, is_third))
         return kept
+
+    def _could_be(self, person: int, pronoun: int) -> bool:
+        """Whether the pronoun at `pronoun` can stand for the person named at `person`: not
+        "she" for a father, nor "he" for a mother (rules.json "emphatic_male" and
+        "emphatic_female"; anyone else, a friend or a colleague, can be either)."""
+        word = self.text[pronoun:pronoun + 4].lower()
+        contexts = self.lexicon.contexts
+        male, female = contexts.get("emphatic_male"), contexts.get("emphatic_female")
+        if word.startswith("she") and male is not None and male.match(self.text, person):
+            return False
+        return not (word.startswith("he") and not word.startswith("her")
+                    and female is not None and female.match(self.text, person) is not None)
+
+    def _emphasised_pronouns(self, client: list[tuple[int, int]]) -> set[int]:
+        """Positions of the pronouns ("she", "he", "they") an emphatic reflexive later in the
+        part points back to: "she herself", "she's on sertraline herself", not the object of
+        what was done ("she cut herself" says nothing of who "she" is). One after the deed
+        ("she took the tablets herself") is not read so where a means or a risk word is
+        named: risk stays flagged. Optional for
+        a label set (rules.json "emphatic", which matches the reflexive where it is emphatic,
+        with the pronoun as "adjacent" when it stands right before it)."""
+        emphatic = self.lexicon.contexts.get("emphatic")
+        # Most parts name no reflexive: skip the pattern, which tries every word there.
+        if emphatic is None or "sel" not in self.clause.lower():
+            return set()
+        pronouns = [(start, self.text[start:end].lower()) for start, end in client
+                    if self.text[start:end].lower() in _PRONOUN_OF_REFLEXIVE.values()]
+        found: set[int] = set()
+        for match in emphatic.finditer(self.clause):
+            if match.group("adjacent") is None and self._risk_named():
+                continue  # "she took the tablets herself" may be the client's: risk stays
+            word = match.group("reflexive").lower()
+            at = self.start + match.start("reflexive")
+            before = [start for start, pronoun in pronouns
+                      if start < at and pronoun == _PRONOUN_OF_REFLEXIVE[word]]
+            if before:
+                found.add(before[-1])
+        return found
+
+    def _risk_named(self) -> bool:
+        """A means or a risk word in the part (rules.json marker "means", context
+        "emphatic_risk"): a reflexive after the deed is not read as emphatic there."""
+        risk = self.lexicon.contexts.get("emphatic_risk")
+        return self.has_marker("means") or (risk is not None and self._has_cue("emphatic_risk"))
 
     def has_marker(self, name: str) -> bool:
         found = self._markers.get(name)
