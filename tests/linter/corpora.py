@@ -153,12 +153,15 @@ CORPORA = {
         # end. In the twenty-second round the misses of heldout65 to heldout68 were read and the
         # rules mended on them: tuned above. heldout69 (published phrasing from behavioural
         # addictions and money, 73 pages) and heldout70 (shorthand heavy with symbols), written
-        # with them and kept unopened: run first at the twenty-second round's start.)
+        # with them and kept unopened: run first at the twenty-second round's start. heldout71
+        # (published phrasing from serious mental illness and community mental health, 82
+        # pages) and heldout72 (notes dictated or typed in a hurry), written blind at the
+        # twenty-second round's start: run first at its end.)
         estimate=("heldout7.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl",
                   "heldout34.jsonl", "heldout35.jsonl", "heldout36.jsonl", "heldout37.jsonl",
                   "heldout38.jsonl", "heldout39.jsonl", "heldout40.jsonl", "heldout53.jsonl",
                   "heldout54.jsonl", "heldout57.jsonl", "heldout58.jsonl", "heldout69.jsonl",
-                  "heldout70.jsonl"),
+                  "heldout70.jsonl", "heldout71.jsonl", "heldout72.jsonl"),
         extra=("train_extra.jsonl", "published.jsonl", "train_more.jsonl", "train_more2.jsonl",
                "train_more3.jsonl", "train_more4.jsonl", "train_more5.jsonl",
                "train_more6.jsonl", "train_more7.jsonl", "train_more8.jsonl",
@@ -203,7 +206,8 @@ CORPORA = {
                            "heldout60.jsonl", "heldout61.jsonl", "heldout62.jsonl",
                            "heldout63.jsonl", "heldout64.jsonl", "heldout65.jsonl",
                            "heldout66.jsonl", "heldout67.jsonl", "heldout68.jsonl",
-                           "heldout69.jsonl", "heldout70.jsonl", "train_more48.jsonl",
+                           "heldout69.jsonl", "heldout70.jsonl", "heldout71.jsonl",
+                           "heldout72.jsonl", "train_more48.jsonl",
                            "train_more49.jsonl", "train_more50.jsonl", "train_more51.jsonl",
                            "train_more52.jsonl", "train_more53.jsonl", "train_more54.jsonl",
                            "train_more55.jsonl", "train_more56.jsonl", "train_more57.jsonl",
