@@ -98,9 +98,9 @@ class ClauseContext:
         part points back to: "she herself", "she's on sertraline herself", not the object of
         what was done ("she cut herself" says nothing of who "she" is). One after the deed
         ("she took the tablets herself") is not read so where a means or a risk word is
-        named: risk stays flagged. Optional for
-        a label set (rules.json "emphatic", which matches the reflexive where it is emphatic,
-        with the pronoun as "adjacent" when it stands right before it)."""
+        named: risk stays flagged. Optional for a label set (rules.json "emphatic", which
+        matches the reflexive where it is emphatic, with the pronoun as "adjacent" when it
+        stands right before it)."""
         emphatic = self.lexicon.contexts.get("emphatic")
         # Most parts name no reflexive: skip the pattern, which tries every word there.
         if emphatic is None or "sel" not in self.clause.lower():
