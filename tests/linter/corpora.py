@@ -156,12 +156,15 @@ CORPORA = {
         # with them and kept unopened: run first at the twenty-second round's start. heldout71
         # (published phrasing from serious mental illness and community mental health, 82
         # pages) and heldout72 (notes dictated or typed in a hurry), written blind at the
-        # twenty-second round's start: run first at its end.)
+        # twenty-second round's start: run first at its end. heldout73 (published phrasing from
+        # talking-therapy services outside the US, 80 pages) and heldout74 (time and certainty),
+        # written with them and kept unopened: run first at the twenty-third round's start.)
         estimate=("heldout7.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl",
                   "heldout34.jsonl", "heldout35.jsonl", "heldout36.jsonl", "heldout37.jsonl",
                   "heldout38.jsonl", "heldout39.jsonl", "heldout40.jsonl", "heldout53.jsonl",
                   "heldout54.jsonl", "heldout57.jsonl", "heldout58.jsonl", "heldout69.jsonl",
-                  "heldout70.jsonl", "heldout71.jsonl", "heldout72.jsonl"),
+                  "heldout70.jsonl", "heldout71.jsonl", "heldout72.jsonl",
+                  "heldout73.jsonl", "heldout74.jsonl"),
         extra=("train_extra.jsonl", "published.jsonl", "train_more.jsonl", "train_more2.jsonl",
                "train_more3.jsonl", "train_more4.jsonl", "train_more5.jsonl",
                "train_more6.jsonl", "train_more7.jsonl", "train_more8.jsonl",
@@ -207,7 +210,8 @@ CORPORA = {
                            "heldout63.jsonl", "heldout64.jsonl", "heldout65.jsonl",
                            "heldout66.jsonl", "heldout67.jsonl", "heldout68.jsonl",
                            "heldout69.jsonl", "heldout70.jsonl", "heldout71.jsonl",
-                           "heldout72.jsonl", "train_more48.jsonl",
+                           "heldout72.jsonl", "heldout73.jsonl", "heldout74.jsonl",
+                           "train_more48.jsonl",
                            "train_more49.jsonl", "train_more50.jsonl", "train_more51.jsonl",
                            "train_more52.jsonl", "train_more53.jsonl", "train_more54.jsonl",
                            "train_more55.jsonl", "train_more56.jsonl", "train_more57.jsonl",
