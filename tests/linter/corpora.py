@@ -56,7 +56,8 @@ CORPORA = {
                "heldout50.jsonl", "heldout51.jsonl", "heldout52.jsonl", "heldout55.jsonl",
                "heldout56.jsonl", "heldout59.jsonl", "heldout60.jsonl", "heldout61.jsonl",
                "heldout62.jsonl", "heldout63.jsonl", "heldout64.jsonl", "heldout65.jsonl",
-               "heldout66.jsonl", "heldout67.jsonl", "heldout68.jsonl"),
+               "heldout66.jsonl", "heldout67.jsonl", "heldout68.jsonl", "heldout71.jsonl",
+               "heldout72.jsonl"),
         # Written by helpers who never saw the linter, each run once before a round's changes
         # and once after them (first_runs.json); never tuned or trained on. heldout7: issue
         # 16's second round. (heldout8, written for its fourth round, was then read and the
@@ -156,15 +157,16 @@ CORPORA = {
         # with them and kept unopened: run first at the twenty-second round's start. heldout71
         # (published phrasing from serious mental illness and community mental health, 82
         # pages) and heldout72 (notes dictated or typed in a hurry), written blind at the
-        # twenty-second round's start: run first at its end. heldout73 (published phrasing from
+        # twenty-second round's start: run first at its end. In the twenty-third round the
+        # misses of heldout71 and heldout72 were read and the rules mended on them: tuned
+        # above. heldout73 (published phrasing from
         # talking-therapy services outside the US, 80 pages) and heldout74 (time and certainty),
         # written with them and kept unopened: run first at the twenty-third round's start.)
         estimate=("heldout7.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl",
                   "heldout34.jsonl", "heldout35.jsonl", "heldout36.jsonl", "heldout37.jsonl",
                   "heldout38.jsonl", "heldout39.jsonl", "heldout40.jsonl", "heldout53.jsonl",
                   "heldout54.jsonl", "heldout57.jsonl", "heldout58.jsonl", "heldout69.jsonl",
-                  "heldout70.jsonl", "heldout71.jsonl", "heldout72.jsonl",
-                  "heldout73.jsonl", "heldout74.jsonl"),
+                  "heldout70.jsonl", "heldout73.jsonl", "heldout74.jsonl"),
         extra=("train_extra.jsonl", "published.jsonl", "train_more.jsonl", "train_more2.jsonl",
                "train_more3.jsonl", "train_more4.jsonl", "train_more5.jsonl",
                "train_more6.jsonl", "train_more7.jsonl", "train_more8.jsonl",
@@ -184,7 +186,9 @@ CORPORA = {
                "train_more47.jsonl", "train_more48.jsonl", "train_more49.jsonl",
                "train_more50.jsonl", "train_more51.jsonl", "train_more52.jsonl",
                "train_more53.jsonl", "train_more54.jsonl", "train_more55.jsonl",
-               "train_more56.jsonl", "train_more57.jsonl", "train_more58.jsonl"),
+               "train_more56.jsonl", "train_more57.jsonl", "train_more58.jsonl",
+               "train_more59.jsonl", "train_more60.jsonl", "train_more61.jsonl",
+               "train_more62.jsonl"),
         sourced=frozenset({"heldout5.jsonl", "published.jsonl", "heldout6.jsonl",
                            "train_more.jsonl", "train_more3.jsonl", "heldout7.jsonl",
                            "heldout8.jsonl", "heldout9.jsonl", "heldout10.jsonl",
@@ -215,7 +219,8 @@ CORPORA = {
                            "train_more49.jsonl", "train_more50.jsonl", "train_more51.jsonl",
                            "train_more52.jsonl", "train_more53.jsonl", "train_more54.jsonl",
                            "train_more55.jsonl", "train_more56.jsonl", "train_more57.jsonl",
-                           "train_more58.jsonl", "train_more10.jsonl",
+                           "train_more58.jsonl", "train_more59.jsonl", "train_more60.jsonl",
+                           "train_more61.jsonl", "train_more62.jsonl", "train_more10.jsonl",
                            "train_more12.jsonl", "train_more13.jsonl", "train_more14.jsonl",
                            "train_more15.jsonl", "train_more16.jsonl",
                            "train_more17.jsonl", "train_more18.jsonl", "train_more19.jsonl",
