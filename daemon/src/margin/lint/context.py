@@ -67,8 +67,8 @@ class ClauseContext:
         named before it. It is the client's only when the client was named nearer than anyone
         else; "His sister told me about her own panic attacks" is the sister's. Optional for a
         label set (rules.json "reflexive"). So does a pronoun its own emphatic reflexive
-        follows, right after a third party: in "His mum mentioned she's on sertraline
-        herself", "she" is his mum."""
+        follows, right after a third party and not set against them: in "His mum mentioned
+        she's on sertraline herself", "she" is his mum."""
         reflexive = self.lexicon.contexts.get("reflexive")
         if reflexive is None:
             return cues
@@ -77,9 +77,17 @@ class ClauseContext:
             if not is_third and kept and kept[-1][1]:
                 if reflexive.match(self.text, position):
                     continue
-                is_third = position in emphasised and self._could_be(kept[-1][0], position)
+                is_third = (position in emphasised and self._could_be(kept[-1][0], position)
+                            and not self._contrasted(kept[-1][0], position))
             kept.append((position, is_third))
         return kept
+
+    def _contrasted(self, person: int, pronoun: int) -> bool:
+        """A contrast between the person and the pronoun ("His brother drinks too much, but
+        he himself is on eight beers a night") sets the pronoun against the person: it is
+        someone else, the client here (rules.json "emphatic_contrast")."""
+        contrast = self.lexicon.contexts.get("emphatic_contrast")
+        return contrast is not None and contrast.search(self.text, person, pronoun) is not None
 
     def _could_be(self, person: int, pronoun: int) -> bool:
         """Whether the pronoun at `pronoun` can stand for the person named at `person`: not

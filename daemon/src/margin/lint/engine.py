@@ -18,7 +18,9 @@ private are dropped, overlapping mentions keep the longest ("med eval" is a plan
 drug), and the part gets the most important category left (the order in rules.json,
 safety first). Severity is "critical" for safety and "warning" for everything else.
 A part with a misspelt key word or note shorthand is also linted as respelled (spelling.py),
-and keeps that finding where it is more important than its own.
+and keeps that finding where it is more important than its own. A part whose dash is
+followed by whose matter it is ("- her mum, not pt") or by the end of its phrase ("- in the
+game he streams") is read with it (tails.py).
 Beside the rules runs a small sentence model (model.py): it adds a finding where no rule
 fired, or raises a part to safety, only when it is confident; it drops a rule's finding
 only when it is all but sure the part is private, and never a safety one.
@@ -38,6 +40,7 @@ from margin.lint.labelset import MISPLACEMENT, LabelSet
 from margin.lint.lexicon import Lexicon, Rule
 from margin.lint.model import SentenceModel
 from margin.lint.sentences import SentenceSplitter
+from margin.lint.tails import readings
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*")
 # What lies between two parts of one sentence that a risk may be split across: a
@@ -129,9 +132,9 @@ class Linter:
 
     def lint(self, text: str) -> list[Finding]:
         spans = self.splitter.spans(text)
-        found = self.rule_findings(text, spans)
+        found, read_as = self._findings_and_readings(text, spans)
         if self.model is not None and spans:
-            scores = self.model.scores(text[s:e] for s, e in spans)
+            scores = self.model.scores(read_as.get(i, text[s:e]) for i, (s, e) in enumerate(spans))
             for index, (start, end) in enumerate(spans):
                 rule_finding = found[index]
                 ruled = rule_finding.category if rule_finding else None
@@ -145,13 +148,26 @@ class Linter:
     def rule_findings(self, text: str, spans: list[tuple[int, int]]) -> list[Finding | None]:
         """The rules' finding for each part (None: nothing flagged), risk split across two
         parts of one sentence included."""
+        return self._findings_and_readings(text, spans)[0]
+
+    def _findings_and_readings(self, text: str, spans: list[tuple[int, int]]
+                               ) -> tuple[list[Finding | None], dict[int, str]]:
+        """The rules' findings, and the parts read with what follows their dash (tails.py):
+        part index -> the text it is read as, by the rules here and by the model."""
         found = [self._lint_part(text, start, end) for start, end in spans]
-        self._join_split_risk(text, spans, found)
-        self._read_misspellings(text, spans, found)
-        return found
+        read_as = readings(self.lexicon, text, spans, self.lexicon.order[0],
+                           [f.category if f else None for f in found])
+        for index, reading in read_as.items():
+            read = self._lint_part(reading, 0, len(reading))
+            start, end = spans[index]
+            found[index] = read and Finding(start, end, read.category, read.severity,
+                                            read.message)
+        self._join_split_risk(text, spans, found, read_as)
+        self._read_misspellings(text, spans, found, read_as)
+        return found, read_as
 
     def _read_misspellings(self, text: str, spans: list[tuple[int, int]],
-                           found: list[Finding | None]) -> None:
+                           found: list[Finding | None], read_as: dict[int, str]) -> None:
         """A part with a misspelt key word or shorthand ("sucidal", "laxitives by the box",
         "u wont have to worry abt me") is linted again as respelled; its finding is kept
         where it is more important than the part's own, so respelling only adds."""
@@ -160,8 +176,8 @@ class Linter:
         top = self.lexicon.order[0]
         for index, (start, end) in enumerate(spans):
             own = found[index]
-            if own is not None and own.category == top:
-                continue
+            if (own is not None and own.category == top) or index in read_as:
+                continue  # a part read with its tail was read whole already
             respelled = self.respeller.respell(text, start, end)
             if respelled is None:
                 continue
@@ -171,7 +187,7 @@ class Linter:
                 found[index] = Finding(start, end, read.category, read.severity, read.message)
 
     def _join_split_risk(self, text: str, spans: list[tuple[int, int]],
-                         found: list[Finding | None]) -> None:
+                         found: list[Finding | None], read_as: dict[int, str]) -> None:
         """Risk split across a semicolon or a dash ("Bought rope; wouldn't say what for",
         "Cleared out her locker - says she won't be back"): neither part alone names it.
         Two neighbouring parts of one sentence, neither flagged safety, are tried together
@@ -185,7 +201,7 @@ class Linter:
             return
         for index in range(len(spans) - 1):
             (first_start, first_end), (next_start, next_end) = spans[index], spans[index + 1]
-            if (not _JOINABLE.fullmatch(text, first_end, next_start)
+            if (not _JOINABLE.fullmatch(text, first_end, next_start) or index in read_as
                     or any(f is not None and f.category == top
                            for f in (found[index], found[index + 1]))):
                 continue
