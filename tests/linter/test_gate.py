@@ -89,6 +89,8 @@ def _run_check(check: Callable[[Linter, str], tuple[int, list]], name: str) -> t
 def _gate_skips_only_misses(linter: Linter, name: str) -> tuple[int, list]:
     gated = [(rule.regex, rule.keys) for rule in linter.lexicon.rules]
     gated += [(cue.regex, cue.keys) for rule in linter.lexicon.rules for cue in rule.together]
+    contexts = [(linter.lexicon.contexts[kind], keys)
+                for kind, keys in linter.lexicon.context_keys.items() if keys is not None]
     checked, wrong = 0, []
     for text, start, end, openings in corpus_parts(linter, name):
         for regex, needed in gated:
@@ -96,10 +98,13 @@ def _gate_skips_only_misses(linter: Linter, name: str) -> tuple[int, list]:
                 checked += 1
                 if regex.search(text, start, end) is not None:
                     wrong.append((regex.pattern, text))
+        for regex, needed in contexts:  # a context is searched in the part alone
+            if needed.isdisjoint(openings) and regex.search(text[start:end]) is not None:
+                wrong.append((regex.pattern[:80], text))
     return checked, wrong
 
 
-def test_the_gate_never_skips_a_rule_that_matches_in_any_corpus_sentence() -> None:
+def test_the_gate_never_skips_a_rule_or_context_that_matches_in_any_corpus_sentence() -> None:
     checked, wrong = on_every_corpus_file(_gate_skips_only_misses, Linter(use_model=False))
     assert wrong == []
     assert checked > 10_000  # the gate does skip most rules

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from functools import cached_property
+from itertools import chain
 
+from margin.lint.gate import word_keys, words
 from margin.lint.lexicon import Lexicon
 
 # How far before a mention "client_takes_other" is looked for: the longest such cue ("stealing
@@ -39,10 +41,20 @@ class ClauseContext:
     def _cue_starts(self, kind: str) -> list[int]:
         starts = self._starts.get(kind)
         if starts is None:
-            starts = [self.start + m.start()
-                      for m in self.lexicon.contexts[kind].finditer(self.clause)]
+            keys = self.lexicon.context_keys.get(kind)
+            if keys is not None and keys.isdisjoint(self._openings):
+                starts = []  # no word of the part opens the context (gate.py)
+            else:
+                starts = [self.start + m.start()
+                          for m in self.lexicon.contexts[kind].finditer(self.clause)]
             self._starts[kind] = starts
         return starts
+
+    @cached_property
+    def _openings(self) -> frozenset[str]:
+        """Every key (gate.word_keys) of every word of the part."""
+        return frozenset(chain.from_iterable(
+            word_keys(word) for _, word in words(self.text, self.start, self.end)))
 
     @cached_property
     def _person_cues(self) -> list[tuple[int, bool]]:

@@ -78,6 +78,9 @@ class Lexicon:
     abbreviations: frozenset[str]
     # Each category's plain message, for findings no single rule made (the sentence model).
     says: dict[str, str] = field(default_factory=dict)
+    # Per context: word openings one of which a part must hold for it to match (gate.py),
+    # or None (searched in every part it is asked of).
+    context_keys: dict[str, frozenset[str] | None] = field(default_factory=dict)
 
 
 def lexicon_dir() -> Path:
@@ -241,4 +244,5 @@ def load_lexicon(directory: Path | None = None, rules_file: str = "rules.json",
         abbreviations=frozenset(
             a.lower() for a in rules_data.get("abbreviations_not_ending_sentences", [])),
         says={c: rules_data["categories"][c]["says"] for c in rules_data["order"]},
+        context_keys={kind: gate.keys([pattern.pattern]) for kind, pattern in contexts.items()},
     )
