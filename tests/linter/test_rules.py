@@ -3412,3 +3412,75 @@ def test_twenty_second_round_daily_living_symptoms_and_change(text: str, expecte
 ])
 def test_twenty_third_round_psychosis_community_and_daily_life(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, twenty-third round: a reviewer helper's fresh look-alikes and positives for this
+    # round's families (it read only LABELING.md and the families in words): the ones that
+    # were wrong at the round's start or on the families' first version, and are right now.
+    ("BSS total 17 today, up from 9 at intake.", "safety"),
+    ("Wondered aloud if 40 of her sleeping tablets would be enough.", "safety"),
+    ("Laptop open on a forum about the least painful way to end your life "
+     "when mum walked in.", "safety"),
+    ("Goes to sit by the level crossing with her camera for the steam specials - trainspotter "
+     "since she was nine.", "private"),
+    ("Hears a man's voice saying 'jump' whenever she's near the multistorey.", "safety"),
+    ("Keeps going to sit by the railway at night, doesn't know why, she says.", "safety"),
+    ("AH: commanding her to go to the motorway bridge.", "safety"),
+    ("Her barber says a hot towel and straight razor is the only thing that calms him.", "private"),
+    ("She wants to spend a weekend somewhere nobody would find her phone signal, a silent "
+     "retreat.", "private"),
+    ("Wants to go somewhere no one would ever find her body.", "safety"),
+    ("Talks about just slipping away quietly so nobody has to deal with it.", "safety"),
+    ("Had a blade in her hand when her mum walked in.", "safety"),
+    ("Told me she'd like to walk into the woods and never be found.", "safety"),
+    ("Left her phone PIN for her daughter 'so she can get in after'.", "safety"),
+    ("The mouse in the kitchen has to be dealt with before her mum visits.", "private"),
+    ("The old sofa has to be got rid of before the new one arrives.", "private"),
+    ("The weeds have to be dealt with before the garden party, she says.", "private"),
+    ("Swung a hammer at his flatmate on Saturday.", "safety"),
+    ("Set fire to her own mattress in the flat last night.", "safety"),
+    ("Says the councillor 'needs taking out' and he knows where her surgery is held.", "safety"),
+    ("Her nephew draws her nan's pension and gives her twenty quid of it.", "safety"),
+    ("Pulled a blade on a lad at the bus stop.", "safety"),
+    ("Hasn't eaten or drunk anything for three days, says she's being purified.", "safety"),
+    ("Collapsed in the street on Friday, high and hadn't eaten since Monday.", "safety"),
+    ("Has pushed the wardrobe against his front door and won't let the team in.", "safety"),
+    ("Did 110 down the motorway to test whether God would protect him.", "safety"),
+    ("Picked up by police wandering across the dual carriageway at 2am.", "safety"),
+    ("Last seen on the coast path by the cliffs, phone off; wife has rung the police.", "safety"),
+    ("Went off in a van with men she'd only just met, while very high.", "safety"),
+    ("Lit fires in the bins outside her block this week.", "safety"),
+    ("Pulled out two of his own teeth with pliers to get at the transmitter.", "safety"),
+    ("The flood risk level for her street was raised to amber.", "private"),
+    ("Her 10-year-old has been doing all the cooking and getting the twins to school while mum"
+     " stays in bed.", "safety"),
+    ("Social worker rated risk to the children as high.", "safety"),
+    ("Risk to baby: medium, per the health visitor.", "safety"),
+    ("Her eldest, 11, feeds and bathes the baby because mum can't get up.", "safety"),
+    ("Three months in arrears on the flat.", "functional_status"),
+    ("Keeps forgetting GP and dentist appointments.", "functional_status"),
+    ("Only showers when her mum reminds her.", "functional_status"),
+    ("Can't bring herself to go into the corner shop.", "functional_status"),
+    ("Her dad pays her gas and electric now; she can't keep on top of it.", "functional_status"),
+    ("Nothing's fun anymore, sang the band she saw on Friday; she loved it.", "private"),
+    ("Says food has lost all its taste.", "symptoms"),
+    ("Paced the room throughout the session.", "symptoms"),
+    ("Spending about £20 a day on weed.", "symptoms"),
+    ("Drew a mode map on the whiteboard for my supervision presentation.", "private"),
+    ("Depot now every 12 weeks instead of monthly.", "medication"),
+    ("I think she'll recover well given how quickly she engaged.", "prognosis"),
+    ("We drew out his stress-vulnerability bucket together.", "modality_frequency"),
+    ("Started CBTp with him today, weekly.", "modality_frequency"),
+    ("Added 'back to college by September' as a goal on her care plan.", "treatment_plan"),
+    ("Started sertraline last month - her sister, not pt.", "private"),
+    ("Dx ADHD - her son's, not hers.", "private"),
+    ("Overdosed last year - her friend from work, not the client.", "private"),
+    ("Panic attacks - mine, before the audit.", "private"),
+    ("Lithium level 0.8 - her dad's, she said in passing.", "private"),
+    ("Weight down 4kg - her dog's, on the vet's diet.", "private"),
+    ("Pulled a knife - in the play she's rehearsing at the community theatre.", "private"),
+    ("PHQ-9 of 22 - her flatmate's, she mentioned it.", "private"),
+])
+def test_twenty_third_round_families_on_a_review(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
