@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
 import re
-from collections.abc import Callable, Iterator
-from functools import partial
+from collections.abc import Iterator
 
 import pytest
 
@@ -63,77 +63,74 @@ def corpus_parts(linter: Linter, name: str) -> Iterator[tuple[str, int, int, fro
             yield text, start, end, word_openings(text[start:end])
 
 
-# What the forked workers of on_every_corpus_file read, built once before the fork.
+# What the forked workers of corpus_scan read, built once before the fork.
 _LINTER: Linter | None = None
-_INNER_KEYED: list[tuple[re.Pattern[str], frozenset[str]]] = []
+_KINDS = ("gate", "anchored", "inner")
 
 
-def on_every_corpus_file(check: Callable[[Linter, str], tuple[int, list]],
-                         linter: Linter) -> tuple[int, list]:
-    """check(linter, name) for every corpus file, the files shared out over every core: each
-    check tries every rule on every sentence part, minutes in one process. The sum of the
-    counts, and every failure found, in file order."""
+@functools.cache
+def corpus_scan() -> dict[str, tuple[int, list]]:
+    """Every rule scanned over every sentence part of every corpus file, once, for the three
+    checks below (the scan is their cost, minutes in one process; the files are shared out
+    over every core). Per check: how many (rule, part) pairs it covered, and every pair
+    where what the linter does differs from what the scan found, in file order."""
     global _LINTER
-    _LINTER = linter
+    _LINTER = Linter(use_model=False)
     names = list(CORPORA["misplacement"].evaluated)
     with multiprocessing.get_context("fork").Pool(os.cpu_count() or 1) as pool:
-        results = pool.map(partial(_run_check, check), names)
-    return sum(count for count, _ in results), [f for _, found in results for f in found]
+        results = pool.map(_scan_file, names)
+    return {kind: (sum(r[kind][0] for r in results), [w for r in results for w in r[kind][1]])
+            for kind in _KINDS}
 
 
-def _run_check(check: Callable[[Linter, str], tuple[int, list]], name: str) -> tuple[int, list]:
-    assert _LINTER is not None
-    return check(_LINTER, name)
-
-
-def _gate_skips_only_misses(linter: Linter, name: str) -> tuple[int, list]:
-    gated = [(rule.regex, rule.keys) for rule in linter.lexicon.rules]
-    gated += [(cue.regex, cue.keys) for rule in linter.lexicon.rules for cue in rule.together]
+def _scan_file(name: str) -> dict[str, tuple[int, list]]:
+    linter = _LINTER
+    assert linter is not None
+    rules = [(index, rule.regex, rule.keys, inner_keys(rule.regex))
+             for index, rule in enumerate(linter.lexicon.rules) if rule.regex is not None]
+    cues = [(cue.regex, cue.keys) for rule in linter.lexicon.rules for cue in rule.together]
     contexts = [(linter.lexicon.contexts[kind], keys)
                 for kind, keys in linter.lexicon.context_keys.items() if keys is not None]
-    checked, wrong = 0, []
+    counts = dict.fromkeys(_KINDS, 0)
+    wrong: dict[str, list] = {kind: [] for kind in _KINDS}
     for text, start, end, openings in corpus_parts(linter, name):
-        for regex, needed in gated:
-            if needed is not None and regex is not None and needed.isdisjoint(openings):
-                checked += 1
+        counts["anchored"] += 1  # parts, for the anchored check
+        # What lint() finds trying each anchored rule only at the words that open it.
+        tried: dict[int, list[tuple[int, int]]] = {}
+        for index, match in linter._anchored_matches(text, end, words(text, start, end)):
+            tried.setdefault(index, []).append(match.span())
+        for index, regex, needed, inner in rules:
+            scanned = [m.span() for m in regex.finditer(text, start, end)]
+            if index in linter._anchored and tried.get(index, []) != scanned:
+                wrong["anchored"].append((regex.pattern, text))
+            if needed is not None and needed.isdisjoint(openings):
+                counts["gate"] += 1
+                if scanned:
+                    wrong["gate"].append((regex.pattern, text))
+            if inner and inner.isdisjoint(openings):
+                counts["inner"] += 1
+                if scanned:
+                    wrong["inner"].append((regex.pattern, text))
+        for regex, needed in cues:
+            if needed is not None and needed.isdisjoint(openings):
+                counts["gate"] += 1
                 if regex.search(text, start, end) is not None:
-                    wrong.append((regex.pattern, text))
+                    wrong["gate"].append((regex.pattern, text))
         for regex, needed in contexts:  # a context is searched in the part alone
             if needed.isdisjoint(openings) and regex.search(text[start:end]) is not None:
-                wrong.append((regex.pattern[:80], text))
-    return checked, wrong
+                wrong["gate"].append((regex.pattern[:80], text))
+    return {kind: (counts[kind], wrong[kind]) for kind in _KINDS}
 
 
 def test_the_gate_never_skips_a_rule_or_context_that_matches_in_any_corpus_sentence() -> None:
-    checked, wrong = on_every_corpus_file(_gate_skips_only_misses, Linter(use_model=False))
+    checked, wrong = corpus_scan()["gate"]
     assert wrong == []
     assert checked > 10_000  # the gate does skip most rules
 
 
-def _anchored_find_what_a_scan_finds(linter: Linter, name: str) -> tuple[int, list]:
-    anchored = sorted(linter._anchored)
-    parts, wrong = 0, []
-    for row in read_corpus(CORPORA["misplacement"].directory / name):
-        text = row["text"]
-        for start, end in linter.splitter.spans(text):
-            parts += 1
-            # What lint() finds trying each rule only at the words that open it.
-            tried: dict[int, list[tuple[int, int]]] = {}
-            for index, match in linter._anchored_matches(text, end, words(text, start, end)):
-                tried.setdefault(index, []).append(match.span())
-            for index in anchored:
-                regex = linter.lexicon.rules[index].regex
-                assert regex is not None
-                scanned = [m.span() for m in regex.finditer(text, start, end)]
-                if tried.get(index, []) != scanned:
-                    wrong.append((regex.pattern, text))
-    return parts, wrong
-
-
 def test_anchored_rules_find_what_a_full_scan_finds_in_every_corpus_sentence() -> None:
-    linter = Linter(use_model=False)
-    assert len(linter._anchored) > 50
-    parts, wrong = on_every_corpus_file(_anchored_find_what_a_scan_finds, linter)
+    assert len(Linter(use_model=False)._anchored) > 50
+    parts, wrong = corpus_scan()["anchored"]
     assert wrong == []
     assert parts > 10_000
 
@@ -161,33 +158,11 @@ def test_inner_keys_read_a_word_every_match_holds(pattern: str,
     assert (None if found is None else set(found)) == expected
 
 
-def inner_keyed(linter: Linter) -> list[tuple[re.Pattern[str], frozenset[str]]]:
-    """Every rule with the inner keys it is skipped by, each pattern read once."""
-    keyed = []
-    for rule in linter.lexicon.rules:
-        needed = inner_keys(rule.regex) if rule.regex is not None else None
-        if rule.regex is not None and needed:
-            keyed.append((rule.regex, needed))
-    return keyed
-
-
-def _inner_keys_skip_only_misses(linter: Linter, name: str) -> tuple[int, list]:
-    skipped, wrong = 0, []
-    for text, start, end, openings in corpus_parts(linter, name):
-        for regex, needed in _INNER_KEYED:
-            if needed.isdisjoint(openings):
-                skipped += 1
-                if regex.search(text, start, end) is not None:
-                    wrong.append((regex.pattern, text))
-    return skipped, wrong
-
-
 def test_inner_keys_never_skip_a_rule_that_matches_in_any_corpus_sentence() -> None:
-    global _INNER_KEYED
     linter = Linter(use_model=False)
-    _INNER_KEYED = inner_keyed(linter)  # read by the forked workers
-    assert len(_INNER_KEYED) > 300  # most rules have one
-    skipped, wrong = on_every_corpus_file(_inner_keys_skip_only_misses, linter)
+    assert sum(1 for rule in linter.lexicon.rules
+               if rule.regex is not None and inner_keys(rule.regex)) > 300  # most have one
+    skipped, wrong = corpus_scan()["inner"]
     assert wrong == []
     assert skipped > 100_000
 
