@@ -42,8 +42,10 @@ def test_a_tail_that_continues_the_phrase_is_read_with_it() -> None:
     # A family history of suicide and a child at risk stay risk when the tail names them.
     ("Hanged himself in 2015 - her uncle, not her.", "safety"),
     ("Left alone overnight twice this week - her 5-year-old, not pt.", "safety"),
-    # A preposition that continues the risk keeps it.
+    # A preposition that continues the risk keeps it, misspelt or not.
     ("Took all her tablets - with half a bottle of gin.", "safety"),
+    ("Took 30 paracetomol last night - with a bottle of vodka.", "safety"),
+    ("Took all her tablets - with her mum in the next room.", "safety"),
     # A reason after the dash is not an owner.
     ("Good prognosis - supportive partner, no substance use.", "prognosis"),
     ("Started sertraline 50 mg - her mum's idea, she says.", "medication"),

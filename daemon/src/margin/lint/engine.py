@@ -176,9 +176,13 @@ class Linter:
         top = self.lexicon.order[0]
         for index, (start, end) in enumerate(spans):
             own = found[index]
-            if (own is not None and own.category == top) or index in read_as:
-                continue  # a part read with its tail was read whole already
-            respelled = self.respeller.respell(text, start, end)
+            if own is not None and own.category == top:
+                continue
+            # A part read with its tail is respelled as read: "Took 30 paracetomol - with
+            # vodka" is risk, whatever the tail.
+            reading = read_as.get(index)
+            respelled = (self.respeller.respell(text, start, end) if reading is None
+                         else self.respeller.respell(reading, 0, len(reading)))
             if respelled is None:
                 continue
             read = self._lint_part(respelled, 0, len(respelled))
