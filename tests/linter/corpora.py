@@ -164,13 +164,16 @@ CORPORA = {
         # written with them and kept unopened: run first at the twenty-third round's start.
         # heldout75 (published phrasing from assessment and evaluation work, 91 pages) and
         # heldout76 (the client's own words), written blind at the twenty-third round's start:
-        # run first at its end.)
+        # run first at its end. heldout77 (published phrasing from therapy by text, apps and
+        # screens, 82 pages) and heldout78 (the clinician's own voice), written with them and
+        # kept unopened: run first at the twenty-fourth round's start.)
         estimate=("heldout7.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl",
                   "heldout34.jsonl", "heldout35.jsonl", "heldout36.jsonl", "heldout37.jsonl",
                   "heldout38.jsonl", "heldout39.jsonl", "heldout40.jsonl", "heldout53.jsonl",
                   "heldout54.jsonl", "heldout57.jsonl", "heldout58.jsonl", "heldout69.jsonl",
                   "heldout70.jsonl", "heldout73.jsonl", "heldout74.jsonl",
-                  "heldout75.jsonl", "heldout76.jsonl"),
+                  "heldout75.jsonl", "heldout76.jsonl", "heldout77.jsonl",
+                  "heldout78.jsonl"),
         extra=("train_extra.jsonl", "published.jsonl", "train_more.jsonl", "train_more2.jsonl",
                "train_more3.jsonl", "train_more4.jsonl", "train_more5.jsonl",
                "train_more6.jsonl", "train_more7.jsonl", "train_more8.jsonl",
@@ -219,7 +222,8 @@ CORPORA = {
                            "heldout66.jsonl", "heldout67.jsonl", "heldout68.jsonl",
                            "heldout69.jsonl", "heldout70.jsonl", "heldout71.jsonl",
                            "heldout72.jsonl", "heldout73.jsonl", "heldout74.jsonl",
-                           "heldout75.jsonl", "heldout76.jsonl", "train_more48.jsonl",
+                           "heldout75.jsonl", "heldout76.jsonl", "heldout77.jsonl",
+                           "heldout78.jsonl", "train_more48.jsonl",
                            "train_more49.jsonl", "train_more50.jsonl", "train_more51.jsonl",
                            "train_more52.jsonl", "train_more53.jsonl", "train_more54.jsonl",
                            "train_more55.jsonl", "train_more56.jsonl", "train_more57.jsonl",
