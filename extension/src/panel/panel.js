@@ -4,7 +4,7 @@
 import { api } from '../shared/browser.js';
 import { localizePage, t } from '../shared/i18n.js';
 import { $, h, replaceChildren } from '../shared/dom.js';
-import { ask, daemon } from '../shared/messages.js';
+import { ask, daemon, newestOnly } from '../shared/messages.js';
 import { describe } from '../shared/problems.js';
 import { renderSetup } from '../shared/setup.js';
 import { describeNote, renderConflict, renderHistory, renderNoteList, showReader, siteName } from '../shared/note-views.js';
@@ -35,13 +35,15 @@ const conflicts = new PanelConflict({ section: $('#sync-conflict'), saver, call:
 
 /** Text typed here that no acknowledged save holds yet: the panel must keep this note. */
 const holdingText = () => saver.dirty || saver.inFlight || saver.status === 'conflict' || conflicts.holdsText;
+const askConnection = newestOnly(() => ask('connection'));
 const contextKey = (report) => report && [report.site, report.client, report.context.client_ref, report.context.appointment_date].join('|');
 
 // --- where the clinician stands -----------------------------------------------------------
 
 async function refreshConnection() {
   clearTimeout(view.pollTimer);
-  const connection = await ask('connection');
+  const connection = await askConnection();
+  if (!connection) return; // a newer look is on its way: its answer is drawn, and it sets the next poll
   const state = connection.state ?? connection.problem ?? 'error';
   const changed = state !== view.state;
   view.state = state;

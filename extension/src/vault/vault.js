@@ -4,7 +4,7 @@
 import { api } from '../shared/browser.js';
 import { $, h, replaceChildren } from '../shared/dom.js';
 import { localizePage, t } from '../shared/i18n.js';
-import { ask, daemon } from '../shared/messages.js';
+import { ask, daemon, newestOnly } from '../shared/messages.js';
 import { renderSetup } from '../shared/setup.js';
 import { describeNote, renderNoteList, showReader } from '../shared/note-views.js';
 import { showConflict } from '../shared/conflict-standalone.js';
@@ -31,8 +31,11 @@ const exportsView = new ExportsView({
   open: (id) => openNote({ id }, $('#exports-reader-slot')),
 });
 
+const askConnection = newestOnly(() => ask('connection'));
+
 async function refresh() {
-  const connection = await ask('connection');
+  const connection = await askConnection();
+  if (!connection) return; // a newer look is on its way, and its answer is the one drawn
   const state = connection.state ?? connection.problem ?? 'error';
   document.body.dataset.state = state;
   $('#vault').hidden = state !== 'ready';
