@@ -18,7 +18,8 @@ private are dropped, overlapping mentions keep the longest ("med eval" is a plan
 drug), and the part gets the most important category left (the order in rules.json,
 safety first). Severity is "critical" for safety and "warning" for everything else.
 A part with a misspelt key word or note shorthand is also linted as respelled (spelling.py),
-and keeps that finding where it is more important than its own. A part whose dash is
+and a part quoting the client as told in the third person (quotes.py); each keeps that
+finding where it is more important than its own. A part whose dash is
 followed by whose matter it is ("- her mum, not pt") or by the end of its phrase ("- in the
 game he streams") is read with it (tails.py).
 Beside the rules runs a small sentence model (model.py): it adds a finding where no rule
@@ -40,6 +41,7 @@ from margin.lint.labelset import MISPLACEMENT, LabelSet
 from margin.lint.lexicon import Lexicon, Rule
 from margin.lint.model import SentenceModel
 from margin.lint.sentences import SentenceSplitter
+from margin.lint.quotes import told
 from margin.lint.tails import readings
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*")
@@ -163,8 +165,34 @@ class Linter:
             found[index] = read and Finding(start, end, read.category, read.severity,
                                             read.message)
         self._join_split_risk(text, spans, found, read_as)
+        self._read_quotes(text, spans, found, read_as)
         self._read_misspellings(text, spans, found, read_as)
         return found, read_as
+
+    def _read_quotes(self, text: str, spans: list[tuple[int, int]],
+                     found: list[Finding | None], read_as: dict[int, str]) -> None:
+        """A part quoting the client ('Pt: "dont want to be here anymore"') is linted again
+        as told (quotes.py), respelled too; its finding is kept where it is more important
+        than the part's own, so the telling only adds."""
+        top = self.lexicon.order[0]
+        for index, (start, end) in enumerate(spans):
+            own = found[index]
+            if own is not None and own.category == top:
+                continue
+            base = read_as.get(index)
+            reading = told(text, start, end) if base is None else told(base, 0, len(base))
+            if reading is None:
+                continue
+            versions = [reading]
+            if self.respeller is not None:
+                versions.append(self.respeller.respell(reading, 0, len(reading)))
+            for version in filter(None, versions):
+                read = self._lint_part(version, 0, len(version))
+                own = found[index]
+                if read is not None and (
+                        own is None or self._rank[read.category] < self._rank[own.category]):
+                    found[index] = Finding(start, end, read.category, read.severity,
+                                           read.message)
 
     def _read_misspellings(self, text: str, spans: list[tuple[int, int]],
                            found: list[Finding | None], read_as: dict[int, str]) -> None:
