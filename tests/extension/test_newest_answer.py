@@ -31,7 +31,9 @@ const older = askConnection();            // asked while Margin was down
 const newer = askConnection();            // asked after it came back
 held[1].answer({ state: 'locked' }); await settle();
 held[0].answer({ state: 'not_running' }); await settle();
-steps.overlapping = { newer: await newer, older: await older, asked: held.map((h) => h.message.type) };
+steps.overlapping = {
+  newer: await newer, older: await older, asked: held.map((h) => h.message.type),
+};
 
 const alone = askConnection();            // one question at a time: every answer counts
 held[2].answer({ state: 'ready' });

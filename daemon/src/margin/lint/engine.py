@@ -40,8 +40,8 @@ from margin.lint.inner_keys import inner_keys
 from margin.lint.labelset import MISPLACEMENT, LabelSet
 from margin.lint.lexicon import Lexicon, Rule
 from margin.lint.model import SentenceModel
-from margin.lint.sentences import SentenceSplitter
 from margin.lint.quotes import told
+from margin.lint.sentences import SentenceSplitter
 from margin.lint.tails import readings
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*")
@@ -183,10 +183,8 @@ class Linter:
             reading = told(text, start, end) if base is None else told(base, 0, len(base))
             if reading is None:
                 continue
-            versions = [reading]
-            if self.respeller is not None:
-                versions.append(self.respeller.respell(reading, 0, len(reading)))
-            for version in filter(None, versions):
+            respelled = self.respeller and self.respeller.respell(reading, 0, len(reading))
+            for version in (reading, respelled) if respelled else (reading,):
                 read = self._lint_part(version, 0, len(version))
                 own = found[index]
                 if read is not None and (
