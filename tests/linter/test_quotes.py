@@ -38,6 +38,8 @@ def test_a_quote_is_read_as_told(text: str, expected: str) -> None:
     'He joked, "I\'ll be late for my own wedding at this rate."',
     # A word or two set apart in quotes keeps its marks.
     "She wants to 'vanish' to the coast for the half-term break.",
+    # A phrase after "to" is set apart, however long.
+    "Wants to 'disappear to Mull for a fortnight' after her finals.",
     # The clinician's own words stay hers.
     "In supervision I said 'I feel out of my depth with her' and we looked at why.",
     # A label that names someone else: no subject is put in for the client.
@@ -52,3 +54,6 @@ def test_the_reading_changes_only_the_quote() -> None:
     assert told(said, 0, len(said)) == "I felt tense. She said, she wants to stop now."
     assert told("I felt tense in the room.", 0, 25) is None
     assert told('Pt: "haven\'t slept since Friday"', 0, 32) == "Pt: she hasn't slept since Friday"
+    # A plural possessive is not a quotation mark.
+    aside = "Her sisters' kids stayed over, and I thought it went well enough."
+    assert told(aside, 0, len(aside)) is None

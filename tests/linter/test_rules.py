@@ -3484,3 +3484,153 @@ def test_twenty_third_round_psychosis_community_and_daily_life(text: str, expect
 ])
 def test_twenty_third_round_families_on_a_review(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, twenty-fourth round, mended on the misses of heldout76 (an estimate run first in
+    # the twenty-third round) and of train_more63 to 66 (tuning batches: quoted client speech,
+    # therapy through screens, risk with none of the usual risk words, private look-alikes).
+    # Each family worded anew; none of these sentences is in a corpus file. 33 of the 65 fail
+    # on the round's start (the look-alikes at the end must stay private on both).
+    ("He has rehomed his two budgies with a neighbour, saying they'll be better off.", "safety"),
+    ("Signed the motorbike over to his nephew last week; told him he won't be needing it."
+     "Signed the motorbike over to his nephew last week; told him he won't be needing it.",
+     "safety"),
+    ("Set emails to her two sons to send on Sunday morning and wouldn't say what they are "
+     "about.", "safety"),
+    ("Left a voice note for her niece to be played in case she isn't around for the wedding."
+     "Left a voice note for her niece to be played in case she isn't around for the wedding.",
+     "safety"),
+    ("A card on the kitchen table thanked her husband for trying.", "safety"),
+    ("He says his funeral is already paid for and the hymns are picked.", "safety"),
+    ("Gave her brother the spare keys and the building society card, 'for after'.", "safety"),
+    ("Still collecting the quetiapine every month without taking it.", "safety"),
+    ("She has a shoebox of old codeine stashed away under the bed.", "safety"),
+    ("Slipping a couple out of every pack into an old pill pot since June.", "safety"),
+    ("Made a list of every pill in the house with the strengths beside them.", "safety"),
+    ("Looked up which express services go through the station without stopping; no trip "
+     "planned.", "safety"),
+    ("Stood at the far end of the platform for forty minutes on Monday.", "safety"),
+    ("Police found him on the harbour wall at 2am with his shoes off.", "safety"),
+    ("Describes a pull to step in front of the buses on the high street.", "safety"),
+    ("Thinks about swimming out past the buoys and not coming back.", "safety"),
+    ("Said she won't need next week's session and wouldn't say why.", "safety"),
+    ("Told the group it was the last time they'd have to put up with him.", "safety"),
+    ("Says it wouldn't be a great loss to anyone if he went.", "safety"),
+    ("Feels like a millstone round the family's neck.", "safety"),
+    ("She has stopped going to dialysis and cancelled Friday's slot.", "safety"),
+    ("Says he'll batter the landlord, and keeps a hammer by the door.", "safety"),
+    ("One more word from him and she'll be waiting for him after work, she said.", "safety"),
+    ("He put his hands around her throat on Saturday night.", "safety"),
+    ("Found an AirTag under the seat of her car after he turned up at the gym.", "safety"),
+    ("Her ex says he'll post the videos online if she leaves him.", "safety"),
+    ("Her older brother kicks the toddler when no one is looking.", "safety"),
+    ("Her uncle used to creep into her bedroom after everyone was asleep, from age nine."
+     "Her uncle used to creep into her bedroom after everyone was asleep, from age nine.",
+     "safety"),
+    ("As a boy his dad would lock him in the cellar for hours.", "safety"),
+    ("Her 6yo sits in the car while she does the Saturday shift at the market.", "safety"),
+    ("Four kids under eight, no adult home after school most days.", "safety"),
+    ("Had five cans and then did the school run with the kids.", "safety"),
+    ("Her mum, 84, is left in bed most days while he is at work.", "safety"),
+    ("Granddad's pension has nearly gone since the lodger started helping with his money, and "
+     "the savings have dropped.", "safety"),
+    ("She hasn't eaten for three days and fainted in the queue at the post office.", "safety"),
+    ("She is down to a rice cake a day.", "safety"),
+    ("Swallowed the rest of her sleeping tablets on Sunday evening.", "safety"),
+    ("Keeps a disposable barbecue in the bedroom of his bedsit.", "safety"),
+    ("Asked the pharmacist which tablets are the strongest.", "safety"),
+    ("Bought a one-way ticket to Inverness; says she won't need a return.", "safety"),
+    ("Says she is tired of waking up every day.", "safety"),
+    ("Format: chat-based therapy, therapist replies within a day.", "modality_frequency"),
+    ("Therapist support via secure messaging, weekly.", "modality_frequency"),
+    ("Session cut short at twenty minutes because of her shift.", "session_times"),
+    ("Sleep study in March: mild apnoea.", "test_results"),
+    ("Sleeping about three hours a night since the move.", "symptoms"),
+    ("Drinking half a bottle of vodka a night.", "symptoms"),
+    ("Hasn't been into the office since the 14th.", "functional_status"),
+    ("Bunking off every science lesson this half-term.", "functional_status"),
+    ("I'll liaise with her care coordinator before the review.", "treatment_plan"),
+    ("Goal achieved: back on the bus to work alone.", "progress"),
+    ("Some change over the last six sessions, mostly in sleep.", "progress"),
+    ("Gains are likely to be modest while the benefits appeal drags on.", "prognosis"),
+    ("Her sister rehomed the cat when she moved abroad for work.", "private"),
+    ("He signed the flat over to his daughter before emigrating to Spain.", "private"),
+    ("She scheduled the newsletter to send on Friday.", "private"),
+    ("Thanked the plumber for trying, but the boiler is still broken.", "private"),
+    ("Her dad has been sorting his affairs since he retired, mostly tax paperwork.", "private"),
+    ("They swam out to the raft and back twice.", "private"),
+    ("She made her decision about the job offer and feels relieved.", "private"),
+    ("He won't need the next appointment because he is moving to Leeds.", "private"),
+    ("Her grandmother has been on dialysis for years and copes well.", "private"),
+    ("The film's villain puts his hands round the hero's neck.", "private"),
+    ("Her sister's boyfriend says he'll post the holiday videos online.", "private"),
+    ("She talked about a sleep app her partner swears by.", "private"),
+])
+def test_twenty_fourth_round_finality_means_threats_and_screens(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, twenty-fourth round: a reviewer helper's fresh look-alikes and positives for this
+    # round's families (it read only LABELING.md and the families in words): the ones that
+    # were wrong at the round's start and are right now.
+    ("Transferred the dog's microchip registration to her friend, no explanation offered when "
+     "asked why.", "safety"),
+    ("He left his laptop and watch with his flatmate and told him to keep them, he won't have "
+     "a use for them.", "safety"),
+    ("Recorded a message for his kids on his phone 'for if I'm not around to say it'.", "safety"),
+    ("Set up a delayed email to her partner for the 14th; would not tell me what it says."
+     "Set up a delayed email to her partner for the 14th; would not tell me what it says.",
+     "safety"),
+    ("Pt has prepaid her own cremation and picked the songs for it in the last month.", "safety"),
+    ("Gave his sister the PINs and online banking logins, saying she'd know what to do with "
+     "them afterwards.", "safety"),
+    ("Has been picking up his antidepressants each month but not taking them; they're in a "
+     "shoebox under the bed.", "safety"),
+    ("Stopped her repeat script because she's got 'loads put aside'.", "safety"),
+    ("Pt has written out every medication in the house with the quantities.", "safety"),
+    ("Checked which trains come through the station without stopping though she had nowhere to"
+     " go.", "safety"),
+    ("Police brought him home from the harbour wall at 2 a.m.", "safety"),
+    ("Describes a pull to walk out in front of the buses on the high road.", "safety"),
+    ("Has been reading up on currents and where the estuary is emptiest after dark.", "safety"),
+    ("Feels she's just a millstone for her family and they'd be lighter with her gone.", "safety"),
+    ("Wonders whether anyone at work would even clock it if she didn't come in ever again."
+     "Wonders whether anyone at work would even clock it if she didn't come in ever again.",
+     "safety"),
+    ("Hasn't gone to her last three haemodialysis sessions and hasn't told the unit why."
+     "Hasn't gone to her last three haemodialysis sessions and hasn't told the unit why.",
+     "safety"),
+    ("Told me he's going to glass the bloke from the pub next time he sees him.", "safety"),
+    ("Pt said the foreman had better watch himself in the car park tonight.", "safety"),
+    ("Threatened to cut her with the bread knife during the row on Saturday, per client."
+     "Threatened to cut her with the bread knife during the row on Saturday, per client.",
+     "safety"),
+    ("Disclosed that her mother's boyfriend would get into her bed when she was about eight."
+     "Disclosed that her mother's boyfriend would get into her bed when she was about eight.",
+     "safety"),
+    ("As a child she was shut in the coal bunker for hours when she wet the bed.", "safety"),
+    ("Her 5- and 6-year-olds get themselves up and off to school because she leaves for work "
+     "at five.", "safety"),
+    ("Neighbour found the two toddlers in nappies on the pavement after 11 at night.", "safety"),
+    ("Her brother has been keeping their mum in bed all day and she has raw patches on her "
+     "hips.", "safety"),
+    ("Dad's accounts have been draining since the new 'friend' started helping him with his "
+     "post.", "safety"),
+    ("The carer has him sign cheques he can't read.", "safety"),
+    ("Her aunt's home help has been taking notes out of her handbag, client thinks.", "safety"),
+    ("Has a full pack of zopiclone on her bedside table and said tonight might be the night."
+     "Has a full pack of zopiclone on her bedside table and said tonight might be the night.",
+     "safety"),
+    ("Pt asked me how many co-codamol it would take and whether it would hurt.", "safety"),
+    ("She wrote in the chat: \"I just want it all to stop for good\".", "safety"),
+    ("Treatment delivered by secure messaging, asynchronous, responses within 24 hours."
+     "Treatment delivered by secure messaging, asynchronous, responses within 24 hours.",
+     "modality_frequency"),
+    ("PHQ-9 completed in the app before session: 17.", "test_results"),
+    ("Overnight polysomnography: moderate obstructive sleep apnoea, AHI 22.", "test_results"),
+    ("Working fifty-hour weeks at the distribution centre.", "functional_status"),
+])
+def test_twenty_fourth_round_families_on_a_review(text: str, expected: str) -> None:
+    assert rules_category(text) == expected

@@ -25,7 +25,12 @@ import re
 
 # A quotation mark, not an apostrophe: not between two letters or digits ("she's", "dogs'"
 # are left alone; so is an inch or a minute mark after a digit).
-_QUOTE = re.compile(r"(?<![A-Za-z0-9])[\"“”‘’'](?=[A-Za-z0-9.…])|(?<=[A-Za-z0-9.,!?…])[\"“”‘’'](?![A-Za-z0-9])|(?<![A-Za-z0-9])[\"“”](?![A-Za-z0-9])")
+# A plural possessive ("the counsellors' jargon") is not one either.
+_QUOTE = re.compile(
+    r"(?<![A-Za-z0-9])[\"“”‘’'](?=[A-Za-z0-9.…])"
+    r"|(?<=[A-Za-z0-9.,!?…])(?<!s)[\"“”‘’'](?![A-Za-z0-9])"
+    r"|(?<=s)[\"“”‘’'](?!\s+[a-z])(?![A-Za-z0-9])"
+    r"|(?<![A-Za-z0-9])[\"“”](?![A-Za-z0-9])")
 # A label line: the client's words follow ("Pt:", "Client re her sister:", "Pt said:").
 _LABEL = re.compile(
     r"^\s*(?:pt|client|cl|patient|c|yp|su)\b(?:\s+(?:said|says|reports?|states?)\b)?"
@@ -158,14 +163,20 @@ def _subject_follows(words: list[re.Match[str]]) -> bool:
         words[1].group().lower() in ("i", "i'm", "i’m", "im", "i've", "i’ve", "i'd", "i’d"))
 
 
+# 'wants to "disappear to Skye for a fortnight"': a phrase set apart, not words said.
+_AFTER_TO = re.compile(r"\bto\s*$")
+
+
 def _unmark(reading: str) -> str:
     """Quotation marks dropped around a quote of three words or more, so that 'swallowed "a
-    handful of whatever"' reads on; a word or two in quotes is a word set apart ('kill',
-    'disappear'), and the rules read those marks as a figure of speech."""
+    handful of whatever"' reads on; a word or two in quotes, or a phrase after "to", is set
+    apart ('kill', 'wants to "disappear to Skye"'), and the rules read those marks as a
+    figure of speech."""
     marks = list(_QUOTE.finditer(reading))
     out, last = [], 0
     for opening, closing in zip(marks[::2], marks[1::2], strict=False):
-        if len(_WORD.findall(reading, opening.end(), closing.start())) >= 3:
+        set_apart = _AFTER_TO.search(reading, 0, opening.start()) is not None
+        if not set_apart and len(_WORD.findall(reading, opening.end(), closing.start())) >= 3:
             out += [reading[last:opening.start()], reading[opening.end():closing.start()]]
             last = closing.end()
     out.append(reading[last:])
