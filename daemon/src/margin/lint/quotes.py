@@ -35,6 +35,9 @@ _QUOTE = re.compile(
 _LABEL = re.compile(
     r"^\s*(?:pt|client|cl|patient|c|yp|su)\b(?:\s+(?:said|says|reports?|states?)\b)?"
     r"(?P<about>\s+(?:re|about|on)\b[^:\"“]{0,40})?\s*:\s*", re.IGNORECASE)
+# What comes before a quote is read this far back: a part with thousands of quotation marks
+# would otherwise be searched from its start once per quote.
+_LOOK_BACK = 80
 # The clinician quoting herself: "I wrote 'I felt helpless'", "I said, 'I'm worried'".
 _CLINICIAN_SAYS = re.compile(
     r"\bI\s+(?:\w+\s+)?(?:wrote|write|said|say|asked|ask|told\s+(?:her|him|them)|put\s+it|"
@@ -94,7 +97,7 @@ def told(text: str, start: int, end: int) -> str | None:
     about_another = bool(label and label.group("about"))
     pieces, last = [], 0
     for begin, finish in spans:
-        if _CLINICIAN_SAYS.search(part, 0, begin):
+        if _CLINICIAN_SAYS.search(part[max(0, begin - _LOOK_BACK):begin]):
             continue  # "I wrote 'I felt helpless'": the clinician's own words stay hers
         opens = _opens_clause(part, begin - 1) and not about_another
         pieces += [part[last:begin], _retell(part[begin:finish], opens)]
@@ -128,7 +131,7 @@ _UTTERANCE_BEFORE = re.compile(
 
 
 def _opens_clause(part: str, begin: int) -> bool:
-    return _UTTERANCE_BEFORE.search(part, 0, begin) is not None
+    return _UTTERANCE_BEFORE.search(part[max(0, begin - _LOOK_BACK):begin]) is not None
 
 
 def _retell(quote: str, opens_clause: bool = True) -> str:
@@ -175,7 +178,8 @@ def _unmark(reading: str) -> str:
     marks = list(_QUOTE.finditer(reading))
     out, last = [], 0
     for opening, closing in zip(marks[::2], marks[1::2], strict=False):
-        set_apart = _AFTER_TO.search(reading, 0, opening.start()) is not None
+        before = reading[max(0, opening.start() - _LOOK_BACK):opening.start()]
+        set_apart = _AFTER_TO.search(before) is not None
         if not set_apart and len(_WORD.findall(reading, opening.end(), closing.start())) >= 3:
             out += [reading[last:opening.start()], reading[opening.end():closing.start()]]
             last = closing.end()
