@@ -165,9 +165,10 @@ CORPORA = {
         # heldout75 (published phrasing from assessment and evaluation work, 91 pages) and
         # heldout76 (the client's own words), written blind at the twenty-third round's start:
         # run first at its end; in the twenty-fourth round heldout76's misses were read and the
-        # linter mended on them (the quote reading, rule families): tuned above. heldout77 (published phrasing from therapy by text, apps and
-        # screens, 82 pages) and heldout78 (the clinician's own voice), written with them and
-        # kept unopened: run first at the twenty-fourth round's start.)
+        # linter mended on them (the quote reading, rule families): tuned above. heldout77
+        # (published phrasing from therapy by text, apps and screens, 82 pages) and heldout78
+        # (the clinician's own voice), written with them and kept unopened: run first at the
+        # twenty-fourth round's start.)
         estimate=("heldout7.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl",
                   "heldout34.jsonl", "heldout35.jsonl", "heldout36.jsonl", "heldout37.jsonl",
                   "heldout38.jsonl", "heldout39.jsonl", "heldout40.jsonl", "heldout53.jsonl",
