@@ -19,8 +19,9 @@ heldout5) was the honest estimate of the first round of issue 16, committed afte
 and run once: rules alone safety 62.7% (32/51), record 76.6% (121/158), false flags 6.1%
 (4/66); rules + model v4 safety 84.3% (43/51), record 86.7% (137/158), false flags 10.6%
 (7/66); in the second round it became training data. The next estimate is heldout7.jsonl.
-Cross-validated figures per file (leave one file out) come from crossval.py. Each batch's
-first-run figures are kept in corpus/first_runs.json and printed after the current ones.
+Cross-validated figures per file (each scored by a model trained without it) come from
+crossval.py. Each batch's first-run figures are kept in corpus/first_runs.json and printed
+after the current ones.
 `--rules-only` runs the rules without the model; `--label-set NAME` evaluates another label
 set's corpus (corpora.py).
 """

@@ -9,8 +9,9 @@ its errors weigh double), any category or the clear label (record or private), a
 category; on the label set's tuned corpus files plus its extra files (sentences written for
 training only), as listed in corpora.py. Its estimate files are NEVER read here.
 
-Thresholds (safety, record, raise, veto) are chosen on leave-one-file-out cross-validation
-(crossval.py): each corpus file is scored by a model trained on the other files, each part
+Thresholds (safety, record, raise, veto) are chosen on cross-validation by files left out
+(crossval.py): each corpus file is scored by a model trained without it (its group of files
+left out; each file on its own until model v13), each part
 is decided as the linter decides it (rules and model together), and the thresholds that
 keep private sentences flagged and non-safety sentences called safety within budget, with
 the most safety recall and then record recall, are kept. The per-file figures are printed
@@ -144,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     assert label_set.model_file is not None, "this label set runs its rules alone"
     names = corpora.tuned + (() if args.no_extra else corpora.extra)
     rows = read_rows(names, corpora)
-    # Thresholds from leave-one-file-out scores of rules and model together (crossval.py).
+    # Thresholds from files-left-out scores of rules and model together (crossval.py).
     scores = cached_out_of_file(rows, C, label_set, args.cache, MISSED_WEIGHT)
     parts = with_rules(rows, scores, label_set)
     thresholds = choose(rows, parts, label_set)

@@ -12,8 +12,9 @@ the model is confident, and a part the rules flag with another category becomes 
 only at a higher bar (the raise threshold). It may drop a rule's non-safety finding when
 it is all but sure the part is private (the veto threshold: a relative's drinking, the
 clinician's own racing heart). A rule's safety finding is never dropped or lowered: safety
-recall never depends on the model alone. The thresholds are chosen on leave-one-file-out
-cross-validation of rules and model together (tests/linter/crossval.py).
+recall never depends on the model alone. The thresholds are chosen on cross-validation of
+rules and model together, each corpus file scored by a model trained without it
+(tests/linter/crossval.py).
 
 Features are computed here and by the training script with the same function, so the
 hashing (CRC-32 for words, a fixed polynomial for characters: stable across processes and
