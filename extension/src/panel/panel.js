@@ -9,6 +9,7 @@ import { describe } from '../shared/problems.js';
 import { renderSetup } from '../shared/setup.js';
 import { describeNote, renderConflict, renderHistory, renderNoteList, showReader, siteName } from '../shared/note-views.js';
 import { NoteSaver } from './autosave.js';
+import { saveLine } from './save-line.js';
 import { PanelConflict } from './conflict-watch.js';
 import { showConflict } from '../shared/conflict-standalone.js';
 import { NoteLinter } from './lint.js';
@@ -314,23 +315,14 @@ function setStatus(kind, text) {
 }
 
 function renderSaver(current) {
-  const labels = {
-    idle: ['info', ''], pending: ['saving', t('statusSaving')], saving: ['saving', t('statusSaving')], saved: ['saved', t('statusSaved')],
-    conflict: ['conflict', t('statusConflict')],
-    sync_conflict: ['conflict', current.inFlight ? t('statusSaving') : t('statusSyncConflict')],
-  };
-  if (current.status === 'error') {
-    const { title } = describe(current.failure.problem, current.failure.error);
-    setStatus('error', t('statusNotSaved', title));
-    if (['not_running', 'locked', 'not_paired', 'lna_blocked', 'no_vault'].includes(current.failure.problem)) {
-      const now = Date.now();
-      if ((view.state === 'ready' || view.state === null) && now - (view.lastCheck ?? 0) > 2000) {
-        view.lastCheck = now; // the save failed though the daemon seemed fine: look again, once
-        refreshConnection();
-      }
+  setStatus(...saveLine(current));
+  if (current.status === 'error'
+    && ['not_running', 'locked', 'not_paired', 'lna_blocked', 'no_vault'].includes(current.failure.problem)) {
+    const now = Date.now();
+    if ((view.state === 'ready' || view.state === null) && now - (view.lastCheck ?? 0) > 2000) {
+      view.lastCheck = now; // the save failed though the daemon seemed fine: look again, once
+      refreshConnection();
     }
-  } else {
-    setStatus(...labels[current.status]);
   }
   if (current.status === 'conflict' && view.shownConflict !== current.conflict) {
     view.shownConflict = current.conflict;
