@@ -44,6 +44,17 @@ def node_or_skip() -> str:
     return node
 
 
+def node_json(module_script: str, timeout: int = 60) -> Any:
+    """Run an ES-module script with node and read the JSON it prints on its last line (the
+    tests that drive one of the extension's modules with the browser's APIs stubbed)."""
+    done = subprocess.run(
+        [node_or_skip(), "--input-type=module", "-e", module_script],
+        capture_output=True, text=True, timeout=timeout, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def run_node(script: Path, *args: str, timeout: int = 60) -> Path:
     """Run a build script with node; it prints the folder it wrote on its last line."""
     done = subprocess.run(

@@ -6,9 +6,8 @@ after unlocking). The timers are recorded, not waited for, so nothing here depen
 from __future__ import annotations
 
 import json
-import subprocess
 
-from tests.extension.harness import EXTENSION_DIR, node_or_skip
+from tests.extension.harness import EXTENSION_DIR, node_json
 
 AUTOSAVE = EXTENSION_DIR / "src" / "panel" / "autosave.js"
 
@@ -59,13 +58,7 @@ console.log(JSON.stringify(steps));
 
 
 def run_saver_script() -> dict:
-    script = SCRIPT % {"module": json.dumps(AUTOSAVE.as_uri())}
-    done = subprocess.run(
-        [node_or_skip(), "--input-type=module", "-e", script],
-        capture_output=True, text=True, timeout=60, check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return node_json(SCRIPT % {"module": json.dumps(AUTOSAVE.as_uri())})
 
 
 def test_a_retry_in_flight_when_margin_becomes_ready_is_followed_at_once() -> None:

@@ -8,9 +8,8 @@ older question waited on a native-messaging attempt)."""
 from __future__ import annotations
 
 import json
-import subprocess
 
-from tests.extension.harness import EXTENSION_DIR, node_or_skip
+from tests.extension.harness import EXTENSION_DIR, node_json
 
 MESSAGES = EXTENSION_DIR / "src" / "shared" / "messages.js"
 
@@ -49,13 +48,7 @@ console.log(JSON.stringify(steps));
 
 
 def run_script() -> dict:
-    script = SCRIPT % {"module": json.dumps(MESSAGES.as_uri())}
-    done = subprocess.run(
-        [node_or_skip(), "--input-type=module", "-e", script],
-        capture_output=True, text=True, timeout=60, check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return node_json(SCRIPT % {"module": json.dumps(MESSAGES.as_uri())})
 
 
 def test_an_older_answer_arriving_last_is_not_drawn() -> None:

@@ -6,9 +6,8 @@ the Firefox first-run test missed the unlock button about one run in eight that 
 from __future__ import annotations
 
 import json
-import subprocess
 
-from tests.extension.harness import EXTENSION_DIR, node_or_skip
+from tests.extension.harness import EXTENSION_DIR, node_json
 
 SAVE_LINE = EXTENSION_DIR / "src" / "panel" / "save-line.js"
 
@@ -32,11 +31,7 @@ console.log(JSON.stringify(lines));
 
 
 def lines() -> dict:
-    script = SCRIPT % {"module": json.dumps(SAVE_LINE.as_uri())}
-    done = subprocess.run([node_or_skip(), "--input-type=module", "-e", script],
-                          capture_output=True, text=True, timeout=60, check=False)
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return node_json(SCRIPT % {"module": json.dumps(SAVE_LINE.as_uri())})
 
 
 def test_a_retried_save_keeps_saying_why_it_failed() -> None:
