@@ -185,12 +185,8 @@ class Linter:
                 continue
             respelled = self.respeller and self.respeller.respell(reading, 0, len(reading))
             for version in (reading, respelled) if respelled else (reading,):
-                read = self._lint_part(version, 0, len(version))
-                own = found[index]
-                if read is not None and (
-                        own is None or self._rank[read.category] < self._rank[own.category]):
-                    found[index] = Finding(start, end, read.category, read.severity,
-                                           read.message)
+                self._keep_if_more_important(found, index, start, end,
+                                             self._lint_part(version, 0, len(version)))
 
     def _read_misspellings(self, text: str, spans: list[tuple[int, int]],
                            found: list[Finding | None], read_as: dict[int, str]) -> None:
@@ -211,10 +207,17 @@ class Linter:
                          else self.respeller.respell(reading, 0, len(reading)))
             if respelled is None:
                 continue
-            read = self._lint_part(respelled, 0, len(respelled))
-            if read is not None and (
-                    own is None or self._rank[read.category] < self._rank[own.category]):
-                found[index] = Finding(start, end, read.category, read.severity, read.message)
+            self._keep_if_more_important(found, index, start, end,
+                                         self._lint_part(respelled, 0, len(respelled)))
+
+    def _keep_if_more_important(self, found: list[Finding | None], index: int, start: int,
+                                end: int, read: Finding | None) -> None:
+        """A part read another way (as told, as respelled) keeps that reading's finding only
+        where it is more important than the part's own: such a reading only adds."""
+        own = found[index]
+        if read is not None and (
+                own is None or self._rank[read.category] < self._rank[own.category]):
+            found[index] = Finding(start, end, read.category, read.severity, read.message)
 
     def _join_split_risk(self, text: str, spans: list[tuple[int, int]],
                          found: list[Finding | None], read_as: dict[int, str]) -> None:
