@@ -170,14 +170,17 @@ CORPORA = {
         # (the clinician's own voice), written with them and kept unopened: run first at the
         # twenty-fourth round's start. heldout81 (published phrasing from student and school
         # counselling, 60 pages) and heldout82 (the client's words in every written form),
-        # written blind at the twenty-fourth round's end: run first on its final linter.)
+        # written blind at the twenty-fourth round's end: run first on its final linter.
+        # heldout79 (published phrasing from later-life mental health, 93 pages) and heldout80
+        # (the safety net's hard calls), written blind at the twenty-fourth round's start and
+        # kept unopened: run first at the twenty-fifth round's start.)
         estimate=("heldout7.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl",
                   "heldout34.jsonl", "heldout35.jsonl", "heldout36.jsonl", "heldout37.jsonl",
                   "heldout38.jsonl", "heldout39.jsonl", "heldout40.jsonl", "heldout53.jsonl",
                   "heldout54.jsonl", "heldout57.jsonl", "heldout58.jsonl", "heldout69.jsonl",
                   "heldout70.jsonl", "heldout73.jsonl", "heldout74.jsonl",
                   "heldout75.jsonl", "heldout77.jsonl", "heldout78.jsonl",
-                  "heldout81.jsonl", "heldout82.jsonl"),
+                  "heldout79.jsonl", "heldout80.jsonl", "heldout81.jsonl", "heldout82.jsonl"),
         extra=("train_extra.jsonl", "published.jsonl", "train_more.jsonl", "train_more2.jsonl",
                "train_more3.jsonl", "train_more4.jsonl", "train_more5.jsonl",
                "train_more6.jsonl", "train_more7.jsonl", "train_more8.jsonl",
@@ -228,7 +231,8 @@ CORPORA = {
                            "heldout69.jsonl", "heldout70.jsonl", "heldout71.jsonl",
                            "heldout72.jsonl", "heldout73.jsonl", "heldout74.jsonl",
                            "heldout75.jsonl", "heldout76.jsonl", "heldout77.jsonl",
-                           "heldout78.jsonl", "heldout81.jsonl", "heldout82.jsonl",
+                           "heldout78.jsonl", "heldout79.jsonl", "heldout80.jsonl",
+                           "heldout81.jsonl", "heldout82.jsonl",
                            "train_more48.jsonl",
                            "train_more49.jsonl", "train_more50.jsonl", "train_more51.jsonl",
                            "train_more52.jsonl", "train_more53.jsonl", "train_more54.jsonl",
