@@ -2957,8 +2957,7 @@ def test_twenty_first_round_reporters_reflexives_and_stories(text: str, expected
     ("Said her mum and the boys would finally have some peace once she's not around.", "safety"),
     ("Told me the flat would be quieter for everyone once he's not in it.", "safety"),
     ("Said he won't be around for his daughter's graduation and wouldn't say why.", "safety"),
-    ("She 'won't be around for the next family reunion', she said, and changed the subject."
-     "She 'won't be around for the next family reunion', she said, and changed the subject.",
+    ("She 'won't be around for the next family reunion', she said, and changed the subject.",
      "safety"),
     ("'You won't have to worry about me after the trial,' he said, smiling.", "safety"),
     ("She wants to be 'gone before fifty', and her birthday is in March.", "safety"),
@@ -2974,8 +2973,7 @@ def test_twenty_first_round_reporters_reflexives_and_stories(text: str, expected
     ("On the way home he has been stopping on the footbridge over the motorway 'to see what "
      "it feels like up there'.", "safety"),
     ("Mentioned the viaduct where she sat for half an hour last week just staring down.", "safety"),
-    ("Climbed over the balcony railing at the party before his friends dragged him back."
-     "Climbed over the balcony railing at the party before his friends dragged him back.",
+    ("Climbed over the balcony railing at the party before his friends dragged him back.",
      "safety"),
     ("Asked how, she named the bridge near the hospital.", "safety"),
     ("She sat on the cliff path with her sister watching the boats.", "private"),
@@ -3007,8 +3005,7 @@ def test_twenty_first_round_reporters_reflexives_and_stories(text: str, expected
     ("Honestly he'd be relieved if the plane went down.", "safety"),
     ("Her second attempt at the driving test will be next month.", "private"),
     ("Dad (88): his carer has taken about £2,000 from his account, pt thinks.", "safety"),
-    ("Her mother, 91, was left alone in the flat all weekend with no one checking on her."
-     "Her mother, 91, was left alone in the flat all weekend with no one checking on her.",
+    ("Her mother, 91, was left alone in the flat all weekend with no one checking on her.",
      "safety"),
     ("Her son, 30, took money from his account to pay the rent.", "private"),
 ])
@@ -3032,19 +3029,16 @@ def test_twenty_second_round_children_alone_finality_heights_means_and_control(
     ("The attachment inventory placed him in the anxious range.", "test_results"),
     ("I expect this work will take more than twenty sessions given the court case.", "prognosis"),
     ("I'd give her fair odds of staying off the drink through the summer.", "prognosis"),
-    ("He is likely to remain off work for at least two months while the pain settles."
-     "He is likely to remain off work for at least two months while the pain settles.",
+    ("He is likely to remain off work for at least two months while the pain settles.",
      "prognosis"),
     ("Worse since Christmas: not sleeping, arguing daily.", "progress"),
     ("Better since starting the new job, she says.", "progress"),
     ("With her written consent I'll share the safety-free summary with the GP.", "treatment_plan"),
-    ("Taught them the speaker-listener technique and had them practise twice."
-     "Taught them the speaker-listener technique and had them practise twice.",
+    ("Taught them the speaker-listener technique and had them practise twice.",
      "modality_frequency"),
     ("Walked her through box breathing in session.", "modality_frequency"),
     ("Imago dialogue practised for the second week.", "modality_frequency"),
-    ("Family therapy format: both parents and the two teens, forty minutes together."
-     "Family therapy format: both parents and the two teens, forty minutes together.",
+    ("Family therapy format: both parents and the two teens, forty minutes together.",
      "modality_frequency"),
     ("Drinks a couple of bottles of cider most nights.", "symptoms"),
     ("Low mood about six out of ten most mornings.", "symptoms"),
@@ -3493,13 +3487,11 @@ def test_twenty_third_round_families_on_a_review(text: str, expected: str) -> No
     # Each family worded anew; none of these sentences is in a corpus file. 33 of the 65 fail
     # on the round's start (the look-alikes at the end must stay private on both).
     ("He has rehomed his two budgies with a neighbour, saying they'll be better off.", "safety"),
-    ("Signed the motorbike over to his nephew last week; told him he won't be needing it."
-     "Signed the motorbike over to his nephew last week; told him he won't be needing it.",
+    ("Signed the motorbike over to his nephew last week; told him he won't be needing it.",
      "safety"),
     ("Set emails to her two sons to send on Sunday morning and wouldn't say what they are "
      "about.", "safety"),
-    ("Left a voice note for her niece to be played in case she isn't around for the wedding."
-     "Left a voice note for her niece to be played in case she isn't around for the wedding.",
+    ("Left a voice note for her niece to be played in case she isn't around for the wedding.",
      "safety"),
     ("A card on the kitchen table thanked her husband for trying.", "safety"),
     ("He says his funeral is already paid for and the hymns are picked.", "safety"),
@@ -3525,8 +3517,7 @@ def test_twenty_third_round_families_on_a_review(text: str, expected: str) -> No
     ("Found an AirTag under the seat of her car after he turned up at the gym.", "safety"),
     ("Her ex says he'll post the videos online if she leaves him.", "safety"),
     ("Her older brother kicks the toddler when no one is looking.", "safety"),
-    ("Her uncle used to creep into her bedroom after everyone was asleep, from age nine."
-     "Her uncle used to creep into her bedroom after everyone was asleep, from age nine.",
+    ("Her uncle used to creep into her bedroom after everyone was asleep, from age nine.",
      "safety"),
     ("As a boy his dad would lock him in the cellar for hours.", "safety"),
     ("Her 6yo sits in the car while she does the Saturday shift at the market.", "safety"),
@@ -3580,8 +3571,7 @@ def test_twenty_fourth_round_finality_means_threats_and_screens(text: str, expec
     ("He left his laptop and watch with his flatmate and told him to keep them, he won't have "
      "a use for them.", "safety"),
     ("Recorded a message for his kids on his phone 'for if I'm not around to say it'.", "safety"),
-    ("Set up a delayed email to her partner for the 14th; would not tell me what it says."
-     "Set up a delayed email to her partner for the 14th; would not tell me what it says.",
+    ("Set up a delayed email to her partner for the 14th; would not tell me what it says.",
      "safety"),
     ("Pt has prepaid her own cremation and picked the songs for it in the last month.", "safety"),
     ("Gave his sister the PINs and online banking logins, saying she'd know what to do with "
@@ -3596,19 +3586,15 @@ def test_twenty_fourth_round_finality_means_threats_and_screens(text: str, expec
     ("Describes a pull to walk out in front of the buses on the high road.", "safety"),
     ("Has been reading up on currents and where the estuary is emptiest after dark.", "safety"),
     ("Feels she's just a millstone for her family and they'd be lighter with her gone.", "safety"),
-    ("Wonders whether anyone at work would even clock it if she didn't come in ever again."
-     "Wonders whether anyone at work would even clock it if she didn't come in ever again.",
+    ("Wonders whether anyone at work would even clock it if she didn't come in ever again.",
      "safety"),
-    ("Hasn't gone to her last three haemodialysis sessions and hasn't told the unit why."
-     "Hasn't gone to her last three haemodialysis sessions and hasn't told the unit why.",
+    ("Hasn't gone to her last three haemodialysis sessions and hasn't told the unit why.",
      "safety"),
     ("Told me he's going to glass the bloke from the pub next time he sees him.", "safety"),
     ("Pt said the foreman had better watch himself in the car park tonight.", "safety"),
-    ("Threatened to cut her with the bread knife during the row on Saturday, per client."
-     "Threatened to cut her with the bread knife during the row on Saturday, per client.",
+    ("Threatened to cut her with the bread knife during the row on Saturday, per client.",
      "safety"),
-    ("Disclosed that her mother's boyfriend would get into her bed when she was about eight."
-     "Disclosed that her mother's boyfriend would get into her bed when she was about eight.",
+    ("Disclosed that her mother's boyfriend would get into her bed when she was about eight.",
      "safety"),
     ("As a child she was shut in the coal bunker for hours when she wet the bed.", "safety"),
     ("Her 5- and 6-year-olds get themselves up and off to school because she leaves for work "
@@ -3620,17 +3606,114 @@ def test_twenty_fourth_round_finality_means_threats_and_screens(text: str, expec
      "post.", "safety"),
     ("The carer has him sign cheques he can't read.", "safety"),
     ("Her aunt's home help has been taking notes out of her handbag, client thinks.", "safety"),
-    ("Has a full pack of zopiclone on her bedside table and said tonight might be the night."
-     "Has a full pack of zopiclone on her bedside table and said tonight might be the night.",
+    ("Has a full pack of zopiclone on her bedside table and said tonight might be the night.",
      "safety"),
     ("Pt asked me how many co-codamol it would take and whether it would hurt.", "safety"),
     ("She wrote in the chat: \"I just want it all to stop for good\".", "safety"),
-    ("Treatment delivered by secure messaging, asynchronous, responses within 24 hours."
-     "Treatment delivered by secure messaging, asynchronous, responses within 24 hours.",
+    ("Treatment delivered by secure messaging, asynchronous, responses within 24 hours.",
      "modality_frequency"),
     ("PHQ-9 completed in the app before session: 17.", "test_results"),
     ("Overnight polysomnography: moderate obstructive sleep apnoea, AHI 22.", "test_results"),
     ("Working fifty-hour weeks at the distribution centre.", "functional_status"),
 ])
 def test_twenty_fourth_round_families_on_a_review(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, twenty-fifth round, mended on the misses of train_more67 to 69 (tuning batches:
+    # later-life mental health, the safety net's hard calls, record facts in plain words). Each
+    # family worded anew; none of these sentences is in a corpus file. 55 of the 75 positives
+    # fail on the round's start (the look-alikes at the end must stay private on both).
+    ("Her granny drowned herself in the loch when Mum was a girl.", "safety"),
+    ("FHx: stepdad gassed himself in the garage in 2009.", "safety"),
+    ("His nan took a deliberate overdose the year before he was born.", "safety"),
+    ("Her first attempt, at nineteen, was an overdose of paracetamol.", "safety"),
+    ("The lodger now keeps his bank card and PIN 'so nothing gets lost'.", "safety"),
+    ("A neighbour has been holding onto her pension book since the winter.", "safety"),
+    ("Cash withdrawals at midnight that he cannot account for.", "safety"),
+    ("Her grandson draws her pension each Monday and she hasn't had a penny of it since "
+     "Easter.", "safety"),
+    ("The son-in-law bought himself a van out of his savings.", "safety"),
+    ("She has sent over 12,000 to a man she met online who says he is a surgeon abroad.", "safety"),
+    ("His son says if he won't sign the bungalow over he'll stop visiting.", "safety"),
+    ("Lottery letters arrive daily and he posts off cheques for the 'release fees'.", "safety"),
+    ("The bank cashier rang the surgery worried about a large withdrawal.", "safety"),
+    ("The bungalow was freezing and there was no food in the fridge.", "safety"),
+    ("Her gas has been cut off since October and she boils water in the kettle to wash.", "safety"),
+    ("Going without dinner to keep the meter topped up.", "safety"),
+    ("Lives on tea and toast most days now, per the district nurse.", "safety"),
+    ("Hoarded papers blocking the front door and the stairs.", "safety"),
+    ("A week of post behind the door when the warden let us in; four days of milk on the "
+     "step.", "safety"),
+    ("Told the ward she won't be going back to dialysis and seemed at peace with it.", "safety"),
+    ("Stopped picking up his insulin - 'no point at my age'.", "safety"),
+    ("Begged that no one try to talk him round about stopping food.", "safety"),
+    ("'I've had my innings, I'm ready to go,' she told the nurse.", "safety"),
+    ("Says she's had enough of this life and this useless body.", "safety"),
+    ("Would refuse antibiotics next time the pneumonia comes back, he says.", "safety"),
+    ("Everyone would be better off once she's out of the way, she says.", "safety"),
+    ("Says he will sort it himself before he ends up in a home.", "safety"),
+    ("Out of the blue she said not to bother with flowers when the time comes.", "safety"),
+    ("She thanked me for everything, 'in case', at the end.", "safety"),
+    ("He has been looking at the Dignitas website and printed the forms.", "safety"),
+    ("Joked about the old shotgun in the barn being 'the answer'.", "safety"),
+    ("Says the pills in the bathroom cabinet call to her when she can't sleep.", "safety"),
+    ("She is scared of what she might do tonight.", "safety"),
+    ("Nurses found capsules tucked into the hem of his dressing gown.", "safety"),
+    ("Asked how deep the canal by the lock is, then laughed it off.", "safety"),
+    ("If it got that bad again he'd phone the crisis team first, he says.", "safety"),
+    ("Would take herself to A&E rather than act on it.", "safety"),
+    ("Resident says the carers drag her to the toilet and shout at her.", "safety"),
+    ("Her husband admits he gave her a shove when she wouldn't take her tablets.", "safety"),
+    ("The carer says she is terrified she'll lose it with him one of these nights.", "safety"),
+    ("Son has been slipping Dad extra sleeping pills so he stays in bed while he goes "
+     "out.", "safety"),
+    ("She locks herself in her room when she hears the grandson on the stairs.", "safety"),
+    ("Her partner took a strap to his little boy last weekend.", "safety"),
+    ("Says he'll put the foreman through the canteen window if he docks his pay again.", "safety"),
+    ("Found at 4am in his slippers on the ring road.", "safety"),
+    ("The session ran on by twenty minutes because of the interpreter.", "session_times"),
+    ("Assessment lasted just over two hours.", "session_times"),
+    ("In at 10, out at ten to eleven.", "session_times"),
+    ("About forty minutes by phone, start to finish.", "session_times"),
+    ("The usual fifty-minute hour, on time.", "session_times"),
+    ("Her GP put it down to postnatal depression rather than tiredness.", "diagnosis"),
+    ("The neurologist told the family it was the early stage of dementia.", "diagnosis"),
+    ("Fit note from the surgery says stress at work.", "diagnosis"),
+    ("Her blood tests came back normal apart from vitamin D.", "test_results"),
+    ("The memory screen at the surgery was borderline.", "test_results"),
+    ("Scored just above the cut-off on the carers' strain scale.", "test_results"),
+    ("Still on the little white ones at night; no side effects.", "medication"),
+    ("The doctor gave him something for sleep last month.", "medication"),
+    ("Reminiscence therapy again, with photos from her nursing days.", "modality_frequency"),
+    ("Set up a worry diary with her and went through how to fill it in.", "modality_frequency"),
+    ("Grounding today when the old memory came up.", "modality_frequency"),
+    ("Before next session he'll try the breathing twice a day.", "treatment_plan"),
+    ("Next time we'll look at the letter to his brother together.", "treatment_plan"),
+    ("Nightmares down from most nights to about twice a week.", "progress"),
+    ("Two more outings than last week, and she enjoyed one.", "progress"),
+    ("Calmer at school than a month ago, per his teacher.", "progress"),
+    ("I'd expect a slow recovery given how long this has gone on.", "prognosis"),
+    ("Likely a long road back after the stroke.", "prognosis"),
+    ("Only drives when his daughter is with him now.", "functional_status"),
+    ("Carers help him with showering three mornings a week.", "functional_status"),
+    ("Walks outdoors with a rollator.", "functional_status"),
+    ("Marked word-finding difficulty through the session.", "symptoms"),
+    ("Drinking half a bottle of vodka a day, by his own account.", "symptoms"),
+    ("Came in looking exhausted and dishevelled.", "symptoms"),
+    ("Hasn't slept properly for five nights.", "symptoms"),
+    ("Her sister's work meeting ran over by an hour and she missed the train.", "private"),
+    ("The film felt as though it lasted three hours, she joked.", "private"),
+    ("I keep wondering whether she's testing me to see if I'll stay.", "private"),
+    ("Her neighbour's husband drinks a bottle of wine a night, she says, and it worries "
+     "her.", "private"),
+    ("She found a shoebox of old photos from her nursing days and brought two in.", "private"),
+    ("Her late father walked with a stick in his last years.", "private"),
+    ("We talked about how her mother used to joke about everything.", "private"),
+    ("She dreamed the reservoir was deep enough to swim in and woke up laughing.", "private"),
+    ("My gut says she was relieved to talk about her dad at last.", "private"),
+])
+def test_twenty_fifth_round_later_life_safety_net_and_plain_words(text: str,
+                                                                   expected: str) -> None:
     assert rules_category(text) == expected
