@@ -97,3 +97,11 @@ def test_a_word_cut_into_pieces_is_found() -> None:
 def test_no_pattern_cuts_a_word_into_pieces(where: str, pattern: str) -> None:
     tree = _PARSER.parse(pattern)
     assert not _risky_repeats(list(tree), tree.state), f"{where}: {pattern[:200]}"
+
+
+def test_no_pattern_holds_a_control_character() -> None:
+    """A "\\b" typed into a Python string that is not raw becomes a backspace, which no note
+    holds: the pattern stops matching without an error (it happened to a family-history
+    pattern while it was being widened in issue 16's twenty-fifth round)."""
+    found = [f"{where}: {p[:80]!r}" for where, p in _patterns() if any(ord(c) < 32 for c in p)]
+    assert found == []

@@ -3622,9 +3622,10 @@ def test_twenty_fourth_round_families_on_a_review(text: str, expected: str) -> N
 
 @pytest.mark.parametrize(("text", "expected"), [
     # Issue 16, twenty-fifth round, mended on the misses of train_more67 to 69 (tuning batches:
-    # later-life mental health, the safety net's hard calls, record facts in plain words). Each
-    # family worded anew; none of these sentences is in a corpus file. 55 of the 75 positives
-    # fail on the round's start (the look-alikes at the end must stay private on both).
+    # later-life mental health, the safety net's hard calls, record facts in plain words) and of
+    # heldout79 and heldout80 (estimates run first at the round's start, then spent). Each family
+    # worded anew; none of these sentences is in a corpus file. 69 of the 95 positives fail on
+    # the round's start (the look-alikes must stay private on both).
     ("Her granny drowned herself in the loch when Mum was a girl.", "safety"),
     ("FHx: stepdad gassed himself in the garage in 2009.", "safety"),
     ("His nan took a deliberate overdose the year before he was born.", "safety"),
@@ -3639,7 +3640,7 @@ def test_twenty_fourth_round_families_on_a_review(text: str, expected: str) -> N
     ("His son says if he won't sign the bungalow over he'll stop visiting.", "safety"),
     ("Lottery letters arrive daily and he posts off cheques for the 'release fees'.", "safety"),
     ("The bank cashier rang the surgery worried about a large withdrawal.", "safety"),
-    ("The bungalow was freezing and there was no food in the fridge.", "safety"),
+    ("The bungalow was freezing when we arrived and there was no food in the fridge.", "safety"),
     ("Her gas has been cut off since October and she boils water in the kettle to wash.", "safety"),
     ("Going without dinner to keep the meter topped up.", "safety"),
     ("Lives on tea and toast most days now, per the district nurse.", "safety"),
@@ -3713,7 +3714,134 @@ def test_twenty_fourth_round_families_on_a_review(text: str, expected: str) -> N
     ("We talked about how her mother used to joke about everything.", "private"),
     ("She dreamed the reservoir was deep enough to swim in and woke up laughing.", "private"),
     ("My gut says she was relieved to talk about her dad at last.", "private"),
+    ("Wants to keep some of the sleeping tablets back, in case it ever comes to that.", "safety"),
+    ("Says the morphine in the drawer would be enough if he ever needed it to be.", "safety"),
+    ("Her 'helper' stands next to her at the cash machine while she takes money out.", "safety"),
+    ("She gave the caller her card details and the account was emptied by teatime.", "safety"),
+    ("Small round burns on both forearms, cigarette-sized, no explanation given.", "safety"),
+    ("The signatures on the last three cheques don't look like his.", "safety"),
+    ("The cleaner has been 'borrowing' cash from his wallet, he thinks.", "safety"),
+    ("Her nephew sold her car while she was in hospital without asking her.", "safety"),
+    ("She whispered that one of the carers is rough with her at night.", "safety"),
+    ("He lay on the kitchen floor for two days before anyone came.", "safety"),
+    ("Labelled the furniture with who gets what, 'to save the kids the bother'.", "safety"),
+    ("Keeps his late wife's tramadol and wouldn't hand it over for disposal.", "safety"),
+    ("Her 9yo looks after the two younger ones till their mum gets home at eight.", "safety"),
+    ("His wife will hold the tablets and give him one dose at a time for now.", "safety"),
+    ("Crisis numbers on her phone: 111 option 2, then Samaritans 116 123.", "safety"),
+    ("Dreamed she swallowed the whole bottle of her dad's pills and woke up relieved.", "safety"),
+    ("Her cousin's husband said he knows which school her kids go to.", "safety"),
+    ("Says he'd make sure none of them got far if she took the children.", "safety"),
+    ("Her uncle's death on the rocks was no accident, she found out last year.", "safety"),
+    ("Hears her late mother's voice telling her to walk into the sea.", "safety"),
+    ("Says she wouldn't see the point in carrying on if her husband died first.", "safety"),
+    ("If things get that bad with the neighbours she'll ring the council.", "private"),
+    ("Her student flat was freezing all last winter, she grumbled.", "private"),
+    ("Her book club calls itself cognitive stimulation with wine.", "private"),
+    ("Nan threw herself under the bus at the quiz by owning up to the mix-up.", "private"),
+    ("She asked that nobody try to talk her round about selling the caravan.", "private"),
 ])
 def test_twenty_fifth_round_later_life_safety_net_and_plain_words(text: str,
                                                                    expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, twenty-fifth round: a reviewer helper who read only LABELING.md and this round's
+    # families in words wrote 180 look-alikes and 100 positives; 74 of its 280 were wrong on the
+    # round's start, 17 at its end. These are the ones the round's rules changed.
+    ("FHx: paternal grandmother gassed herself (oven), 1974.", "safety"),
+    ("Grandpa took a deliberate OD of his heart pills the winter after Grandma passed, client "
+     "told me.", "safety"),
+    ("He only learned last year that his gran threw herself under a train before he was "
+     "born.", "safety"),
+    ("Mum's bank card and PIN are kept by the lodger 'for safekeeping' and she can't account "
+     "for £2,300 gone since June.", "safety"),
+    ("She's been wiring money to a man she met on a widows' chat site, about nine thousand so "
+     "far — he's 'stuck overseas'.", "safety"),
+    ("Her son keeps at her to sign the bungalow over to him, or he'll stop bringing the "
+     "grandkids round.", "safety"),
+    ("Building society rang his daughter — Dad's savings down by thousands in a fortnight, "
+     "withdrawals he can't explain.", "safety"),
+    ("Mrs K, 84, has had no electric since the meter ran out Friday — sitting in the dark in "
+     "her coat.", "safety"),
+    ("She's skipping meals and leaving the heating off to make the pension stretch; tea and "
+     "biscuits most nights, she's 81.", "safety"),
+    ("The hoard now blocks the back door and half the stairs; Mr T, 81, sleeps in the chair "
+     "downstairs as he can't get up to bed.", "safety"),
+    ("Told the renal nurse she won't be back for dialysis Thursday — 'I've done my "
+     "bit.'", "safety"),
+    ("Hasn't collected her heart tablets in three weeks: 'what's the point at my age.'", "safety"),
+    ("'Let me go to him, love, I've had my life' — said twice today about her late "
+     "husband.", "safety"),
+    ("Only taking sips of water since Monday; says she's a nuisance and would rather stop "
+     "eating altogether.", "safety"),
+    ("Reckons the family would have an easier time of it once she's out of the road.", "safety"),
+    ("Thanked me for everything at the door 'just in case' — wouldn't say in case of "
+     "what.", "safety"),
+    ("Has been reading up on Dignitas and keeps the forms in her bedside drawer.", "safety"),
+    ("Went through her wardrobe labelling who gets which coat, 'so nobody has to bother "
+     "after.'", "safety"),
+    ("Says the knives in the drawer 'call to her' at night, so she's asked her husband to "
+     "keep them in the car.", "safety"),
+    ("'I'm scared of myself at the minute' — would not elaborate.", "safety"),
+    ("Night staff found tablets stitched into the lining of his dressing gown.", "safety"),
+    ("Asked me, sort of offhand, whether the reservoir up at Hollins is deep enough at the "
+     "far end.", "safety"),
+    ("If it ever got that bad again she'd ring her sister in Galway, or get herself to A&E "
+     "rather than do anything.", "safety"),
+    ("Saw a care assistant yank Dad up by the arm and drag him to the toilet; she's "
+     "complained to the manager.", "safety"),
+    ("Son's giving Mum extra of the calming tablets at night so she'll sleep and stop ringing "
+     "him.", "safety"),
+    ("Mrs P says she stays in her room with the door shut whenever her son comes round.", "safety"),
+    ("Pt says if the landlord comes round again 'he's going through that wall.'", "safety"),
+    ("Threatened to put her ex through the front window at handover, in front of the "
+     "kids.", "safety"),
+    ("Says he'll 'stick the manager through the plate glass' if they dock his wages "
+     "again.", "safety"),
+    ("Hx: attempt 2015 — hanging, cut down by flatmate.", "safety"),
+    ("Police brought Mum home at 3am — found in her nightie on the dual carriageway, no "
+     "shoes.", "safety"),
+    ("Wandered from the home twice this month, the second time into the middle of the ring "
+     "road.", "safety"),
+    ("Husband found her at 2am at the bus stop on the main road in her dressing gown, "
+     "thinking it was time for work.", "safety"),
+    ("Still on the little white ones, one at bedtime.", "medication"),
+    ("Doctor's started her on a new yellow tablet for the mood and she thinks it's drying her "
+     "mouth out.", "medication"),
+    ("GP gave him something for the sleep — can't remember the name, takes it most "
+     "nights.", "medication"),
+    ("Memory check at the surgery came back a few points under, so they've sent her on to the "
+     "clinic.", "test_results"),
+    ("Bloods all fine, thyroid included, per the practice nurse.", "test_results"),
+    ("GP has put it down to baby blues and said to give it a few weeks.", "diagnosis"),
+    ("Psychiatrist thinks it's a mood illness rather than just stress at work.", "diagnosis"),
+    ("School assessments all said it was his attention, per Mum.", "diagnosis"),
+    ("I'd expect her memory to keep slipping over the coming year; planning should allow for "
+     "it.", "prognosis"),
+    ("Aiming at stability rather than full recovery — realistic given the long "
+     "course.", "prognosis"),
+    ("His difficulties will likely be lifelong, though he should cope well with the right "
+     "support around him.", "prognosis"),
+    ("Before next time she'll keep a diary of when the worry peaks.", "treatment_plan"),
+    ("Next session we'll rehearse what she wants to say to her brother.", "treatment_plan"),
+    ("Family meeting ran close on two hours.", "session_times"),
+    ("In at nine, out at ten to ten.", "session_times"),
+    ("Roughly forty minutes start to finish, cut short as she had a hospital "
+     "appointment.", "session_times"),
+    ("Can no longer find his way to the paper shop he's used for twenty "
+     "years.", "functional_status"),
+    ("Only drives now with his wife in the passenger seat.", "functional_status"),
+    ("Says she can't manage on her own any more and is looking at sheltered "
+     "housing.", "functional_status"),
+    ("Noticeable word-finding trouble today — lost 'kettle' and 'Tuesday'.", "symptoms"),
+    ("Sees people in the garden she knows aren't there; not distressed by it.", "symptoms"),
+    ("Presented worn out and unkempt, hair unwashed, cardigan inside out.", "symptoms"),
+    ("Not much in her face today; answered mostly in single words.", "symptoms"),
+    ("Wrote down the thought 'I'm useless' and worked out a kinder answer to it "
+     "together.", "modality_frequency"),
+    ("By video today as she's snowed in.", "modality_frequency"),
+])
+def test_twenty_fifth_round_families_on_a_review(text: str, expected: str) -> None:
     assert rules_category(text) == expected
