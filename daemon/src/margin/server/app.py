@@ -8,11 +8,14 @@ fsyncs) and answers with the operation's success status.
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import errno
+import functools
 import logging
 import signal
 import socket
 from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 from urllib.parse import unquote
 
@@ -33,6 +36,14 @@ MAX_UPLOAD_BYTES = 512 * 1024 * 1024  # an export dropped on the vault page
 
 log = logging.getLogger("margin.server")
 
+# Checks of text load their rules and models on first use, seconds each on a slow machine,
+# and several can arrive at once (the panel lints, the page's guard checks). They run on
+# threads of their own, so a save never waits for a free thread behind them: in a browser
+# test a save after a page reload once waited ten seconds that way.
+TEXT_CHECKS = frozenset({"lint", "guard_check", "check", "review", "review_files", "lint_vault"})
+CHECK_THREADS = 2
+_CHECKS_KEY = web.AppKey("text_checks", ThreadPoolExecutor)
+
 
 class PathOnlyAccessLogger(AbstractAccessLogger):
     """Access log without query strings or headers: those may carry a client's name."""
@@ -45,6 +56,8 @@ class PathOnlyAccessLogger(AbstractAccessLogger):
 def create_app(margin: Margin, *, port: int = 0, cli_token: str = "") -> web.Application:
     app = web.Application(middlewares=[check_requests], client_max_size=MAX_BODY_BYTES)
     app[SERVED_KEY] = Served(margin, port, cli_token)
+    app[_CHECKS_KEY] = ThreadPoolExecutor(CHECK_THREADS, thread_name_prefix="margin-check")
+    app.on_cleanup.append(_stop_text_checks)
     for operation in operations():
         app.router.add_route(operation.method, operation.path, _handler(operation),
                              name=operation.name)
@@ -59,11 +72,21 @@ def _handler(operation: Operation) -> Callable[[web.Request], Awaitable[web.Resp
             given["filename"] = _upload_name(request)
             given["data"] = await _read_capped(request, MAX_UPLOAD_BYTES)
             given["thumbnails"] = request.query.get("thumbnails") == "true"  # see the OpenAPI
-        result = await asyncio.to_thread(margin.call, operation.name, caller=request[CALLER_KEY],
-                                         body=request[BODY_KEY], **given)
+        call = functools.partial(margin.call, operation.name, caller=request[CALLER_KEY],
+                                 body=request[BODY_KEY], **given)
+        if operation.name in TEXT_CHECKS:
+            threads = request.app[_CHECKS_KEY]
+            result = await asyncio.get_running_loop().run_in_executor(
+                threads, contextvars.copy_context().run, call)  # as asyncio.to_thread does
+        else:
+            result = await asyncio.to_thread(call)
         return web.json_response(result, status=operation.success_status)
 
     return handle
+
+
+async def _stop_text_checks(app: web.Application) -> None:
+    app[_CHECKS_KEY].shutdown(wait=False, cancel_futures=True)
 
 
 def _upload_name(request: web.Request) -> str:
