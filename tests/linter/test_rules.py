@@ -3845,3 +3845,251 @@ def test_twenty_fifth_round_later_life_safety_net_and_plain_words(text: str,
 ])
 def test_twenty_fifth_round_families_on_a_review(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, twenty-sixth round, mended on the misses of heldout85 and heldout86 (run first
+    # at the round's start, then read) and of train_more70 to train_more72 (tuning batches:
+    # substance-use treatment and harm reduction, family violence, sentences that name other
+    # people). Each family worded anew; none of these sentences is in a corpus file. 59 of the
+    # 81 positives fail on the round's start; of the look-alikes, which must stay private, one
+    # ("apologises for everything, even the rain") was flagged on the round's start.
+    # "her own" after a husband or father is the client's (context.py, _reflexive_fits).
+    ("Two non-fatal ODs since the summer, the last one brought round by the ambulance crew. "
+     "", "safety"),
+    ("Hx of OD x2, both on heroin and street benzos.", "safety"),
+    ("He went over at a party in May and his mate rang 999 and did CPR till they came.", "safety"),
+    ("Narcan was given to him in the hostel corridor on Saturday night.", "safety"),
+    ("Woke up on the kitchen floor with no memory of the last three hours after using.", "safety"),
+    ("After six weeks in rehab his tolerance will have dropped right off.", "safety"),
+    ("Just out of prison and says he'll go straight back to his old amount.", "safety"),
+    ("Always shoots up by himself in the bedsit with the door locked.", "safety"),
+    ("Nobody at home knows he's drinking again; he hides the cans in the shed.", "safety"),
+    ("The gear round here changed last week and three people ended up in hospital.", "safety"),
+    ("Has started buying off a new dealer since his usual one moved away.", "safety"),
+    ("Takes a couple of street Valium on top of her 80 mg methadone most nights.", "safety"),
+    ("Drinks four cans with his evening bupe, then some pregabalin.", "safety"),
+    ("Drove to the clinic after a couple of lines, says he 'was fine'.", "safety"),
+    ("Did the nursery run the morning after a heavy session, probably still over the limit. "
+     "", "safety"),
+    ("Woke up behind the wheel in a lay-by with the engine still running.", "safety"),
+    ("Nodded off on the settee after using while the 3yo was awake in the room.", "safety"),
+    ("Keeps her needles in a biscuit tin the toddler can reach.", "safety"),
+    ("Leaves the kids with her drunk boyfriend when she goes out to score.", "safety"),
+    ("Has not been drinking her take-home methadone; the bottles are stashed under the sink. "
+     "", "safety"),
+    ("Putting aside one of her zopiclone each night in a jam jar 'for later'.", "safety"),
+    ("Wants to test whether the implant still blocks a hit.", "safety"),
+    ("Said he couldn't care less whether he wakes up tomorrow.", "safety"),
+    ("Thinks everyone would manage fine if the booze finally did its job.", "safety"),
+    ("I'm genuinely afraid she'll be found dead in that flat.", "safety"),
+    ("Left letters for his daughters with his sister 'in case anything happens'.", "safety"),
+    ("Tried to give me his bank card and PIN 'for safekeeping, just in case'.", "safety"),
+    ("Shares works with his girlfriend because 'it's only her'.", "safety"),
+    ("She's been injecting into her groin since her arm veins collapsed.", "safety"),
+    ("Abscess on his thigh is hot and weeping and he refuses to go to A&E.", "safety"),
+    ("Owes his dealer 600 and they've threatened to break his knees.", "safety"),
+    ("Swapping sex for crack with a man in the next block.", "safety"),
+    ("Her 14-year-old has been picking up pills for her from a lad at the park.", "safety"),
+    ("Drinking while breastfeeding her six-week-old, and co-sleeping after a few glasses. "
+     "", "safety"),
+    ("Nodding at the wheel on the way home since his dose went up.", "safety"),
+    ("Bought 'diazepam' off a website and has no idea what's in them.", "safety"),
+    ("Fent strip came up positive on his bag and he used it anyway.", "safety"),
+    ("Asked if we'd look after his cat if anything happened to him.", "safety"),
+    ("Two mates have died since Easter and he reckons he's 'probably next'.", "safety"),
+    ("Plans to score the minute he's discharged from the ward.", "safety"),
+    ("A runner has taken over his flat and he's too scared to tell him to leave.", "safety"),
+    ("Said everything went black for a moment when he knelt on her throat.", "safety"),
+    ("He put his hand over her mouth and nose until she couldn't breathe.", "safety"),
+    ("Found a little black box stuck under the bumper of her car.", "safety"),
+    ("Her ex somehow always knows which shop she's in.", "safety"),
+    ("He's been waiting in the car park outside the surgery where she works.", "safety"),
+    ("Protective order in place since June, but he came round to the house on Sunday anyway. "
+     "", "safety"),
+    ("Two breaches of the order logged with police this month.", "safety"),
+    ("Referred to MARAC after she disclosed the strangulation.", "safety"),
+    ("IDVA allocated and meeting her at the library next week.", "safety"),
+    ("She has applied under Clare's Law about her new boyfriend.", "safety"),
+    ("Says he'll take the girls to his parents in Lahore and she will never see them again. "
+     "", "safety"),
+    ("He sent her a video of her dog dangled out of the car window.", "safety"),
+    ("Threatened to share the photos with her employer unless she withdraws her statement. "
+     "", "safety"),
+    ("Left a voicemail: 'if I can't have you, no one can'.", "safety"),
+    ("He told her she 'won't see her birthday'.", "safety"),
+    ("She keeps her shoes on in bed with her phone in her pocket in case she has to run. "
+     "", "safety"),
+    ("The kids hide under the stairs whenever they hear his car.", "safety"),
+    ("Nowhere to go tonight and no refuge space in the county.", "safety"),
+    ("Her passport and the kids' birth certificates are hidden at her sister's, ready for when "
+     "she leaves.", "safety"),
+    ("Seven months pregnant and he pushed her down the back step.", "safety"),
+    ("Her partner has a shotgun licence and keeps the gun in the wardrobe.", "safety"),
+    ("A credit card was taken out in her name and he ran it up to the limit.", "safety"),
+    ("He hid her contraceptive pills so she would get pregnant.", "safety"),
+    ("Her uncles are sent to check who she talks to at college.", "safety"),
+    ("Second Sublocade injection given today, no site reaction.", "medication"),
+    ("Missed three days of his bupe when the pharmacy was closed.", "medication"),
+    ("Came off her sertraline herself over Christmas.", "medication"),
+    ("Moved up to phase 3 of the programme after 90 clean days.", "progress"),
+    ("Much calmer than at intake; now names her triggers herself.", "progress"),
+    ("I'd expect modest gains while the housing situation is unresolved.", "prognosis"),
+    ("Session started at 14.10 and finished at 15.00.", "session_times"),
+    ("Assessment ran 2 hours including the risk paperwork.", "session_times"),
+    ("Key worker to go with her to the housing appointment on Friday.", "treatment_plan"),
+    ("Hep C antibody came back reactive; RNA to follow.", "test_results"),
+    ("Back on the site rota three days a week.", "functional_status"),
+    ("Has been off sick for two weeks with her back.", "functional_status"),
+    ("Refuses to go to school most mornings, per his dad.", "functional_status"),
+    ("Since her father's death, her own GAD-7 has climbed to 16.", "test_results"),
+    ("GP letter confirms opioid dependence.", "diagnosis"),
+    ("His brother has had two non-fatal ODs; he worries about him constantly.", "private"),
+    ("We talked in general about why tolerance drops after a stay in prison.", "private"),
+    ("She works on her own in the library most afternoons.", "private"),
+    ("His sponsor drives him to meetings in the evenings.", "private"),
+    ("Dreamt she was back in the squat and someone had left the door open.", "private"),
+    ("Her mum used to have a glass of wine with her Valium, she remembers.", "private"),
+    ("Throws the dog's ball in the park every morning before work.", "private"),
+    ("The project moved up to phase 2 at his work, which he's proud of.", "private"),
+    ("I notice I feel protective of her, almost parental.", "private"),
+    ("He apologises for everything, even the rain.", "private"),
+    ("Gave his old records to his nephew when he cleared out the loft.", "private"),
+    ("Her husband's own PHQ-9 at his GP was 15; she worries about him.", "private"),
+    ("His mum told me about her own drinking in the seventies.", "private"),
+    ("Before next session: read up on harm reduction so I stop fumbling the language.", "private"),
+    ("Her friend is on the monthly depot and swears by it.", "private"),
+    ("Outlook fair: first go on maintenance after three detoxes.", "prognosis"),
+    ("'If I can't have you, nobody will' is the line she has to sing in the show.", "private"),
+    ("My tolerance for the noise in that waiting room has gone.", "private"),
+])
+def test_twenty_sixth_round_substance_use_family_violence_and_plain_words(text: str,
+                                                                           expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, twenty-sixth round: a reviewer helper who read only LABELING.md and this round's
+    # families in words wrote 200 look-alikes and 100 positives. Wrong on the round's start: 92
+    # of 300; on the families' first version 66; after narrowing and widening 21. These are the
+    # 74 rows the round put right.
+    ("Her partner found her grey and not breathing right on the bathroom floor in March and rang "
+     "999; she calls it 'my little wobble'.", "safety"),
+    ("He came to on the kitchen lino with no idea how long he'd been gone, works still out on the "
+     "table.", "safety"),
+    ("Released from HMP Thurs after 8 months clean inside, went straight back to his old half "
+     "gram, says it 'floored' him, tolerence clearly gone.", "safety"),
+    ("After three weeks in detox she took what she always used to and was out cold for ages; she "
+     "honestly hadn't realised her tolerance would go.", "safety"),
+    ("Off the blocker jabs since October and plans to 'pick up where I left off' once it's worn "
+     "off.", "safety"),
+    ("Uses on her own every time now, door locked, so 'nobody has to see'; no one at home knows "
+     "she's back on it.", "safety"),
+    ("Says the gear's changed, new lot off a different line that hits 'way quicker', and two lads "
+     "from his hostel got blue-lighted Sunday; still using it.", "safety"),
+    ("Reckons the new batch going round has fent in it and she's 'just using half' to be safe. "
+     "", "safety"),
+    ("New dealer since Xmas, stuff is 'different, a lot stronger', and she had a near miss last "
+     "wk.", "safety"),
+    ("Taking street Xanax most nights on top of her methadone, 'just to switch my head off'. "
+     "", "safety"),
+    ("Still having three or four pints down the pub after his evening bupe.", "safety"),
+    ("Gets pregabalin off a mate and takes it with the heroin; doesn't see what the fuss is "
+     "about.", "safety"),
+    ("Woke up behind the wheel at a red light with the engine running, after a smoke in the car "
+     "park beforehand.", "safety"),
+    ("Drove the kids to school the morning after a two-bottle night and reckons he'd still have "
+     "blown over.", "safety"),
+    ("Per HV, toddler (2) has the run of the flat while mum's gouching on the settee.", "safety"),
+    ("Keeps his works in a shoebox under the bed, right where the baby crawls.", "safety"),
+    ("School rang twice last month because she was too out of it to pick up her six-year-old. "
+     "", "safety"),
+    ("Hasn't been drinking his take-homes; keeping the bottles in the wardrobe and wouldn't say "
+     "what for.", "safety"),
+    ("Drops one tablet a night into an old vitamin tub 'in case I ever need them all at once'. "
+     "", "safety"),
+    ("Said she's been 'testing' whether the naltrexone still blocks by using on top of it. "
+     "", "safety"),
+    ("Reckons the family'd be better off if the drink just finished the job.", "safety"),
+    ("His sister says they won't be chasing after him much longer 'the way he's going', and I'm "
+     "genuinely frightened he'll be found dead one of these mornings.", "safety"),
+    ("Tried to give me his spare house keys 'for safe keeping, just in case' - didn't take them. "
+     "", "safety"),
+    ("Gave her bank card and PIN to her sister last week, telling her 'you might as well have "
+     "it'.", "safety"),
+    ("Re his ex: 'she'll find out what I'm capable of', and he knows the new address, drove past "
+     "it on Sunday.", "safety"),
+    ("Her ex texted 'you'll be sorry' and has been seen on her road twice since she moved. "
+     "", "safety"),
+    ("Remembers her stepdad giving her 'his sleepy tablets' at bedtime when she was about seven "
+     "so she'd stay in her room.", "safety"),
+    ("Found out from her aunt that her mam used to put vodka in her bottle as a baby to get her "
+     "to sleep.", "safety"),
+    ("Ordering vallies online and taking two or three with her night-time dose.", "safety"),
+    ("Sticks one of his dad's fentanyl patches on over his methadone when his back's bad. "
+     "", "safety"),
+    ("Been getting 'bars' off a Telegram group, reckons they're legit but has no idea what's in "
+     "them, takes 2-3 arvo and night.", "safety"),
+    ("Fent strip lit up on his last bag and he used it anyway, 'just slower'.", "safety"),
+    ("Her usual guy got lifted so she's buying off a new lad in the flats with no idea what's in "
+     "it; 'it's heavier', she says.", "safety"),
+    ("Shares a spoon and filter with his partner 'because we're together anyway'.", "safety"),
+    ("Uses in the disabled loo at the station with the door locked; her mate left while she was "
+     "still under last time.", "safety"),
+    ("Owes his dealer about 400 quid; two lads came to the door Friday and said they'd 'do his "
+     "knees'.", "safety"),
+    ("A lad from Birmingham has been staying at his since August and running business out of the "
+     "flat; pt says he can't ask him to go.", "safety"),
+    ("A 'friend' more than twice her age pays her rent and holds onto her phone, and sometimes "
+     "she has sex with him for gear.", "safety"),
+    ("Was injecting at the kitchen table while her 4yo watched telly in the next room.", "safety"),
+    ("Drinking a bottle of wine most nights while still breastfeeding, and the baby sleeps in her "
+     "bed.", "safety"),
+    ("Since the dose went up he's been nodding off at the wheel on the drive back from the "
+     "chemist.", "safety"),
+    ("'Half my mates are dead now. I'm probably next,' he said, quite flat.", "safety"),
+    ("Wants the team to 'sort the dog out if anything happens to me'.", "safety"),
+    ("Says things 'went fuzzy' when he had his forearm across her throat on Saturday.", "safety"),
+    ("He held his hand over her nose and mouth until she stopped screaming.", "safety"),
+    ("GP referral letter gives the choking she disclosed as the main reason for sending her. "
+     "", "safety"),
+    ("Her ex always seems to know which café she's in; phone battery draining fast and there's an "
+     "app on it she never installed.", "safety"),
+    ("He's been parked in the car park at her work most afternoons since she left him.", "safety"),
+    ("Non-mol granted in May; he's turned up at the school gates twice since, both breaches "
+     "reported to police.", "safety"),
+    ("He's told her he'll take the boys to his brother's in Pakistan and she'll never see them "
+     "again; their passports are at his mum's.", "safety"),
+    ("Her ex held the cat out over the balcony rail while she begged, 'to show me he could'. "
+     "", "safety"),
+    ("He says he'll send 'those videos' to her pastor unless she drops the order.", "safety"),
+    ("Goes to bed fully dressed with keys and phone in her pocket in case she has to get out "
+     "fast.", "safety"),
+    ("The kids hide in the airing cupboard when they hear his van pull up outside.", "safety"),
+    ("Nowhere to go tonight and every refuge full; rang the national line with her from the room. "
+     "", "safety"),
+    ("He shoved her into the worktop when she was six months gone with their youngest.", "safety"),
+    ("Checks every receipt and times her trips to Aldi; she has to text him a photo of the till "
+     "roll.", "safety"),
+    ("Found out he'd taken out two loans in her name, and he rang her manager to get her shifts "
+     "cut.", "safety"),
+    ("Non-mol granted in March; he was outside her mum's within the week.", "safety"),
+    ("The kids' passports are at his flat; she's terrified he'll book flights.", "safety"),
+    ("XR-NTX given today, L glute, next due in 4/52.", "medication"),
+    ("First Buvidal monthly given in clinic Thursday, no injection-site problems.", "medication"),
+    ("DBS for HCV ab: reactive. RNA sent, result pending.", "test_results"),
+    ("Hep B surface antigen negative and immune from vaccination per last bloods.", "test_results"),
+    ("Staying in treatment looks unlikely unless the housing gets sorted first.", "prognosis"),
+    ("Moved up to phase 2 of drug court last week and was beaming about it.", "progress"),
+    ("Recovery coach to go with him to the hepatology appt on the 14th.", "treatment_plan"),
+    ("Key worker will meet her at the surgery on Friday for the GP review.", "treatment_plan"),
+    ("Intake ran two hours, 1pm to 3pm, interpreter present throughout.", "session_times"),
+    ("Doing the school run and the kids' teas on her own now.", "functional_status"),
+    ("Back on the warehouse rota four days a week since Monday.", "functional_status"),
+    ("Barely leaves the flat apart from the 3pm pickup.", "functional_status"),
+    ("Her son was discharged from CAMHS last week and her own sertraline went up to 100mg on "
+     "Friday.", "medication"),
+    ("Since his mother's death, his own thoughts of not waking up have crept back in.", "safety"),
+])
+def test_twenty_sixth_round_families_on_a_review(text: str, expected: str) -> None:
+    assert rules_category(text) == expected

@@ -88,11 +88,25 @@ class ClauseContext:
         for position, is_third in cues:
             if not is_third and kept and kept[-1][1]:
                 if reflexive.match(self.text, position):
+                    if self._reflexive_fits(kept[-1][0], position):
+                        continue
+                    kept.append((position, False))  # "her husband's ...; her own PHQ-9"
                     continue
                 is_third = (position in emphasised and self._could_be(kept[-1][0], position)
                             and not self._contrasted(kept[-1][0], position))
             kept.append((position, is_third))
         return kept
+
+    def _reflexive_fits(self, person: int, reflexive: int) -> bool:
+        """Whether a reflexive can point back to the person named before it: "her own" or
+        "herself" not to a husband, "his own" or "himself" not to a mother. One that cannot
+        is the client's, set against that person: "Since her husband's stroke, her own PHQ-9
+        has risen" (rules.json "emphatic_male" and "emphatic_female")."""
+        word = self.text[reflexive:reflexive + 3].lower()
+        contexts = self.lexicon.contexts
+        other = {"her": contexts.get("emphatic_male"), "his": contexts.get("emphatic_female"),
+                 "him": contexts.get("emphatic_female")}.get(word)
+        return other is None or other.match(self.text, person) is None
 
     def _contrasted(self, person: int, pronoun: int) -> bool:
         """A contrast between the person and the pronoun ("His brother drinks too much, but
