@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
@@ -13,6 +14,13 @@ from margin.lint.lexicon import lexicon_dir, load_lexicon, term_regex
 from margin.lint.sentences import SentenceSplitter
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+@functools.cache
+def shipped_lexicon():
+    """The shipped lexicon, compiled once for the tests that only read it (each compile of
+    about a thousand rules takes seconds)."""
+    return load_lexicon()
 
 
 def test_lexicon_is_found_and_loads() -> None:
@@ -27,20 +35,20 @@ def test_lexicon_is_found_and_loads() -> None:
     ("adderall", "amphetamine"), ("seroquel", "quetiapine"), ("lithium", "lithium"),
 ])
 def test_drug_dictionary_has_brand_and_generic_names(name: str, generic: str | None) -> None:
-    drugs = load_lexicon().drug_names
+    drugs = shipped_lexicon().drug_names
     assert name in drugs
     if generic:
         assert drugs[name] == generic
 
 
 def test_icd_codes_cover_chapter_f_and_psychosocial_z() -> None:
-    codes = load_lexicon().icd_codes
+    codes = shipped_lexicon().icd_codes
     assert {"F33.1", "F41.1", "F43.10", "Z63.0", "Z62.820"} <= codes
     assert "E11.9" not in codes  # diabetes is not a mental-health code
 
 
 def test_cpt_codes_are_sorted_into_time_and_modality() -> None:
-    cpt = load_lexicon().cpt
+    cpt = shipped_lexicon().cpt
     assert cpt["90837"] == "session_times"
     assert cpt["90853"] == "modality_frequency"
 
@@ -77,5 +85,5 @@ def test_utf16_offsets_count_astral_characters_twice() -> None:
     ("Weight 3.5 kg down? Unclear!", ["Weight 3.5 kg down?", "Unclear!"]),
 ])
 def test_sentence_splitter_copes_with_shorthand(text: str, parts: list[str]) -> None:
-    splitter = SentenceSplitter(load_lexicon().abbreviations)
+    splitter = SentenceSplitter(shipped_lexicon().abbreviations)
     assert [text[s:e] for s, e in splitter.spans(text)] == parts
