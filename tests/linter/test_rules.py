@@ -4093,3 +4093,69 @@ def test_twenty_sixth_round_substance_use_family_violence_and_plain_words(text: 
 ])
 def test_twenty_sixth_round_families_on_a_review(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, twenty-sixth round, mended on the misses of train_more73 to train_more75
+    # (tuning batches: hurried notes with none of the usual risk words, men's mental health in
+    # farming, trades and first-responder work, risk carried by the body). Each family worded
+    # anew; none of these sentences is in a corpus file. 29 of the 47 positives fail on the
+    # round's start; none of the look-alikes is flagged there or now.
+    ("Attempted hanging at nineteen, cut down by her brother.", "safety"),
+    ("He tried to drown himself off the pier in 2015.", "safety"),
+    ("Endorses a passive wish not to wake up most mornings.", "safety"),
+    ("'Sometimes I think I'll just end myself and save everyone the bother.'", "safety"),
+    ("Says the pain won't decide for her: 'I'll decide when'.", "safety"),
+    ("Wrote out a new will last night without telling his wife.", "safety"),
+    ("She has picked the songs for her own funeral and sent them to her daughter.", "safety"),
+    ("Has written down all his passwords for his son 'to make things easier'.", "safety"),
+    ("Phoned the insurer to check the policy pays out if he dies, whatever the cause.", "safety"),
+    ("Looked up what happens to a mortgage when someone dies.", "safety"),
+    ("He's been 'sorting things out' for the family since the bank letter.", "safety"),
+    ("Texted his brother thanking him for everything and saying sorry for all of it.", "safety"),
+    ("Left me a voicemail: 'thanks for trying with me'.", "safety"),
+    ("Said the debts 'won't be my problem much longer'.", "safety"),
+    ("Asked his wife whether she'd manage the farm without him.", "safety"),
+    ("'Nobody would notice for a month if I stopped turning up.'", "safety"),
+    ("Sat looking at the tablets for ages last night and counted them out twice.", "safety"),
+    ("Says he knows exactly how much of the insulin in the fridge it would take.", "safety"),
+    ("Found a rope looped over a beam in his garage.", "safety"),
+    ("Thinks about stepping off the platform so it would be nobody's fault.", "safety"),
+    ("Went to the top of the car park and leaned over the barrier for a long time.", "safety"),
+    ("Keeps picturing swerving into an oncoming truck on the motorway.", "safety"),
+    ("Works on the roof without a harness now, 'not bothered either way'.", "safety"),
+    ("Stopped her insulin for a week to lose weight and ended up in resus.", "safety"),
+    ("She's been skipping her long-acting on purpose because she'd rather be thin.", "safety"),
+    ("Stopped his anti-rejection tablets; says he never deserved the kidney.", "safety"),
+    ("Let her HIV meds lapse; 'there's no point now'.", "safety"),
+    ("Blood sugars in the 30s all week, on purpose, she admits.", "safety"),
+    ("Nearly fainted after a ten-mile run on no breakfast.", "safety"),
+    ("Laxatives most nights; got dizzy and collapsed in the shower on Monday.", "safety"),
+    ("Eating about 300 kcal a day since the holiday.", "safety"),
+    ("The baby went without a feed for most of Saturday, per the health visitor.", "safety"),
+    ("Baby now dropping through the centiles; mum says she forgets feeds.", "safety"),
+    ("Left the newborn alone in the flat while she went to the cashpoint.", "safety"),
+    ("Neighbour found the toddler wandering outside in the rain while mum was asleep.", "safety"),
+    ("Her partner locks the 8-year-old in the cupboard as a punishment.", "safety"),
+    ("Her new boyfriend keeps asking to bath her daughter.", "safety"),
+    ("His carer takes him to the cashpoint and keeps the cash.", "safety"),
+    ("Says that after the hearing 'someone's going to pay for this'.", "safety"),
+    ("Drinks in the cab overnight and then takes the wheel at six, still over.", "safety"),
+    ("Has been putting her tramadol aside in a jar 'for when it gets too much'.", "safety"),
+    ("Gave her brother her bank card and the dog 'just in case'.", "safety"),
+    ("Back farming full-time since the spring.", "functional_status"),
+    ("Working part-time from home, two days a week.", "functional_status"),
+    ("Agreed to step him down to monthly after the summer.", "treatment_plan"),
+    ("PGSI 12 at intake.", "test_results"),
+    ("Post-exertional malaise lasting three days after the wedding.", "symptoms"),
+    ("Her grandad attempted the Three Peaks at seventy, a family legend.", "private"),
+    ("We talked about wills and why people put them off.", "private"),
+    ("Her sister stopped her insulin pump for the swim and reconnected after.", "private"),
+    ("I felt faint after the long session; skipped breakfast this morning.", "private"),
+    ("Her husband is working part-time since his stroke.", "private"),
+    ("She picked the songs for her sister's wedding and cried telling me.", "private"),
+    ("Her dog went without breakfast because she overslept, she laughed.", "private"),
+])
+def test_twenty_sixth_round_attempts_affairs_in_order_and_the_body(text: str,
+                                                                   expected: str) -> None:
+    assert rules_category(text) == expected
