@@ -56,6 +56,13 @@ FOLDS = 10
 GRID = np.array([*np.round(np.arange(0.30, 0.99, 0.02), 2), 0.99, 0.995, 0.999, 1.01])
 RAISE_GRID = (0.8, 0.85, 0.9, 0.95, 0.99, 1.01)
 VETO_GRID = (0.0, 0.02, 0.05, 0.08, 0.12, 0.16, 0.2, 0.25, 0.3)
+# Safety recall comes first, but not to a hair: among thresholds whose cross-validated safety
+# recall is within this of the best (0.15 points, about 14 of 9,300 safety sentences), the
+# one with the most record recall. Taking the best safety to the last sentence switched the
+# record head off for v14 to v16 (threshold 0.999: record 96.6% against 97.4% at 0.99, for
+# 0.1 point of safety). Decided on cross-validated figures alone (issue 16, twenty-sixth
+# round) before any estimate file was read with such a model.
+SAFETY_TOLERANCE = 0.0015
 
 
 @dataclass
@@ -119,7 +126,10 @@ def cached_out_of_file(rows: list[dict[str, str]], c: float, label_set: LabelSet
                        cache: Path | None, missed_weight: float = 1.0) -> np.ndarray:
     """out_of_file(), kept in `cache` (an .npz) for the same rows, labels and C: the
     FOLDS trainings take minutes, choosing thresholds on their scores takes seconds."""
-    kept = [c, missed_weight, FOLDS, [(r["file"], r["text"], r["label"]) for r in rows]]
+    from tests.linter.train_model import MIN_DF, PRUNE  # training tools only here
+
+    kept = [c, missed_weight, FOLDS, MIN_DF, PRUNE,
+            [(r["file"], r["text"], r["label"]) for r in rows]]
     digest = hashlib.sha256(json.dumps(kept).encode()).hexdigest()
     if cache is not None and cache.is_file():
         with np.load(cache) as data:
@@ -191,13 +201,13 @@ def _rate(pair: tuple[int, int]) -> float:
 def choose(rows: list[dict[str, str]], parts: Parts, label_set: LabelSet = MISPLACEMENT,
            ) -> dict[str, float]:
     """Thresholds for the shipped model: within the budgets on all out-of-fold sentences,
-    the most safety recall, then the most record recall."""
+    the most record recall at (nearly) the most safety recall: pick()."""
     labels = truth(rows, label_set)
     rules_alone = decide_all(parts, len(rows), 2.0, 2.0, 2.0, 0.0)
     found_by_rules = (rules_alone != NONE) & (labels != NONE)
     private_budget = (_rate(figures(labels, rules_alone)["private_flagged"])
                       + PRIVATE_BUDGET_BEYOND_RULES)
-    best: tuple[tuple[float, float], dict[str, float]] | None = None
+    candidates: list[tuple[float, float, dict[str, float]]] = []
     for t_veto in VETO_GRID:
         for t_safety in GRID:
             for t_raise in (t for t in RAISE_GRID if t >= t_safety):
@@ -210,15 +220,23 @@ def choose(rows: list[dict[str, str]], parts: Parts, label_set: LabelSet = MISPL
                             or _rate(f["other_as_safety"]) > SAFETY_FALSE_BUDGET
                             or lost > VETO_RECORD_COST):
                         continue
-                    key = (_rate(f["safety"]), _rate(f["record"]))
-                    if best is None or key > best[0]:
-                        best = (key, {"safety_threshold": float(t_safety),
-                                      "record_threshold": float(t_record),
-                                      "raise_threshold": float(t_raise),
-                                      "veto_threshold": float(t_veto)})
+                    candidates.append((_rate(f["safety"]), _rate(f["record"]),
+                                       {"safety_threshold": float(t_safety),
+                                        "record_threshold": float(t_record),
+                                        "raise_threshold": float(t_raise),
+                                        "veto_threshold": float(t_veto)}))
                     break  # a higher record threshold only finds less
-    assert best is not None, "no thresholds keep within the budgets"
-    return best[1]
+    return pick(candidates)
+
+
+def pick(candidates: list[tuple[float, float, dict[str, float]]]) -> dict[str, float]:
+    """Of (safety recall, record recall, thresholds) within the budgets: the most record
+    recall among those within SAFETY_TOLERANCE of the best safety recall, then the most
+    safety; the first such in the search's order."""
+    assert candidates, "no thresholds keep within the budgets"
+    floor = max(safety for safety, _, _ in candidates) - SAFETY_TOLERANCE
+    near = [c for c in candidates if c[0] >= floor - 1e-12]
+    return max(near, key=lambda c: (c[1], c[0]))[2]
 
 
 def per_file(rows: list[dict[str, str]], parts: Parts, thresholds: dict[str, float],
