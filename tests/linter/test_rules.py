@@ -4159,3 +4159,275 @@ def test_twenty_sixth_round_families_on_a_review(text: str, expected: str) -> No
 def test_twenty_sixth_round_attempts_affairs_in_order_and_the_body(text: str,
                                                                    expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, twenty-seventh round, mended on the misses of train_more76 to train_more78
+    # (tuning batches: child and adolescent mental health and safeguarding, anxiety and
+    # body-related specialty care, words of danger used harmlessly) and on old false flags from
+    # term lists. Each family worded anew; none of these sentences is in a corpus file.
+    # 38 of the 61 positives fail on the round's start, and 9 of the 23 look-alikes.
+    ('Mum always says theirs was a shotgun wedding, and she tells it with a grin.', 'private'),
+    ('Her son calls shotgun every morning before the school run.', 'private'),
+    ('He was the one who fired the starting pistol at the village fun run.', 'private'),
+    ('The leaving do was an overdose of speeches and warm prosecco, she said.', 'private'),
+    ('Her cousin is a firearms officer in the Met and never talks about work.', 'private'),
+    ('The overdose storyline in the soap upset her mum, not her.', 'private'),
+    ('He knocked himself out on the low beam of the barn as a boy.', 'private'),
+    ('They went to a clay pigeon shoot for his fortieth.', 'private'),
+    ('The lorry hit his car at the roundabout in 2009; nobody was hurt.', 'private'),
+    ('She finally hit her stride at the new job this month.', 'private'),
+    ("Her dad jokes that she'll kill him with her cooking.", 'private'),
+    ('He keeps a loaded pistol in the glovebox since the row with his neighbour.', 'safety'),
+    ("Bought a shotgun last week and won't say why.", 'safety'),
+    ('Says she will overdose on her tablets if he leaves.', 'safety'),
+    ('He hit his wife during the argument on Saturday.', 'safety'),
+    ('Her partner has a firearm at home and threatened to use it.', 'safety'),
+    ('She has been putting aside two of her zopiclone each week for a really bad night.',
+     'safety'),
+    ('Admits he skipped his insulin deliberately over the weekend to feel something.', 'safety'),
+    ("Asked reception where his social worker lives and got angry when they wouldn't say.",
+     'safety'),
+    ('Her stepdad drives the girls to school after six pints, all over the road.', 'safety'),
+    ("Left a buckle mark across the boy's arm, the nursery said.", 'safety'),
+    ('Someone online told him to pay £150 by tonight or the photos go to his whole school.',
+     'safety'),
+    ("He says he'll post the old pictures unless she sends new ones.", 'safety'),
+    ("She sent the pictures last month and now he's demanding more every night.", 'safety'),
+    ("Pupil has a designer bag and cash that she won't explain.", 'safety'),
+    ("Found with a burner phone and £300, won't say who gave it to him.", 'safety'),
+    ("Says he's been doing drops for some lads from the estate.", 'safety'),
+    ("He's scared of the olders after losing their package.", 'safety'),
+    ('The man at the chip shop buys her cigarettes and told her to keep it secret from her nan.',
+     'safety'),
+    ('An unknown man in a silver car has collected her from the gates three times.', 'safety'),
+    ("Year 8 girl is 'going out with' a lad aged 19 she met at the park.", 'safety'),
+    ('Went missing from her foster placement again on Friday.', 'safety'),
+    ('Came home Sunday with a black eye and new clothes and refused to explain.', 'safety'),
+    ("Out all night on Saturday and still won't say where.", 'safety'),
+    ('Twins not collected from nursery until 7pm again.', 'safety'),
+    ('Dad turned up to collect her slurring and smelling of alcohol.', 'safety'),
+    ('Their 9 year old is left looking after the baby most evenings.', 'safety'),
+    ("The children say there is 'no dinner' most nights and they go to bed hungry.", 'safety'),
+    ('Mum fell asleep after a bottle of wine with the toddlers still awake.', 'safety'),
+    ('Dad gives him cannabis during contact, the foster carer says.', 'safety'),
+    ('Stepmum makes her sleep in the shed when she answers back.', 'safety'),
+    ("They lock the fridge so he can't eat between meals as a punishment.", 'safety'),
+    ("Mum's boyfriend keeps coming into her bedroom at night.", 'safety'),
+    ("Mum's new partner is a registered sex offender.", 'safety'),
+    ("She said home isn't safe when her brother is back from prison.", 'safety'),
+    ('Her ex texted that he knows where she lives now.', 'safety'),
+    ('Dad has locked all the paracetamol away and taken the cables out of his room.', 'safety'),
+    ('Mum found a dressing gown cord tied into a loop behind her wardrobe.', 'safety'),
+    ("She took fifteen of her nan's painkillers and went to school as normal.", 'safety'),
+    ("'If they move me again I'll just disappear for good.'", 'safety'),
+    ('Fainted at the bus stop; living on diet coke and rice cakes.', 'safety'),
+    ('Forgot the bedtime insulin twice this week, the school nurse says.', 'safety'),
+    ('The back door only opens a few inches because of the bags behind it.', 'safety'),
+    ('Stairs blocked by boxes of papers, so she sleeps downstairs.', 'safety'),
+    ('Electric fire surrounded by piles of magazines in the lounge.', 'safety'),
+    ('Smoke alarm taken down, battery removed, because it kept beeping.', 'safety'),
+    ("The ambulance crew couldn't get the chair past the stacks in the hall.", 'safety'),
+    ('Rotting food in the kitchen and his 4yo has no clean clothes.', 'safety'),
+    ('The wound on her leg is weeping and hot, and she refuses to see the GP.', 'safety'),
+    ('He used a razor to cut out a mole he hated last night.', 'safety'),
+    ('Injecting botox bought online into herself at home.', 'safety'),
+    ('Having microsleeps on the drive home from night shifts.', 'safety'),
+    ('He nodded off at the wheel on the M6 last week.', 'safety'),
+    ('Had a seizure while bathing her baby and came round on the floor.', 'safety'),
+    ("Part of her wants the illness to win: 'let it take me'.", 'safety'),
+    ('He prays every night to be taken before morning.', 'safety'),
+    ('She says she deserves to die for what happened to her sister.', 'safety'),
+    ("Asked if anyone would notice him if he wasn't around.", 'safety'),
+    ("'If the new tablets don't work, that's it for me.'", 'safety'),
+    ("'If this is my life now I don't want it,' he said twice.", 'safety'),
+    ('Has bookmarked a thread about people who killed themselves with tinnitus.', 'safety'),
+    ('His wife has stopped bringing his meals up since the argument.', 'safety'),
+    ('Her son got a new phone for his birthday from his grandad.', 'private'),
+    ('We talked about the olders in her family and how they kept secrets.', 'private'),
+    ('Her brother went missing for an hour at Disneyland when they were kids.', 'private'),
+    ("She laughed about the time she wasn't collected from Brownies in 1994.", 'private'),
+    ('The fire in her dream was everywhere and nobody could get out.', 'private'),
+    ('Her flat mate leaves candles burning, which annoys her.', 'private'),
+    ("He bookmarked a recipe thread for his mum's birthday cake.", 'private'),
+    ('She prays for her father every night since his diagnosis.', 'private'),
+    ("Her neighbour's smoke alarm beeps all night and keeps her awake.", 'private'),
+    ('He dozed off watching the match and missed the ending.', 'private'),
+    ('I felt dizzy at the end of the day and skipped tea.', 'private'),
+    ('Her cat went missing from the cattery for two days last year.', 'private'),
+])
+def test_twenty_seventh_round_safeguarding_specialty_care_and_danger_words(text: str,
+                                                                           expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, twenty-seventh round: a reviewer helper who read only LABELING.md and this round's
+    # families described in words wrote 200 look-alikes and 100 positives; on the round's start
+    # 96 of the 300 were wrong, on the families' first version 76, after narrowing and widening
+    # 22. These are the 74 rows the round put right (59 positives, 15 look-alikes); all fail
+    # on the round's start.
+    ('Pt reports ex messaging daily demanding £200 by Friday or the clip goes on her '
+     'work WhatsApp.',
+     'safety'),
+    ('She sent him one photo back in October and now he says unless she sends more '
+     "he'll show it to her mam.",
+     'safety'),
+    ("14yo disclosed a Year 11 boy has been passing round pics she sent him - they're "
+     "now all over the year group's Snapchat.",
+     'safety'),
+    ("Client says a man she met on a gaming app wants gift cards, or he'll forward "
+     'the video to all her followers.',
+     'safety'),
+    ("Boyfriend keeps pushing her for nudes; told her he'll send round the old ones "
+     'if she says no.',
+     'safety'),
+    ('Mum found a second handset in his school bag with £340 in cash and dozens of '
+     "texts from a contact saved as 'Unc'.",
+     'safety'),
+    ("12yo keeps turning up in designer gear and a new iPhone - won't say where any "
+     'of it came from.',
+     'safety'),
+    ("Says he has to 'go OT' for the olders at weekends and they pay him in food and phone credit.",
+     'safety'),
+    ('The Year 8 girl told her TA that a man at the skate park gives her vapes and '
+     'cans and said to keep it between them.',
+     'safety'),
+    ('School: unknown adult male in grey Audi collecting pt at gate several '
+     'afternoons, not known to family.',
+     'safety'),
+    ("She's fifteen and describes her boyfriend as twenty-three; he picks her up "
+     'after school and buys her weed.',
+     'safety'),
+    ('Has a meet arranged in town with a bloke off Insta who says he scouts for a '
+     "model agency - she hasn't told mum.",
+     'safety'),
+    ("His sister says he's out on 'jobs' most nights now, dropping parcels off for "
+     "someone he won't name.",
+     'safety'),
+    ('Resi staff: absconded from unit Sat pm, back Sun 0700 with cut lip, refusing to '
+     "say where he'd been.",
+     'safety'),
+    ('She went AWOL from her foster placement for two nights and came back in a new '
+     "coat she won't talk about.",
+     'safety'),
+    ("Mum says the 13yo keeps coming in at 2 or 3am and won't say who she's been with.", 'safety'),
+    ("It's the third missing-from-care report this month; the guards found her in a "
+     'flat in another town with older lads.',
+     'safety'),
+    ('Nursery rang again - nobody came for the 3yo until 7pm, fourth time this term.', 'safety'),
+    ('The school says dad turned up for pick-up slurring and swaying, then drove off '
+     'with the twins.',
+     'safety'),
+    ("Kids told the TA there's often nothing for tea - they fill up on dry Weetabix.", 'safety'),
+    ("Foster carer reports the boy says mum's partner gave him cider on the last contact visit.",
+     'safety'),
+    ('When the six-year-old misbehaves, the stepdad puts him out in the back yard '
+     'after dark for an hour.',
+     'safety'),
+    ("Grandmother says the fridge and cupboards at mum's place are chained so the "
+     "girl can't get at food.",
+     'safety'),
+    ("Client says her new boyfriend keeps going into her daughter's room at night 'to "
+     "check on her'.",
+     'safety'),
+    ("The carer keeps forgetting the child's lunchtime insulin, and he's been "
+     'admitted with DKA for the third time since spring.',
+     'safety'),
+    ("She won't go back to the flat at weekends because once her father's been "
+     "drinking 'it's not safe in there'.",
+     'safety'),
+    ("Ex got her new address through the kids' school and has driven past twice this week.",
+     'safety'),
+    ("The teen says home 'gets scary' after her stepdad's had a few, and she sleeps "
+     'with a chair against the door.',
+     'safety'),
+    ('Pt terrified - ex has found out where the refuge is.', 'safety'),
+    ("Parents cleared her room of belts, phone chargers and the dog's lead after last week.",
+     'safety'),
+    ('Mum found a dressing-gown cord tied into a loop and stuffed down behind his wardrobe.',
+     'safety'),
+    ("Husband now holding pt's meds in car, dispensing one day at a time.", 'safety'),
+    ("She admits she swallowed about fourteen of her mum's co-codamol on Thursday "
+     'night and told no one.',
+     'safety'),
+    ("Pt thinks of vanishing off the face of the earth 'for keeps, not a holiday'.", 'safety'),
+    ("Passed out in PE on Tuesday; admits she's been living on an apple and black coffee a day.",
+     'safety'),
+    ('He keeps getting dizzy at work and has cut down to one small meal every other day.',
+     'safety'),
+    ('Mum says she went grey and collapsed at the table, then refused her tea again.', 'safety'),
+    ('HV: front door opens approx 30cm, hall stacked to ceiling w/ boxes, no other exit.',
+     'safety'),
+    ('Gas hob surrounded by piles of papers and carrier bags; smoke detector hanging '
+     'off the ceiling, no battery.',
+     'safety'),
+    ("The ambulance crew couldn't get a trolley through the stuff in her hall last "
+     'week and had to carry her out in a chair.',
+     'safety'),
+    ("The social worker found dog mess on the kids' bedroom floor, mouldy food "
+     "everywhere and a toilet that doesn't flush.",
+     'safety'),
+    ('The scabs on her arms from picking are weeping and red; the GP wants her on '
+     'antibiotics but she refuses to go back.',
+     'safety'),
+    ('Picking sites on face infected x3 wks, declining dressings clinic and all tx.', 'safety'),
+    ('He admits to injecting botox he got online into his own forehead at home.', 'safety'),
+    ('Woke to the rumble strip under her tyres on the A1 last Thursday - kids asleep in the back.',
+     'safety'),
+    ("She still does the school run though she's dozed off at the traffic lights twice this week.",
+     'safety'),
+    ('Pt drifted off driving the truck, woke on the hard shoulder.', 'safety'),
+    ("She's kept fainting since the birth and is on her own with the newborn all day.", 'safety'),
+    ("'If the cancer comes back, I hope it just takes me this time,' he said flatly.", 'safety'),
+    ("Each night she asks God to 'call her home' before morning.", 'safety'),
+    ("'If the biopsy's fine and I still feel like this, that's it for me,' she said.", 'safety'),
+    ("Wrote a letter and left it in the drawer 'for if the pain gets the better of me'.",
+     'safety'),
+    ("Bedbound, she says her niece 'punishes' her by not bringing meals for days at a time.",
+     'safety'),
+    ("Son (7) told school his uncle was 'zig-zagging all over' driving them home from the party.",
+     'safety'),
+    ('The child says grandad drove them to school really fast, nearly hit a wall, and '
+     'smelled of beer.',
+     'safety'),
+    ("Hasn't been taking all her zopiclone - putting some aside 'for when it gets really bad'.",
+     'safety'),
+    ("She's been giving herself half her usual basal dose on purpose so she'll lose weight.",
+     'safety'),
+    ("T1DM, deliberately not bolusing at tea - 'what's the point'.", 'safety'),
+    ("She's been trying to get her ex's new address out of his sister, and says she "
+     'wants him to suffer the way she has.',
+     'safety'),
+    ("Her brother had a shotgun wedding in 1996 and they've been happily married ever since.",
+     'private'),
+    ("Rode shotgun on her friend's road trip round Galway - loved every minute.", 'private'),
+    ('The kids fight every single morning over the shotgun rule for the front seat.', 'private'),
+    ("She's timekeeper at the athletics club and fires the starting pistol at the summer meets.",
+     'private'),
+    ('Water-pistol fight in the garden with the grandkids Sunday, she said, beaming.', 'private'),
+    ("Her husband is a firearms officer and she hates the night rota he's on.", 'private'),
+    ('She talked about her induction day in the admin team at the police firearms unit.',
+     'private'),
+    ('She said the wedding was an overdose of speeches: four best men and a poem read '
+     'out on behalf of the dog.',
+     'private'),
+    ("She's had an overdose of romcoms this week, her treat to herself after the exams.",
+     'private'),
+    ("The soap's overdose storyline has the whole office talking - she thought it was "
+     'well handled.',
+     'private'),
+    ("Her partner knocked himself out on the low beam in the new cottage, so she's "
+     'taping foam over it.',
+     'private'),
+    ("Went clay-pigeon shooting for her brother's stag do - surprisingly good at it.", 'private'),
+    ("Someone hit his car in the supermarket car park and drove off, and he's furious "
+     'about the excess.',
+     'private'),
+    ('Her daughter has really hit her stride at uni after a rocky first term.', 'private'),
+    ("'Mum would kill him with her driving,' she said of her dad's weekend trips to "
+     'the coast with her mother at the wheel.',
+     'private'),
+])
+def test_twenty_seventh_round_families_on_a_review(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
