@@ -4431,3 +4431,48 @@ def test_twenty_seventh_round_safeguarding_specialty_care_and_danger_words(text:
 ])
 def test_twenty_seventh_round_families_on_a_review(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, twenty-seventh round, mended on the misses of train_more79 (forensic and
+    # criminal-justice mental health: custody, probation, secure wards). Each family worded
+    # anew; none of these sentences is in a corpus file. 27 of the 29 positives fail on the
+    # round's start.
+    ('Officers found a strip ripped off his bedsheet tucked behind the toilet.', 'safety'),
+    ('She had tied a towel round her neck when staff opened the hatch.', 'safety'),
+    ('The light fitting in cell 14 was found loosened on the night check.', 'safety'),
+    ('Asked the nurse how long the cords on the blinds are.', 'safety'),
+    ('Ligatured on the ward on Sunday; found by staff within minutes.', 'safety'),
+    ('ACCT reopened after he was told his appeal had failed.', 'safety'),
+    ('Placed on constant obs after the phone call from his ex.', 'safety'),
+    ('Custody nurse noted a risk of harm to self at booking-in.', 'safety'),
+    ("'Honestly I don't care what happens to me now,' he said at the gate.", 'safety'),
+    ("He says he's not bothered about waking up in the morning any more.", 'safety'),
+    ('Refusing food and fluids since Monday; the duty doctor has been told.', 'safety'),
+    ('Said the dog would be better off with his brother, and asked him to take her.', 'safety'),
+    ("He owes for tobacco and the lads said they'll do him in the showers.", 'safety'),
+    ("They'll do him at association if he doesn't pay by Friday.", 'safety'),
+    ("Was beaten up in the exercise yard on Tuesday and won't name anyone.", 'safety'),
+    ('Says he was made to carry a package onto the wing after a visit.', 'safety'),
+    ('A sharpened toothbrush was found in his mattress during the search.', 'safety'),
+    ('Probation say he has breached his no-contact condition twice.', 'safety'),
+    ("He has been phoning the victim's mother from a withheld number.", 'safety'),
+    ("Tried to get the victim's new address from a mutual friend.", 'safety'),
+    ("Told the nurse he'd take a screw with him if they restrain him again.", 'safety'),
+    ('Brought in drunk and incapable, with a head injury from a fall.', 'safety'),
+    ('Could not be woken at unlock and was taken to healthcare.', 'safety'),
+    ('Social care advise no unsupervised contact with the children for now.', 'safety'),
+    ('OASys completed this week: total score 41, medium band.', 'test_results'),
+    ('No adjudications since March and two ROTLs completed without issue.', 'progress'),
+    ('Proposal: community order with a mental health treatment requirement.', 'treatment_plan'),
+    ('Works as a wing cleaner and keeps to his routine.', 'functional_status'),
+    ('Started Building Choices, one session a week.', 'modality_frequency'),
+    ('He joked the cat would be better off with his mum, who feeds her tuna.', 'private'),
+    ('Her brother is a prison officer and tells stories about the ACCT paperwork.', 'private'),
+    ('We talked about the victim awareness course he finished in 2015.', 'private'),
+    ("He's been reading a memoir about a hunger strike in the eighties.", 'private'),
+    ("He described the torn sheets of music in his grandad's piano stool.", 'private'),
+])
+def test_twenty_seventh_round_custody_probation_and_secure_wards(text: str,
+                                                                  expected: str) -> None:
+    assert rules_category(text) == expected
