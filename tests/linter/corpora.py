@@ -190,7 +190,10 @@ CORPORA = {
         # run first at the twenty-seventh round's start. heldout91 (published phrasing from
         # forensic and criminal-justice mental health, 86 pages) and heldout92 (speech-to-text
         # dictated notes), written blind at the twenty-seventh round's start: run first on its
-        # final linter.)
+        # final linter. heldout93 (published phrasing from bereavement, palliative and
+        # end-of-life care, 107 pages) and heldout94 (care between sessions and at a
+        # distance), written blind at the twenty-seventh round's start and kept unopened: run
+        # first at the twenty-eighth round's start.)
         estimate=("heldout7.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl",
                   "heldout34.jsonl", "heldout35.jsonl", "heldout36.jsonl", "heldout37.jsonl",
                   "heldout38.jsonl", "heldout39.jsonl", "heldout40.jsonl", "heldout53.jsonl",
@@ -199,7 +202,7 @@ CORPORA = {
                   "heldout75.jsonl", "heldout77.jsonl", "heldout78.jsonl",
                   "heldout81.jsonl", "heldout82.jsonl", "heldout83.jsonl", "heldout84.jsonl",
                   "heldout87.jsonl", "heldout88.jsonl", "heldout89.jsonl", "heldout90.jsonl",
-                  "heldout91.jsonl", "heldout92.jsonl"),
+                  "heldout91.jsonl", "heldout92.jsonl", "heldout93.jsonl", "heldout94.jsonl"),
         extra=("train_extra.jsonl", "published.jsonl", "train_more.jsonl", "train_more2.jsonl",
                "train_more3.jsonl", "train_more4.jsonl", "train_more5.jsonl",
                "train_more6.jsonl", "train_more7.jsonl", "train_more8.jsonl",
@@ -259,6 +262,7 @@ CORPORA = {
                            "heldout84.jsonl", "heldout85.jsonl", "heldout86.jsonl",
                            "heldout87.jsonl", "heldout88.jsonl", "heldout89.jsonl",
                            "heldout90.jsonl", "heldout91.jsonl", "heldout92.jsonl",
+                           "heldout93.jsonl", "heldout94.jsonl",
                            "train_more48.jsonl",
                            "train_more49.jsonl", "train_more50.jsonl", "train_more51.jsonl",
                            "train_more52.jsonl", "train_more53.jsonl", "train_more54.jsonl",
