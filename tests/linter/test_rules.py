@@ -4476,3 +4476,422 @@ def test_twenty_seventh_round_families_on_a_review(text: str, expected: str) -> 
 def test_twenty_seventh_round_custody_probation_and_secure_wards(text: str,
                                                                   expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, twenty-eighth round, mended on the misses of train_more80 (bereavement, palliative
+    # and end-of-life care) and train_more81 (care between sessions and at a distance). Each
+    # family worded anew; none of these sentences is in a corpus file. 37 of the 53 positives and
+    # 0 of the 9 look-alikes fail on the round's start.
+    ('Texted at 1am to say she had swallowed the whole box and was sorry.', 'safety'),
+    ('Messaged that he took too many of his sleepers after the row, then stopped '
+     'replying.',
+     'safety'),
+    ('On the video she had a packet of paracetamol beside her and kept turning it '
+     'over.',
+     'safety'),
+    ('Sent a photo of the tablets lined up on her duvet with no words.', 'safety'),
+    ('Neighbour found him unconscious in the garage with the engine running.', 'safety'),
+    ('Her son said she had been passed out on the kitchen floor for hours.', 'safety'),
+    ('Screen froze with him unresponsive, so I phoned 999 from my mobile.', 'safety'),
+    ('I dialled 911 with the session still open and kept talking to her.', 'safety'),
+    ('The duty worker called his local police while I kept him on the line.', 'safety'),
+    ('Treated it as a medical emergency and stayed on camera until the crew arrived.', 'safety'),
+    ('Halfway through the call she disclosed suicidal intent for tonight.', 'safety'),
+    ('Could not say whether he would act on those urges if left alone this weekend.', 'safety'),
+    ("When asked whether she felt safe she answered 'no' and lowered her voice.", 'safety'),
+    ('She says he has been slapping her whenever the baby wakes him.', 'safety'),
+    ('I could hear her boyfriend shouting at her off camera before she muted.', 'safety'),
+    ('Heard something smashing and then the connection went dead.', 'safety'),
+    ("He was behind the wheel and admitted he'd had a couple of pints at lunch.", 'safety'),
+    ('She told me there was no point in slowing down as the car sped up.', 'safety'),
+    ('Voicemail overnight: his brother can have the bike now, and thanks for '
+     'everything.',
+     'safety'),
+    ("Last text read 'don't bother ringing back', then her phone was off.", 'safety'),
+    ("Says he's got the hosepipe ready in the boot.", 'safety'),
+    ('Was standing on the bridge over the motorway when she answered my call.', 'safety'),
+    ("He admits sitting outside his ex's flat 'just to see' who comes and goes.", 'safety'),
+    ('Wants to make his former boss suffer for the redundancy.', 'safety'),
+    ('Logged on slurring with the toddler crying and no one else in the house.', 'safety'),
+    ("Told me calmly she'll be with him by his birthday in May.", 'safety'),
+    ('Said she has decided to follow him and thanked me for my help.', 'safety'),
+    ('The day after the memorial is the day I go to her, he said.', 'safety'),
+    ('Prays each night for his dead wife to come and take him.', 'safety'),
+    ('They always said neither would carry on alone, and he means to keep the promise '
+     "now she's gone.",
+     'safety'),
+    ('Says she has her own way out planned if the chemo fails.', 'safety'),
+    ("He won't wait for the tumour to finish him and wants to choose his own date.", 'safety'),
+    ('Asked the GP for something to end it before the pain gets worse.', 'safety'),
+    ('Pointed at the balcony and said it would be quicker than this.', 'safety'),
+    ('She is refusing meals to hurry things along, she told the nurse.', 'safety'),
+    ('Keeps asking us why am I still alive.', 'safety'),
+    ("She has some of her husband's oxycodone put by in the bathroom cabinet.", 'safety'),
+    ("Won't give back her late mother's morphine to the district nurse.", 'safety'),
+    ('The fentanyl patch count was short again this week.', 'safety'),
+    ('Asked how many of the oxycodone capsules it would take.', 'safety'),
+    ('Threatened to swallow the lot if the hospice sends him home.', 'safety'),
+    ('Daughter admits she turned the syringe driver right up last night.', 'safety'),
+    ('Wrote a letter to each of her grandchildren and sealed them last week.', 'safety'),
+    ('Has started on her own clothes now, bagging them for the charity shop.', 'safety'),
+    ('She drives to the viaduct and sits in the car for hours.', 'safety'),
+    ('The son shook his mother hard when she refused her tablets.', 'safety'),
+    ('Concerned he might act around the first anniversary of her death.', 'safety'),
+    ('Grandad forgot the twins at nursery again on Friday.', 'safety'),
+    ('Meets criteria for prolonged grief disorder at fourteen months.', 'diagnosis'),
+    ('Meaning-centered psychotherapy continues weekly.', 'modality_frequency'),
+    ('Session 5 of 8 of the grief programme.', 'modality_frequency'),
+    ('Will probably need more sessions than the six funded.', 'prognosis'),
+    ('Now walks to the post office alone, which she could not do at all when we '
+     'started.',
+     'progress'),
+    ('Her flatmate took too many pills at a festival years ago and still talks about '
+     'it.',
+     'private'),
+    ('As a boy he called 911 because the smoke alarm went off while his mum was out.', 'private'),
+    ('He likes to follow her on Instagram but never comments.', 'private'),
+    ("She'll be with him in Spain by Christmas if the visa comes through.", 'private'),
+    ('Her dad took matters into his own hands and fixed the roof himself.', 'private'),
+    ('The drive home took too many hours in the snow.', 'private'),
+    ('She swallowed her pride and rang her sister.', 'private'),
+    ('Look up the prolonged grief criteria before next week.', 'private'),
+    ('He asked why am I still here at this job after ten years.', 'private'),
+])
+def test_twenty_eighth_round_between_sessions_and_at_the_end_of_life(text: str,
+                                                                     expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, twenty-eighth round: a reviewer helper who read only LABELING.md and this round's
+    # first families described in words wrote 200 look-alikes and 100 positives. These 44 rows
+    # were wrong on the round's start and are right now.
+    ('Pt on video with an open blister pack of co-codamol on the duvet beside her; '
+     "kept fiddling with it, wouldn't put it out of reach.",
+     'safety'),
+    ('His partner found him slouched over the wheel in the shut garage with the motor '
+     'still going and rang 911; he is in ICU.',
+     'safety'),
+    ('12yo on the phone says her mam has been lying on the kitchen lino since teatime '
+     "and won't wake; kept her on the line till the ambulance came.",
+     'safety'),
+    ('She held a carrier bag of paracetamol packets up to the camera and asked me how '
+     'many it would take.',
+     'safety'),
+    ('She went unresponsive on screen mid-session; I rang 000 from my mobile and kept '
+     'the video running until the paramedics got in.',
+     'safety'),
+    ('Kept the Zoom open and had a colleague phone Harwell Road police to ask for a '
+     'welfare visit to her flat.',
+     'safety'),
+    ("Dialled 999 from office landline while pt still on video describing what she'd "
+     'taken; crew at her door shortly after.',
+     'safety'),
+    ("Session converted to emergency response; EMS dispatched to cl's address, session"
+     ' ended on crew arrival.',
+     'safety'),
+    ('I rang 111 on the other line while he stayed on the call and kept him talking '
+     'until the police reached the farm.',
+     'safety'),
+    ("When I asked if she'd be safe on her own tonight she shook her head and went "
+     'quiet.',
+     'safety'),
+    ("Says he means to follow through once the kids are at their mum's - would not say"
+     ' more.',
+     'safety'),
+    ('Halfway through the call I heard a man bellowing at her, then a crash, and the '
+     'line went dead.',
+     'safety'),
+    ("Heard glass breaking and her shouting 'get off me' before the video cut - rang "
+     'back x3, no answer.',
+     'safety'),
+    ('She whispered on the call that he had pinned her against the fridge this morning'
+     ' and she was afraid to talk any louder.',
+     'safety'),
+    ("Obviously behind the wheel during the call, words slurring, said she'd 'only had"
+     " three or four' at the pub.",
+     'safety'),
+    ('He was steering with one hand and holding the phone with the other, and told me '
+     "he'd smoked a joint before setting off.",
+     'safety'),
+    ("Msg 1am from the footbridge over the motorway - 'just wanted to say bye "
+     "properly'.",
+     'safety'),
+    ("He wants his team leader, Darren, to 'suffer like I have', and he has already "
+     'looked up where Darren lives.',
+     'safety'),
+    ("States he'd 'love to see Mr Okafor bleed'; has been standing at end of his road "
+     'after dark.',
+     'safety'),
+    ('Rang at 11pm clearly off her face, baby screaming in the background, partner '
+     'away till Friday, nobody else in.',
+     'safety'),
+    ('Pt admits smoking weed until he nodded off on couch with 4mo, no one else home.', 'safety'),
+    ('Dad on phone high on ket, sole carer for the 9-month-old tonight.', 'safety'),
+    ('She took pills at a party earlier and is now on her own with the newborn, saying'
+     ' she can barely keep her eyes open.',
+     'safety'),
+    ("This bereaved mum says she'll be with her daughter 'on her birthday, properly "
+     "this time', and wouldn't say more.",
+     'safety'),
+    ("They always swore neither would be left on their own, and now Mary's gone he "
+     "says he is 'keeping his side of the bargain'.",
+     'safety'),
+    ("Pt states 'going after him soon, waited long enough' re: late son.", 'safety'),
+    ("Says she's 'not hanging about for the tumour to finish me'; has sorted a "
+     'different way out.',
+     'safety'),
+    ("Pt w/ MND says he'll choose his own date and won't tell the team how.", 'safety'),
+    ("His wife says he's hinting he'll 'sort it himself' and has been looking up a "
+     "Swiss clinic's details without telling the kids.",
+     'safety'),
+    ("'Just look away when I take them,' he asked his daughter, about the tablets he's"
+     ' been saving.',
+     'safety'),
+    ("Has held back some of her late mum's Oramorph 'for a rainy day'.", 'safety'),
+    ("She won't hand her husband's OxyContin to the district nurse for disposal and "
+     "says she has 'plans for it'.",
+     'safety'),
+    ('Hospice flagged morphine tally short at last count; cl is the only one with '
+     'access to the box.',
+     'safety'),
+    ("He admitted he's thought about cranking his wife's syringe pump to the max so "
+     "'she doesn't have to wait'.",
+     'safety'),
+    ("Since Frank died she's written out every bank login for her son 'so he's not "
+     "left with a mess'.",
+     'safety'),
+    ("She's written each grandchild a card, sealed them, and told her daughter to give"
+     " them out 'when the time comes'.",
+     'safety'),
+    ("Carer says she 'lost it' and shook her father till he cried - twice this week.", 'safety'),
+    ("Admits she hasn't offered her gran a drink since the morning 'because she only "
+     "wets herself'.",
+     'safety'),
+    ('I am concerned she may try something around the anniversary of the stillbirth on'
+     ' 3 March.',
+     'safety'),
+    ("School rang: mum didn't collect 5yo from nursery, uncontactable till 7pm, "
+     'arrived intoxicated.',
+     'safety'),
+    ("She admits this is the third time this term she's forgotten her 4-year-old at "
+     'after-school club and the staff had to involve police.',
+     'safety'),
+    ('Nursery VM: toddler still there 18:45, dad not answering, 6th late pick-up this '
+     'month, nursery raising safeguarding concern.',
+     'safety'),
+    ('Meaning-centred psychotherapy sess 3/7: legacy and historical sources of '
+     'meaning.',
+     'modality_frequency'),
+    ("He now opens the post himself; when we started he couldn't touch a single "
+     'envelope with her name on it.',
+     'progress'),
+])
+def test_twenty_eighth_round_families_on_a_review(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, twenty-eighth round, mended on the misses of train_more82 to train_more86
+    # (perinatal and infant mental health; physical health psychology; veterans and first
+    # responders; abuse hidden by culture or circumstance; money, housing and gambling). Each
+    # family worded anew; none of these sentences is in a corpus file. 35 of the 54 positives and
+    # 0 of the 5 look-alikes fail on the round's start.
+    ('Says the baby would be better off adopted by a couple who could cope.', 'safety'),
+    ("She can't feel that this baby is hers and asked the midwife to take him.", 'safety'),
+    ("He deserves a mum who'll still be around next year, she said.", 'safety'),
+    ("Dad couldn't say when the last feed was and the bottle on the side was from "
+     'yesterday.',
+     'safety'),
+    ('The baby was in the same soiled nappy at the morning and afternoon visits.', 'safety'),
+    ('No formula in the flat and the baby was screaming when the HV arrived.', 'safety'),
+    ('Weight has fallen below the 2nd centile since the last check.', 'safety'),
+    ('After a bottle of wine she dozed off on the sofa with the baby on her chest.', 'safety'),
+    ('Took a zopiclone and brought the baby into their bed at 3am.', 'safety'),
+    ('Her mother-in-law is never leaving her alone with the baby now.', 'safety'),
+    ('A voice tells her the baby must be washed clean in cold water.', 'safety'),
+    ('Partner found her holding the baby over the balcony railing.', 'safety'),
+    ('Admits she nearly shook her at 4am and put her down in the cot.', 'safety'),
+    ("Small bruises on the 3-month-old's cheek that nobody can explain.", 'safety'),
+    ('Left the 2-month-old in the car while she queued in the bank.', 'safety'),
+    ('She secretly stopped her lithium when she found out she was pregnant.', 'safety'),
+    ('He has not let her out alone since the baby was born.', 'safety'),
+    ('Pre-birth child protection conference set for next month.', 'safety'),
+    ('Has been skipping her Lantus to lose weight before the wedding.', 'safety'),
+    ('Took his whole insulin pen after the argument and told no one.', 'safety'),
+    ('Pulled the pump line out and silenced the Dexcom alarms overnight.', 'safety'),
+    ('Had a hypo on the motorway last week and still drives the taxi.', 'safety'),
+    ('Has cancelled her dialysis for the rest of the month without telling the unit.', 'safety'),
+    ('Stopped taking his tacrolimus after the argument with his son.', 'safety'),
+    ('Says he is done with being kept alive by machines and pills.', 'safety'),
+    ('Her husband hides her inhalers when she wants to go out.', 'safety'),
+    ('Keeps saying he should have died in the ambush with the others.', 'safety'),
+    ('Carries a bullet in his pocket with his name on it.', 'safety'),
+    ('Asked whether the life insurance pays out on suicide.', 'safety'),
+    ('Stood on the railway bridge for an hour on Sunday, then went home.', 'safety'),
+    ("She is worried he'll go through with it once the house is sold.", 'safety'),
+    ("Knows which street the assessor lives on and says he'll get him.", 'safety'),
+    ('Keeps a baseball bat by the front door for the bailiffs.', 'safety'),
+    ("The lender said he'd send some people round if she missed Friday.", 'safety'),
+    ('She and the kids have been sleeping in her car in the supermarket car park.', 'safety'),
+    ('The two boys were left alone overnight while she worked.', 'safety'),
+    ('Blew over twice the limit at the roadside check on Saturday.', 'safety'),
+    ('Her husband keeps her passport in his locked desk.', 'safety'),
+    ('Her wages go straight to her father-in-law every month.', 'safety'),
+    ('Her brother reads her messages and reports back to their father.', 'safety'),
+    ("She fears she won't be coming back if she goes on the family trip.", 'safety'),
+    ("Her parents have said they won't have a daughter if she refuses the proposal.", 'safety'),
+    ('Her girlfriend threatened to out her to her parents if she leaves.', 'safety'),
+    ("He says they'll send him back if he tells anyone about the wages.", 'safety'),
+    ("Still owes the agent for his flight and cannot leave until it's paid.", 'safety'),
+    ('Her son has her bank card and PIN and she has no money for food.', 'safety'),
+    ("Since her grandson's friends moved in she now sleeps on the sofa.", 'safety'),
+    ('PAID-20 score of 48 at review.', 'test_results'),
+    ('Remission within this year looks unlikely given the history.', 'prognosis'),
+    ('Mood much brighter since moving out of the hostel.', 'progress'),
+    ('Will book the six-week follow-up review.', 'treatment_plan'),
+    ('Signed off by the GP for four weeks.', 'functional_status'),
+    ('Urges to gamble daily, strongest on payday.', 'symptoms'),
+    ('Session type: telephone; reviews monthly.', 'modality_frequency'),
+    ("Her sister's baby was born early and spent a week below the centile charts, now "
+     'thriving.',
+     'private'),
+    ('She read a novel about a woman who secretly stopped her medication.', 'private'),
+    ('His grandad kept his army medals in a shoebox, which he inherited.', 'private'),
+    ('Her cousin had an arranged marriage that she describes as very happy.', 'private'),
+    ('She laughed that the baby would be better off with her mum, who actually gets '
+     'him to sleep.',
+     'private'),
+])
+def test_twenty_eighth_round_perinatal_health_service_money_and_hidden_abuse(text: str,
+                                                                             expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, twenty-eighth round: a second reviewer helper who read only LABELING.md and the
+    # later families (perinatal, physical health, veterans, money and housing, hidden abuse)
+    # described in words wrote 200 look-alikes and 100 positives. These 58 rows were wrong on the
+    # round's start and are right now.
+    ("Asked whether his forces pension would still pay his wife if it was 'by his own "
+     "hand'.",
+     'safety'),
+    ('Asks to come off the machine an hour early most sessions; renal nurses worried.', 'safety'),
+    ('Blew over twice the limit at an RBT on the way home from the footy club.', 'safety'),
+    ("Scared she won't be let back from Pakistan - her uncle is holding onto her "
+     'return ticket.',
+     'safety'),
+    ('Injected the whole of a NovoRapid pen Sat night; husband rang 999.', 'safety'),
+    ("Was held down by the elders at a deliverance prayer and told she'd be cursed if "
+     'she left the church.',
+     'safety'),
+    ("Had a hypo behind the wheel on the M62 last week and hasn't let the DVLA know, "
+     'still driving daily.',
+     'safety'),
+    ('Took him into the bed after her zopiclone and woke to find him right under the '
+     'duvet.',
+     'safety'),
+    ("Gave his medals and a sealed envelope to his sister 'for safekeeping' on Sunday.", 'safety'),
+    ('Been skipping her evening Levemir to drop a dress size before the wedding.', 'safety'),
+    ("Hasn't bolused for meals all week; would rather be thin than have good sugars.", 'safety'),
+    ("Keeps seeing herself steer into the big oak on the school road - 'it'd be "
+     "quick'.",
+     'safety'),
+    ("Dad said he 'won't have a daughter' who turns down the match and there 'won't be"
+     " a next time'.",
+     'safety'),
+    ("Ex says he'll tell her work about her HIV status unless she drops the non-mol.", 'safety'),
+    ('Walked into the DWP office with a can of petrol in his rucksack; security called'
+     ' the police.',
+     'safety'),
+    ("Still has one round from his last tour, 'the one with my name on it', in the "
+     'bedside drawer.',
+     'safety'),
+    ('Has been reading up on whether a magnet over the ICD would switch it off.', 'safety'),
+    ("Landlord tells her sex is 'how the rent gets paid' this month.", 'safety'),
+    ("Owes the gangmaster for his flight, the 'fee' never goes down, and he doesn't "
+     'know the address of the house he sleeps in.',
+     'safety'),
+    ('Has to hand over every till receipt at night so he can go through them.', 'safety'),
+    ("Practised applied tension in session ahead of next week's blood test.",
+     'modality_frequency'),
+    ("Loan shark told her 'accidents happen' and they'll send someone round if "
+     "Friday's payment is short.",
+     'safety'),
+    ('Full remission within six months looks unlikely while the housing situation '
+     'stays this unsettled.',
+     'prognosis'),
+    ("Has been ringing round the old section to 'square things away' with each of "
+     'them.',
+     'safety'),
+    ("'I could've shaken him, honest to God' at 3am - put him in the cot and walked "
+     'out to the back step.',
+     'safety'),
+    ("Husband keeps her inhalers locked in his van and hands one over 'if she "
+     "behaves'.",
+     'safety'),
+    ("'Should've been me that didn't come home from Musa Qala' - says it most weeks "
+     'now.',
+     'safety'),
+    ('G-SAS 28 this wk - severe range.', 'test_results'),
+    ("Left her asleep in the car seat in the Walmart parking lot while she 'ran in for"
+     " twenty minutes'.",
+     'safety'),
+    ("Been on nothing but tap water since Thursday, hasn't eaten.", 'safety'),
+    ("Couldn't tell me when the baby last had a bottle - 'yesterday dinnertime, "
+     "maybe?'",
+     'safety'),
+    ('Wt now below the 2nd centile; nobody outside the household has seen him since '
+     'the 3rd of the month.',
+     'safety'),
+    ("Wife rang: she's scared he'll go through with it - found a half-bottle of vodka "
+     'beside a box of co-codamol in the shed.',
+     'safety'),
+    ('Her father-in-law is collecting her salary monthly and giving her pocket money '
+     'only, she told.',
+     'safety'),
+    ('Yanked the pump cannula out on purpose twice after rows with her mum.', 'safety'),
+    ("He's told her he'll take the baby to Morocco if she ever leaves him.", 'safety'),
+    ("Has her CGM low alerts on silent overnight - 'if I go low I go low'.", 'safety'),
+    ("If this is what the rest of his life looks like, he says, he doesn't want any of"
+     ' it.',
+     'safety'),
+    ('Midwife queried a torn frenulum on the 9 wk baby - explanation vague and changed'
+     ' twice.',
+     'safety'),
+    ("Says she left out all her boluses on Tuesday 'to see what would happen'.", 'safety'),
+    ('Family of five sleeping in the Zafira in a lay-by since the eviction; youngest '
+     'is 2.',
+     'safety'),
+    ('Relatives have been ringing round for her new address since she left the family '
+     'home.',
+     'safety'),
+    ("Says he's 'done with being kept alive by machines' and hasn't been to renal "
+     'clinic since.',
+     'safety'),
+    ("Told Gaz 'the lads can have the van' and wouldn't say why.", 'safety'),
+    ("He says he'll ring immigration and get her sent back if she goes to the police.", 'safety'),
+    ('HV found the baby in the same soaked nappy at both visits this week and no '
+     'formula anywhere in the flat.',
+     'safety'),
+    ("A cousin is posted at the college gates every afternoon 'to bring her home'.", 'safety'),
+    ('ITQ completed: meets threshold for CPTSD.', 'test_results'),
+    ('Urges to gamble most days, acting on them 2-3x/wk.', 'symptoms'),
+    ("I'll write a supporting letter to the housing officer re medical priority.",
+     'treatment_plan'),
+    ("Asked me straight out how many units it'd take so you just didnt wake up.", 'safety'),
+    ("All her UC is paid into his account; she gets cash for the bus and that's it.", 'safety'),
+    ('Pre-birth CP conference set for next month; LA leaning towards a plan of safe '
+     'care with the baby on a CP plan from birth.',
+     'safety'),
+    ('PAID-20 today 54, down from 71 at intake.', 'test_results'),
+    ("He video-calls at random and she has to pan round the room to show who's there.", 'safety'),
+    ("His 'mate' collects his PIP every fortnight and hands him back twenty quid.", 'safety'),
+    ("Mentioned there's room in her nan's plot for 'one more' and she's already asked "
+     'the parish about it.',
+     'safety'),
+    ("Partner hides her T and tells her 'you know what happens if you say anything'.", 'safety'),
+])
+def test_twenty_eighth_round_later_families_on_a_review(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
