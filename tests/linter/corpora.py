@@ -193,7 +193,10 @@ CORPORA = {
         # final linter. heldout93 (published phrasing from bereavement, palliative and
         # end-of-life care, 107 pages) and heldout94 (care between sessions and at a
         # distance), written blind at the twenty-seventh round's start and kept unopened: run
-        # first at the twenty-eighth round's start.)
+        # first at the twenty-eighth round's start. heldout95 (published phrasing from
+        # psychosis and severe mental illness care, 64 pages) and heldout96 (sessions with
+        # several people in the room), written blind at the twenty-eighth round's start: run
+        # first on its final linter.)
         estimate=("heldout7.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl",
                   "heldout34.jsonl", "heldout35.jsonl", "heldout36.jsonl", "heldout37.jsonl",
                   "heldout38.jsonl", "heldout39.jsonl", "heldout40.jsonl", "heldout53.jsonl",
@@ -202,7 +205,8 @@ CORPORA = {
                   "heldout75.jsonl", "heldout77.jsonl", "heldout78.jsonl",
                   "heldout81.jsonl", "heldout82.jsonl", "heldout83.jsonl", "heldout84.jsonl",
                   "heldout87.jsonl", "heldout88.jsonl", "heldout89.jsonl", "heldout90.jsonl",
-                  "heldout91.jsonl", "heldout92.jsonl", "heldout93.jsonl", "heldout94.jsonl"),
+                  "heldout91.jsonl", "heldout92.jsonl", "heldout93.jsonl", "heldout94.jsonl",
+                  "heldout95.jsonl", "heldout96.jsonl"),
         extra=("train_extra.jsonl", "published.jsonl", "train_more.jsonl", "train_more2.jsonl",
                "train_more3.jsonl", "train_more4.jsonl", "train_more5.jsonl",
                "train_more6.jsonl", "train_more7.jsonl", "train_more8.jsonl",
@@ -265,7 +269,8 @@ CORPORA = {
                            "heldout84.jsonl", "heldout85.jsonl", "heldout86.jsonl",
                            "heldout87.jsonl", "heldout88.jsonl", "heldout89.jsonl",
                            "heldout90.jsonl", "heldout91.jsonl", "heldout92.jsonl",
-                           "heldout93.jsonl", "heldout94.jsonl",
+                           "heldout93.jsonl", "heldout94.jsonl", "heldout95.jsonl",
+                           "heldout96.jsonl",
                            "train_more48.jsonl",
                            "train_more49.jsonl", "train_more50.jsonl", "train_more51.jsonl",
                            "train_more52.jsonl", "train_more53.jsonl", "train_more54.jsonl",
