@@ -36,8 +36,8 @@ from itertools import chain
 
 from margin.lint.context import ClauseContext
 from margin.lint.gate import word_keys, words
-from margin.lint.inner_keys import inner_keys
 from margin.lint.labelset import MISPLACEMENT, LabelSet
+from margin.lint.lazy_pattern import LazyPattern
 from margin.lint.lexicon import Lexicon, Rule
 from margin.lint.model import SentenceModel
 from margin.lint.quotes import told
@@ -110,17 +110,15 @@ class Linter:
                 for key in keys:
                     self._gated.setdefault(key, []).append(index)
         self._across_parts = any(rule.across_parts for rule in self.lexicon.rules)
-        # The anchored rules' patterns by rule index (each has one: see self._anchored).
-        self._regexes: dict[int, re.Pattern[str]] = {
+        # The anchored rules' patterns by rule index (each has one: see self._anchored),
+        # compiled when a word first opens them (lazy_pattern.py).
+        self._regexes: dict[int, LazyPattern] = {
             index: rule.regex for index, rule in enumerate(self.lexicon.rules)
             if index in self._anchored and rule.regex is not None}
         # Per rule: openings of a later word every match holds (inner_keys.py); a rule
         # without them is tried wherever the gate opens it.
-        self._inner: dict[int, frozenset[str]] = {}
-        for index, rule in enumerate(self.lexicon.rules):
-            inner = inner_keys(rule.regex) if rule.regex is not None else None
-            if inner:
-                self._inner[index] = inner
+        self._inner: dict[int, frozenset[str]] = {
+            index: rule.inner for index, rule in enumerate(self.lexicon.rules) if rule.inner}
         if model is None and use_model:
             model = label_set.load_model()
         self.model = model if use_model else None
@@ -326,7 +324,7 @@ class Linter:
             if len(self._word_rules) >= _WORDS_KEPT:
                 self._word_rules.clear()  # a bound on a long-running daemon's memory
             opened = sorted({i for key in word_keys(word) for i in self._gated.get(key, ())})
-            rules = (tuple((i, self._regexes[i], self._inner.get(i))
+            rules = (tuple((i, self._regexes[i].compiled(), self._inner.get(i))
                            for i in opened if i in self._anchored),
                      tuple(i for i in opened if i not in self._anchored))
             self._word_rules[word] = rules

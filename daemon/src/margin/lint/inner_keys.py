@@ -20,6 +20,7 @@ import re
 from typing import Any
 
 from margin.lint.gate import KEY_LENGTH
+from margin.lint.lazy_pattern import LazyPattern
 
 # The parser behind re.compile. It is private but unchanged since Python 3.11; should it
 # ever go, no key is read and every rule is tried as before.
@@ -35,7 +36,7 @@ MIN_LENGTH = 3
 Keys = frozenset[str]
 
 
-def inner_keys(pattern: re.Pattern[str]) -> Keys | None:
+def inner_keys(pattern: re.Pattern[str] | LazyPattern) -> Keys | None:
     """Openings (gate.word_keys) one of which some word of every match of `pattern` has,
     taken from a word after the first where one can be read ("suicid*" alone gives its
     own), or None when a branch gives none for sure. For a rule's pattern: every match

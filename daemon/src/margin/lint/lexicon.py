@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from margin.errors import LintRulesMissing
-from margin.lint import gate
+from margin.lint.lazy_pattern import LazyPattern
+from margin.lint.rule_keys import KeyTable
 
 _HERE = Path(__file__).resolve().parent
 # In the source tree the lexicon sits in shared_schema/ at the repository root; in a built
@@ -41,7 +42,7 @@ class Rule:
 
     category: str
     says: str
-    regex: re.Pattern[str] | None  # None for the drug dictionary lookup
+    regex: LazyPattern | None  # None for the drug dictionary lookup
     lexicon: str | None
     needs: tuple[str, ...]
     unless: frozenset[str]
@@ -51,6 +52,8 @@ class Rule:
     about: int | None = None  # which cue's position decides context (None: all of them)
     keys: frozenset[str] | None = None  # word openings a match needs (gate.py); None: any
     anchored: bool = False  # every match starts at a word with a key: try only those words
+    # Openings of a later word every match holds (inner_keys.py), or None.
+    inner: frozenset[str] | None = None
     # Also tried across two parts of one sentence ("Bought rope; wouldn't say what for"):
     # rules.json "across_parts", and every "together" rule (two cues that a semicolon or a
     # dash may part: "Purging daily; chest pain last night").
@@ -115,18 +118,24 @@ def _alternation(items: list[str]) -> str:
     return "|".join(sorted(items, key=len, reverse=True))
 
 
-def _compile_cues(raw: dict[str, Any]) -> dict[str, Cue]:
+def _compile_cues(raw: dict[str, Any], table: KeyTable) -> dict[str, Cue]:
     """Each named cue list of cues.json as one whole-word pattern."""
     cues = {}
     for name, spec in raw["cues"].items():
         loose = [term_regex(t) for t in spec.get("terms", [])] + spec.get("patterns", [])
         pattern = re.compile(rf"(?<![\w])(?:{_alternation(loose)})(?![\w])", re.IGNORECASE)
-        cues[name] = Cue(pattern, gate.keys(loose))
+        cues[name] = Cue(pattern, table.keys(loose))
     return cues
 
 
+def _pattern(source: str, flags: int, table: KeyTable) -> tuple[LazyPattern, frozenset[str] | None]:
+    """A rule's pattern, compiled when first used, and its inner keys."""
+    regex = LazyPattern(source, flags)
+    return regex, table.inner(regex)
+
+
 def _compile_rule(category: str, raw: dict[str, Any], default_says: str,
-                  cues: dict[str, Cue]) -> Rule:
+                  cues: dict[str, Cue], table: KeyTable) -> Rule:
     loose: list[str] = [term_regex(t) for t in raw.get("terms", [])]
     loose += list(raw.get("patterns", []))
     exact = [term_regex(a) for a in raw.get("abbreviations", [])]
@@ -142,23 +151,25 @@ def _compile_rule(category: str, raw: dict[str, Any], default_says: str,
     missing = [name for name in raw.get("together", []) if name not in cues]
     if missing:
         raise ValueError(f"rules.json: unknown cue {missing} in {category}")
+    regex, inner = _pattern("|".join(parts), re.IGNORECASE, table) if parts else (None, None)
     return Rule(
         category=category,
         says=raw.get("says", default_says),
-        regex=re.compile("|".join(parts), re.IGNORECASE) if parts else None,
+        regex=regex,
         lexicon=raw.get("lexicon"),
         needs=tuple(raw.get("needs", [])),
         unless=unless,
         together=tuple(cues[name] for name in raw.get("together", [])),
         within=int(raw.get("within", 60)),
         about=raw["together"].index(raw["about"]) if "about" in raw else None,
-        keys=gate.keys(loose + exact) if parts else None,
-        anchored=bool(parts) and gate.anchored(loose + exact),
+        keys=table.keys(loose + exact) if parts else None,
+        anchored=bool(parts) and table.anchored(loose + exact),
+        inner=inner,
         across_parts=bool(raw.get("across_parts", False)) or bool(raw.get("together")),
     )
 
 
-def _lexicon_rule(rule: Rule, lists: dict[str, Any]) -> Rule:
+def _lexicon_rule(rule: Rule, lists: dict[str, Any], table: KeyTable) -> Rule:
     """Rules that point at a named list get that list's regex (drugs stay a dictionary)."""
     name = rule.lexicon
     if name in ("instruments", "diagnoses", "modalities"):
@@ -167,15 +178,17 @@ def _lexicon_rule(rule: Rule, lists: dict[str, Any]) -> Rule:
         exact = [term_regex(t) for t in items if t.isupper()]
         pattern = (rf"(?<![\w])(?:{_alternation(loose)})(?![\w])|"
                    rf"(?-i:(?<![\w])(?:{_alternation(exact)}){_ABBREVIATION_END})")
-        return replace(rule, regex=re.compile(pattern, re.IGNORECASE),
-                       keys=gate.keys(loose + exact), anchored=gate.anchored(loose + exact))
+        regex, inner = _pattern(pattern, re.IGNORECASE, table)
+        return replace(rule, regex=regex, inner=inner,
+                       keys=table.keys(loose + exact), anchored=table.anchored(loose + exact))
     if name == "icd10cm":
-        return replace(rule, regex=re.compile(r"(?<![\w.])[FZ]\d{2}(?:\.[0-9A-Z]{1,4})?(?![\w])"),
-                       keys=frozenset({"f", "z"}), anchored=True)
+        regex, inner = _pattern(r"(?<![\w.])[FZ]\d{2}(?:\.[0-9A-Z]{1,4})?(?![\w])", 0, table)
+        return replace(rule, regex=regex, inner=inner, keys=frozenset({"f", "z"}), anchored=True)
     if name in ("cpt_time", "cpt_modality"):
         codes = list(lists[name])
-        return replace(rule, regex=re.compile(rf"(?<![\w])(?:{_alternation(codes)})(?![\w])"),
-                       keys=gate.keys(codes), anchored=gate.anchored(codes))
+        regex, inner = _pattern(rf"(?<![\w])(?:{_alternation(codes)})(?![\w])", 0, table)
+        return replace(rule, regex=regex, inner=inner,
+                       keys=table.keys(codes), anchored=table.anchored(codes))
     return rule  # drugs: matched by dictionary lookup in the engine
 
 
@@ -200,18 +213,21 @@ def _check_contexts(rules: list[Rule], contexts: dict[str, re.Pattern[str]],
 
 
 def load_lexicon(directory: Path | None = None, rules_file: str = "rules.json",
-                 cues_file: str = "cues.json") -> Lexicon:
+                 cues_file: str = "cues.json", table: KeyTable | None = None) -> Lexicon:
     """Compile one label set's rules; the drug and ICD lists are read only when a rule
-    points at them (another label set may not need them)."""
+    points at them (another label set may not need them). What the gate reads from each
+    pattern comes from the folder's rule_keys.json where it holds it (rule_keys.py)."""
     directory = directory or lexicon_dir()
+    table = table or KeyTable.load(directory)
     rules_data = _read(directory, rules_file)
     lists = rules_data.get("lexicons", {})
-    cues = _compile_cues(_read(directory, cues_file)) if cues_file else {}
+    cues = _compile_cues(_read(directory, cues_file), table) if cues_file else {}
     rules: list[Rule] = []
     for category in rules_data["order"]:
         spec = rules_data["categories"][category]
         for raw in spec["rules"]:
-            rules.append(_lexicon_rule(_compile_rule(category, raw, spec["says"], cues), lists))
+            rule = _compile_rule(category, raw, spec["says"], cues, table)
+            rules.append(_lexicon_rule(rule, lists, table))
     named = {rule.lexicon for rule in rules}
     drug_names = {}
     if "drugs" in named:
@@ -244,5 +260,5 @@ def load_lexicon(directory: Path | None = None, rules_file: str = "rules.json",
         abbreviations=frozenset(
             a.lower() for a in rules_data.get("abbreviations_not_ending_sentences", [])),
         says={c: rules_data["categories"][c]["says"] for c in rules_data["order"]},
-        context_keys={kind: gate.keys([pattern.pattern]) for kind, pattern in contexts.items()},
+        context_keys={kind: table.keys([pattern.pattern]) for kind, pattern in contexts.items()},
     )
