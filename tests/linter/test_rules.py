@@ -4895,3 +4895,518 @@ def test_twenty_eighth_round_perinatal_health_service_money_and_hidden_abuse(tex
 ])
 def test_twenty_eighth_round_later_families_on_a_review(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, twenty-ninth round, mended on the misses of train_more87 to train_more90
+    # (counselling at work and at college; autistic clients, ADHD and intellectual disability;
+    # abuse hidden by culture or circumstance; risk told without the usual words). Each family
+    # worded anew; none of these sentences is in a corpus file. 54 of the 76 positives and 1 of
+    # the 14 look-alikes fail on the round's start.
+    ('The student paramedic admitted to taking morphine ampoules home off the '
+     'ambulance station.',
+     'safety'),
+    ('She has been pocketing codeine out of the surgery drugs cupboard for weeks.', 'safety'),
+    ('Pharmacist told OH the controlled drugs register was 40 mg short after his '
+     'shift.',
+     'safety'),
+    ('Theatre vials of midazolam found inside his locker by the charge nurse.', 'safety'),
+    ('Colleague found him collapsed in the on-call room with a cannula in situ.', 'safety'),
+    ('Tram driver says he has three or four drinks most mornings before his early '
+     'shift.',
+     'safety'),
+    ('She was using cocaine before her night shifts on the neonatal unit.', 'safety'),
+    ('Her old tutor turned up at her house uninvited on Sunday evening.', 'safety'),
+    ('He keeps waiting outside her office at the end of each day since she ended it.', 'safety'),
+    ('She has changed her route to work four times to avoid him.', 'safety'),
+    ('Her ex-boyfriend has been sitting in his car outside her work most evenings.', 'safety'),
+    ("The manager cornered her in the store cupboard and she couldn't get out.", 'safety'),
+    ('Her swimming coach texts her goodnight every evening.', 'safety'),
+    ("Said if they sack him some of them won't be going home on Friday.", 'safety'),
+    ("Told his brother-in-law he'd be going home in an ambulance next time.", 'safety'),
+    ('He closed his bank account, returned the hire car and gave away his bike all on '
+     'Monday.',
+     'safety'),
+    ('Has been handing out her laptop and her guitar to the girls on her corridor.', 'safety'),
+    ("Left a list of her PINs in an envelope 'for the kids'.", 'safety'),
+    ("Mum found a letter in his desk marked 'open when I'm gone'.", 'safety'),
+    ("Bought a funeral plan this month and told the salesman it wouldn't be long.", 'safety'),
+    ('Transferred all his savings to his daughter last week without saying why.', 'safety'),
+    ("He asked his sister to 'look after the dog when I can't'.", 'safety'),
+    ("Keeps a strip of diazepam in the glovebox 'in case'.", 'safety'),
+    ('She says she has enough saved up to do it right this time.', 'safety'),
+    ('Has been reading up on which tablets would be fastest.', 'safety'),
+    ('Father found the hosepipe taped and cut in the garage.', 'safety'),
+    ("He's been standing at the viaduct to see how far down it goes.", 'safety'),
+    ("Partner says he's been timing the trains at the crossing after dark.", 'safety'),
+    ('Thinks about driving them both into the canal on the way back from court.', 'safety'),
+    ('Risk discussed with the crisis team this afternoon.', 'safety'),
+    ('PHQ-9 risk item positive at review.', 'safety'),
+    ("The knives now live in the locked cupboard at his mum's.", 'safety'),
+    ("Told me calmly that he's made his arrangements.", 'safety'),
+    ('She wants the curtain to come down on it all.', 'safety'),
+    ("Keeps saying she'd like to go to sleep and stay there.", 'safety'),
+    ('Says the sea has been calling him home this week.', 'safety'),
+    ("Soon he won't be anybody's problem, he said.", 'safety'),
+    ('Says he wants to switch himself off for good.', 'safety'),
+    ("If I didn't wake up tomorrow that'd be a relief, she said.", 'safety'),
+    ('The kids would be better off with the life insurance, he says.', 'safety'),
+    ('Wondered whether anyone would notice if her seat were empty for good.', 'safety'),
+    ('Night staff lock the key in her bedroom door after ten.', 'safety'),
+    ('His dad locks him out in the yard when he screams.', 'safety'),
+    ('The school kept his inhaler until he apologised.', 'safety'),
+    ('PRN haloperidol given twice outside the protocol.', 'safety'),
+    ('Staff put him under a cold shower to calm him down.', 'safety'),
+    ('Held face down by three staff on the lounge floor.', 'safety'),
+    ('Found left in soiled sheets at the morning handover.', 'safety'),
+    ('He swallowed two button batteries from the TV remote.', 'safety'),
+    ('She drank cleaning fluid from under the sink at the group home.', 'safety'),
+    ('He darted into the traffic outside the day centre.', 'safety'),
+    ("She's been holding her head under the water in the bath.", 'safety'),
+    ("He's been binning his levetiracetam since Christmas.", 'safety'),
+    ('The lads from the estate take his ESA every week.', 'safety'),
+    ('They walked him to the cash machine on benefits day.', 'safety'),
+    ('Her grandson cashes her pension and keeps it.', 'safety'),
+    ("Her father's flat has been taken over by dealers.", 'safety'),
+    ("Her passport is kept safe by her husband's mother.", 'safety'),
+    ("The wedding was arranged for her and she doesn't want to go through with it.", 'safety'),
+    ('She never said yes to the marriage, she told the school nurse.', 'safety'),
+    ("She's booked to fly out in July with no return ticket.", 'safety'),
+    ("He said if you leave me I'll have you deported.", 'safety'),
+    ('Her girlfriend threatens to out her to her parents if she leaves.', 'safety'),
+    ('Her husband throws away her HRT patches when they argue.', 'safety'),
+    ('Elders warned that if he leaves the church his children will be taken.', 'safety'),
+    ("Her uncles stopped the 12yo's insulin because prayer will heal her.", 'safety'),
+    ("Her brother 'minds' her bank card and passport.", 'safety'),
+    ("Coach called it 'our special secret'.", 'safety'),
+    ('Youth leader comes to his room after lights out on camp.', 'safety'),
+    ("The family say the girls will 'become women' there this summer.", 'safety'),
+    ("Leaves the kids with the iPad while she's at the pub.", 'safety'),
+    ('Hair drug test in March came back negative.', 'test_results'),
+    ('Unlikely to be fit for frontline duties before the new year.', 'prognosis'),
+    ('Compared with baseline, she sleeps through four nights in seven.', 'progress'),
+    ('Plan: continue weekly CBT and repeat GAD-7 in four weeks.', 'treatment_plan'),
+    ('Social story about the dentist used today.', 'modality_frequency'),
+    ('Her mum took codeine home from the chemist after her knee operation.', 'private'),
+    ('He had a pint with the team after his shift on Friday.', 'private'),
+    ('She changed her route to work because of the roadworks.', 'private'),
+    ('Her dad turned up at her flat with a surprise birthday cake.', 'private'),
+    ('She cleared out her wardrobe and gave the clothes to the charity shop.', 'private'),
+    ('The family sends money to the village for the school roof.', 'private'),
+    ('Checking out of the hotel early to catch the ferry.', 'private'),
+    ('She wants to switch off from work for the weekend.', 'private'),
+    ('He wants to book a one-way ticket to Lisbon to start the new job.', 'private'),
+    ("Her passport is in the drawer at her mum's because she keeps losing it.", 'private'),
+    ('Her parents arranged the hall for the engagement party she planned.', 'private'),
+    ('They shut the chickens in the shed at night because of the fox.', 'private'),
+    ('She gives away courgettes every August because they grow too many.', 'private'),
+    ('She loved the film where the sea calls the fisherman back, and cried at the end.',
+     'private'),
+])
+def test_twenty_ninth_round_work_college_care_and_hidden_abuse(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, twenty-ninth round: a reviewer helper who read only LABELING.md and this round's
+    # families of work, college and risk told sideways, described in words, wrote 200 look-alikes
+    # and 100 positives. These 68 rows were wrong on the round's start and are right now.
+    ("Admits she's been taking the leftover Oramorph home at the end of her shifts - "
+     "'it's going down the sink anyway' - and keeps it in the bathroom.",
+     'safety'),
+    ('Pt (theatre ODP) found slumped in the staff toilets with a cannula in his hand '
+     'and an empty propofol vial on the floor.',
+     'safety'),
+    ('The CD book on her ward has been short three times, all on her nights, and today'
+     " she told me she's been taking the codeine and using it on shift.",
+     'safety'),
+    ('Student nurse on placement kept the tramadol she was meant to return to '
+     'pharmacy; two boxes now in her bedroom drawer.',
+     'safety'),
+    ("GP client says he's been dipping into the practice's diazepam 'to take the edge "
+     "off' before evening surgery.",
+     'safety'),
+    ("Ward manager found strips of the ward's zopiclone in her locker during a search;"
+     ' she admits they were for her.',
+     'safety'),
+    ('He has been taking midazolam ampoules home from the endoscopy unit and injecting'
+     ' at night, he told me right at the end.',
+     'safety'),
+    ("Took diamorphine from the hospice CD cupboard on Friday, hasn't used it yet - "
+     "'it's just there if I need it'.",
+     'safety'),
+    ('Dental nurse - has been pocketing codeine from the surgery stock for months, '
+     'about sixty tablets at home now, practice manager flagging the count.',
+     'safety'),
+    ('Having 3-4 schooners at lunch most days, then driving the afternoon school bus '
+     'run.',
+     'safety'),
+    ("Drank till about 1 then started on the ward at 7 - 'still half cut', he said - "
+     'with four patients on IV lines.',
+     'safety'),
+    ('Smoked a joint in the hospital car park before his theatre list on Tuesday; '
+     "first time he's admitted it.",
+     'safety'),
+    ('Pt is a commercial pilot; reports cocaine on a layover the night before flying '
+     'the return leg.',
+     'safety'),
+    ('Few cans in the cab at dinnertime, then back out on the special-needs minibus - '
+     "'they're only little, they don't notice'.",
+     'safety'),
+    ("Crane op - has a couple of vodkas first thing before going up, 'to steady the "
+     "hands'.",
+     'safety'),
+    ('Still over the limit when she clocked on for the early ambulance shift, by her '
+     'own count of units.',
+     'safety'),
+    ("Admits he's been on the ket the night before his early shifts driving the Sunday"
+     ' trains to Cardiff.',
+     'safety'),
+    ('Came in for the morning list still drunk from the night before; the scrub nurse '
+     'smelled it and sent her home.',
+     'safety'),
+    ('Ex has been parked up by the staff entrance at the hospital when her nights '
+     'finish, four times this fortnight.',
+     'safety'),
+    ('Line manager followed her into the stockroom, shut the door and stood in front '
+     "of it while he went on about her 'attitude'.",
+     'safety'),
+    ("PhD supervisor messages her after midnight - 'sleep tight x' - and she's started"
+     ' dreading their one-to-ones.',
+     'safety'),
+    ('A client of hers from the gym keeps appearing at her work, at her gym, and was '
+     'sat on the wall outside her house Sunday.',
+     'safety'),
+    ('Has changed the way she walks home from uni three times since a lad from her '
+     'seminar group started waiting at her bus stop.',
+     'safety'),
+    ('Colleague turned up at her flat uninvited on Saturday and kept on the buzzer for'
+     " twenty minutes when she didn't answer.",
+     'safety'),
+    ("Music teacher sends him messages late at night saying it's 'our secret'; pt is "
+     '14.',
+     'safety'),
+    ("Said at the team briefing that 'a few of you won't be getting home on Friday' "
+     'and refused to say what he meant.',
+     'safety'),
+    ("Reckons the lad next door 'won't be walking right' after the weekend - knows "
+     'which pub he drinks in.',
+     'safety'),
+    ("Re the landlord: 'he'll find out what happens to people who do that to me', said"
+     ' quietly, jaw set, twice.',
+     'safety'),
+    ("Says the council officer who stopped her benefits 'should be careful leaving the"
+     " building at night'.",
+     'safety'),
+    ("Texted his brother 'after Saturday there'll be one less of us at Christmas' and "
+     "won't explain it to me or to him.",
+     'safety'),
+    ("Pt: 'the teachers at that school are going to remember my name' - asked about "
+     'it, he changed the subject.',
+     'safety'),
+    ("Hinted his ex's new fella 'will be needing a wheelchair' if he sees him near the"
+     ' kids again.',
+     'safety'),
+    ('In the same few days he took back all his library loans, stopped the gym direct '
+     'debit and handed his PS5 to his flatmate, no reason given.',
+     'safety'),
+    ("Sealed envelope in the bureau marked 'after' - wouldn't tell me what's inside.", 'safety'),
+    ("Moved nearly all his savings into his brother's account on Monday 'so it's "
+     "sorted'; no explanation beyond that.",
+     'safety'),
+    ("Asked her eldest to 'look after your nan when I can't anymore' - said it at the "
+     'school gate, out of nowhere.',
+     'safety'),
+    ("Spare keys laid out on the hall table, each tagged 'for when you're on your "
+     "own'.",
+     'safety'),
+    ("Her Insta: photos of the kids captioned 'last time I'll see this view'.", 'safety'),
+    ("Boxes in the spare room with his nephews' names on and a note saying who gets "
+     "the Lego; he's 31 and physically well.",
+     'safety'),
+    ("Been going round his old mates one at a time to 'thank them for everything' - "
+     'three visits this week.',
+     'safety'),
+    ("Keeping a strip of co-codamol tucked in the glove compartment 'just in case' - "
+     "wouldn't say in case of what.",
+     'safety'),
+    ("Cut a length off the hosepipe and taped one end - it's in the boot of the Corsa.", 'safety'),
+    ('Asked me how cold it would need to get for someone not to wake up if they slept '
+     'out on the moor; laughed it off.',
+     'safety'),
+    ("Keeps thinking about driving himself and his wife into the reservoir 'so neither"
+     " of us is left'.",
+     'safety'),
+    ("Has a knotted cord in his jacket pocket, fiddles with it in sessions and won't "
+     'tell me why he carries it.',
+     'safety'),
+    ('Risk reviewed with the duty team after session: moderate, plan agreed, GP '
+     'informed.',
+     'safety'),
+    ('SIDAS 24 today, up from 11 at intake.', 'safety'),
+    ("CORE-10 risk item endorsed 'occasionally'; rest of the form much as before.", 'safety'),
+    ('Paracetamol and her sertraline now held in the locked office on the unit; staff '
+     'to hand out daily.',
+     'safety'),
+    ('Mum has hidden the kitchen knives under her mattress since his last episode.', 'safety'),
+    ("Carer (his sister) says she's at the end of her rope and will take him to A&E "
+     'and drive off.',
+     'safety'),
+    ('CORE-OM risk subscale 6, higher than at assessment; talked it through with her.', 'safety'),
+    ("Says she's 'sorted everything' and 'made her arrangements', and wouldn't be "
+     'drawn on what that means.',
+     'safety'),
+    ("'Time the curtain came down on me,' she said, looking at the floor.", 'safety'),
+    ("Wishes she could fall asleep and just not come round - 'that would be a mercy'.", 'safety'),
+    ("'I've had enough of this ride, I just want to get off' - about her life, not her"
+     ' job, when I checked.',
+     'safety'),
+    ("Says the canal keeps 'calling her home' on her walks.", 'safety'),
+    ("'Soon I won't be anyone's problem,' he said on his way out.", 'safety'),
+    ("Has bought a one-way ticket and wouldn't say where to; 'it doesn't matter "
+     "where'.",
+     'safety'),
+    ("Wants someone to 'flick my off switch', he said, tapping his temple.", 'safety'),
+    ("Said that if she didn't wake up before the exam, 'that'd be grand, honestly'.", 'safety'),
+    ("Admits he'd be glad if a lorry took him out on the motorway on the way home.", 'safety'),
+    ('Wonders aloud whether anyone at work would notice her desk sitting empty '
+     "'permanently'.",
+     'safety'),
+    ('Urine tox back clean this week, second in a row.', 'test_results'),
+    ('OH view: unlikely to be fit for clinical duties for at least six weeks.', 'prognosis'),
+    ('Good chance the insomnia settles once the low mood is treated, in my view.', 'prognosis'),
+    ('Binge episodes 14 in Jan -> 5 in Apr.', 'progress'),
+    ('Used a social story and the emotion thermometer with him today to prepare for '
+     'the dentist.',
+     'modality_frequency'),
+])
+def test_twenty_ninth_round_work_and_sideways_risk_on_a_review(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, twenty-ninth round: a second reviewer helper who read only LABELING.md and this
+    # round's families of care, disability and hidden abuse, described in words, wrote 200 look-
+    # alikes and 100 positives. These 77 rows were wrong on the round's start and are right now.
+    ('Mum reports staff at his group home now bolt his bedroom door from the hall side'
+     " after 10pm 'so he doesn't wander'.",
+     'safety'),
+    ("Pt (LD, supported living) says when she 'kicks off' they put her out on the "
+     'patio and shut the door, even in the rain.',
+     'safety'),
+    ("Sister says his key worker holds on to his blue inhaler until he 'watches his "
+     "language'.",
+     'safety'),
+    ("Advocate reports his tea gets stopped whenever he's 'rude to staff' — third time"
+     ' this month.',
+     'safety'),
+    ("Per day-centre nurse, PRN lorazepam given at 4pm most days 'to make teatime "
+     "easier', no agitation recorded, not in his protocol.",
+     'safety'),
+    ('Described 2 staff pinning him face down on the lounge floor, one knelt across '
+     'his back, till he stopped crying.',
+     'safety'),
+    ("Her daughter found her at 7am still in the pad she'd been put in at teatime, "
+     'soaked, sore and shivering; night staff never changed her.',
+     'safety'),
+    ('His aunt showed me a clip a support worker had posted in a staff group chat of '
+     'him mid-meltdown, headbanging, someone laughing behind the camera.',
+     'safety'),
+    ("Her dad's nursing home stops residents' drinks from mid-afternoon 'to cut down "
+     "on wet beds'; she's found him parched and muddled twice.",
+     'safety'),
+    ("Her carer's told her that if she keeps buzzing for the commode at night he'll "
+     'stop coming in to help her at all.',
+     'safety'),
+    ('Pt w/ CP reports agency carer leaves her in bed till midday most days, not '
+     'repositioned; new sore on L heel.',
+     'safety'),
+    ("Day-service manager admitted to me they 'sometimes' hold the quiet-room door "
+     "shut on Jonah when he's loud, and nothing gets written down.",
+     'safety'),
+    ("A bank nurse tipped her off that her mum's being given extra haloperidol 'on "
+     "short-staffed nights'; mum's been drowsy and falling.",
+     'safety'),
+    ("Mentioned almost in passing that weekend staff skip his evening meal if he's "
+     'dozing, so he often goes hungry till breakfast.',
+     'safety'),
+    ('Mum found two button batteries gone from the TV remote and blood on his lips; '
+     'she thinks he bit into them.',
+     'safety'),
+    ('Pt (ASD) drank toilet cleaner from under the sink Tues, ER, home next day, '
+     'cupboard still not locked.',
+     'safety'),
+    ('Carer says the X-ray showed three screws and a hairgrip in his stomach; surgical'
+     ' team reviewing.',
+     'safety'),
+    ("When he's overwhelmed he bolts across the road between moving cars; twice this "
+     'week a van had to slam on.',
+     'safety'),
+    ("Says when he's wound up he puts his foot to the floor on the A-road and shuts "
+     "his eyes 'to see what happens'.",
+     'safety'),
+    ('Carer walked in and found her pushing her own face under the bathwater; she came'
+     " up gasping and said she 'wanted it quiet'.",
+     'safety'),
+    ('TA emailed: forearms scratched raw, blood coming through his jumper sleeves by '
+     'lunch.',
+     'safety'),
+    ("Found her Keppra stuffed down the sofa; she's only been pretending to take it "
+     'for about two weeks, two seizures since.',
+     'safety'),
+    ('The home says he spits his lamotrigine out once staff turn away, and they keep '
+     'finding tablets in the plant pot.',
+     'safety'),
+    ('Pt w/ LD drank a bottle of hand gel at the day centre, appeared intoxicated, '
+     'ambulance called.',
+     'safety'),
+    ("Pt with epilepsy has stopped her valproate completely bc it 'makes her slow'; "
+     'neurology not told.',
+     'safety'),
+    ("Eats soil and small stones in the garden whenever nobody's watching and has been"
+     " vomiting; GP doesn't know.",
+     'safety'),
+    ("He yanks the steering wheel when his brother's driving if the radio gets "
+     'switched off, nearly had them in a ditch Sunday.',
+     'safety'),
+    ("Drank half a bottle of mouthwash 'for the taste' at respite; staff only knew "
+     'when he threw up.',
+     'safety'),
+    ('Living on water and a couple of rice cakes a day, and says her heart flutters '
+     'when she climbs the stairs.',
+     'safety'),
+    ("Pt (mild LD) says new 'mates' off the estate have him dropping packages round on"
+     ' his bike, paid in vapes.',
+     'safety'),
+    ("Appointee (cousin) keeps his ESA, gives him a tenner on Fridays, says he 'can't "
+     "be trusted' with more.",
+     'safety'),
+    ("Neighbour's lad walks Mr K to the cashpoint every Monday and stands right at his"
+     ' shoulder while he keys in the PIN.',
+     'safety'),
+    ("Someone at the hostel got her to sign a loan application 'as a favour' and she "
+     "has no idea how much it's for.",
+     'safety'),
+    ("'I don't see much of it,' she said of the pension her son draws for her every "
+     'week.',
+     'safety'),
+    ("When cl went round, her mum's carer's boyfriend wouldn't let her in, said mum "
+     "was 'sleeping', third time now.",
+     'safety'),
+    ('Mrs P reports son tried to force the back door last night after she refused him '
+     'money; latch broken.',
+     'safety'),
+    ('A group of men have moved into his apartment; he sleeps on the couch now and '
+     'they deal out of his kitchen.',
+     'safety'),
+    ("Lets a bloke stay in his box room for 'free gear' and says the bloke 'looks "
+     "after' his money now.",
+     'safety'),
+    ("Support worker can't get in to see him, 5 wks, someone else always answers the "
+     "door and says he's out.",
+     'safety'),
+    ("Pt says her elderly neighbour's son cashes the old lady's pension every week and"
+     " she's out of food by Thursday.",
+     'safety'),
+    ("Pt (autistic, 17) has two extra phones he won't explain and has gone missing "
+     'overnight 3x since half term.',
+     'safety'),
+    ("Gran's online 'boyfriend' has had £8k off her for 'visa fees' and the family "
+     "can't make her see it.",
+     'safety'),
+    ("Mr D (81) has signed his car over and 'lends' his lodger cash weekly; looked "
+     'frightened when the lodger was mentioned.',
+     'safety'),
+    ('Her brother (Down syndrome) keeps coming home from day centre with no bus money;'
+     " a 'mate' there 'borrows' it every week.",
+     'safety'),
+    ("Since her stroke her daughter-in-law 'manages' her card and won't tell her the "
+     'balance; red bills piling up.',
+     'safety'),
+    ("In-laws have her passport and BRP 'for safekeeping' and won't tell her where "
+     'they are.',
+     'safety'),
+    ("MIL keeps her wedding gold locked up 'till she learns how a wife behaves'.", 'safety'),
+    ("Family have picked a cousin from back home for her to marry next summer; she's "
+     "said no and was told it's already settled.",
+     'safety'),
+    ("'Nobody asked me, I never agreed,' she said of the nikah her father arranged in "
+     'March.',
+     'safety'),
+    ("Dad's booked her a one-way flight to Lahore for August; she's 16 and hasn't been"
+     ' told why.',
+     'safety'),
+    ('Her brothers drive her to and from college and wait outside her classes; she '
+     "isn't allowed her own phone.",
+     'safety'),
+    ("Hasn't been let out of the house except with her mother-in-law since March, "
+     "'it's house arrest'.",
+     'safety'),
+    ("He says one phone call from him and she'll be deported if she ever walks out.", 'safety'),
+    ('Partner withdrew sponsorship of her visa the same week she applied for the '
+     'non-mol.',
+     'safety'),
+    ("Girlfriend threatens to tell his family and his boss he's gay if he ends it.", 'safety'),
+    ('Partner flushed his ARVs down the toilet during a row Sat; no doses since.', 'safety'),
+    ("Husband's been hiding her letters from the gender clinic; she found one torn up "
+     'in his car.',
+     'safety'),
+    ("Church elders told her to hand over her wages 'or the boy won't get better'; "
+     "she's given them about £2,000.",
+     'safety'),
+    ('Pastor told the family to pray instead of giving his insulin, and mum has '
+     'started cutting his doses.',
+     'safety'),
+    ('Has to ask him before she buys so much as a coffee, and send a photo of every '
+     'receipt.',
+     'safety'),
+    ('Her partner holds her keys when they go swimming because her costume has no '
+     'pockets, a running joke.',
+     'private'),
+    ("Pt (14) says her coach calls their extra sessions 'just between us' and tells "
+     "her he's the only one who really gets her.",
+     'safety'),
+    ("Son (12) has been doing one-on-one 'elite training' with his swim coach after "
+     'the pool shuts.',
+     'safety'),
+    ("Her daughter says the gymnastics coach gives the girls 'sports massages' in his "
+     'office with the door closed.',
+     'safety'),
+    ("Her lad says the scout leader came into the boys' tent after lights out on camp "
+     'and sat on his sleeping bag.',
+     'safety'),
+    ("Choir master hugs her for ages and strokes her hair; she's 12 and says it makes "
+     'her feel weird.',
+     'safety'),
+    ("Tutor's been giving him lifts home after their one-to-ones and buying him energy"
+     " drinks and games; he's 13.",
+     'safety'),
+    ('Form tutor bought her a phone, messages her late at night and told her not to '
+     'tell her mum.',
+     'safety'),
+    ("Mum mentioned the girls will 'be made women' in Somalia this summer, same as she"
+     ' was.',
+     'safety'),
+    ("Disclosed she was cut at 7 in Guinea, first time she's ever told anyone.", 'safety'),
+    ("Gran told her 8-year-old a 'special procedure' will happen at the family "
+     'gathering back home.',
+     'safety'),
+    ('School nurse noticed the 9yo walking stiffly and avoiding the toilet since the '
+     'family got back from Egypt.',
+     'safety'),
+    ("Her mum pressed a heated stone on her chest when she started developing 'so men "
+     "won't look'; she was 10.",
+     'safety'),
+    ("Says partner's 'a bit heavy-handed' with the baby when she cries, shakes the cot"
+     ' hard.',
+     'safety'),
+    ("10yo minds the 4yo and the baby after school until mum's in at seven.", 'safety'),
+    ("Coach took her to his hotel room during the away tournament 'to go over "
+     "tactics'; she's 15.",
+     'safety'),
+    ("Music teacher's started 'extra lessons' at his house and told her to keep them "
+     'secret from her friends.',
+     'safety'),
+])
+def test_twenty_ninth_round_care_and_hidden_abuse_on_a_review(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
