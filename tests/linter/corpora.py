@@ -199,7 +199,10 @@ CORPORA = {
         # first on its final linter. heldout97 (published phrasing from counselling at work
         # and at college, 100 pages) and heldout98 (autistic clients, ADHD and intellectual
         # disability), written blind at the twenty-eighth round's start and kept unopened: run
-        # first at the twenty-ninth round's start.)
+        # first at the twenty-ninth round's start. heldout99 (published phrasing from
+        # trauma-focused therapy, 85 pages) and heldout100 (rural, remote and on-the-move
+        # clients), written blind at the twenty-ninth round's start: run first on its final
+        # linter.)
         estimate=("heldout7.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl",
                   "heldout34.jsonl", "heldout35.jsonl", "heldout36.jsonl", "heldout37.jsonl",
                   "heldout38.jsonl", "heldout39.jsonl", "heldout40.jsonl", "heldout53.jsonl",
@@ -209,7 +212,8 @@ CORPORA = {
                   "heldout81.jsonl", "heldout82.jsonl", "heldout83.jsonl", "heldout84.jsonl",
                   "heldout87.jsonl", "heldout88.jsonl", "heldout89.jsonl", "heldout90.jsonl",
                   "heldout91.jsonl", "heldout92.jsonl", "heldout93.jsonl", "heldout94.jsonl",
-                  "heldout95.jsonl", "heldout96.jsonl", "heldout97.jsonl", "heldout98.jsonl"),
+                  "heldout95.jsonl", "heldout96.jsonl", "heldout97.jsonl", "heldout98.jsonl",
+                  "heldout99.jsonl", "heldout100.jsonl"),
         extra=("train_extra.jsonl", "published.jsonl", "train_more.jsonl", "train_more2.jsonl",
                "train_more3.jsonl", "train_more4.jsonl", "train_more5.jsonl",
                "train_more6.jsonl", "train_more7.jsonl", "train_more8.jsonl",
@@ -275,6 +279,7 @@ CORPORA = {
                            "heldout90.jsonl", "heldout91.jsonl", "heldout92.jsonl",
                            "heldout93.jsonl", "heldout94.jsonl", "heldout95.jsonl",
                            "heldout96.jsonl", "heldout97.jsonl", "heldout98.jsonl",
+                           "heldout99.jsonl", "heldout100.jsonl",
                            "train_more48.jsonl",
                            "train_more49.jsonl", "train_more50.jsonl", "train_more51.jsonl",
                            "train_more52.jsonl", "train_more53.jsonl", "train_more54.jsonl",
