@@ -1,9 +1,10 @@
-"""Load the linter's rules from ``shared_schema/lexicon/`` and compile them once.
+"""Load the linter's rules from ``shared_schema/lexicon/``; each is compiled once, when a note
+first needs it (lazy_pattern.py).
 
 The rules are data a clinician can read (see ``rules.json``'s "about"); this module only
-turns terms, abbreviations and patterns into regular expressions. Drug names are looked up
-by word n-grams in a dictionary instead, because one regular expression of two thousand
-names is slow to match.
+turns terms, abbreviations and patterns into regular expressions, with what the gate reads
+from each (rule_keys.py). Drug names are looked up by word n-grams in a dictionary instead,
+because one regular expression of two thousand names is slow to match.
 """
 
 from __future__ import annotations
