@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from margin.lint.engine import Linter
 from margin.lint.inner_keys import inner_keys
 from margin.lint.labelset import MISPLACEMENT
 from margin.lint.lazy_pattern import LazyPattern
@@ -93,3 +94,24 @@ def test_a_lazy_pattern_compiles_once_and_finds_what_re_finds() -> None:
     assert lazy.compiled() is lazy.compiled()
     assert lazy.search(text, 5).span() == expected.search(text, 5).span()
     assert lazy.match(text, 3, 19) is not None and lazy.match(text, 0) is None
+
+
+def test_the_shipped_file_spares_reading_every_pattern(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the committed file, building the rules parses no pattern: what made starts slow."""
+    def parsed(*_: object, **__: object) -> None:
+        raise AssertionError("a pattern was read although rule_keys.json holds it")
+
+    monkeypatch.setattr("margin.lint.rule_keys.gate.keys", parsed)
+    monkeypatch.setattr("margin.lint.rule_keys.inner_keys", parsed)
+    assert _read_by_gate(load_lexicon(MISPLACEMENT.folder())) == _read_by_gate(_shipped())
+
+
+def test_a_rule_is_compiled_only_when_a_note_needs_it() -> None:
+    linter = Linter(use_model=False)
+    patterns = [rule.regex for rule in linter.lexicon.rules if rule.regex is not None]
+    assert not any(p._compiled for p in patterns)  # building compiles nothing
+    linter.lint("She has been saving her tablets and wrote letters to her children.")
+    compiled = sum(1 for p in patterns if p._compiled is not None)
+    # Only what the gate opened for this note: common words ("she", "her") open many rules,
+    # about a quarter of them here; an eager build would compile every one.
+    assert 0 < compiled < len(patterns) // 2
