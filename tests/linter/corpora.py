@@ -202,7 +202,9 @@ CORPORA = {
         # first at the twenty-ninth round's start. heldout99 (published phrasing from
         # trauma-focused therapy, 85 pages) and heldout100 (rural, remote and on-the-move
         # clients), written blind at the twenty-ninth round's start: run first on its final
-        # linter.)
+        # linter. heldout101 (published phrasing from DBT and personality-disorder services, 141
+        # pages) and heldout102 (pastoral care and people of faith), written at the same time
+        # and kept unopened: run first at the thirtieth round's start.)
         estimate=("heldout7.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl",
                   "heldout34.jsonl", "heldout35.jsonl", "heldout36.jsonl", "heldout37.jsonl",
                   "heldout38.jsonl", "heldout39.jsonl", "heldout40.jsonl", "heldout53.jsonl",
@@ -213,7 +215,8 @@ CORPORA = {
                   "heldout87.jsonl", "heldout88.jsonl", "heldout89.jsonl", "heldout90.jsonl",
                   "heldout91.jsonl", "heldout92.jsonl", "heldout93.jsonl", "heldout94.jsonl",
                   "heldout95.jsonl", "heldout96.jsonl", "heldout97.jsonl", "heldout98.jsonl",
-                  "heldout99.jsonl", "heldout100.jsonl"),
+                  "heldout99.jsonl", "heldout100.jsonl", "heldout101.jsonl",
+                  "heldout102.jsonl"),
         extra=("train_extra.jsonl", "published.jsonl", "train_more.jsonl", "train_more2.jsonl",
                "train_more3.jsonl", "train_more4.jsonl", "train_more5.jsonl",
                "train_more6.jsonl", "train_more7.jsonl", "train_more8.jsonl",
@@ -279,7 +282,8 @@ CORPORA = {
                            "heldout90.jsonl", "heldout91.jsonl", "heldout92.jsonl",
                            "heldout93.jsonl", "heldout94.jsonl", "heldout95.jsonl",
                            "heldout96.jsonl", "heldout97.jsonl", "heldout98.jsonl",
-                           "heldout99.jsonl", "heldout100.jsonl",
+                           "heldout99.jsonl", "heldout100.jsonl", "heldout101.jsonl",
+                           "heldout102.jsonl",
                            "train_more48.jsonl",
                            "train_more49.jsonl", "train_more50.jsonl", "train_more51.jsonl",
                            "train_more52.jsonl", "train_more53.jsonl", "train_more54.jsonl",
