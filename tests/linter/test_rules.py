@@ -5410,3 +5410,263 @@ def test_twenty_ninth_round_work_and_sideways_risk_on_a_review(text: str, expect
 ])
 def test_twenty_ninth_round_care_and_hidden_abuse_on_a_review(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirtieth round, mended on the misses of train_more91 to train_more94 (DBT and
+    # personality-disorder services; trauma-focused therapy; people of faith; strong feeling with
+    # and without risk). Each family worded anew; none of these sentences is in a corpus file. 28
+    # of the 54 positives and 6 of the 14 look-alikes fail on the round's start.
+    ('Texted me at midnight from the footbridge over the bypass, crying and saying '
+     'sorry.',
+     'safety'),
+    ('Police found him on the top level of the multi-storey car park after his sister '
+     'rang them.',
+     'safety'),
+    ("She was up on the railway bridge and wouldn't come down until the crisis team "
+     'arrived.',
+     'safety'),
+    ('I kept him talking till the ambulance reached the house.', 'safety'),
+    ('Chain walked through: argument, vodka, then she was in the bathroom holding the '
+     'razor.',
+     'safety'),
+    ('Target 1 - cutting on Thursday, superficial, cleaned it herself.', 'safety'),
+    ('Had to get three steri-strips at the minor injuries unit on Sunday.', 'safety'),
+    ('History includes a ligature attempt on the ward in 2019.', 'safety'),
+    ('Spaced out on the A1 with her son in the back seat and missed the junction.', 'safety'),
+    ('He lost about half an hour behind the wheel on the way back from the depot.', 'safety'),
+    ("Says she 'came to' three junctions past her exit with no memory of the drive.", 'safety'),
+    ('Drank most of a bottle of wine, then drove to pick up her daughter.', 'safety'),
+    ('The captain admitted he has flown the morning shuttle still over the limit.', 'safety'),
+    ('He has a couple of pints before the school run most days.', 'safety'),
+    ('Takes the motorbike out at night hoping a lorry decides for him.', 'safety'),
+    ("If God won't take him home this winter, he says he'll arrange it himself.", 'safety'),
+    ("Posted that she'll be with the Lord before Christmas.", 'safety'),
+    ('Told the chaplain the church would be cleaner without him.', 'safety'),
+    ("He says he's going to hell anyway so he may as well get there sooner.", 'safety'),
+    ("He keeps asking whether to go on living and says God hasn't answered.", 'safety'),
+    ('She is praying until the Lord answers her or she dies, and has eaten nothing '
+     'since Sunday.',
+     'safety'),
+    ('Since Frank died she is just waiting to join him and has stopped her heart '
+     'tablets.',
+     'safety'),
+    ('The uncle says the boy must be beaten until the evil spirit leaves.', 'safety'),
+    ('Parents refuse to take their baby to the doctor despite a week of fever; they '
+     'want prayer only.',
+     'safety'),
+    ('The imam told her to go home and submit, and that it is a family matter.', 'safety'),
+    ("Her brothers say they will 'sort out' their sister for marrying outside the "
+     'faith.',
+     'safety'),
+    ("The scout leader calls her his special girl and says she mustn't tell her mum "
+     'about the drives.',
+     'safety'),
+    ('He told the boy it was a secret between you and me and nobody else.', 'safety'),
+    ("He says he'll find her wherever she runs to if she leaves with the baby.", 'safety'),
+    ("Said he'd put a bottle through his landlord's face if the rent goes up again.", 'safety'),
+    ('Threatened to burn down the pub and has a can of petrol in the van.', 'safety'),
+    ("She's been parked outside her ex's new flat most evenings this month.", 'safety'),
+    ("He's tracked down his ex's new address online and drove past twice.", 'safety'),
+    ("Told his gaming friends he's going to do a school before the summer.", 'safety'),
+    ('The man who attacked her was released on licence and is living two streets from '
+     'her work.',
+     'safety'),
+    ('She thinks her stepfather does to the girls now what he did to her.', 'safety'),
+    ('The kids, 7 and 9, were left home alone all night while she was out.', 'safety'),
+    ('Has stockpiled sleeping tablets in a shoebox under the bed.', 'safety'),
+    ('Gave his pill supply to his brother to lock in the gun safe.', 'safety'),
+    ('The paramedic admits to pocketing leftover morphine from calls.', 'safety'),
+    ("Her dad's pension keeps going missing since her cousin moved in.", 'safety'),
+    ("The carer is 'milking' her 88-year-old neighbour, according to the warden.", 'safety'),
+    ('She held a lit cigarette against her forearm after the call.', 'safety'),
+    ('After switching she found fresh cuts across both wrists.', 'safety'),
+    ('The voice tells him to take all the pills in the cabinet.', 'safety'),
+    ('Wants his will done by tomorrow, though nothing has changed medically.', 'safety'),
+    ('We went through his warning signs with his wife present.', 'safety'),
+    ('PCL-5 scored 41, which is above the cut-off for probable PTSD.', 'test_results'),
+    ('Session began at 2:10 pm and ended at 3:00 pm.', 'session_times'),
+    ('He is missing three shifts a month since the accident.', 'functional_status'),
+    ('Back at work two days a week on a phased return.', 'functional_status'),
+    ('Some progress toward his sleep goals this month.', 'progress'),
+    ('She has completed twelve sessions of the anger group.', 'progress'),
+    ('We anticipate a marked reduction in flashbacks over the next month.', 'prognosis'),
+    ('The family have always had raised voices at dinner; she likes it quiet.', 'private'),
+    ('Her Detached Protector showed up when I mentioned the holiday.', 'private'),
+    ('She slipped into the helpless-victim role with her mother again.', 'private'),
+    ('The third IVF round failing has knocked both of them flat.', 'private'),
+    ('Her card was declined at the supermarket and she felt mortified.', 'private'),
+    ("If the bus had come 10 min later she'd have missed him entirely.", 'private'),
+    ('He went over the footbridge to the station as usual and felt fine.', 'private'),
+    ("Her son wouldn't come down for dinner after the argument.", 'private'),
+    ("We talked about a chain of cafes she'd like to open one day.", 'private'),
+    ('She drank a bottle of water before the run and felt strong.', 'private'),
+    ('He sat in the car outside the school waiting to pick up his daughter.', 'private'),
+    ("They're waiting to join her in Spain in June.", 'private'),
+    ("Her husband's pension went up this year and they are planning a cruise.", 'private'),
+    ('She saved up for a new bike for months.', 'private'),
+])
+def test_thirtieth_round_crisis_wheel_faith_threats_and_record_facts(text: str,
+                                                                     expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirtieth round: a reviewer helper who read only LABELING.md and this round's
+    # families, described in words, wrote 200 look-alikes and 100 positives. These 57 rows were
+    # wrong on the round's start and are right now.
+    ("Family told her cousin that apostates 'deserve what comes'; pt fears for her "
+     "cousin's life.",
+     'safety'),
+    ('Her 11yo says the choir leader calls her his favourite and that their chats are '
+     "'just for us'.",
+     'safety'),
+    ('Spaced out behind the wheel on the ring road and ended up on the hard shoulder, '
+     'doesnt remember pulling over.',
+     'safety'),
+    ("Says she's been asking Our Lady to bring her home to her mammy, and she means "
+     'soon, God willing.',
+     'safety'),
+    ('Her old youth leader sent her a friend request and she remembers him as kind and'
+     ' a bit hopeless at football.',
+     'private'),
+    ('Links in the chain ran: no sleep, three glasses of wine, then the blister packs '
+     'popped out onto the kitchen table.',
+     'safety'),
+    ("She admits she has been following her ex's new girlfriend home from work 'just "
+     "to see what she's like'.",
+     'safety'),
+    ("About her job: 'I don't see the point of anything I do there, it's all reports "
+     "nobody reads.'",
+     'private'),
+    ('Her priest told her to go back to her husband and carry the beatings as her '
+     'cross.',
+     'safety'),
+    ("Her nan's account is being emptied and the new lodger has started 'borrowing' "
+     'her bank card.',
+     'safety'),
+    ('Chain from Fri: row w/ mum -> locked bathroom -> sat with the razor in her hand '
+     'when flatmate knocked.',
+     'safety'),
+    ("Said quietly someone should set the job centre alight - and he's 'got the diesel"
+     " for it'.",
+     'safety'),
+    ("Found the new address of the woman who left him via her cousin's Instagram; has "
+     'driven past twice.',
+     'safety'),
+    ("He believes his family and his church would be cleaner and holier once he's "
+     'gone.',
+     'safety'),
+    ("'I'm damned whatever I do, so why not hurry it along' - said flatly, twice.", 'safety'),
+    ('She left the baby (5 mo) in the bath to answer the door and came back to find '
+     'him under the water, coughing.',
+     'safety'),
+    ("Takes the motorbike out at night and opens it right up - 'seeing if the road "
+     "decides for me'.",
+     'safety'),
+    ('Dtr (3) febrile x4 days; parents refusing GP, relying on the prayer chain only.', 'safety'),
+    ("She does the voices for her kids' bedtime stories and her Gruffalo is apparently"
+     ' legendary.',
+     'private'),
+    ('Schema therapy, weekly; today chairwork with the Detached Protector mode.',
+     'modality_frequency'),
+    ('The helpless-victim position shows up in my countertransference more than in '
+     'anything she actually says.',
+     'private'),
+    ("Pt's niece (6) taken off her epilepsy meds by parents after pastor declared her "
+     'healed.',
+     'safety'),
+    ('On the back road home he catches himself easing the steering toward the oaks and'
+     " isn't sure he'd pull it back.",
+     'safety'),
+    ("He said he'd like to put a brick through the landlord's skull and mentioned "
+     'which pub the man drinks in.',
+     'safety'),
+    ('Card declined at the big Tesco - still mortified a week later.', 'private'),
+    ("Wants to be in heaven with Jesus before his exams start - 'so I never have to "
+     "sit them'.",
+     'safety'),
+    ('Her violent ex is just out of prison and has been asking mutual friends where '
+     "she's living now.",
+     'safety'),
+    ('She says she is ready for the Lord to take her and has stopped asking Him to '
+     'wait.',
+     'safety'),
+    ("'If I'd left 5 min later I'd have missed the bus and the whole conversation with"
+     " my ex.'",
+     'private'),
+    ("Counted out and hid 40 of her late mum's tramadol 'just to know they're there'.", 'safety'),
+    ("She says her stepfather is 'doing the same things to my girls that he did to me'"
+     ' when he babysits.',
+     'safety'),
+    ("Says if his ex moves he'll 'track her down, whatever it takes, wherever she ends"
+     " up'.",
+     'safety'),
+    ("Pt, a first officer, admits flying the early rotation w/ last night's drink "
+     'still in his blood.',
+     'safety'),
+    ('Pt texted me a photo taken from the edge of the quarry at 2am, no message w/ it.', 'safety'),
+    ('She has been praying for God to tell her whether she should keep on living, and '
+     "says she'll obey whatever answer comes.",
+     'safety'),
+    ('Her partner found her old school diaries under the bed and read them aloud in '
+     'silly voices, and she found it hilarious.',
+     'private'),
+    ("'The Lord's had long enough to take me - maybe I should save Him the bother,' he"
+     ' told me.',
+     'safety'),
+    ('She rang her solicitor on Monday demanding her will be redone that day, and when'
+     " he asked, couldn't say what she wanted changed.",
+     'safety'),
+    ('Raised voices in the corridor outside my room distracted us both for a minute.', 'private'),
+    ("She is thinking about joining her late husband's bowls club after years of "
+     'avoiding the green.',
+     'private'),
+    ("Pt (16) said he 'might as well shoot up the college'; has been reading up on "
+     'other school attacks.',
+     'safety'),
+    ('Stockpiled loo roll in the first lockdown and is, she says, still working '
+     'through it.',
+     'private'),
+    ("Pt talks of 'going home to the Father' soon and wants to choose the day himself.", 'safety'),
+    ("Her alter 'Kit' wrote in her journal that 'we should all swallow the pills and "
+     "stop'.",
+     'safety'),
+    ('The youth pastor has been giving her 15-year-old gifts and a secret phone, '
+     'telling her God brought them together.',
+     'safety'),
+    ('She reports dissociating on the school run - came round at a red light with the '
+     'kids in the back and no memory of the last mile.',
+     'safety'),
+    ("Her offer on the house was declined and she has decided that's a sign to stay "
+     'put.',
+     'private'),
+    ("She doesn't see the point of half the meetings at work and thinks her manager "
+     'agrees.',
+     'private'),
+    ("Kids (4, 7) on their own Fri-Sun while mum at a festival, per older one's "
+     'teacher.',
+     'safety'),
+    ("Sent his former manager a text: 'I know where your kids go to school.'", 'safety'),
+    ("Mother-in-law insists the baby's infected cord be treated with holy oil, not "
+     'antibiotics - baby getting worse.',
+     'safety'),
+    ('She slides into a helpless-victim position with her sister, and I noticed myself'
+     ' wanting to rescue her.',
+     'private'),
+    ("Wonders if God would forgive her if she 'went to Him early'.", 'safety'),
+    ("Pt says he 'blanked' on the freeway Tues, surfaced two off-ramps past his exit "
+     'w/ no memory of the drive.',
+     'safety'),
+    ('Gave her husband the rest of her lithium and diazepam to keep locked in his '
+     'toolbox after last week.',
+     'safety'),
+    ('He half hopes a lorry will clip him when he cycles the dual carriageway, and he '
+     'has stopped using his lights.',
+     'safety'),
+    ('She heard raised voices from the flat upstairs again and wondered whether to '
+     'mention it to the landlord.',
+     'private'),
+])
+def test_thirtieth_round_families_on_a_review(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
