@@ -9,9 +9,6 @@ RUN_STAMP := $(VENV)/.installed-run-$(SUM)
 STAMP     := $(VENV)/.installed-$(SUM)
 PYTEST_ARGS ?=
 TESTS       ?= tests
-# Two workers: one runs every test that starts daemons and browsers, in order; the other the
-# linter's tests meanwhile (tests/conftest.py says how they are shared).
-WORKERS     ?= 2
 
 .PHONY: run test bench eval lint soak package package-extension system-deps extension-deps xpi clean
 
@@ -33,7 +30,7 @@ run: $(RUN_STAMP)
 
 ## Set up everything the tests need (Python packages, Chromium, a keychain) and run them all.
 test: $(STAMP) system-deps extension-deps
-	$(PYTHON) -m pytest -n $(WORKERS) --dist loadscope --no-loadscope-reorder $(PYTEST_ARGS) $(TESTS)
+	$(PYTHON) -m pytest $(PYTEST_ARGS) $(TESTS)
 
 ## Benchmarks; figures are printed as ratios against a baseline measured in the same run.
 bench: $(STAMP)

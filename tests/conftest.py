@@ -1,5 +1,4 @@
-"""Fixtures shared by every test: a temporary Margin home and a real daemon process; and how
-`make test` shares the tests between its two workers."""
+"""Fixtures shared by every test: a temporary Margin home and a real daemon process."""
 
 from __future__ import annotations
 
@@ -23,31 +22,6 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 CHROME_ORIGIN = "chrome-extension://" + "a" * 32
 OTHER_CHROME_ORIGIN = "chrome-extension://" + "b" * 32
 FIREFOX_ORIGIN = "moz-extension://0b9e2b7c-3f1d-4e7a-9c55-2d8f6a1b4c3e"
-
-
-# Tests that are pure computation over the repository's files: any worker may run them.
-_COMPUTATION = ("tests/linter/", "tests/oversharing/", "tests/test_code_quality.py")
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
-    """How `make test`'s two pytest-xdist workers (--dist loadscope --no-loadscope-reorder)
-    share the tests. Every test that starts daemons, browsers, a keychain or Syncthing is one
-    unit, run by one worker in its usual order, exactly as without xdist: they share
-    machine-wide things (a D-Bus session, browser binaries, ports) and were written to run one
-    at a time. The linter's tests, one unit per file (a file's cached linter is built once),
-    go to the other worker meanwhile. The system unit comes first in the collection, so it
-    starts at once instead of waiting behind the linter's files."""
-    if config.getvalue("dist") != "loadscope":
-        return None
-    from xdist.scheduler import LoadScopeScheduling
-
-    class SystemTestsTogether(LoadScopeScheduling):
-        def _split_scope(self, nodeid: str) -> str:
-            path = nodeid.split("::", 1)[0]
-            return path if path.startswith(_COMPUTATION) else "system"
-
-    return SystemTestsTogether(config, log)
 
 
 @dataclass

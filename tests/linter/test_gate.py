@@ -80,17 +80,10 @@ def corpus_scan() -> dict[str, tuple[int, list]]:
     _LINTER = Linter(use_model=False)
     _CHECKED = _what_each_part_is_checked_against(_LINTER)
     names = list(CORPORA["misplacement"].evaluated)
-    with multiprocessing.get_context("fork").Pool(_free_cores()) as pool:
+    with multiprocessing.get_context("fork").Pool(os.cpu_count() or 1) as pool:
         results = pool.map(_scan_file, names)
     return {kind: (sum(r[kind][0] for r in results), [w for r in results for w in r[kind][1]])
             for kind in _KINDS}
-
-
-def _free_cores() -> int:
-    """The cores this scan may take: all of them, less one for each other pytest-xdist worker
-    (`make test` runs the system tests, browsers among them, beside this file)."""
-    others = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1")) - 1
-    return max(1, (os.cpu_count() or 1) - others)
 
 
 def _what_each_part_is_checked_against(linter: Linter) -> tuple[list, list, list]:
