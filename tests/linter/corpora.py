@@ -204,7 +204,10 @@ CORPORA = {
         # clients), written blind at the twenty-ninth round's start: run first on its final
         # linter. heldout101 (published phrasing from DBT and personality-disorder services, 141
         # pages) and heldout102 (pastoral care and people of faith), written at the same time
-        # and kept unopened: run first at the thirtieth round's start.)
+        # and kept unopened: run first at the thirtieth round's start. heldout103 (published
+        # phrasing from psychodynamic and relational therapy, 87 pages) and heldout104 (brief
+        # therapy in primary care), written blind at the thirtieth round's start: run first on
+        # its final linter.)
         estimate=("heldout7.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl",
                   "heldout34.jsonl", "heldout35.jsonl", "heldout36.jsonl", "heldout37.jsonl",
                   "heldout38.jsonl", "heldout39.jsonl", "heldout40.jsonl", "heldout53.jsonl",
@@ -216,7 +219,7 @@ CORPORA = {
                   "heldout91.jsonl", "heldout92.jsonl", "heldout93.jsonl", "heldout94.jsonl",
                   "heldout95.jsonl", "heldout96.jsonl", "heldout97.jsonl", "heldout98.jsonl",
                   "heldout99.jsonl", "heldout100.jsonl", "heldout101.jsonl",
-                  "heldout102.jsonl"),
+                  "heldout102.jsonl", "heldout103.jsonl", "heldout104.jsonl"),
         extra=("train_extra.jsonl", "published.jsonl", "train_more.jsonl", "train_more2.jsonl",
                "train_more3.jsonl", "train_more4.jsonl", "train_more5.jsonl",
                "train_more6.jsonl", "train_more7.jsonl", "train_more8.jsonl",
@@ -284,7 +287,7 @@ CORPORA = {
                            "heldout93.jsonl", "heldout94.jsonl", "heldout95.jsonl",
                            "heldout96.jsonl", "heldout97.jsonl", "heldout98.jsonl",
                            "heldout99.jsonl", "heldout100.jsonl", "heldout101.jsonl",
-                           "heldout102.jsonl",
+                           "heldout102.jsonl", "heldout103.jsonl", "heldout104.jsonl",
                            "train_more48.jsonl",
                            "train_more49.jsonl", "train_more50.jsonl", "train_more51.jsonl",
                            "train_more52.jsonl", "train_more53.jsonl", "train_more54.jsonl",
