@@ -80,10 +80,17 @@ def corpus_scan() -> dict[str, tuple[int, list]]:
     _LINTER = Linter(use_model=False)
     _CHECKED = _what_each_part_is_checked_against(_LINTER)
     names = list(CORPORA["misplacement"].evaluated)
-    with multiprocessing.get_context("fork").Pool(os.cpu_count() or 1) as pool:
+    with multiprocessing.get_context("fork").Pool(_free_cores()) as pool:
         results = pool.map(_scan_file, names)
     return {kind: (sum(r[kind][0] for r in results), [w for r in results for w in r[kind][1]])
             for kind in _KINDS}
+
+
+def _free_cores() -> int:
+    """Every core, less one when `make test` runs the system tests (browsers among them) in a
+    process beside this one (scripts/test-in-two.sh)."""
+    cores = os.cpu_count() or 1
+    return max(1, cores - 1) if os.environ.get("MARGIN_TESTS_BESIDE") else cores
 
 
 def _what_each_part_is_checked_against(linter: Linter) -> tuple[list, list, list]:
