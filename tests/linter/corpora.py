@@ -207,7 +207,10 @@ CORPORA = {
         # and kept unopened: run first at the thirtieth round's start. heldout103 (published
         # phrasing from psychodynamic and relational therapy, 87 pages) and heldout104 (brief
         # therapy in primary care), written blind at the thirtieth round's start: run first on
-        # its final linter.)
+        # its final linter. heldout105 (published phrasing from therapy with older adults, 103
+        # pages) and heldout106 (LGBTQ+ clients, gender-affirming care, sex and relationship
+        # therapy), written at the same time and kept unopened: run first at the thirty-first
+        # round's start.)
         estimate=("heldout7.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl",
                   "heldout34.jsonl", "heldout35.jsonl", "heldout36.jsonl", "heldout37.jsonl",
                   "heldout38.jsonl", "heldout39.jsonl", "heldout40.jsonl", "heldout53.jsonl",
@@ -219,7 +222,8 @@ CORPORA = {
                   "heldout91.jsonl", "heldout92.jsonl", "heldout93.jsonl", "heldout94.jsonl",
                   "heldout95.jsonl", "heldout96.jsonl", "heldout97.jsonl", "heldout98.jsonl",
                   "heldout99.jsonl", "heldout100.jsonl", "heldout101.jsonl",
-                  "heldout102.jsonl", "heldout103.jsonl", "heldout104.jsonl"),
+                  "heldout102.jsonl", "heldout103.jsonl", "heldout104.jsonl",
+                  "heldout105.jsonl", "heldout106.jsonl"),
         extra=("train_extra.jsonl", "published.jsonl", "train_more.jsonl", "train_more2.jsonl",
                "train_more3.jsonl", "train_more4.jsonl", "train_more5.jsonl",
                "train_more6.jsonl", "train_more7.jsonl", "train_more8.jsonl",
@@ -288,7 +292,7 @@ CORPORA = {
                            "heldout96.jsonl", "heldout97.jsonl", "heldout98.jsonl",
                            "heldout99.jsonl", "heldout100.jsonl", "heldout101.jsonl",
                            "heldout102.jsonl", "heldout103.jsonl", "heldout104.jsonl",
-                           "train_more48.jsonl",
+                           "heldout105.jsonl", "heldout106.jsonl", "train_more48.jsonl",
                            "train_more49.jsonl", "train_more50.jsonl", "train_more51.jsonl",
                            "train_more52.jsonl", "train_more53.jsonl", "train_more54.jsonl",
                            "train_more55.jsonl", "train_more56.jsonl", "train_more57.jsonl",
