@@ -5670,3 +5670,306 @@ def test_thirtieth_round_crisis_wheel_faith_threats_and_record_facts(text: str,
 ])
 def test_thirtieth_round_families_on_a_review(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-first round, mended on the misses of train_more95 to train_more98 (LGBTQ+
+    # clients and sex therapy; older adults and carers; record phrasing; private look-alikes). Each
+    # family worded anew; none of these sentences is in a corpus file. 36 of the 73 fail on the
+    # round's start.
+    ('Went under on GHB at the afterparty; mates put him in the recovery position.', 'safety'),
+    ("He was G'd out for about an hour on Sunday morning, nobody with him.", 'safety'),
+    ('She collapsed at the flat party and no one called an ambulance because of the '
+     'drugs.',
+     'safety'),
+    ('Admits slamming on his own most weekends since the breakup.', 'safety'),
+    ('Thinks someone slipped something into her drink at the club on Friday.', 'safety'),
+    ("Keeps a stash of oxy in the glovebox 'for the end'.", 'safety'),
+    ("Came round in a stranger's flat with a guy undressing him and no idea how he got "
+     'there.',
+     'safety'),
+    ('After the party she has no memory of consenting to sex.', 'safety'),
+    ("He can't remember whether he consented, he was so out of it on G.", 'safety'),
+    ('Someone filmed her while she was unconscious at the house party.', 'safety'),
+    ("Man from Grindr wants 500 quid or he'll send the pics to her boss.", 'safety'),
+    ("Ex has threatened to out him at work if he doesn't come back.", 'safety'),
+    ("Says if he ever ends it she'll post the videos and tell his parents he's bi.", 'safety'),
+    ("Graffiti on her door: 'next time it'll be you'.", 'safety'),
+    ('Sleeps with a kitchen knife under the pillow since the break-in threats.', 'safety'),
+    ("Husband keeps her insulin in his van and only gives it to her if she's 'behaved'.",
+     'safety'),
+    ('15yo son kicked out by stepdad last week; sofa-surfing.', 'safety'),
+    ('Her 14-year-old slept in the bus station on Saturday after the row.', 'safety'),
+    ("Said he glassed a lad outside the pub in March and 'would do it again'.", 'safety'),
+    ('Went on call on Sunday still drunk from the wedding.', 'safety'),
+    ('Has a couple of vodkas before her night shift on the ward to calm down.', 'safety'),
+    ('Paramedic admits pocketing morphine vials to take home.', 'safety'),
+    ("Bought a hosepipe 'to wash the car' - he doesn't have a car.", 'safety'),
+    ('Says the wedding photos would look better without me, and cropped herself out.', 'safety'),
+    ('Worries her son would be better off without the burden of caring for her.', 'safety'),
+    ('Wife of 50 years; he has thought about how to end it for the two of us if she has '
+     'to go into care.',
+     'safety'),
+    ('Social worker raised possible undue influence from the lodger over the will.', 'safety'),
+    ('Since the grandson was added as a joint account holder, money has been going '
+     'missing.',
+     'safety'),
+    ('Has sent £4,000 to an online boyfriend she has never met; he now wants her '
+     'savings.',
+     'safety'),
+    ('Mum has dementia and the neighbour got her to sign the flat over to him.', 'safety'),
+    ('Leg ulcer left untreated for months; smell noted by carer.', 'safety'),
+    ("Refusing food so that it's all over quicker, per daughter.", 'safety'),
+    ("Won't touch the insulin since the diagnosis.", 'safety'),
+    ('Still driving despite being told not to by the consultant - clipped a bollard on '
+     'Friday.',
+     'safety'),
+    ('Drove the wrong way down the slip road on Tuesday.', 'safety'),
+    ("Handing out her jewellery to the nieces 'while I still can'.", 'safety'),
+    ('Wrote each of the grandchildren a letter and sealed them in the bureau.', 'safety'),
+    ("Cleared the credit cards so the kids won't be stuck with anything, she said "
+     'flatly.',
+     'safety'),
+    ('Sorry to wake up most mornings.', 'safety'),
+    ("Told me she wouldn't use the alarm if she fell - 'just let it happen'.", 'safety'),
+    ('Wondered aloud whether anybody would notice if he disappeared.', 'safety'),
+    ("Asked her neighbour to take the dog's papers 'in case anything happens'.", 'safety'),
+    ('Daughter threatened to put him in a care home if he wet himself again.', 'safety'),
+    ("Son takes away her walking frame so she can't leave the lounge.", 'safety'),
+    ("Dad (dementia) is locked in the house all day while they're at work.", 'safety'),
+    ('Keeps saving the white ones for a rainy day, she laughed.', 'safety'),
+    ('Ex does the school run most days and she could smell booze on him at the gate.', 'safety'),
+    ('After the school stabbing he said he understands why the kid did it.', 'safety'),
+    ('Old cuts on her forearm - reopened one of them last night.', 'safety'),
+    ('Asked how far the drop from the car park would need to be for it to be certain.', 'safety'),
+    ("At 16 she swallowed her gran's painkillers after a row.", 'safety'),
+    ("He 'just grabbed' her throat, she said, and then cried.", 'safety'),
+    ('Keeps a 12-bore in the loft from his shooting days.', 'safety'),
+    ('Outlook remains guarded given the ongoing housing stress.', 'prognosis'),
+    ('I expect the panic to ease once the house move is done.', 'prognosis'),
+    ('Goal 3 achieved - attends group independently.', 'progress'),
+    ('Compared with intake, he is sleeping through most nights.', 'progress'),
+    ('Appointment ran over to seventy minutes because of the interpreter.', 'session_times'),
+    ('Returned to work part time in May.', 'functional_status'),
+    ('She saved a bottle of champagne for the end of the exams.', 'private'),
+    ("The dog's walker has a key in case anything happens while she's in hospital.", 'private'),
+    ("His daughter's school trip got cut short, which he thought was unfair.", 'private'),
+    ('They spent the afternoon at the war museum looking at the old rifles.', 'private'),
+    ('Her granddaughter is marrying in May, so she has updated her will.', 'private'),
+    ('Brought a newspaper cutting about the flower show.', 'private'),
+    ("Said she'd be better off without the commute.", 'private'),
+    ('He takes the children out for ice cream on Sundays.', 'private'),
+    ('Her neighbour glass-recycles everything and lectures the street about it.', 'private'),
+    ('Went to the opera museum exhibition on Saturday.', 'private'),
+    ('Still buzzing from the concert when she came in.', 'private'),
+    ("Paid the car off early so there's one less bill.", 'private'),
+    ('She hates the falls pendant and says it makes her look old.', 'private'),
+    ('Her sister changed the locks after the burglary.', 'private'),
+])
+def test_thirty_first_round_chemsex_consent_exposure_elders_and_record_facts(
+        text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-first round, mended on the misses of train_more99 to train_more102 (eating
+    # disorders; children and school; psychosis and severe illness; couples and families). Each
+    # family worded anew; none of these sentences is in a corpus file. 25 of the 50 fail on the
+    # round's start.
+    ('After purging on Saturday the sink was streaked with red, she said.', 'safety'),
+    ('Has been halving his Lantus so the weight comes off faster.', 'safety'),
+    ('Insulin held back to control weight, ketones high on Thursday.', 'safety'),
+    ('Passed out in the changing room after skipping breakfast and lunch before the '
+     'meet.',
+     'safety'),
+    ('Nothing to eat since Tuesday apart from black coffee.', 'safety'),
+    ('Takes laxatives six at a time after a binge.', 'safety'),
+    ('Pulled her feeding tube out overnight and is refusing another.', 'safety'),
+    ("I'm worried he could collapse at training before the review.", 'safety'),
+    ("Called not eating 'the slow way out'.", 'safety'),
+    ('Dad padlocks the fridge at night, per the 9yo.', 'safety'),
+    ("The girls are sent to bed without supper if their rooms are messy, she's 7 and 5.",
+     'safety'),
+    ("Per the 6yo, there's no food till Friday when Dad gets paid.", 'safety'),
+    ("Said her uncle plays a game she doesn't like at bedtime; she's 8.", 'safety'),
+    ("Ruby (5) said the neighbour 'does funny things at bathtime' when he babysits.", 'safety'),
+    ("His online 'mentor' from Discord wants him to keep it just between them and sent "
+     "gift cards; he's 13.",
+     'safety'),
+    ("A gaming 'friend' asked the 12yo for her home address.", 'safety'),
+    ("The 10yo says there's no one home most nights and he makes his own tea.", 'safety'),
+    ("Stepmum makes him sleep in the garage when he's 'naughty'; he's 11.", 'safety'),
+    ("She pushes a chest of drawers against the bedroom door on nights her mum's "
+     'boyfriend drinks.',
+     'safety'),
+    ("Told friends he'd bring his cousin's machete into school on Friday.", 'safety'),
+    ("New Year 9 boy has a second phone and cash he won't explain.", 'safety'),
+    ("Said 'you won't see me again' as she left the session.", 'safety'),
+    ('Mum will lock away the paracetamol and razors tonight.', 'safety'),
+    ('Held her hand over the candle flame until it blistered, because the voice said so.',
+     'safety'),
+    ("Keeps a bat by the bed and says he'll use it on whoever comes through the door.", 'safety'),
+    ('Threatened to swallow every pill in the house if they admit him.', 'safety'),
+    ('Two lads moved into her flat last month and take her money every payday.', 'safety'),
+    ("The voices tell her the baby is possessed; she's 3 weeks postpartum.", 'safety'),
+    ("There isn't anything worth staying around for, he said.", 'safety'),
+    ('Punched a nurse on the ward on Sunday.', 'safety'),
+    ("Has found the councillor's home address and posted it online.", 'safety'),
+    ('Ran two red lights on the way here because the signs told him to.', 'safety'),
+    ("Her husband won't let her see her sister or her old friends any more.", 'safety'),
+    ('He chooses what she wears when they go out.', 'safety'),
+    ('Her ex turned up outside her work again on Monday.', 'safety'),
+    ("'If you leave, I'll jump off the balcony,' he told her last week.", 'safety'),
+    ('Separate interviews: she says he has pushed her twice this year.', 'safety'),
+    ('The kids hide upstairs when he throws plates at her.', 'safety'),
+    ('His forearm across her throat during the row on Friday.', 'safety'),
+    ('Worried her ex will take the children abroad after the hearing.', 'safety'),
+    ("Nephew transferred all of his aunt's savings into his own account.", 'safety'),
+    ('Drove home from the pub after four pints with the kids in the back.', 'safety'),
+    ("He has driven past his ex's new flat every night this week.", 'safety'),
+    ('She wrote thank-you letters to each of her teachers before leaving school.', 'private'),
+    ('We talked about what a danger assessment is and who uses one.', 'private'),
+    ('Her daughter wants a new phone for her birthday and keeps dropping hints.', 'private'),
+    ('He locked up the shop at six and came straight here.', 'private'),
+    ("Her mum used to say she'd kill her if she came home late, laughing.", 'private'),
+    ('The lads moved into their new flat in town last month.', 'private'),
+    ('Wrote a short story where a boy runs red lights on his bike.', 'private'),
+])
+def test_thirty_first_round_food_children_psychosis_and_couples(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-first round: a reviewer helper who read only LABELING.md and this round's
+    # first families, described in words, wrote 200 look-alikes and 100 positives. These 61 rows
+    # were wrong on the round's start and are right now.
+    ('Mate keeled over on G at the after-party; the others rolled him on his side and '
+     'carried on, no one rang 999.',
+     'safety'),
+    ('Pt reports slamming crystal alone in hotel room after chill-out ended, nobody else '
+     'present.',
+     'safety'),
+    ('She thinks something was slipped into her gin at the club; she came to in a '
+     "stranger's flat with no idea how she got there.",
+     'safety'),
+    ("She came round on her flatmate's friend's sofa with him undressing her; she'd had "
+     'two drinks and remembers nothing after that.',
+     'safety'),
+    ("Pt unsure she consented - 'barely conscious' per her account; at ex's flat Sat.", 'safety'),
+    ('He found out from a group chat that someone had filmed him in the bedroom while he '
+     'was unconscious at the party.',
+     'safety'),
+    ('Woke to find him having sex with her - she had been asleep and never agreed; says '
+     "she 'must have led him on'.",
+     'safety'),
+    ('Ex wants £500 a month - otherwise the intimate photos go to her new employer.', 'safety'),
+    ("His girlfriend has said that if he ends it she'll tell his parents he's gay, and "
+     "he feels he can't leave.",
+     'safety'),
+    ("Husband reminds her he 'has the videos' whenever she mentions moving out.", 'safety'),
+    ('Her partner left a note saying the cat was only a warning and she would be the one '
+     'he went for after that.',
+     'safety'),
+    ("Partner is holding her oestrogen - says she'll get it back once she drops the idea "
+     'of moving out.',
+     'safety'),
+    ("His carer won't give him his inhalers until he signs the timesheet she has filled "
+     'in herself.',
+     'safety'),
+    ("Bf has her T vials; returns them 'when she's nice to him'.", 'safety'),
+    ('Her stepdad changed the locks on her fifteen-year-old after a row, and the girl '
+     'has been sofa-surfing since.',
+     'safety'),
+    ('Son (14) spent 2 nights in bus shelter after mum told him not to come back.', 'safety'),
+    ('At 13 pt was shut outside overnight in January as punishment - first disclosure '
+     'today.',
+     'safety'),
+    ("He smashed a bottle over a man's head outside the club in May, and the police were "
+     'involved.',
+     'safety'),
+    ("Told the doorman he'd 'put a pint pot in his face' next time he saw him.", 'safety'),
+    ('Hx: glassed a stranger 2019, community order.', 'safety'),
+    ("If his ex's new partner turns up at the local, he says, he'll shove a glass in his "
+     'face.',
+     'safety'),
+    ('He admits he has done early-morning deliveries in the lorry while still over the '
+     'limit from the night before.',
+     'safety'),
+    ("ICU RN - has a vodka 'livener' in the car park before nights.", 'safety'),
+    ('Commercial pilot; flew morning after drinking until 0200 on two occasions.', 'safety'),
+    ('Vet nurse - has ketamine vials at home from the practice; says nobody checks.', 'safety'),
+    ('Says the length of rope in his boot is for towing - he sold the car last spring.', 'safety'),
+    ("2 bags BBQ briquettes in bathroom 'for summer' - Nov, flat, no balcony.", 'safety'),
+    ("He bought a clothes line 'for camping', yet he hasn't camped in twenty years and "
+     'became evasive when I asked.',
+     'safety'),
+    ('He thinks his children would have had an easier life if he had never been around.',
+     'safety'),
+    ("'Everyone'd move on faster if I was out of the picture' - said flatly.", 'safety'),
+    ("Caring for her husband with dementia, she said, 'sometimes I think we should just "
+     "go together and be done with it'.",
+     'safety'),
+    ('Wife with MS - he wonders aloud whether a double dose for each of them would be '
+     "'the kindest thing'.",
+     'safety'),
+    ("Mother of adult son w/ severe LD: 'if anything happens to me, I'm taking him with "
+     "me'.",
+     'safety'),
+    ('Since her nephew moved in with Mrs C, who is 87 and forgetful, about thirty '
+     'thousand pounds has gone from her savings.',
+     'safety'),
+    ("Gran's Facebook 'boyfriend' - never on video - has had £12,000 from her for 'visa "
+     "fees'.",
+     'safety'),
+    ("New neighbour 'helps' Dad w/ bank cards; Dad can't say where the money goes.", 'safety'),
+    ("Burn on R hand from July, never seen - 'it'll heal on its own'.", 'safety'),
+    ("The school nurse found that the boy's forehead cut was never taken to be stitched "
+     'and is now infected.',
+     'safety'),
+    ("Eating almost nothing - 'the less I eat, the quicker this ends'.", 'safety'),
+    ("Apixaban left in drawer since the funeral; 'if my heart goes, it goes'.", 'safety'),
+    ('The memory clinic told him to stop driving in March, but he drove himself to the '
+     'garden centre yesterday.',
+     'safety'),
+    ('Daughter says he went up the slip road onto the motorway against the traffic last '
+     'week.',
+     'safety'),
+    ('Mrs K (mod dementia) still drives grandson to school, against GP advice.', 'safety'),
+    ('He gave his fishing gear to his nephew last week and his records to a neighbour - '
+     "'better they have them now'.",
+     'safety'),
+    ("Cleared overdraft and credit cards in one go 'so nobody inherits a mess'.", 'safety'),
+    ("Has written a sealed card for each grandchild, in a drawer 'for later'.", 'safety'),
+    ('This week she finished arranging her funeral plan and wrote down the bank '
+     'passwords, and she smiled, calm, as she told me.',
+     'safety'),
+    ("She says she would rather not open her eyes in the morning: 'another day of the "
+     "same'.",
+     'safety'),
+    ("'Could go to sleep tonight and wouldn't mind if that was that.'", 'safety'),
+    ("Care worker seen pulling Mr D's hair while changing him - reported by his "
+     'daughter.',
+     'safety'),
+    ("Co-codamol stash in sock drawer 'for if it gets too much'.", 'safety'),
+    ("A teacher told her the children's father smelled of beer at pickup and then drove "
+     'off with them.',
+     'safety'),
+    ('Wife drinks in pm, then nursery pickup in car - pt scared for kids.', 'safety'),
+    ("He says the man who shot up the supermarket 'had the right idea - people like that "
+     "had it coming'.",
+     'safety'),
+    ("Has watched the attacker's livestream several times - calls him 'a legend'.", 'safety'),
+    ("Pt (17) posted online that the mosque gunman 'did what needed doing'.", 'safety'),
+    ('He talks about the school attacker with admiration and has been reading his '
+     'manifesto.',
+     'safety'),
+    ("Keeps a newspaper cutting of grandad's prize marrow in her purse - showed me.", 'private'),
+    ('She showed me that the old lines on her thigh have been opened up again this week.',
+     'safety'),
+    ("Asked me what height a fall would need to be 'so you don't wake up in hospital'.", 'safety'),
+    ("She does the early bus route on the morning after her nights out and thinks she's "
+     "'probably fine by then'.",
+     'safety'),
+])
+def test_thirty_first_round_families_on_a_review(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
