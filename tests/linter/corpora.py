@@ -210,7 +210,9 @@ CORPORA = {
         # its final linter. heldout105 (published phrasing from therapy with older adults, 103
         # pages) and heldout106 (LGBTQ+ clients, gender-affirming care, sex and relationship
         # therapy), written at the same time and kept unopened: run first at the thirty-first
-        # round's start.)
+        # round's start. heldout107 (published phrasing from work with people who are homeless,
+        # 132 pages) and heldout108 (anger and perpetrator work), written blind at the
+        # thirty-first round's start: run first on its final linter.)
         estimate=("heldout7.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl",
                   "heldout34.jsonl", "heldout35.jsonl", "heldout36.jsonl", "heldout37.jsonl",
                   "heldout38.jsonl", "heldout39.jsonl", "heldout40.jsonl", "heldout53.jsonl",
@@ -223,7 +225,8 @@ CORPORA = {
                   "heldout95.jsonl", "heldout96.jsonl", "heldout97.jsonl", "heldout98.jsonl",
                   "heldout99.jsonl", "heldout100.jsonl", "heldout101.jsonl",
                   "heldout102.jsonl", "heldout103.jsonl", "heldout104.jsonl",
-                  "heldout105.jsonl", "heldout106.jsonl"),
+                  "heldout105.jsonl", "heldout106.jsonl", "heldout107.jsonl",
+                  "heldout108.jsonl"),
         extra=("train_extra.jsonl", "published.jsonl", "train_more.jsonl", "train_more2.jsonl",
                "train_more3.jsonl", "train_more4.jsonl", "train_more5.jsonl",
                "train_more6.jsonl", "train_more7.jsonl", "train_more8.jsonl",
@@ -295,7 +298,8 @@ CORPORA = {
                            "heldout96.jsonl", "heldout97.jsonl", "heldout98.jsonl",
                            "heldout99.jsonl", "heldout100.jsonl", "heldout101.jsonl",
                            "heldout102.jsonl", "heldout103.jsonl", "heldout104.jsonl",
-                           "heldout105.jsonl", "heldout106.jsonl", "train_more48.jsonl",
+                           "heldout105.jsonl", "heldout106.jsonl", "heldout107.jsonl",
+                           "heldout108.jsonl", "train_more48.jsonl",
                            "train_more49.jsonl", "train_more50.jsonl", "train_more51.jsonl",
                            "train_more52.jsonl", "train_more53.jsonl", "train_more54.jsonl",
                            "train_more55.jsonl", "train_more56.jsonl", "train_more57.jsonl",
