@@ -5973,3 +5973,19 @@ def test_thirty_first_round_food_children_psychosis_and_couples(text: str, expec
 ])
 def test_thirty_first_round_families_on_a_review(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-first round, second review: wider than meant on the round's first version
+    # (said of an adult, not wanting to go home or no one in most evenings is not a child at home in
+    # danger; a physio's 'no pushing'; an insulin dose halved by the diabetes team). The four
+    # look-alikes fail on that version; the last row keeps what the narrowing must not lose.
+    ("She doesn't want to go home because her husband snores so loudly.", 'private'),
+    ("There's no one in most evenings since her husband died, and the house feels big.",
+     'private'),
+    ('Physio says no pushing through the pain this week.', 'private'),
+    ('Diabetes team halving her insulin as her weight comes down, per the nurse.', 'medication'),
+    ("He doesn't want to go home when his dad's been drinking; he's 9.", 'safety'),
+])
+def test_thirty_first_round_second_review_of_the_families(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
