@@ -212,7 +212,10 @@ CORPORA = {
         # therapy), written at the same time and kept unopened: run first at the thirty-first
         # round's start. heldout107 (published phrasing from work with people who are homeless,
         # 132 pages) and heldout108 (anger and perpetrator work), written blind at the
-        # thirty-first round's start: run first on its final linter.)
+        # thirty-first round's start: run first on its final linter. heldout109 (published
+        # phrasing from gambling, gaming and debt, 111 pages) and heldout110 (high-pressure
+        # work), written at the same time and kept unopened: run first at the thirty-second
+        # round's start.)
         estimate=("heldout7.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl",
                   "heldout34.jsonl", "heldout35.jsonl", "heldout36.jsonl", "heldout37.jsonl",
                   "heldout38.jsonl", "heldout39.jsonl", "heldout40.jsonl", "heldout53.jsonl",
@@ -226,7 +229,7 @@ CORPORA = {
                   "heldout99.jsonl", "heldout100.jsonl", "heldout101.jsonl",
                   "heldout102.jsonl", "heldout103.jsonl", "heldout104.jsonl",
                   "heldout105.jsonl", "heldout106.jsonl", "heldout107.jsonl",
-                  "heldout108.jsonl"),
+                  "heldout108.jsonl", "heldout109.jsonl", "heldout110.jsonl"),
         extra=("train_extra.jsonl", "published.jsonl", "train_more.jsonl", "train_more2.jsonl",
                "train_more3.jsonl", "train_more4.jsonl", "train_more5.jsonl",
                "train_more6.jsonl", "train_more7.jsonl", "train_more8.jsonl",
@@ -299,7 +302,8 @@ CORPORA = {
                            "heldout99.jsonl", "heldout100.jsonl", "heldout101.jsonl",
                            "heldout102.jsonl", "heldout103.jsonl", "heldout104.jsonl",
                            "heldout105.jsonl", "heldout106.jsonl", "heldout107.jsonl",
-                           "heldout108.jsonl", "train_more48.jsonl",
+                           "heldout108.jsonl", "heldout109.jsonl", "heldout110.jsonl",
+                           "train_more48.jsonl",
                            "train_more49.jsonl", "train_more50.jsonl", "train_more51.jsonl",
                            "train_more52.jsonl", "train_more53.jsonl", "train_more54.jsonl",
                            "train_more55.jsonl", "train_more56.jsonl", "train_more57.jsonl",
