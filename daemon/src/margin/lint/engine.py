@@ -30,6 +30,7 @@ only when it is all but sure the part is private, and never a safety one.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from itertools import chain
@@ -49,8 +50,9 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*")
 # semicolon, a spaced dash, slash or bar (sentences.py cuts there), never a line end.
 _JOINABLE = re.compile(r"[ \t,]*(?:;|[-–—]{1,2}|/|\|)[ \t,]*")
 _WORDS_KEPT = 50_000  # words whose rules are kept (Linter._rules_opened_by)
-# An anchored rule as a word opens it: (rule index, pattern, inner keys or None).
-_Anchored = tuple[int, "re.Pattern[str]", "frozenset[str] | None"]
+# What a word opens (Linter._rules_opened_by): the anchored rules that need no other word,
+# as (rule index, pattern); the anchored rules that need one (their inner keys); the rest.
+_Opened = tuple[tuple[tuple[int, "re.Pattern[str]"], ...], frozenset[int], tuple[int, ...]]
 
 
 @dataclass(frozen=True)
@@ -93,8 +95,8 @@ class Linter:
         self._drug_openers = frozenset(name.split(" ")[0] for name in self.lexicon.drug_names)
         # Word opening -> rules that need it (gate.py); rules with no keys always run.
         self._gated: dict[str, list[int]] = {}
-        # Per word: (anchored rules it opens, other rules it opens); see _rules_opened_by.
-        self._word_rules: dict[str, tuple[tuple[_Anchored, ...], tuple[int, ...]]] = {}
+        # Per word: the rules it opens, see _rules_opened_by.
+        self._word_rules: dict[str, _Opened] = {}
         self._ungated = []
         # Rules matched only where a word opens them (_anchored_matches), not by scanning.
         self._anchored = frozenset(
@@ -119,6 +121,14 @@ class Linter:
         # without them is tried wherever the gate opens it.
         self._inner: dict[int, frozenset[str]] = {
             index: rule.inner for index, rule in enumerate(self.lexicon.rules) if rule.inner}
+        # Inner key -> the anchored rules that need it: a part's keys name the anchored rules
+        # it can hold at all, in a few set unions rather than a test per rule.
+        self._needing: dict[str, frozenset[int]] = {}
+        for index, needed in self._inner.items():
+            if index in self._anchored:
+                for key in needed:
+                    self._needing[key] = self._needing.get(key, frozenset()) | {index}
+        self._compiled: dict[int, re.Pattern[str]] = {}  # anchored patterns compiled so far
         if model is None and use_model:
             model = label_set.load_model()
         self.model = model if use_model else None
@@ -282,7 +292,7 @@ class Linter:
         time."""
         opened = set(self._ungated)
         for _, word in words:
-            opened.update(self._rules_opened_by(word)[1])
+            opened.update(self._rules_opened_by(word)[2])
         return sorted(opened)
 
     def _anchored_matches(self, text: str, end: int,
@@ -291,41 +301,50 @@ class Linter:
         open one of its keys: what finditer over the part would find, without trying every
         alternative at every character. Word by word rather than rule by rule: most rules
         a part lets through are tried at one word and fail there, and the bookkeeping of
-        going rule by rule cost more than the matching."""
-        openings: frozenset[str] | None = None  # made on first need
+        going rule by rule cost more than the matching. A rule that needs a later word
+        (inner_keys.py) is tried only if the part holds one: the part's keys name those
+        rules once (_needing), and each word's own are cut to them by a set intersection,
+        since testing every rule at every word that opens it was most of the rules' time."""
+        held: frozenset[int] | None = None  # rules whose needed word the part holds
         reached: dict[int, int] = {}
-        # Per rule, whether the part holds a word every match needs: asked once per part,
-        # not at every word that opens the rule.
-        holds: dict[int, bool] = {}
         found = []
         for position, word in words:
-            for index, regex, needed in self._rules_opened_by(word)[0]:
+            free, needing, _ = self._rules_opened_by(word)
+            tried: Iterable[tuple[int, re.Pattern[str]]] = free
+            if needing:
+                if held is None:
+                    held = self._held(words)
+                if not held.isdisjoint(needing):
+                    compiled = self._compiled
+                    tried = chain(free, ((index, compiled[index]) for index in needing & held))
+            for index, regex in tried:
                 if reached and reached.get(index, 0) > position:
                     continue  # inside this rule's previous match, as finditer would skip it
-                if needed is not None:
-                    held = holds.get(index)
-                    if held is None:
-                        if openings is None:
-                            openings = _openings(words)
-                        held = holds[index] = not needed.isdisjoint(openings)
-                    if not held:
-                        continue  # no word of the part is one every match holds
                 match = regex.match(text, position, end)
                 if match is not None:
                     reached[index] = match.end()
                     found.append((index, match))
         return found
 
-    def _rules_opened_by(self, word: str) -> tuple[tuple[_Anchored, ...], tuple[int, ...]]:
-        """(anchored rules the word opens, as (index, pattern, inner keys or None); other
-        rules it opens), kept per word."""
+    def _held(self, words: list[tuple[int, str]]) -> frozenset[int]:
+        """The anchored rules needing a later word one of whose keys the part holds."""
+        needing = self._needing
+        return frozenset().union(*(needing[key] for key in _openings(words) if key in needing))
+
+    def _rules_opened_by(self, word: str) -> _Opened:
+        """(anchored rules the word opens that need no later word, as (index, pattern);
+        those that need one, by index; other rules it opens), kept per word."""
         rules = self._word_rules.get(word)
         if rules is None:
             if len(self._word_rules) >= _WORDS_KEPT:
                 self._word_rules.clear()  # a bound on a long-running daemon's memory
             opened = sorted({i for key in word_keys(word) for i in self._gated.get(key, ())})
-            rules = (tuple((i, self._regexes[i].compiled(), self._inner.get(i))
-                           for i in opened if i in self._anchored),
+            for index in opened:
+                if index in self._anchored and index not in self._compiled:
+                    self._compiled[index] = self._regexes[index].compiled()
+            rules = (tuple((i, self._compiled[i]) for i in opened
+                           if i in self._anchored and i not in self._inner),
+                     frozenset(i for i in opened if i in self._anchored and i in self._inner),
                      tuple(i for i in opened if i not in self._anchored))
             self._word_rules[word] = rules
         return rules
