@@ -30,7 +30,7 @@ only when it is all but sure the part is private, and never a safety one.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from itertools import chain
@@ -310,13 +310,13 @@ class Linter:
         found = []
         for position, word in words:
             free, needing, _ = self._rules_opened_by(word)
-            tried: Iterable[tuple[int, re.Pattern[str]]] = free
+            tried: Sequence[tuple[int, re.Pattern[str]]] = free
             if needing:
                 if held is None:
                     held = self._held(words)
                 if not held.isdisjoint(needing):
                     compiled = self._compiled
-                    tried = chain(free, ((index, compiled[index]) for index in needing & held))
+                    tried = [*free, *[(index, compiled[index]) for index in needing & held]]
             for index, regex in tried:
                 if reached and reached.get(index, 0) > position:
                     continue  # inside this rule's previous match, as finditer would skip it
