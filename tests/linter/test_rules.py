@@ -5989,3 +5989,177 @@ def test_thirty_first_round_families_on_a_review(text: str, expected: str) -> No
 ])
 def test_thirty_first_round_second_review_of_the_families(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-second round, mended on the misses of train_more103 to train_more106 (risk
+    # without risk words, the record as published, private look-alikes, risk documentation), each
+    # family worded anew: drinking before driving, flying or a shift; goodbyes, settling up, a
+    # method told plainly, dialysis stopped, tablets kept unused, worth more to the insurance; past
+    # self-harm told in passing; a child at risk told in passing; safety planning, the duty to warn
+    # and consent to a safeguarding referral. Then the narrowings: nightmare content, a dream's
+    # fire, a pub quiz, 'dead and buried' and 'the dead', a conditional idiom about a photo, an
+    # anxious mum, a Tarasoff workshop, the clinician's own habit. 25 of these cases are wrong on
+    # the round's start.
+    ('Night-shift supervisor noticed he smelled of alcohol at the 7am handover again.', 'safety'),
+    ('She drinks till 2 most nights before her early shifts on the ward.', 'safety'),
+    ('He tops up with a can of cider before his afternoon route; says no one can tell.', 'safety'),
+    ('Had a couple before driving the kids to football, she admits.', 'safety'),
+    ('Had a coffee before driving the kids to football.', 'private'),
+    ('Drinks plenty of water until noon before his long runs.', 'private'),
+    ("Texted his ex apologising for everything he'd ever done, out of the blue.", 'safety'),
+    ('Recording voice notes for after, one for each grandchild.', 'safety'),
+    ('Saving messages for after the wedding to read at the reception.', 'private'),
+    ("Very calm today; told me 'everything is decided' and wouldn't say more.", 'safety'),
+    ('Drove into the bridge support in March; admits now it was not really an accident.',
+     'safety'),
+    ("The pregnancy wasn't exactly an accident, she laughs.", 'private'),
+    ('Bought a length of hose this week and asked whether it would fit a car exhaust.', 'safety'),
+    ('Sits on the railway bridge after work watching the trains go under.', 'safety'),
+    ("Has stopped going to dialysis and hasn't told her family.", 'safety'),
+    ('Kept about 30 x zopiclone 7.5mg untaken in a shoebox.', 'safety'),
+    ('Says the family would be better off with the life insurance than with him.', 'safety'),
+    ("Scars up his forearms - 'a phase when I was 14', he shrugged.", 'safety'),
+    ('Scars on her forearms from a cycling accident, she says.', 'private'),
+    ("Referred to 'that time with the pills' in first year as if it were nothing.", 'safety'),
+    ('Smashed the TV in a rage while his daughter was in the room.', 'safety'),
+    ('The twins only get a hot meal at breakfast club, she thinks.', 'safety'),
+    ("Didn't take her son to A&E for the burn because 'they'd ask questions'.", 'safety'),
+    ('Lost track of her toddler at the beach while she was drunk.', 'safety'),
+    ('Lost track of the kids at the fair for a minute - panicked, found them at the '
+     'ice-cream van.',
+     'private'),
+    ('Added a new internal coping strategy to her plan: a cold flannel on her face.', 'safety'),
+    ('Support contacts on her crisis plan updated: brother and neighbour.', 'safety'),
+    ('People she named who she can ring when the urges get strong: her cousin and her '
+     'coach.',
+     'safety'),
+    ('Keeps the refuge number saved under a fake name in her phone.', 'safety'),
+    ("Told him in advance I'd be breaking confidentiality and why.", 'safety'),
+    ('Phoned the ex-partner to warn her about the threat he made in session.', 'safety'),
+    ('Mother agreed to the child protection referral after we talked it through.', 'safety'),
+    ('Nightmare content: a lion in the school corridor, friendly, eating crisps.', 'private'),
+    ('In the dream she burned down her old school and felt free.', 'private'),
+    ("He's beating his dad at the pub quiz most weeks now.", 'private'),
+    ("He's beating his girlfriend - she has bruises on her arms.", 'safety'),
+    ("Says the feud with her brother is dead and buried and she's relieved.", 'private'),
+    ('Works nights at the funeral home and says the dead are easier than the living.', 'private'),
+    ("Says she'd be better off dead; her mum doesn't know.", 'safety'),
+    ("Says she'll strangle her sister if she posts one more selfie of them.", 'private'),
+    ('Anxious mums at the school gate wind her up.', 'private'),
+    ('Pt anxious in session; fidgeting throughout.', 'symptoms'),
+    ('Recalled a Tarasoff workshop from my training; the room went quiet.', 'private'),
+    ("My habit of telling clients they're more improved than when we started.", 'private'),
+])
+def test_thirty_second_round_families(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-second round: a reviewer helper who read only LABELING.md and this round's
+    # families described in words wrote 200 look-alikes and 100 positives (91 of 300 wrong on the
+    # round's start, 93 on the families' first version, 46 after widening and narrowing). These are
+    # the 46 rows it put right, each wrong on the round's start.
+    ("Beat her brother at the pub quiz for the first time in years and hasn't stopped "
+     'talking about it.',
+     'private'),
+    ('The anxious mums at the school gate make her feel judged.', 'private'),
+    ('HGV driver; had a couple of cans in the cab before setting off on the 5.40 run.', 'safety'),
+    ('Thinks she was still tipsy when she took over the night shift on the neonatal '
+     'unit.',
+     'safety'),
+    ('Out till 1 on the vodka, then flew the 6am to Faro as first officer.', 'safety'),
+    ('ETOH ~4 pints prior to driving the kids home from the party.', 'safety'),
+    ('Swigs from a hip flask in the staff toilets before theatre lists.', 'safety'),
+    ("Posted on Facebook apologising to anyone she's ever hurt, comments turned off.", 'safety'),
+    ("Went round her friends one by one saying sorry for how she's been, as if it was "
+     'the last time.',
+     'safety'),
+    ("Has recorded a video for her son to watch 'once I'm not here'.", 'safety'),
+    ("Left sealed envelopes in the drawer marked 'open when it's over'.", 'safety'),
+    ("Has made voice memos for each of the grandchildren to play after she's dead.", 'safety'),
+    ("Pt writing letters 'to be read afterwards'; declined to say after what.", 'safety'),
+    ("Sudden peace - says she's made her mind up and there's nothing left to worry "
+     'about.',
+     'safety'),
+    ('After months of torment he smiled and told me everything was settled now.', 'safety'),
+    ("Abrupt calm after last week's crisis: 'I've got it all worked out'.", 'safety'),
+    ("Says the motorbike 'accident' in June was 'more of a decision'.", 'safety'),
+    ("Admits she didn't brake when the lorry came through - 'I just let it happen'.", 'safety'),
+    ('MVA last yr - pt now discloses it was intentional.', 'safety'),
+    ("The fall from the balcony wasn't the accident she told A&E it was.", 'safety'),
+    ("Took her hands off the wheel on the bypass 'to see what would happen'.", 'safety'),
+    ("Bought tubing the right width for the car's tailpipe and kept the receipt in his "
+     'wallet.',
+     'safety'),
+    ('Measured the exhaust pipe and ordered a length of hose to match.', 'safety'),
+    ('Her husband found a hose cut to size on the back seat; when he asked, she said '
+     'nothing.',
+     'safety'),
+    ('Parks by the railway bridge on the ring road after work and counts the trains.', 'safety'),
+    ('Sat on the embankment above the main line for two hours on Sunday watching the '
+     'expresses.',
+     'safety'),
+    ("Waited at the end of the platform where the fast trains don't stop and let three "
+     'go by.',
+     'safety'),
+    ("Hasn't been to the renal unit since the 3rd and isn't answering their calls.", 'safety'),
+    ("Dialysis missed x3 this wk; pt says 'what's the point'.", 'safety'),
+    ("Peritoneal dialysis bags unopened since Friday; says she's 'had enough of the "
+     "machine'.",
+     'safety'),
+    ('Has a shoebox of about 60 amitriptyline she never took.', 'safety'),
+    ('Pt holding ~25 x diazepam 5mg, not taken.', 'safety'),
+    ("Collects her zopiclone each month but doesn't take it - around 50 now.", 'safety'),
+    ("Pt states fam 'would be richer and happier' if the policy paid out.", 'safety'),
+    ("Keeps mentioning the life cover - 'at least I'm worth something dead'.", 'safety'),
+    ("Long sleeves in July; eventually said the lines on her wrist were 'just a teenage "
+     "thing'.",
+     'safety'),
+    ("Mentioned 'the time I took all Mum's pills' at 16 as if it was nothing.", 'safety'),
+    ('Threw the laptop at the wall with the 2yo on the sofa.', 'safety'),
+    ("Says the school dinner is the only hot food the kids get, and they're 'starving' "
+     'by Monday.',
+     'safety'),
+    ("Son's finger looked broken but she didn't take him in - 'they'd ask how it "
+     "happened'.",
+     'safety'),
+    ("Was so stoned on Saturday she didn't notice the baby had crawled out into the "
+     'garden.',
+     'safety'),
+    ('Pt drunk, unsure where the 18mo was for ~1hr.', 'safety'),
+    ('Reviewed her list of things she can do alone when it gets bad: cold shower, loud '
+     'music, holding ice.',
+     'safety'),
+    ("Has Women's Aid saved in her phone as 'Dentist' so he won't see it.", 'safety'),
+    ("Told pt I'd need to contact the police about the specific threat to her ex; she "
+     'understood.',
+     'safety'),
+    ('Pt consented to MASH referral re: son.', 'safety'),
+])
+def test_thirty_second_round_families_on_a_review(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-second round, record families mended on the tuning files' record misses,
+    # worded anew: self-care done only when prompted or with help, driving limits and their return,
+    # hours of caring, shifts as 3x12s; a change told against an earlier season (not done since
+    # then, not possible then). The look-alikes keep a relative's limits and a clinician's musing
+    # private. Six of these cases are wrong on the round's start.
+    ('Only washes her hair when her sister nags her about it.', 'private'),
+    ('Eats only when her partner reminds her; skipping lunch most days.', 'functional_status'),
+    ('Needs prompting with dressing and meals per daughter.', 'functional_status'),
+    ("Still won't drive on the motorway since the crash; uses B-roads.", 'functional_status'),
+    ("She's driving on the motorway again, short trips only.", 'functional_status'),
+    ("Her dad won't drive on motorways since his stroke.", 'private'),
+    ('Looks after her grandchildren about twenty hours a week alongside her own job.',
+     'functional_status'),
+    ('Nurse on 3x12s, nights this month.', 'functional_status'),
+    ("Went to the cinema alone, which she hadn't done since the autumn.", 'progress'),
+    ("Spoke up in the team meeting - couldn't do that in January.", 'progress'),
+    ("She's cooking at weekends again, which hasn't happened since the new year.", 'progress'),
+    ("I wonder whether she'd manage the motorway again if we tried graded driving.", 'private'),
+])
+def test_thirty_second_round_record_families(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
