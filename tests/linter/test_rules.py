@@ -5999,7 +5999,7 @@ def test_thirty_first_round_second_review_of_the_families(text: str, expected: s
     # self-harm told in passing; a child at risk told in passing; safety planning, the duty to warn
     # and consent to a safeguarding referral. Then the narrowings: nightmare content, a dream's
     # fire, a pub quiz, 'dead and buried' and 'the dead', a conditional idiom about a photo, an
-    # anxious mum, a Tarasoff workshop, the clinician's own habit. 25 of these cases are wrong on
+    # anxious mum, a Tarasoff workshop, the clinician's own habit. 26 of these cases are wrong on
     # the round's start.
     ('Night-shift supervisor noticed he smelled of alcohol at the 7am handover again.', 'safety'),
     ('She drinks till 2 most nights before her early shifts on the ward.', 'safety'),
@@ -6017,6 +6017,7 @@ def test_thirty_first_round_second_review_of_the_families(text: str, expected: s
     ('Bought a length of hose this week and asked whether it would fit a car exhaust.', 'safety'),
     ('Sits on the railway bridge after work watching the trains go under.', 'safety'),
     ("Has stopped going to dialysis and hasn't told her family.", 'safety'),
+    ("No dialysis since the 14th, and she hasn't told the unit.", 'safety'),
     ('Kept about 30 x zopiclone 7.5mg untaken in a shoebox.', 'safety'),
     ('Says the family would be better off with the life insurance than with him.', 'safety'),
     ("Scars up his forearms - 'a phase when I was 14', he shrugged.", 'safety'),
