@@ -123,11 +123,12 @@ class Linter:
             index: rule.inner for index, rule in enumerate(self.lexicon.rules) if rule.inner}
         # Inner key -> the anchored rules that need it: a part's keys name the anchored rules
         # it can hold at all, in a few set unions rather than a test per rule.
-        self._needing: dict[str, frozenset[int]] = {}
+        needing: dict[str, set[int]] = {}
         for index, needed in self._inner.items():
             if index in self._anchored:
                 for key in needed:
-                    self._needing[key] = self._needing.get(key, frozenset()) | {index}
+                    needing.setdefault(key, set()).add(index)
+        self._needing = {key: frozenset(rules) for key, rules in needing.items()}
         self._compiled: dict[int, re.Pattern[str]] = {}  # anchored patterns compiled so far
         if model is None and use_model:
             model = label_set.load_model()
