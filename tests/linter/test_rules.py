@@ -6164,3 +6164,36 @@ def test_thirty_second_round_families_on_a_review(text: str, expected: str) -> N
 ])
 def test_thirty_second_round_record_families(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-second round, review before stopping: the round's families read words that
+    # ordinary life uses too (coffee until 2 before a shift, topping up the car, a smoke, on a high,
+    # spare bedrooms, leftover cupcakes, better off by twenty pounds, a radiator hose, trainspotting
+    # with a grandson, a rope swing, a car taken in for its MOT, the limits of confidentiality
+    # explained, the threat of redundancies, the danger of ice). The fourteen look-alikes are
+    # flagged as safety on the version before this review; the last six rows keep what the narrowing
+    # must not lose, and a warning to an ex-wife is now read too.
+    ('Drinks coffee until 2 before her night shifts, a habit from nursing school.', 'private'),
+    ('Tops up the car with petrol before the school run on Mondays.', 'private'),
+    ('Had a smoke before taking the class out to the field.', 'private'),
+    ('Was on a high when she started the new job - loved the team.', 'private'),
+    ('She has 2 spare bedrooms now the kids have moved out.', 'private'),
+    ("Keeping 4 leftover cupcakes for her nephew's visit.", 'private'),
+    ('Switched her life insurance and is better off by twenty pounds a month.', 'private'),
+    ('Spent Saturday fixing the exhaust and a split radiator hose on his van.', 'private'),
+    ('Goes to the railway bridge with his grandson to watch the steam trains.', 'private'),
+    ('Laughed about that time with the rope swing at the lake.', 'private'),
+    ("Won't take the car in for its MOT - too many questions about the dent.", 'private'),
+    ("Told her I'd be breaking confidentiality only if someone was at risk.", 'private'),
+    ('Her manager warned the team about the threat of redundancies.', 'private'),
+    ('Her mum warned her about the danger of black ice on the school run.', 'private'),
+    ('Drinks vodka until 3 before his early flights.', 'safety'),
+    ('Tops up with gin from a flask before the late shift.', 'safety'),
+    ('Keeping 40 x codeine 30mg unused in the glovebox.', 'safety'),
+    ('Kids would be better off with the life insurance than with her, she said.', 'safety'),
+    ('The hose she bought fits the exhaust exactly, she said flatly.', 'safety'),
+    ('I warned his ex-wife of the threat he made today.', 'safety'),
+])
+def test_thirty_second_round_review_before_stopping(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
