@@ -217,7 +217,10 @@ CORPORA = {
         # work), written at the same time and kept unopened: run first at the thirty-second
         # round's start. heldout111 (published phrasing from telehealth, crisis lines and remote
         # care, 124 pages) and heldout112 (chronic and life-limiting illness, brain injury),
-        # written blind at the thirty-second round's start: run first on its final linter.)
+        # written blind at the thirty-second round's start: run first on its final linter.
+        # heldout113 (published phrasing from men's mental health and fathers, 120 pages) and
+        # heldout114 (clients whose first language is not English, interpreters), written at
+        # the same time and kept unopened: run first at the thirty-third round's start.)
         estimate=("heldout7.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl",
                   "heldout34.jsonl", "heldout35.jsonl", "heldout36.jsonl", "heldout37.jsonl",
                   "heldout38.jsonl", "heldout39.jsonl", "heldout40.jsonl", "heldout53.jsonl",
@@ -232,7 +235,8 @@ CORPORA = {
                   "heldout102.jsonl", "heldout103.jsonl", "heldout104.jsonl",
                   "heldout105.jsonl", "heldout106.jsonl", "heldout107.jsonl",
                   "heldout108.jsonl", "heldout109.jsonl", "heldout110.jsonl",
-                  "heldout111.jsonl", "heldout112.jsonl"),
+                  "heldout111.jsonl", "heldout112.jsonl", "heldout113.jsonl",
+                  "heldout114.jsonl"),
         extra=("train_extra.jsonl", "published.jsonl", "train_more.jsonl", "train_more2.jsonl",
                "train_more3.jsonl", "train_more4.jsonl", "train_more5.jsonl",
                "train_more6.jsonl", "train_more7.jsonl", "train_more8.jsonl",
@@ -307,7 +311,8 @@ CORPORA = {
                            "heldout102.jsonl", "heldout103.jsonl", "heldout104.jsonl",
                            "heldout105.jsonl", "heldout106.jsonl", "heldout107.jsonl",
                            "heldout108.jsonl", "heldout109.jsonl", "heldout110.jsonl",
-                           "heldout111.jsonl", "heldout112.jsonl", "train_more48.jsonl",
+                           "heldout111.jsonl", "heldout112.jsonl", "heldout113.jsonl",
+                           "heldout114.jsonl", "train_more48.jsonl",
                            "train_more49.jsonl", "train_more50.jsonl", "train_more51.jsonl",
                            "train_more52.jsonl", "train_more53.jsonl", "train_more54.jsonl",
                            "train_more55.jsonl", "train_more56.jsonl", "train_more57.jsonl",
