@@ -6197,3 +6197,242 @@ def test_thirty_second_round_record_families(text: str, expected: str) -> None:
 ])
 def test_thirty_second_round_review_before_stopping(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-third round, mended on the misses of train_more107 to train_more110 (risk
+    # work talked about, stoic and understated risk, the record as published notes write it, private
+    # look-alikes; written by helpers who never saw the linter), each family worded anew here:
+    # settling up and goodbyes (no mess left for the family, calls to people not spoken to in years,
+    # not being anywhere any more, a sudden calm with everything sorted, tablets put aside for when
+    # she is ready, a dog rehomed so she is looked after, sorry for everything by text, sessions
+    # cancelled because it will be over by then, clocking off for good); thoughts of death and
+    # method in plain words (not caring whether she wakes up, waking up where her mum is, a good
+    # place to end it, 'had a go' with the tablets, the kids better off without her, this Christmas
+    # his last, steering into traffic, 'there's always the reservoir', a quarry that would do the
+    # job, the drop from a roof, not braking on purpose, a knife kept 'you never know', life
+    # insurance and her own life, a footbridge 'to see how it would feel'); risk to others and
+    # dependants told in passing, read whoever is named first (a spanner, a baseball bat, a toddler
+    # left in a van, over the limit at clock-on, a relative's painkillers and an ambulance, a
+    # husband who keeps her bank card, a clip round the ear, a belt on a 6yo, a gran locked in, a
+    # drunk mother and a 10-year-old feeding the baby, stoned while minding a three-year-old, drunk
+    # from the night before on a forklift, a threat about reaching her car, legs scraped raw, a
+    # noose over a rafter, an idling van in a locked garage). Each case's look-alike stays private.
+    ("Cleared the overdraft and the credit card this week - said he didn't want to leave "
+     'a mess for the family.',
+     'safety'),
+    ("Tidied the flat before moving out; didn't want to leave a mess for the landlord.",
+     'private'),
+    ("Has been phoning cousins she hasn't spoken to in twenty years, to say thank you "
+     'for everything.',
+     'safety'),
+    ("Asked whether anyone would notice if she simply wasn't anywhere any more.", 'safety'),
+    ("Told the receptionist he won't be around much longer, then laughed it off.", 'safety'),
+    ("Oddly calm this week; said it's all sorted now and there is nothing to worry "
+     'about.',
+     'safety'),
+    ('Calmer after weeks of agitation since the dose went up; sleeping 7 hours.', 'medication'),
+    ("Has a holdall of tablets put away for when she's ready, she admitted.", 'safety'),
+    ("Rehomed the spaniel to his niece 'so she's looked after properly'.", 'safety'),
+    ('Sent her brother a voice note saying sorry for everything at 3am.', 'safety'),
+    ("Quiet and smiling after months low; thanked me for everything and said he won't "
+     'need another appointment.',
+     'safety'),
+    ("Cancelled his remaining sessions - 'it will all be over by then', he said.", 'safety'),
+    ('Said he wants to clock off for good.', 'safety'),
+    ('Clocked off early for the bank holiday.', 'private'),
+    ("Doesn't really care whether she wakes up tomorrow, she says.", 'safety'),
+    ("Doesn't care whether she wins the quiz.", 'private'),
+    ('Wishes she could go to sleep and wake up wherever her mum is now.', 'safety'),
+    ("Called the headland 'a good place to end it all', looking out of the window.", 'safety'),
+    ('Had a go with the tablets at nineteen; never told her parents.', 'safety'),
+    ('Had a go at the crossword on the train.', 'private'),
+    ('Says the kids would be better off without her around.', 'safety'),
+    ("Wouldn't mind if this Christmas was his last, he said flatly.", 'safety'),
+    ('Keeps imagining steering into oncoming traffic on the bypass.', 'safety'),
+    ('Talks about going to sleep and not waking up.', 'safety'),
+    ("Mentioned the reservoir: 'there's always the reservoir', then changed the subject.",
+     'safety'),
+    ("Said the old quarry 'would do the job' if it came to it.", 'safety'),
+    ('Wanted to know how far the drop is from the multi-storey roof.', 'safety'),
+    ("If he went off the bridge they'd get the insurance, he reasoned.", 'safety'),
+    ("Hasn't braked at the junction twice this week - 'didn't want to'.", 'safety'),
+    ('Rather the tumour took her than go through chemo again.', 'safety'),
+    ("Knife in the glovebox, 'you never know', won't say more.", 'safety'),
+    ('Asked whether her life insurance would pay out if she took her own life.', 'safety'),
+    ("Goes up to the footbridge over the bypass 'to see how it would feel'.", 'safety'),
+    ('Went at his brother with a spanner during the row; the neighbours pulled him off.',
+     'safety'),
+    ("Turned up at his ex's house with a baseball bat on Sunday night.", 'safety'),
+    ('Toddler was left in the van for over an hour while he was in the pub.', 'safety'),
+    ('Still over the limit when she clocked on for the early bus shift.', 'safety'),
+    ("Took a few of her nan's painkillers after the row; ambulance called by her "
+     'flatmate.',
+     'safety'),
+    ('Her husband keeps hold of her bank card and checks every receipt.', 'safety'),
+    ('Admits he gave his lad a clip round the ear for answering back.', 'safety'),
+    ('Reports hitting 6yo daughter with a belt last week.', 'safety'),
+    ('Her gran is locked in her room all day while the carer is out.', 'safety'),
+    ('Mum is drunk most afternoons and the 10-year-old feeds the baby.', 'safety'),
+    ("Stepdad is usually stoned when he's minding the three-year-old.", 'safety'),
+    ('Worked the forklift still drunk from the night before.', 'safety'),
+    ("Told his manager she won't make it to her car if she reports him.", 'safety'),
+    ('Scrapes her legs raw with a nail file when it gets too much.', 'safety'),
+    ('Found a noose of blue rope over a rafter in the garage.', 'safety'),
+    ('Neighbour found him asleep in the idling van in a locked garage.', 'safety'),
+    ("Where I'm going I won't need my winter coat, he told his daughter.", 'safety'),
+    ("Went to see his sister 'to square things before I go'.", 'safety'),
+])
+def test_thirty_third_round_safety_families(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-third round: record families mended on train_more109's misses (functioning in
+    # label lines and how often the client washes; next steps, joint sessions booked or trialled,
+    # summaries sent, cases closed, homework the client will practise; a telehealth label line), and
+    # narrowings on train_more107 and train_more110's private rows (suicide-prevention training and
+    # the Zero Suicide programme, a Samaritans listening volunteer, volunteering on a crisis text
+    # line, tired of it all with the council, jokes about bridge tolls, a car-crash simile, deer
+    # stalking, a crisis team asked about in general), each with the risk that must stay safety.
+    ('Money: pays own rent; behind on the phone bill.', 'functional_status'),
+    ('Social: sees her sister weekly, otherwise stays in.', 'functional_status'),
+    ('Hygiene: poor; washes hair about once a fortnight.', 'functional_status'),
+    ('Bathes roughly once every ten days now; partner prompts.', 'functional_status'),
+    ('Next steps: liaise with the GP about the referral and review in four weeks.',
+     'treatment_plan'),
+    ('Joint session booked with mum for the 14th to agree the sleep plan.', 'treatment_plan'),
+    ('Agreed a trial of three couples sessions before reviewing.', 'treatment_plan'),
+    ('Will send the discharge summary to the GP this week.', 'treatment_plan'),
+    ('Plan to close the case after the final review next month.', 'treatment_plan'),
+    ('Pt will practise the breathing exercise twice a day before next session.', 'treatment_plan'),
+    ('Telehealth: video, client in her car on a lunch break.', 'modality_frequency'),
+    ('Our team is rolling out suicide-prevention training for all reception staff.', 'private'),
+    ("Bought the Zero Suicide workbook for the service's library.", 'private'),
+    ('Suicide is on her mind most days, she says.', 'safety'),
+    ('She has signed up as a Samaritans listening volunteer and loves the shifts.', 'private'),
+    ('Rang the Samaritans twice on Saturday night.', 'safety'),
+    ('Tired of it all with the council and the parking permits.', 'private'),
+    ("Tired of it all, she said; can't see the point any more.", 'safety'),
+    ('Jokes about the bridge tolls whenever we talk about money.', 'private'),
+    ('Jokes about the bridge on the way home every week.', 'safety'),
+    ("Describes the meeting as like a car crash you can't look away from.", 'private'),
+    ('His cousin volunteers on a crisis text line at weekends.', 'private'),
+    ('Went deer stalking with his father as a boy.', 'private'),
+    ('Her partner is stalking her, turning up outside work.', 'safety'),
+    ('Gave her the crisis line number again.', 'safety'),
+    ('Asked in general how the crisis team works - her flatmate is training as a nurse.',
+     'private'),
+])
+def test_thirty_third_round_record_families_and_narrowings(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-third round: a reviewer helper who read only LABELING.md and this round's
+    # families described in words wrote 200 look-alikes and 100 positives. These are the rows the
+    # round puts right that were wrong on its start: positives in the reviewer's own wording
+    # (settling up for whoever has to deal with it, grateful 'in case', a last round of visits, not
+    # long for this world, 'so be it' if she doesn't wake up, the drop seen 'to see what it was like
+    # to look down', a rope over a rafter to see if it would hold, a shovel and a tyre iron, a baby
+    # left in a cab, weed smoked while minding a toddler), record lines (Money:, Social:, a bath
+    # once a fortnight, a case to close, Telehealth: video), and look-alikes the round's narrowings
+    # read as private (Zero Suicide training, a toolkit session, tired of it all with the council, a
+    # reality show like a car crash, deer stalking and its season, a Samaritans listener, what
+    # 'compassion fatigue' means, cuts to a crisis team read about in the paper).
+    ("Has been squaring every bill and account this week; wants it all neat 'for whoever "
+     "has to deal with it'.",
+     'safety'),
+    ("Cleared the farm's accounts with the merchants and told me 'at least they won't be "
+     "saddled with that when I'm not here'.",
+     'safety'),
+    ("He's changed his pension nomination and paid off everything he owes, saying nobody "
+     'should have to clear up after him.',
+     'safety'),
+    ("Phoned his sister and two school friends he hasn't spoken to in decades this week "
+     "— 'just wanted them to know I was grateful, in case'.",
+     'safety'),
+    ("Out of the blue visited his ex-wife after twenty years to thank her 'for the good "
+     "years' — called it his 'last round of visits'.",
+     'safety'),
+    ("States 'I'm not long for this world' — no physical illness known.", 'safety'),
+    ("'Pretty soon I won't be anywhere, and that's fine,' she said quietly.", 'safety'),
+    ("Keeps saying he won't be living much past the anniversary of Jean's death.", 'safety'),
+    ("Strikingly serene after weeks of agitation; said 'it's all in hand now' and "
+     'thanked me for putting up with her.',
+     'safety'),
+    ("Cancelled all future appts: 'there'll be nothing left to talk about by then'.", 'safety'),
+    ("Told me he'll be 'signing off permanently' soon and grinned; no job change "
+     'planned.',
+     'safety'),
+    ("Calm ++, 'decision's made, I feel lighter', thanked me for 'all the years'.", 'safety'),
+    ("Says if she doesn't wake up tomorrow, 'so be it — I'm not fussed'.", 'safety'),
+    ("Pt: would be 'no great loss' if this Christmas were her last.", 'safety'),
+    ("Wouldn't mind if the tractor rolled on him, 'save everyone the bother'.", 'safety'),
+    ("Indifferent to living — 'if I go in my sleep, fine'.", 'safety'),
+    ('Told me the household would run better and quieter without him in it.', 'safety'),
+    ('Goes to bed hoping not to see the morning, most nights this month.', 'safety'),
+    ("Said the old quarry 'would be quick, and nobody'd find me for days'.", 'safety'),
+    ("Stopped on the motorway bridge on the way home, 'just to see what it was like to "
+     "look down'.",
+     'safety'),
+    ("'If I drowned in the beck, the insurance would clear the farm,' he said.", 'safety'),
+    ("Keeps a length of baling rope in the hayloft; 'it's there if I need it'.", 'safety'),
+    ("Stopped wearing his seatbelt and drives the lane flat out — 'whatever happens, "
+     "happens'.",
+     'safety'),
+    ("Threw a rope over the rafter in the byre last week 'to see if it'd hold'.", 'safety'),
+    ('Hx: tried to gas himself in the car in 2015, found by his brother.', 'safety'),
+    ('Went for his neighbour with a shovel over the boundary fence.', 'safety'),
+    ("Drove to his ex's with a tyre iron on the passenger seat and sat outside.", 'safety'),
+    ('Left his 18-month-old asleep in the tractor cab for most of the milking.', 'safety'),
+    ('Was still over the limit from the night before when he started his shift on the '
+     'forklift.',
+     'safety'),
+    ("Admits he 'gave his wife a slap' when she answered back.", 'safety'),
+    ("Smoked weed while looking after her sister's toddler on Saturday.", 'safety'),
+    ('Did the Zero Suicide training at work as a ward nurse and found it dry but useful.',
+     'private'),
+    ('Went to a suicide-prevention toolkit session at the trust; note to self to reread '
+     'the handout.',
+     'private'),
+    ('Volunteers as a Samaritans listener on Tuesday nights; talked about what the '
+     'training taught her about silence.',
+     'private'),
+    ("Says she's tired of it all with the council and the bin collections.", 'private'),
+    ("'I'm tired of it all with the council,' he said of the planning application — "
+     'three years of forms.',
+     'private'),
+    ("The reality show is 'like a car crash you can't look away from', she said, and she "
+     'watches every episode.',
+     'private'),
+    ('Went deer stalking with his uncle in Sutherland; talked about the quiet on the '
+     'hill.',
+     'private'),
+    ("Stalking season starts next month and he's guiding clients on the estate again.", 'private'),
+    ("We went over what 'compassion fatigue' means after she heard it at a carers' "
+     'meeting.',
+     'private'),
+    ('Angry about the funding cuts to the county crisis team she read about in the '
+     'paper.',
+     'private'),
+    ("Tired of it all with the council tax appeal — she's written four letters.", 'private'),
+    ('Note to self: book the suicide-prevention toolkit refresher before June.', 'private'),
+    ('Saw a Zero Suicide poster on the bus and critiqued the font at length.', 'private'),
+    ("Money: son now handles bills; pt can't keep track of payments.", 'functional_status'),
+    ('Social: darts club weekly, church on Sundays.', 'functional_status'),
+    ('Social: isolated, leaves the farm only for the mart.', 'functional_status'),
+    ('Social: back at five-a-side Wednesdays, pint with his brother Fridays.',
+     'functional_status'),
+    ("Baths once a fortnight at most; says she can't face the stairs.", 'functional_status'),
+    ('Showers about once a fortnight; wears the same clothes most of the week.',
+     'functional_status'),
+    ('Plan to close the case after the review on the 20th if gains hold.', 'treatment_plan'),
+    ('Telehealth: video, client at home in a private room.', 'modality_frequency'),
+    ('Telehealth: video via Attend Anywhere, good connection.', 'modality_frequency'),
+    ('Telehealth: video; pt in parked car on lunch break for privacy.', 'modality_frequency'),
+    ('Telehealth: video, audio dropped twice, finished by phone.', 'modality_frequency'),
+    ('Telehealth: video — first remote session after three in person.', 'modality_frequency'),
+])
+def test_thirty_third_round_review_rows(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
