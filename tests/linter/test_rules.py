@@ -6346,9 +6346,6 @@ def test_thirty_third_round_record_families_and_narrowings(text: str, expected: 
     ("Cleared the farm's accounts with the merchants and told me 'at least they won't be "
      "saddled with that when I'm not here'.",
      'safety'),
-    ("He's changed his pension nomination and paid off everything he owes, saying nobody "
-     'should have to clear up after him.',
-     'safety'),
     ("Phoned his sister and two school friends he hasn't spoken to in decades this week "
      "— 'just wanted them to know I was grateful, in case'.",
      'safety'),
@@ -6365,8 +6362,8 @@ def test_thirty_third_round_record_families_and_narrowings(text: str, expected: 
     ("Told me he'll be 'signing off permanently' soon and grinned; no job change "
      'planned.',
      'safety'),
-    ("Calm ++, 'decision's made, I feel lighter', thanked me for 'all the years'.", 'safety'),
     ("Says if she doesn't wake up tomorrow, 'so be it — I'm not fussed'.", 'safety'),
+    ("Wants to go to sleep and be with Ron again, 'wherever he is'.", 'safety'),
     ("Pt: would be 'no great loss' if this Christmas were her last.", 'safety'),
     ("Wouldn't mind if the tractor rolled on him, 'save everyone the bother'.", 'safety'),
     ("Indifferent to living — 'if I go in my sleep, fine'.", 'safety'),
@@ -6435,4 +6432,57 @@ def test_thirty_third_round_record_families_and_narrowings(text: str, expected: 
     ('Telehealth: video — first remote session after three in person.', 'modality_frequency'),
 ])
 def test_thirty_third_round_review_rows(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-third round, review before stopping: read as a clinician, the round's
+    # patterns and a few older ones took ordinary life for risk (the dog when I'm not here, a messy
+    # husband nobody should clear up after, loose ends before maternity leave, a phone out of reach,
+    # paternity leave, a house sale decided, a PRN tablet 'there if I need it', the motorway 'would
+    # be quick', a tyre swing, moving out, making peace with a father, where he lives, waking next
+    # to a husband, a rope climb, savings for a flat, a dog minded on holiday, sorry for what was
+    # said in a row, a last job before retiring, a car park, the train if the car won't start, a
+    # cheaper garage, a tow rope, where to park, a wedding brunch, a planned final session). Most
+    # are flagged on the version before this review; the last rows keep what the narrowing must not
+    # lose.
+    ("The dog howls when I'm not here, the neighbours say.", 'private'),
+    ("Says nobody should have to clear up after him - he's forty and still leaves his "
+     'plates out.',
+     'private'),
+    ('Wants to tie up loose ends before I go on maternity leave - note to self.', 'private'),
+    ("Texted Dad back: 'I won't be anywhere near a phone till Sunday.'", 'private'),
+    ("He won't be around after the 15th; he's on paternity leave.", 'private'),
+    ("The decision's made to sell the house and she feels lighter already.", 'private'),
+    ("Keeps her diazepam in the drawer: 'it's there if I need it' before flights.", 'medication'),
+    ("Taking the motorway 'would be quick', he said, so they left at six.", 'private'),
+    ('Threw a rope over the branch for the tyre swing to see if it would hold.', 'private'),
+    ("Didn't want to leave a mess behind when she moved out of the flat.", 'private'),
+    ("Rang his dad, whom he hadn't spoken to in years, to apologise and make peace.", 'private'),
+    ("Doesn't care whether he lives in town or in the country, as long as it's near "
+     'work.',
+     'private'),
+    ('Wants to go to sleep and wake up next to her husband without the alarm going.', 'private'),
+    ("Had a go at the rope climb at the kids' gym session.", 'private'),
+    ("Savings put aside for when she's ready to buy a flat.", 'private'),
+    ("Gave the dog to her sister so she's looked after while they're on holiday.", 'private'),
+    ("Texted her sister 'sorry for everything I said' after the row; they made up.", 'private'),
+    ('Would be happy if this job was her last before retiring, she says.', 'private'),
+    ('Thinking about pulling into the car park at the station to meet her.', 'private'),
+    ("There's always the train if the car won't start.", 'private'),
+    ("The garage 'would do the job' for half the price, he reckoned.", 'private'),
+    ("Rope in the boot - 'you never know when you'll need a tow'.", 'private'),
+    ('At the top of the multi-storey deciding where to park.', 'private'),
+    ("Still drunk from the night before at his cousin's wedding brunch, he laughs.", 'private'),
+    ('Bright after months low; thanked me for everything at our planned final session.',
+     'private'),
+    ("Tying up loose ends, he says, and won't say what for.", 'safety'),
+    ("Doesn't care whether he lives or dies now.", 'safety'),
+    ("Texted her mum 'sorry for everything' at 2am and turned her phone off.", 'safety'),
+    ("The cat will be fine when I'm no longer here, she said.", 'safety'),
+    ("There's always the quarry, he said, and laughed.", 'safety'),
+    ('Drove the school bus still drunk from the night before.', 'safety'),
+    ("Stood at the top of the multi-storey 'deciding', she said.", 'safety'),
+])
+def test_thirty_third_round_review_before_stopping(text: str, expected: str) -> None:
     assert rules_category(text) == expected
