@@ -6486,3 +6486,226 @@ def test_thirty_third_round_review_rows(text: str, expected: str) -> None:
 ])
 def test_thirty_third_round_review_before_stopping(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-fourth round, mended on train_more111's look-alikes (ordinary life that
+    # sounds final): a partner's phone on silent or do-not-disturb, a phone taken in for repair, a
+    # pet rehomed for a landlord, an allergy or a care home, and 'won't be here much longer',
+    # goodbyes or no need for the car when the same sentence part gives a move, emigration, a
+    # transfer or a new flat (the new 'relocation' context); mandated-reporter training or
+    # curiosity. Half are flagged as safety on the round's start; the last rows keep what the
+    # narrowing must not lose (a move 'to a better place', goodbyes with the dog given away, a
+    # report actually made). A move told in another part of the sentence, after a semicolon or a
+    # dash, is not read: the context covers one part.
+    ('Her boyfriend keeps his phone on do not disturb after ten.', 'private'),
+    ('Husband took her phone in for a new screen while she was at work.', 'private'),
+    ('Her wife took her phone to the repair shop on the high street.', 'private'),
+    ('Had to rehome the cat when the landlord refused pets.', 'private'),
+    ("They're rehoming the dog because the baby turned out to be allergic.", 'private'),
+    ('Rehoming his rabbits before moving into the care home next month.', 'private'),
+    ("'We won't be here much longer,' he said, as they're relocating to Bristol for her "
+     'job.',
+     'private'),
+    ("She won't be around much longer at the practice as she is emigrating to Perth in "
+     'May.',
+     'private'),
+    ('Saying his goodbyes at the choir now that the transfer to the Glasgow office is '
+     'final.',
+     'private'),
+    ("He won't need his car where he's going, he said, as the new flat in Leeds is by "
+     'the station.',
+     'private'),
+    ('Curious about what a mandated reporter has to do, after her safeguarding course at '
+     'school.',
+     'private'),
+    ("He keeps her phone so she can't call her sister.", 'safety'),
+    ('Her partner took her phone and smashed it against the wall.', 'safety'),
+    ("Rehomed the dog so she'd be with someone who'll be around.", 'safety'),
+    ("'I won't be here much longer,' she said, and wouldn't say why.", 'safety'),
+    ("Won't be around much longer - I'm moving to a better place, she said.", 'safety'),
+    ('Saying his goodbyes to everyone this week and has given the dog away.', 'safety'),
+    ("As a mandated reporter I told her I would be calling children's services today.", 'safety'),
+])
+def test_thirty_fourth_round_ordinary_life_look_alikes(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-fourth round, mended on the misses of train_more112 (safeguarding in
+    # published phrasing): the words of safeguarding work on their own (FGM, MARAC, an IDVA, a DASH
+    # score, strangulation, WNB, no welfare concerns, a 'DV screen:' label, a risk level in a word),
+    # partner violence and control told in passing (the slapping got worse, terrified of what he'll
+    # do, cards in her name, his permission, timing her, an ex in her email, a tracker found, an ex
+    # outside her work, hair, location demanded, punched again, married off), children at risk and
+    # exploited (a named-age child hit, children upstairs during an attack, 'going country', debts
+    # to older boys, threats about a brother's school, a 13-year-old with a man of 24, money
+    # demanded for photos, missing overnight again), adults at risk (benefits taken and a fiver
+    # handed back, an attorney who kept the proceeds, an employer who keeps the passport, men
+    # dealing from his flat, a nurse refused for an infected wound) and a threat to kill that was
+    # not a joke. Over half are wrong on the round's start; the last rows are look-alikes that stay
+    # private (a husband who times her run, a fitness tracker, a hairdresser, a weekend in the
+    # Dales, the office keys, a boss who will throttle him over an order, news of a pregnancy, a
+    # father's cardiac risk).
+    ('Concern re FGM for both daughters before the summer trip.', 'safety'),
+    ('MARAC on the 3rd; she agreed to the referral.', 'safety'),
+    ('Linked in with the IDVA this week.', 'safety'),
+    ('Disclosed non-fatal strangulation last month, never reported.', 'safety'),
+    ('DASH 16 today.', 'safety'),
+    ('Baby WNB to the 8-week check and two follow-ups.', 'safety'),
+    ('Health visitor reports no safeguarding concerns.', 'safety'),
+    ('DV screen: negative, nothing disclosed.', 'safety'),
+    ('Risk HIGH given recent separation.', 'safety'),
+    ('Suicide risk low; protective factors discussed.', 'safety'),
+    ('The slapping got worse after the baby arrived, she said quietly.', 'safety'),
+    ("Says she is terrified of what he'll do when he's released.", 'safety'),
+    ('There are two credit cards in her name that she never applied for.', 'safety'),
+    ('She has to ask his permission before going to see her friends.', 'safety'),
+    ("He times how long she is at the shop and rings if she's late.", 'safety'),
+    ('Her ex is still logged into her email and reads everything.', 'safety'),
+    ('Found an AirTag taped under her car bumper.', 'safety'),
+    ('Ex-husband waiting outside her work again on Friday.', 'safety'),
+    ('Says he dragged her by the hair into the hallway.', 'safety'),
+    ('Boyfriend demands her live location at all times.', 'safety'),
+    ('Punched again on Saturday night; bruising to ribs.', 'safety'),
+    ("Scared she'll be married off during the summer visit to her grandparents.", 'safety'),
+    ('Partner slapped the 4yo across the face.', 'safety'),
+    ('The kids were upstairs during the attack and heard everything.', 'safety'),
+    ('Warning dad first would put the girl at greater risk, per the duty social worker.',
+     'safety'),
+    ("Says he's going 'country' again at the weekend for the lads.", 'safety'),
+    ('Owes the older boys money so he has to hold stuff for them.', 'safety'),
+    ('They told him they know where his brother goes to school.', 'safety'),
+    ("13yo with a 'boyfriend' aged 24 who buys her vapes.", 'safety'),
+    ('£500 demanded or the photos go to her whole school.', 'safety'),
+    ('14yo missing overnight again, came back with new trainers.', 'safety'),
+    ('His uncle takes his benefits and hands him back a fiver a week.', 'safety'),
+    ('Son holds LPA and kept the proceeds of her flat.', 'safety'),
+    ("Her employer keeps her passport 'for safekeeping' and takes rent from her pay.", 'safety'),
+    ('Two men moved into his flat last month and are dealing from it.', 'safety'),
+    ('Refusing the district nurse although the leg wound is infected.', 'safety'),
+    ('Said her dad would kill her for real if he found out.', 'safety'),
+    ("He said he'd kill her and he wasn't joking.", 'safety'),
+    ('Her husband times her parkrun on his watch every Saturday.', 'private'),
+    ('Found a fitness tracker down the back of the sofa.', 'private'),
+    ('Her hairdresser pulled her hair too hard and she laughed about it.', 'private'),
+    ('Going country for a long weekend in the Dales.', 'private'),
+    ("Says he's going country for the older lads again.", 'safety'),
+    ('Her boss holds the office keys and is always late.', 'private'),
+    ("Says his boss will throttle him if the order's late again.", 'private'),
+    ('She gave him the news of the pregnancy and he cried with joy.', 'private'),
+    ('Cardiac risk is elevated, her GP told her dad.', 'private'),
+])
+def test_thirty_fourth_round_safeguarding(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-fourth round, mended on train_more113's record misses (psychiatric and
+    # medication notes) and train_more114's look-alikes and safety misses: how long we met or spoke,
+    # how often the client sees each member of the team, a team member's next task, shared care and
+    # re-referral, a release form signed so records can go, further admissions not expected, a task
+    # done without prompting, shopping ordered online; the clinician's hunch, a differential held in
+    # mind and a frame she is not sure of are private; a few hundred tablets put by, medicines
+    # brought home from the ward, the children better off had she died, walking over a viaduct to
+    # look down are safety.
+    ('Met for fifty minutes in the family room.', 'session_times'),
+    ('We spoke for half an hour by phone as she was unwell.', 'session_times'),
+    ('Sees her CPN every two weeks and the psychiatrist monthly.', 'modality_frequency'),
+    ('CPN to visit at home on Thursday.', 'treatment_plan'),
+    ('Pharmacist to review the interactions before the next clinic.', 'treatment_plan'),
+    ('Moving to shared care with the GP from next month.', 'treatment_plan'),
+    ('Discharged, open to re-referral should her mood drop.', 'treatment_plan'),
+    ('Once he signs the release form, the reports go to his new team.', 'treatment_plan'),
+    ('Further admissions not expected if the current support continues.', 'prognosis'),
+    ('We expect her to cope well with a step-down to monthly reviews.', 'prognosis'),
+    ('Cooked a meal for herself on Sunday, no prompts needed.', 'functional_status'),
+    ('She can manage her own medication box without prompting now.', 'functional_status'),
+    ('Orders his shopping online as buses are still too much.', 'functional_status'),
+    ('Hunch: the headaches come when her mother visits.', 'private'),
+    ('My hunch is the anger is grief in disguise.', 'private'),
+    ('Differential in my head: bipolar II vs complex trauma - too early to say.', 'private'),
+    ('Not sure the attachment frame fits him yet.', 'private'),
+    ('My autism question was set aside for now.', 'private'),
+    ('Has a few hundred paracetamol put by in the wardrobe.', 'safety'),
+    ('Admits bringing diazepam home from the ward most weeks.', 'safety'),
+    ('Thinks the kids would be better off if she had been the one who died in the crash.',
+     'safety'),
+    ('Has been walking over the viaduct to look down on the way home.', 'safety'),
+])
+def test_thirty_fourth_round_record_hunches_and_plain_risk(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-fourth round: a reviewer helper who read only LABELING.md and this round's
+    # families described in words wrote 200 look-alikes and 100 positives. Wrong on the round's
+    # start: 58 of 300; on the families' first version: 66; after widening and narrowing: 25. The
+    # rows put right that were wrong on the round's start are kept here. Still wrong, among others:
+    # a friend who works as an IDVA, a joke about the acronyms DASH and MARAC, an adult's own dental
+    # letter marked WNB, a child who hit his sister with a foam sword and a coach who 'would kill
+    # her' for skipping leg day (older rules), a move given after a semicolon.
+    ("Her husband keeps his phone on do-not-disturb after 9pm and she's started doing "
+     'the same.',
+     'private'),
+    ("She won't need the car after the move to Amsterdam, so she's selling it to her "
+     'cousin.',
+     'private'),
+    ("She won't be here much longer because the family emigrates to Canada in the "
+     'spring.',
+     'private'),
+    ("She asked what mandated reporting means before she'd say anything about work, "
+     'which seemed a sensible question.',
+     'private'),
+    ('She did her mandated-reporter training at the nursery this week and found it dull.',
+     'private'),
+    ('Her friend is a social worker and explained mandated reporting to her over dinner.',
+     'private'),
+    ("My bipolar question is still there; I'll hold it lightly for now.", 'private'),
+    ('Case heard at the multi-agency risk conference Tues - police and housing both '
+     'attending.',
+     'safety'),
+    ('She told me she was cut as a girl before coming here and is worried about her '
+     "daughter's trip back this summer.",
+     'safety'),
+    ("Son's paediatric appts missed x3; no contact from mum.", 'safety'),
+    ('He took out a car loan using her details and she only found out from the bank.', 'safety'),
+    ("She can't see her sister unless he okays it first.", 'safety'),
+    ('Her ex got into her Instagram and has been messaging her friends as her.', 'safety'),
+    ('He yanked her out of the car by her hair.', 'safety'),
+    ("Her family are planning to take her 'home' this summer and she thinks she'll be "
+     'wed there with no say.',
+     'safety'),
+    ('He sat in his car outside her gym again tonight, watching the door.', 'safety'),
+    ('Both girls were upstairs and heard him throw her against the wardrobe.', 'safety'),
+    ('Son (15) sent to a flat in another town to sell; back after 4 days.', 'safety'),
+    ("A text said 'we've seen your little brother at the park' and she's terrified.", 'safety'),
+    ("Her brother holds power of attorney for their mum and won't say where the money "
+     'from the bungalow went.',
+     'safety'),
+    ('People she barely knows have been staying at her place for weeks, selling drugs '
+     "from the lounge, and she can't get them out.",
+     'safety'),
+    ('Declining district nurse for leg ulcer; dressing not changed in 2 wks.', 'safety'),
+    ("She says the carer holds back her dad's meals when he 'misbehaves'.", 'safety'),
+    ("Boyfriend: 'I'll bury you' - no laugh this time, first time she's believed him.", 'safety'),
+    ('She says if it had been her in the car instead of her brother, everyone would be '
+     'fine.',
+     'safety'),
+    ("'Mum would have coped better losing me than him,' she said.", 'safety'),
+    ("She rehomed the parrot and, asked why, said 'I won't be here to look after him'.", 'safety'),
+    ("He said he'd 'make the news' one day, right after telling me he's thought about "
+     'taking a knife into college.',
+     'safety'),
+    ('Her ex has sent her private photos to a local news page and says more will follow.',
+     'safety'),
+    ('We spoke by phone for twenty-five minutes today.', 'session_times'),
+    ('Telephone contact, 20 mins.', 'session_times'),
+    ('OT home assessment of kitchen safety booked for next month.', 'treatment_plan'),
+    ('Shared-care arrangement agreed with GP; quarterly updates from me.', 'treatment_plan'),
+    ('Door left open for re-referral through her GP if things slip.', 'treatment_plan'),
+    ('Readmission unlikely given current stability.', 'prognosis'),
+    ('Team expects good long-term outcome.', 'prognosis'),
+])
+def test_thirty_fourth_round_review_rows(text: str, expected: str) -> None:
+    assert rules_category(text) == expected

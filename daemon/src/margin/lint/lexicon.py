@@ -28,8 +28,8 @@ _CANDIDATES = (
 )
 CONTEXT_KINDS = frozenset({
     "third_party", "third_party_adult", "therapist", "speculation", "topic", "dream", "life_event",
-    "dream_unless_frequency", "idiom", "benign_giving", "sport", "leisure", "teen_alone", "study",
-    "therapist_own",
+    "relocation", "dream_unless_frequency", "idiom", "benign_giving", "sport", "leisure",
+    "teen_alone", "study", "therapist_own",
 })
 
 
