@@ -6640,11 +6640,27 @@ def test_thirty_fourth_round_record_hunches_and_plain_risk(text: str, expected: 
 @pytest.mark.parametrize(("text", "expected"), [
     # Issue 16, thirty-fourth round: a reviewer helper who read only LABELING.md and this round's
     # families described in words wrote 200 look-alikes and 100 positives. Wrong on the round's
-    # start: 58 of 300; on the families' first version: 66; after widening and narrowing: 25. The
-    # rows put right that were wrong on the round's start are kept here. Still wrong, among others:
-    # a friend who works as an IDVA, a joke about the acronyms DASH and MARAC, an adult's own dental
-    # letter marked WNB, a child who hit his sister with a foam sword and a coach who 'would kill
-    # her' for skipping leg day (older rules), a move given after a semicolon.
+    # start: 58 of 300; on the families' first version: 66; after widening and narrowing them and
+    # five older rules: 17. The rows put right that were wrong on the round's start are kept here.
+    # Still wrong, among others: an adult's own dental letter marked WNB, a joke about the acronyms
+    # DASH and MARAC, a relative's care coordinator seen fortnightly, a move given after a
+    # semicolon, goodbyes 'for good' before a move, a stepfather who goes into a little sister's
+    # room at night, bruises the clinician doubts came from netball.
+    ('She puts an AirTag in her own suitcase now, after the airline lost it last summer.',
+     'private'),
+    ('Her 5yo hit his sister with a foam sword during a pirate game and she was pleased '
+     'she stayed calm.',
+     'private'),
+    ('She said her coach would kill her for skipping leg day.', 'private'),
+    ("Her sister said she'd kill her if she spoiled the finale, and they were both in "
+     'stitches.',
+     'private'),
+    ("Her brother teasingly threatened to 'end' her at Mario Kart.", 'private'),
+    ('Her job interview lasted forty-five minutes and she thinks it went well.', 'private'),
+    ('Her train was forty minutes late so she spent the time reading in the waiting '
+     'room.',
+     'private'),
+    ("Her football team is expected to go down this season and she's in mourning.", 'private'),
     ("Her husband keeps his phone on do-not-disturb after 9pm and she's started doing "
      'the same.',
      'private'),
@@ -6708,4 +6724,31 @@ def test_thirty_fourth_round_record_hunches_and_plain_risk(text: str, expected: 
     ('Team expects good long-term outcome.', 'prognosis'),
 ])
 def test_thirty_fourth_round_review_rows(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-fourth round, review: older rules read ordinary life as risk or record: a
+    # child's hit with a nerf gun or in a play fight, a trainer who 'would kill her' for skipping
+    # burpees, 'end' her at Scrabble, a mum who 'would murder her' told with everyone in stitches,
+    # an AirTag on her own keys, a driving test that lasted forty minutes, a bus twenty minutes
+    # late, a team expected to win. The last rows keep what the narrowing must not lose.
+    ('Her 6yo hit his cousin with a nerf gun in the garden and they both giggled.', 'private'),
+    ('The boys were play-fighting and he hit her brother on the arm, all smiles.', 'private'),
+    ('Her trainer would kill her for skipping the burpees, she joked.', 'private'),
+    ("Her nephew swore he'd 'end' her at Scrabble on Boxing Day.", 'private'),
+    ('She had them in stitches saying her mum would murder her if she burnt the turkey '
+     'again.',
+     'private'),
+    ('Keeps an AirTag on her own keys since losing them twice.', 'private'),
+    ('Her driving test lasted forty minutes and she passed first time.', 'private'),
+    ('His bus was twenty minutes late, so he missed the start of the match.', 'private'),
+    ('Her team is expected to win the league, which she is smug about.', 'private'),
+    ('He hit her with the TV remote during the row.', 'safety'),
+    ('Her partner put an AirTag in her handbag without telling her.', 'safety'),
+    ('Arrived forty minutes late; session shortened to twenty minutes.', 'session_times'),
+    ('Session lasted forty-five minutes.', 'session_times'),
+    ('Expected to improve steadily over the coming months.', 'prognosis'),
+])
+def test_thirty_fourth_round_older_rules_narrowed(text: str, expected: str) -> None:
     assert rules_category(text) == expected
