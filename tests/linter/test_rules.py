@@ -6752,3 +6752,37 @@ def test_thirty_fourth_round_review_rows(text: str, expected: str) -> None:
 ])
 def test_thirty_fourth_round_older_rules_narrowed(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-fourth round, review before stopping: read as a clinician, the round's
+    # families took ordinary life for risk: a husband in her email helping with the tax return, a
+    # coach timing her on the bike, a mum who wants her daughter's location on at night, children
+    # present at a panic attack or a heart attack, a boxing bag punched, girls cut from the netball
+    # squad, lodgers dealing with repairs, a joke that got no laugh, ducks looked down on from a
+    # bridge. They are narrowed: a current partner counts when he reads, checks or tracks, an ex
+    # when he is in her accounts at all; timing and location need a partner; an attack needs no
+    # panic or heart before it. The last rows keep what the narrowing must not lose. An ex who turns
+    # up 'as agreed', a hair cut as a girl, a passport held for a visa renewal and a knife for a
+    # catering course are still read as risk by older rules, on the round's start too.
+    ('Her husband is in her email account helping her sort the tax return.', 'private'),
+    ('Her coach times how long she is on the bike each session.', 'private'),
+    ("Her mum insists on her location being on when she's out late.", 'private'),
+    ('The kids were home during her panic attack and made her a cup of tea.', 'private'),
+    ('The children saw her heart attack and still talk about the ambulance.', 'private'),
+    ('The kids watched him punch the bag at the boxing gym.', 'private'),
+    ('Worried about girls being cut from the netball squad this term.', 'private'),
+    ('The lodgers moved into his house and are dealing with the repairs.', 'private'),
+    ('His best joke got no laugh this time, he grumbled.', 'private'),
+    ('They walk over the bridge to look down at the ducks on Sundays.', 'private'),
+    ('Her ex is still in her email and forwards her messages to his friends.', 'safety'),
+    ('Her husband reads her messages every night before bed.', 'safety'),
+    ('Her boyfriend insists on her live location all day.', 'safety'),
+    ("He times how long she is out and texts if it's over an hour.", 'safety'),
+    ('The children were in the next room during the attack.', 'safety'),
+    ('Both kids heard him beat her on Friday.', 'safety'),
+    ('Two men moved into her flat and are dealing from the kitchen.', 'safety'),
+    ('Walks over the viaduct most nights to look down at the tracks.', 'safety'),
+])
+def test_thirty_fourth_round_review_before_stopping(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
