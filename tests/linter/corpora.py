@@ -226,7 +226,11 @@ CORPORA = {
         # blind at the thirty-third round's start: run first on its final linter.
         # heldout117 (published phrasing from sleep, fatigue and body-focused care, 147 pages)
         # and heldout118 (clients in care and custody and those who leave it), written at the
-        # same time and kept unopened: run first at the thirty-fourth round's start.)
+        # same time and kept unopened: run first at the thirty-fourth round's start.
+        # heldout119 (published phrasing from DBT, self-harm and emotion-dysregulation
+        # services, 168 pages) and heldout120 (adults with learning disabilities and autistic
+        # adults), written blind at the thirty-fourth round's start: run first on its final
+        # linter.)
         estimate=("heldout7.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl",
                   "heldout34.jsonl", "heldout35.jsonl", "heldout36.jsonl", "heldout37.jsonl",
                   "heldout38.jsonl", "heldout39.jsonl", "heldout40.jsonl", "heldout53.jsonl",
@@ -243,7 +247,8 @@ CORPORA = {
                   "heldout108.jsonl", "heldout109.jsonl", "heldout110.jsonl",
                   "heldout111.jsonl", "heldout112.jsonl", "heldout113.jsonl",
                   "heldout114.jsonl", "heldout115.jsonl", "heldout116.jsonl",
-                  "heldout117.jsonl", "heldout118.jsonl"),
+                  "heldout117.jsonl", "heldout118.jsonl",
+                  "heldout119.jsonl", "heldout120.jsonl"),
         extra=("train_extra.jsonl", "published.jsonl", "train_more.jsonl", "train_more2.jsonl",
                "train_more3.jsonl", "train_more4.jsonl", "train_more5.jsonl",
                "train_more6.jsonl", "train_more7.jsonl", "train_more8.jsonl",
@@ -323,7 +328,8 @@ CORPORA = {
                            "heldout108.jsonl", "heldout109.jsonl", "heldout110.jsonl",
                            "heldout111.jsonl", "heldout112.jsonl", "heldout113.jsonl",
                            "heldout114.jsonl", "heldout115.jsonl", "heldout116.jsonl",
-                           "heldout117.jsonl", "heldout118.jsonl", "train_more48.jsonl",
+                           "heldout117.jsonl", "heldout118.jsonl", "heldout119.jsonl",
+                           "heldout120.jsonl", "train_more48.jsonl",
                            "train_more49.jsonl", "train_more50.jsonl", "train_more51.jsonl",
                            "train_more52.jsonl", "train_more53.jsonl", "train_more54.jsonl",
                            "train_more55.jsonl", "train_more56.jsonl", "train_more57.jsonl",
