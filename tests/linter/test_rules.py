@@ -6786,3 +6786,21 @@ def test_thirty_fourth_round_older_rules_narrowed(text: str, expected: str) -> N
 ])
 def test_thirty_fourth_round_review_before_stopping(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-fourth round, second reading as a clinician: the safeguarding terms read 'was
+    # not brought up' (how someone was raised) and a child not brought to a party as a missed
+    # appointment; fear of what a relative will do with an inheritance, and pushing at a gig, read
+    # as partner violence. Narrowed; the last rows keep what the narrowing must not lose.
+    ('He was not brought up to talk about his feelings, he says.', 'private'),
+    ('She was not brought up religious and finds the hospital chaplain awkward.', 'private'),
+    ('Her grandson was not brought to the christening party because of chickenpox.', 'private'),
+    ('Nervous about what her brother will do with all the inheritance money.', 'private'),
+    ('The pushing started the moment the gig doors opened, she laughed.', 'private'),
+    ('Toddler was not brought to the hearing test or the dental review.', 'safety'),
+    ("Frightened of what he'll do with the shotgun he keeps in the van.", 'safety'),
+    ('The pushing started soon after they moved in together.', 'safety'),
+])
+def test_thirty_fourth_round_second_reading(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
