@@ -230,7 +230,9 @@ CORPORA = {
         # heldout119 (published phrasing from DBT, self-harm and emotion-dysregulation
         # services, 168 pages) and heldout120 (adults with learning disabilities and autistic
         # adults), written blind at the thirty-fourth round's start: run first on its final
-        # linter.)
+        # linter. heldout121 (published phrasing from addiction and substance-use services,
+        # 184 pages) and heldout122 (LGBTQ+ clients), written blind at the thirty-fourth
+        # round's end and kept unopened: run first at the thirty-fifth round's start.)
         estimate=("heldout7.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl",
                   "heldout34.jsonl", "heldout35.jsonl", "heldout36.jsonl", "heldout37.jsonl",
                   "heldout38.jsonl", "heldout39.jsonl", "heldout40.jsonl", "heldout53.jsonl",
@@ -248,7 +250,8 @@ CORPORA = {
                   "heldout111.jsonl", "heldout112.jsonl", "heldout113.jsonl",
                   "heldout114.jsonl", "heldout115.jsonl", "heldout116.jsonl",
                   "heldout117.jsonl", "heldout118.jsonl",
-                  "heldout119.jsonl", "heldout120.jsonl"),
+                  "heldout119.jsonl", "heldout120.jsonl", "heldout121.jsonl",
+                  "heldout122.jsonl"),
         extra=("train_extra.jsonl", "published.jsonl", "train_more.jsonl", "train_more2.jsonl",
                "train_more3.jsonl", "train_more4.jsonl", "train_more5.jsonl",
                "train_more6.jsonl", "train_more7.jsonl", "train_more8.jsonl",
@@ -329,7 +332,8 @@ CORPORA = {
                            "heldout111.jsonl", "heldout112.jsonl", "heldout113.jsonl",
                            "heldout114.jsonl", "heldout115.jsonl", "heldout116.jsonl",
                            "heldout117.jsonl", "heldout118.jsonl", "heldout119.jsonl",
-                           "heldout120.jsonl", "train_more48.jsonl",
+                           "heldout120.jsonl", "heldout121.jsonl", "heldout122.jsonl",
+                           "train_more48.jsonl",
                            "train_more49.jsonl", "train_more50.jsonl", "train_more51.jsonl",
                            "train_more52.jsonl", "train_more53.jsonl", "train_more54.jsonl",
                            "train_more55.jsonl", "train_more56.jsonl", "train_more57.jsonl",
