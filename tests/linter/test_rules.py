@@ -6804,3 +6804,32 @@ def test_thirty_fourth_round_review_before_stopping(text: str, expected: str) ->
 ])
 def test_thirty_fourth_round_second_reading(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-fifth round, probes written at the round's start: older rules read ordinary
+    # life as risk: an ex at the school gate for an agreed handover, a haircut ('her hair cut
+    # short'), a partner reading her messages for typos, an adult's own missed check-up marked WNB,
+    # naloxone handed out by a charity. Narrowed; the last rows keep what the narrowing must not
+    # lose.
+    ('His ex-wife turned up at the school gates as arranged to take the boys for the '
+     'weekend.',
+     'private'),
+    ('Her ex was waiting at the entrance as usual for the contact handover.', 'private'),
+    ('She got her hair cut really short at fourteen and cried for a week.', 'private'),
+    ('He had his fringe cut by his sister before the interview.', 'private'),
+    ('Her boyfriend reads her emails for spelling mistakes before she applies for jobs.',
+     'private'),
+    ('Her husband goes through her texts to proofread the ones to the landlord.', 'private'),
+    ('Got a WNB letter from the surgery after he missed his own asthma review.', 'private'),
+    ('The church now hands out naloxone kits with the hymn books, he said.', 'private'),
+    ('Her ex turned up at the school gates again and shouted at her in front of the '
+     'children.',
+     'safety'),
+    ('She cut her thighs again last night and hid the plasters.', 'safety'),
+    ('Her husband checks all her messages every night and takes her phone.', 'safety'),
+    ('Baby was not brought to the 8-week check; second WNB this month.', 'safety'),
+    ('He needed naloxone from his flatmate on Sunday after using alone.', 'safety'),
+])
+def test_thirty_fifth_round_older_rules_narrowed(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
