@@ -6950,3 +6950,28 @@ def test_thirty_fifth_round_older_rules_narrowed(text: str, expected: str) -> No
 ])
 def test_thirty_fifth_round_tuning_families(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-fifth round, mended on the record misses of train_more115 to train_more118: a
+    # 'Referral:' or 'Objective:' label line (treatment_plan); duties at work and workdays missed
+    # (functional_status); criteria met for a named disorder (diagnosis). The last rows are
+    # look-alikes that stay private: a husband's duties, a brother who meets an academy's criteria,
+    # a diagnostic guess.
+    ('Referral: community mental health team, letter sent today.', 'treatment_plan'),
+    ('Referred to: bereavement counselling at the hospice, Tuesdays.', 'treatment_plan'),
+    ('Objective for the next six sessions: two graded exposures a week.', 'treatment_plan'),
+    ('Short-term objective: sleep before midnight five nights out of seven.', 'treatment_plan'),
+    ('Now back on full duties at the depot after the phased return.', 'functional_status'),
+    ('Returned to light duties on the ward on Monday.', 'functional_status'),
+    ('Missed five working days this month because of the panic attacks.', 'functional_status'),
+    ("Meets DSM-5 criteria for separation anxiety disorder on today's interview.", 'diagnosis'),
+    ('Met full criteria for a moderate depressive episode at intake.', 'diagnosis'),
+    ('Her husband is back on full duties at the fire station and she misses him at '
+     'night.',
+     'private'),
+    ('Her brother meets the criteria for the football academy, she says proudly.', 'private'),
+    ('I wonder whether she would meet criteria for avoidant personality disorder.', 'private'),
+])
+def test_thirty_fifth_round_record_families(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
