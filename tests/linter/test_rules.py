@@ -6975,3 +6975,85 @@ def test_thirty_fifth_round_tuning_families(text: str, expected: str) -> None:
 ])
 def test_thirty_fifth_round_record_families(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-fifth round, a review: a reviewer who read only LABELING.md and the round's
+    # families described in words wrote 200 look-alikes and 100 positives. Wrong on the round's
+    # start: 86 of 300; on the families' first version: 87 (a salsa class where things got physical,
+    # a surprise dance at the assembly, a threat assessment of a rival's product, a domestic dispute
+    # over the dishwasher, a 'neat way out' of a contract, 'ctb' for call the builder, the risk
+    # state of the stock market); after narrowing and widening: 44. The rows it put right are these
+    # cases, in the reviewer's words.
+    ('Had her hair cut short for the summer and loves it.', 'private'),
+    ("Got his hair cut short for his sister's wedding.", 'private'),
+    ('The car in front hit a cat last week and she still thinks about its owner.', 'private'),
+    ('He shoved her into the bookcase so hard the shelf came down on her.', 'safety'),
+    ('Says her boyfriend hauled her out of the bathroom by her ponytail.', 'safety'),
+    ('Admits he rammed his flatmate up against the front door during the argument.', 'safety'),
+    ("Threatened the care-home nurse who moved his mum's chair; staff have logged it.", 'safety'),
+    ("Voicemail he left for his ex: 'last warning, you know what I'll do.'", 'safety'),
+    ("Has been sitting outside the head teacher's house in the evenings 'just to see'.", 'safety'),
+    ("Searched 'untraceable poisons' the night after the disciplinary, naming his "
+     'manager.',
+     'safety'),
+    ("Runs three burner profiles to watch his ex's new girlfriend's posts.", 'safety'),
+    ('Hx: ABH conviction 2019 v. former partner.', 'safety'),
+    ("Followed a van to the lights, got out and punched the driver's window in.", 'safety'),
+    ('Rear-ended a car deliberately after it cut him up on the A road.', 'safety'),
+    ('Forced a cyclist into the verge after the man banged on his roof.', 'safety'),
+    ('The man from the bus stop keeps appearing on her route home and outside her flat; '
+     "she's frightened.",
+     'safety'),
+    ("Her partner held her son's hand on the hob 'so he learns'.", 'safety'),
+    ('Mum admits she shook the Moses basket till he stopped crying.', 'safety'),
+    ('Son (8) has lit fires in his wardrobe and the wheelie bin this month.', 'safety'),
+    ("Daughter, 6, came to school with a handprint on her cheek; dad says she 'needed "
+     "telling'.",
+     'safety'),
+    ('He booted the cat down the stairs when it got under his feet.', 'safety'),
+    ('Partner hurled the puppy at the wall to frighten her.', 'safety'),
+    ("Her son taped the dog's jaws shut 'to keep it quiet'.", 'safety'),
+    ("Bound the rabbit's legs with tape and left it in the shed.", 'safety'),
+    ('Flung the kitten off the balcony when he was drunk, she told me quietly.', 'safety'),
+    ('10yo has been stamping on mice and drowning frogs, mum reports.', 'safety'),
+    ('Burnt self with lighter x3 this wk.', 'safety'),
+    ('Long sleeves in July and a fresh dressing on each wrist.', 'safety'),
+    ('Has put sticky notes on the furniture saying who gets each piece.', 'safety'),
+    ('Has chosen the reading for her own service.', 'safety'),
+    ("Went up to the top of the multi-storey 'to see what it was like'.", 'safety'),
+    ("Talks about a 'clean exit' where there's 'no fuss for anyone'.", 'safety'),
+    ("Has stopped buckling up in the car: 'what's the point'.", 'safety'),
+    ("Msg to friend: 'gonna ctb tonight'.", 'safety'),
+    ("Asked me whether Dignitas takes people 'like me'.", 'safety'),
+    ('Just wants everything to go quiet for good.', 'safety'),
+    ('Midazolam vials have gone missing from the ward on the nights she worked.', 'safety'),
+    ("The pharmacy CD register doesn't balance and she's the only one on lates.", 'safety'),
+    ("Has been pocketing tramadol from the patients' drug trolley.", 'safety'),
+    ("Partner reads every message and decides who she's allowed to reply to.", 'safety'),
+    ("Cut her hair short so he can't grab her by it any more.", 'safety'),
+    ("Found her ex's new address through the electoral roll, though he moved to get away "
+     'from her.',
+     'safety'),
+])
+def test_thirty_fifth_round_review_rows(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-fifth round, the review's narrowings worded anew: look-alikes that the
+    # families' first version read as risk (7 of these 9 were wrong on it).
+    ('Things got physical at the ceilidh when the caller made everyone swap partners.', 'private'),
+    ("'Watch what happens at the assembly', he grinned: his class is doing a surprise "
+     'song.',
+     'private'),
+    ("The firm ran a threat assessment of a competitor's new software.", 'private'),
+    ('A domestic dispute over the washing-up ended with a rota on the fridge.', 'private'),
+    ('Her lawyer found a neat way out of the lease.', 'private'),
+    ("'ctb' in her planner stands for 'call the bank', she explained.", 'private'),
+    ('He is a risk status analyst at an insurer.', 'private'),
+    ("'Sort the garage out for good this time,' her wife said.", 'private'),
+    ('Her gran, who is dying, planned the songs for her own wake with the chaplain.', 'private'),
+])
+def test_thirty_fifth_round_review_narrowings(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
