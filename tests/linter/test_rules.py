@@ -7057,3 +7057,24 @@ def test_thirty_fifth_round_review_rows(text: str, expected: str) -> None:
 ])
 def test_thirty_fifth_round_review_narrowings(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-fifth round, probes of the oldest violence rules: the idiom of exasperation
+    # ('could have strangled her brother'), another person's car hit, a surprise party thrown, a
+    # thigh slapped in laughter, a pony that threw him, paper-cutting as a craft. Narrowed; the last
+    # rows keep what the narrowing must not lose.
+    ('She said she could have strangled her brother for losing the tickets.', 'private'),
+    ("She could've hit him for booking the wrong train again, she said.", 'private'),
+    ("A lorry hit her dad's van at the roundabout; nobody was hurt.", 'private'),
+    ('Her cousins threw her a surprise party for her fortieth.', 'private'),
+    ('He slapped his thigh laughing at his own joke.', 'private'),
+    ('The pony threw him at the second jump and he got straight back on.', 'private'),
+    ('Her paper-cutting pieces sell well at the craft fair.', 'private'),
+    ('He hit her again on Saturday when she asked for the car keys.', 'safety'),
+    ('He could have killed her; he had his hands round her throat until she blacked out.',
+     'safety'),
+    ('She has been cutting her arms again since the funeral.', 'safety'),
+])
+def test_thirty_fifth_round_old_violence_rules_narrowed(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
