@@ -7078,3 +7078,29 @@ def test_thirty_fifth_round_review_narrowings(text: str, expected: str) -> None:
 ])
 def test_thirty_fifth_round_old_violence_rules_narrowed(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-fifth round, probes of risk told plainly that no rule read: goodbyes said to
+    # everyone beside belongings given away (the belongings alone read as an ordinary clear-out), a
+    # goodbye posted to the world, a hose taped in a garage or car, a bridge that 'would do the
+    # job', sleeping tablets collected early again, screaming and a thud heard through a wall. The
+    # last rows are look-alikes that stay private.
+    ('He has been saying his goodbyes to all his friends this week, his mum says.', 'safety'),
+    ('Giving away all her books and plants, and would not say why.', 'safety'),
+    ('Posted "goodbye world" on her story at 2 am.', 'safety'),
+    ("Gave his brother his winter jacket; said he won't need it where he's going.", 'safety'),
+    ('Found in the car in the lock-up with a hose taped to the exhaust.', 'safety'),
+    ('Said the railway bridge by the station would do the job.', 'safety'),
+    ('She collected her diazepam early from the pharmacy again, the third time this '
+     'month.',
+     'safety'),
+    ('Neighbours heard shouting and a thud through the wall on Friday night.', 'safety'),
+    ('Saying goodbye to everyone at her leaving do before the move to Cardiff.', 'private'),
+    ('Giving away her old clothes to the charity shop after the clear-out.', 'private'),
+    ('He washes the car in the garage with the hose attached to the outside tap.', 'private'),
+    ('A bigger drill would do the job, her husband says.', 'private'),
+    ('Collected the kids early from school again because of the snow.', 'private'),
+])
+def test_thirty_fifth_round_plain_warning_signs(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
