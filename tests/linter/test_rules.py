@@ -7104,3 +7104,30 @@ def test_thirty_fifth_round_old_violence_rules_narrowed(text: str, expected: str
 ])
 def test_thirty_fifth_round_plain_warning_signs(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-fifth round, a second reading as a clinician: the round's families read
+    # ordinary life as risk: a sister-in-law who knows her car, a father who knows his son's route
+    # to school, a threat assessment training day, the intended victim of a prank, the calm once the
+    # twins are asleep, labels on packing boxes, a seatbelt not worn on a quad bike, a baby held per
+    # the birth plan, a loan's risk status, a visit to a neighbour who is poorly. Narrowed (a
+    # target, a means or a cue of distress is now named); the last rows keep what the narrowing must
+    # not lose.
+    ('Her sister-in-law knows which car she drives and always flashes her lights.', 'private'),
+    ('He knows the route his son cycles to school and rings if he is late.', 'private'),
+    ('The school held a threat assessment training day for staff on Monday.', 'private'),
+    ('The intended victim of the prank was her brother, who laughed it off.', 'private'),
+    ('A sudden calm in the house once the twins were asleep.', 'private'),
+    ('Sticky labels on the packing boxes say who each one should go to in the new flat.',
+     'private'),
+    ('Stopped wearing a seatbelt on the quad bike years ago, his wife says.', 'private'),
+    ('Held by her dad per the birth plan, the baby settled at once.', 'private'),
+    ('The risk status for the loan application came back low.', 'private'),
+    ('Her neighbour said someone should pay her a visit since she has been poorly.', 'private'),
+    ('Said he knows what car his supervisor drives and where she leaves it.', 'safety'),
+    ('Her tablets are now held by her husband per the safety plan.', 'safety'),
+    ('Sudden calm after weeks of agitation; says she has made up her mind.', 'safety'),
+])
+def test_thirty_fifth_round_second_reading(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
