@@ -7131,3 +7131,27 @@ def test_thirty_fifth_round_plain_warning_signs(text: str, expected: str) -> Non
 ])
 def test_thirty_fifth_round_second_reading(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-sixth round, probes of older rules: goodbyes said before a parental leave or
+    # a retirement, and 'won't need X much longer' with an ordinary reason given after it (a new
+    # contract, a sale), read as risk; the same words beside a solicitor or a will were read as
+    # ordinary life. Narrowed and split; the last rows keep what the change must not lose.
+    ('Said her goodbyes to everyone in the office ahead of her paternity leave, a bit '
+     'teary.',
+     'private'),
+    ('He said goodbye to all his friends at the pub before his retirement party ended.',
+     'private'),
+    ("Won't need his van much longer once the new contract starts, he says.", 'private'),
+    ("She won't need her car much longer because she is selling it to her nephew.", 'private'),
+    ("Met the solicitor about the will on Tuesday; says he won't need the flat much "
+     'longer.',
+     'safety'),
+    ("After the lawyer's visit she said she won't need her savings much longer.", 'safety'),
+    ("Says he won't need his car much longer and smiled oddly.", 'safety'),
+    ('Said goodbye to everyone at the group tonight, like it was for the last time.', 'safety'),
+    ('Keeps saying goodbye to her friends and family this week, her daughter says.', 'safety'),
+])
+def test_thirty_sixth_round_older_rules_narrowed(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
