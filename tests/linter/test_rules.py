@@ -7155,3 +7155,36 @@ def test_thirty_fifth_round_second_reading(text: str, expected: str) -> None:
 ])
 def test_thirty_sixth_round_older_rules_narrowed(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-sixth round, probes in hospital and health psychology settings: how much of a
+    # medicine 'would be too much' asked of staff, assisted dying looked into or priced for oneself,
+    # 'let him go' asked of family or staff and told by a relative, driving despite seizures or
+    # blackouts. The last rows are look-alikes that stay out of safety (paint for a hallway, an
+    # essay on a bill, a father's papers, leave asked of a boss, driving again seizure free).
+    ('Asked the pharmacist how many of his co-codamol would be too many, half joking.', 'safety'),
+    ('Searched online how much insulin would be enough, her partner found the tab open.',
+     'safety'),
+    ('Has been looking into assisted dying since the motor neurone diagnosis, including '
+     'the fees.',
+     'safety'),
+    ('Rang about the cost of assisted suicide in Switzerland last week.', 'safety'),
+    ('Her son says she begs the nurses to let her die every night on the ward.', 'safety'),
+    ('After the second stroke he keeps telling his daughter to just let him go.', 'safety'),
+    ('Still driving to work despite three blackouts since June, his wife reports.', 'safety'),
+    ('Had two fits last month and carried on driving the school minibus.', 'safety'),
+    ('Asked how much paint would be enough for the hallway.', 'private'),
+    ('She looked up assisted dying for her essay on the new bill.', 'private'),
+    ('Her father looked into assisted dying clinics before he died; she found the '
+     'papers.',
+     'private'),
+    ('He asked his boss to let him go early on Friday for the match.', 'private'),
+    ('Driving again after two years seizure free, with the consultant agreeing.',
+     'functional_status'),
+    ("Hasn't driven since the blackouts began; her brother takes her shopping.",
+     'functional_status'),
+    ('Driving: stopped since the seizure in May, per DVLA advice.', 'functional_status'),
+])
+def test_thirty_sixth_round_hospital_settings(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
