@@ -7188,3 +7188,104 @@ def test_thirty_sixth_round_older_rules_narrowed(text: str, expected: str) -> No
 ])
 def test_thirty_sixth_round_hospital_settings(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-sixth round, the safety misses of train_more119 to train_more121 worded anew:
+    # a child's neglect told by its signs (a nursery's call about hunger, children's appointments
+    # and jabs missed, a toddler found outside, no food in the home, a child left on his own, a
+    # child's insulin run out), a child's sexual abuse or exploitation in ordinary words, coercive
+    # control (an app never installed, keys kept, permission needed, calls to a manager), an older
+    # or dependent adult exploited or neglected (a relative who pays nothing, money that cannot be
+    # explained, post opened, a new will, benefits collected, extra sedatives, a water jug out of
+    # reach, weight lost in a home, a romance scam, a blood thinner forgotten, a weekend without a
+    # carer), harm by the person caring, safety plans and screens for a child, harm to a baby
+    # feared, and the client's own plans in other words. The last rows are look-alikes that stay
+    # private (nits told as a story, a ferry's railing, a fasting blood test, an accusation by a
+    # father with dementia, the point of homework, thank-you letters).
+    ('The nursery rang again about his unwashed clothes and that he arrives hungry most '
+     'days.',
+     'safety'),
+    ('Missed the hearing and dental appointments for the boys twice now; letters '
+     'unopened.',
+     'safety'),
+    ("Baby hasn't had her eight-week jabs and the health visitor can't get an answer at "
+     'the door.',
+     'safety'),
+    ('A neighbour brought her two-year-old back from the main road in his nappy at 6 am.',
+     'safety'),
+    ('No food in the flat since the weekend; the kids have been eating at school only.', 'safety'),
+    ("The children haven't been to school since the Easter holidays, the EWO says.", 'safety'),
+    ('She leaves the six-year-old on his own while she walks to the shop.', 'safety'),
+    ("Her daughter's insulin ran out on Friday and wasn't collected until Tuesday.", 'safety'),
+    ("Her mum's boyfriend creeps into her bedroom at night when mum is on nights.", 'safety'),
+    ('Her daughter, thirteen, has a boyfriend of twenty-two who picks her up in his car.',
+     'safety'),
+    ('A man from his online game has been buying him skins and told him to keep it '
+     'secret.',
+     'safety'),
+    ('Her passport is with her father now and a wedding is being talked about for the '
+     'summer; she is fifteen.',
+     'safety'),
+    ('There is an app on her phone she never downloaded, and he always knows where she '
+     'has been.',
+     'safety'),
+    ('The car keys are kept by her husband and she needs his permission to go to her '
+     "mum's.",
+     'safety'),
+    ('If she does not reply within ten minutes he phones her manager.', 'safety'),
+    ("His cousin moved into his flat in June, pays nothing, and he daren't ask him to "
+     'leave.',
+     'safety'),
+    ("Her dad can't explain where his savings went since the new lodger arrived.", 'safety'),
+    ('A new neighbour opens her post and "helps" with the bank now.', 'safety'),
+    ('Her gran signed a new will leaving the bungalow to the cleaner and has no memory '
+     'of it.',
+     'safety'),
+    ("Her son collects his disabled brother's PIP and keeps most of it.", 'safety'),
+    ('Says the night carer gives her father extra sedatives to keep him quiet.', 'safety'),
+    ('Mum glances at the carer before answering anything I ask her.', 'safety'),
+    ("Water jug left out of reach again on Dad's table at the home.", 'safety'),
+    ('Down two stone since moving into the nursing home, her daughter says.', 'safety'),
+    ("Sent nearly £6,000 to an online 'army surgeon' boyfriend she has never met.", 'safety'),
+    ("He forgot his dad's warfarin for five days while he was staying over.", 'safety'),
+    ('Her mother was left without any carer for the whole weekend after the agency '
+     'mix-up.',
+     'safety'),
+    ('Pushed him back onto the bed hard enough that he cried, she admitted, after a bad '
+     'night.',
+     'safety'),
+    ('She locks her dad in the bedroom while she goes to the shops.', 'safety'),
+    ('He slapped his adult son during an argument last week.', 'safety'),
+    ('Agreed a code word with her son: if he hears it he runs to the neighbour and rings '
+     '999.',
+     'safety'),
+    ('Asked the online-safety questions with dad: no unknown contacts, no new gifts.', 'safety'),
+    ('She says she never uses physical punishment with the girls.', 'safety'),
+    ('Strategy meeting with police and social care about the disclosure is on Monday.', 'safety'),
+    ('Keeps picturing her hands slipping when she lifts the baby out of the bath.', 'safety'),
+    ("She's afraid she'll shake him when he screams for hours.", 'safety'),
+    ("I'm quite worried about the baby after today's visit.", 'safety'),
+    ('Gripped her son by the wrist hard enough to leave red marks when he ran off.', 'safety'),
+    ('The little girl flinched when her stepfather raised his voice.', 'safety'),
+    ('Has already written letters to the children and hidden them in her wardrobe.', 'safety'),
+    ("Admits he's probably still over when he clocks on at the depot.", 'safety'),
+    ("Has stopped 'bothering' with his insulin since the divorce.", 'safety'),
+    ('f/u moved to tomorrow given the increase in risk since the eviction notice.', 'safety'),
+    ('Her partner will keep the tablets and hand them out one day at a time.', 'safety'),
+    ("Showed me his ex's new partner's address saved on his phone.", 'safety'),
+    ('Drove to the viaduct on Friday and sat in the car near the parapet until dark.', 'safety'),
+    ('After the film he told me he had stood by the railings of the bridge for an hour.',
+     'safety'),
+    ("Her son's school rang about nits; she laughed about it.", 'private'),
+    ('Stood by the railing of the ferry watching the gulls.', 'private'),
+    ('Fasting blood test on Monday; she joked about missing breakfast.', 'private'),
+    ('Her father, who has dementia, accused her of stealing from his purse again.', 'private'),
+    ("He doesn't see the point of therapy, he says, but he came anyway.", 'private'),
+    ("She'd written thank-you letters to the children's teachers.", 'private'),
+    ('Squeezed the lemons hard enough to get every drop for the cake.', 'private'),
+    ('The boys sleep well since the new bunk beds arrived.', 'private'),
+    ('She travels to see her mum in the care home every Sunday.', 'private'),
+])
+def test_thirty_sixth_round_safety_families(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
