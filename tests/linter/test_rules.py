@@ -7289,3 +7289,39 @@ def test_thirty_sixth_round_hospital_settings(text: str, expected: str) -> None:
 ])
 def test_thirty_sixth_round_safety_families(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-sixth round, the record misses of train_more119 to train_more121 worded anew:
+    # bloods and thyroid tests reported in a letter line, SUDS from one rating to another and a VoC
+    # rating, weight regained, the caring a client does and a house run alone, school days missed to
+    # care, a benefits group, a licence surrendered, travel alone, another service's home visit
+    # requested, links to welfare rights, transport booked, a meeting's agreed actions, homework for
+    # the week, imagery rescripting practised. The last rows stay private (a sister's bloods, a
+    # guess about a test, a mother's caring years ago, a brother's travel).
+    ('Letter from GP: LFTs and ferritin within normal limits.', 'test_results'),
+    ('SUDS for the car memory went from 9 to 2 over the set.', 'test_results'),
+    ('VoC 5/7 at the end of the session.', 'test_results'),
+    ('Regained 4 of the 10 kg lost since January.', 'progress'),
+    ("Sole carer for her father (Parkinson's): meals, washing and dressing.", 'functional_status'),
+    ('Runs the household on her own since the separation, with three children under ten.',
+     'functional_status'),
+    ('Misses about one day a week of college to care for her nan.', 'functional_status'),
+    ('Placed in the LCWRA group in March, so no work-search requirements.', 'functional_status'),
+    ('Surrendered his driving licence after the second seizure; relies on buses.',
+     'functional_status'),
+    ('Travels independently to the day centre; needs support for new journeys.',
+     'functional_status'),
+    ('Physio home visit requested for mobility and falls.', 'treatment_plan'),
+    ('Will link with welfare rights about the PIP appeal before next session.', 'treatment_plan'),
+    ('Transport booked for the memory clinic on the 3rd.', 'treatment_plan'),
+    ('Agreed actions were a school mentor and a parenting group for mum.', 'treatment_plan'),
+    ('Asked him to keep a sleep diary every day until we next meet.', 'treatment_plan'),
+    ('Practised imagery rescripting for the hospital memory.', 'modality_frequency'),
+    ("Her sister's bloods came back normal, she said with relief.", 'private'),
+    ('Wondering whether her bloods might be abnormal, given how tired she seems.', 'private'),
+    ('Her mother was the main carer for her grandfather for years.', 'private'),
+    ('Her brother travels alone a lot for work and she misses him.', 'private'),
+])
+def test_thirty_sixth_round_record_families(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
