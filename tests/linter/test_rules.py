@@ -7325,3 +7325,28 @@ def test_thirty_sixth_round_safety_families(text: str, expected: str) -> None:
 ])
 def test_thirty_sixth_round_record_families(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-sixth round, a second reading as a clinician: ordinary life the round's
+    # families and three older rules read as risk or record (a takeaway after a holiday, a few days
+    # off school with a bug, permission for a company van, a client's quoted worry about a flight,
+    # caring for a neighbour's dog, letters to a son's teachers, a boyfriend 'of three years', ice
+    # creams on a bridge). Narrowed; the last rows keep what the narrowing must not lose.
+    ('No food in the flat when they got back from holiday, so they got a takeaway with '
+     'the boys.',
+     'private'),
+    ("Her daughter hasn't been to school since Monday because of a bug.", 'private'),
+    ('He needs her permission to take the company van, as it is in her business name.', 'private'),
+    ("We're worried about the baby teething on the long flight, she said.", 'private'),
+    ("Main carer for her neighbour's dog while they are away.", 'private'),
+    ("Wrote letters to her son's teachers about the exam arrangements.", 'private'),
+    ('Her boyfriend of three years is thirty now and a teacher.', 'private'),
+    ('They sat on the wall of the bridge eating ice creams in the sun.', 'private'),
+    ("No food in the flat for days; the children are eating at the neighbour's.", 'safety'),
+    ("The kids haven't been to school since half-term and nobody has chased it.", 'safety'),
+    ("I'm uneasy about the baby after what I saw at the visit today.", 'safety'),
+    ('Sat on the wall of the multi-storey for an hour on Friday night.', 'safety'),
+])
+def test_thirty_sixth_round_second_reading(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
