@@ -7350,3 +7350,164 @@ def test_thirty_sixth_round_record_families(text: str, expected: str) -> None:
 ])
 def test_thirty_sixth_round_second_reading(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-sixth round, a review: a reviewer who read only LABELING.md and the round's
+    # families described in words wrote 200 look-alikes and 100 positives. Wrong on the round's
+    # start: 74 of 300; on the families' first version: 61; after the second reading, narrowing and
+    # widening: 14. The 60 rows it put right, as the rules read them now.
+    ("EWO visited: 9yo absent most of this term; mum says he 'prefers being at home'.", 'safety'),
+    ('She said the cupboards have been bare since Tuesday and the children have had '
+     'toast once a day.',
+     'safety'),
+    ("Her son's asthma pump ran out three weeks ago and she hasn't got round to "
+     'collecting a new one.',
+     'safety'),
+    ('Infant 14/12, no immunisations given; HV letters unopened.', 'safety'),
+    ("13yo spends weekends with a 'mate' of 24 she met at the skate park - he buys her "
+     'vapes.',
+     'safety'),
+    ('Someone her son met on a game has been sending him V-bucks and told him not to '
+     'tell his parents.',
+     'safety'),
+    ('School report 14yo seen being picked up by different older men in cars after '
+     'school.',
+     'safety'),
+    ("Her partner goes in to 'settle' her nine-year-old after lights out and stays a "
+     'long time with the door shut.',
+     'safety'),
+    ("12yo said the man from the chat sent her phone credit and says it's 'their special "
+     "secret'.",
+     'safety'),
+    ("The family is keeping her fifteen-year-old sister's passport and there is talk at "
+     'home of her being married this summer.',
+     'safety'),
+    ('Daughter (14) came home with new trainers and a phone nobody bought her - says a '
+     "'friend' of 25 got them.",
+     'safety'),
+    ('She has to ask him before she sees her sister, and he decides whether she can take '
+     'their son with her.',
+     'safety'),
+    ("If she doesn't pick up fast enough he phones the office and asks for her "
+     'supervisor.',
+     'safety'),
+    ("Her partner hides the car key so she can't drive to her mum's.", 'safety'),
+    ("Her nephew has been living in her father's flat since spring, pays nothing, and "
+     "Dad is 'too frightened to say anything'.",
+     'safety'),
+    ("Mum (84) has 'lent' nine thousand pounds to a man from Facebook who says he works "
+     'on an oil rig.',
+     'safety'),
+    ("Her father's new will names his cleaner as sole heir, and he has no memory of "
+     'seeing a solicitor.',
+     'safety'),
+    ('On her visit she saw Dad look at his carer as if for permission before answering '
+     'anything she asked.',
+     'safety'),
+    ("Mother in care home down 2 stone since admission; staff 'hadn't noticed'.", 'safety'),
+    ("Her brother draws their disabled sister's PIP every month and she never sees any "
+     'of it.',
+     'safety'),
+    ("Dad's warfarin not given Fri-Mon - the carer 'forgot'; he's 88 and lives alone.", 'safety'),
+    ('Her father with dementia pushed his dinner plate away, so she made him a sandwich '
+     'later.',
+     'private'),
+    ("Her sister pushed her husband's wheelchair all the way round the lake at the "
+     'weekend.',
+     'private'),
+    ("Keeps Dad's bedroom door locked from the outside overnight so he 'can't wander'.", 'safety'),
+    ('Carer strain; pt reports rough handling of spouse (dementia) x2 this wk.', 'safety'),
+    ('Her brother ties their mum into her chair with a scarf when he goes out to the '
+     'shop.',
+     'safety'),
+    ("Said she 'lost it' and shook her husband by the shoulders when he wet the bed "
+     'again.',
+     'safety'),
+    ('Her safety rule at the swimming pool is that the kids stay in the shallow end.', 'private'),
+    ('Agreed with pt: if dad comes home drunk, the 8yo goes to Mrs K at no. 12 and dials '
+     "999 - word is 'pineapple'.",
+     'safety'),
+    ('Asked re internet use & who 11yo talks to online; pt unsure, will check settings.',
+     'safety'),
+    ('Kids covered round the clock while pt in detox - grandma days, aunt nights, no '
+     'gaps.',
+     'safety'),
+    ('S47 strategy discussion today w/ police and CSC re the children.', 'safety'),
+    ("She shook the baby's rattle in the session to get his attention and he laughed.", 'private'),
+    ("She keeps seeing herself letting the baby's head slip under the water at bath time "
+     'and now avoids bathing him.',
+     'safety'),
+    ('When his dad leans across the table, the six-year-old ducks and covers his head.', 'safety'),
+    ('She said she smacked him so hard it left a handprint after he ran into the road.', 'safety'),
+    ("T1DM; hasn't injected x3 days, 'what's the point'.", 'safety'),
+    ('Given the increase in risk today, review moved to Friday rather than in two weeks.',
+     'safety'),
+    ("His wife now keeps all his medication and gives him seven days' worth every "
+     'Sunday.',
+     'safety'),
+    ('She wondered how many tins of paint would be enough to do the nursery.', 'private'),
+    ("He told his daughters he wants them to stop the doctors and 'just let me slip "
+     "away'.",
+     'safety'),
+    ('Pt w/ recurrent blackouts continues to drive the children to school.', 'safety'),
+    ("She begged the ward team to 'switch everything off' and let her go.", 'safety'),
+    ("She won't need the car much longer once the tram extension opens, and might sell "
+     'it.',
+     'private'),
+    ("She doesn't see the point of therapy for her husband, who refuses to come anyway.",
+     'private'),
+    ("She asked how much paint thinner it would take to 'do the job' if you drank it.", 'safety'),
+    ("Says the assisted dying searches were 'for an essay', but they were all about her "
+     'own eligibility.',
+     'safety'),
+    ('She stood at the ferry railing last night picturing herself going over.', 'safety'),
+    ("Nits again; the 4yo's scalp now infected and bleeding and no one has taken her to "
+     'the GP.',
+     'safety'),
+    ('Fasting blood test at 8 tomorrow - joked about missing breakfast.', 'private'),
+    ('GP letter: FBC, U&E, LFTs all WNL.', 'test_results'),
+    ("VoC 6/7 for 'I survived and I'm safe now' at end of session.", 'test_results'),
+    ('She is back to her pre-illness weight of 58 kg for the first time in two years.',
+     'progress'),
+    ('She looks after her mum, who has MS, every evening and weekend alongside her '
+     'full-time job.',
+     'functional_status'),
+    ('She has missed about a day a week of college to look after her younger brothers '
+     'while their mum is in hospital.',
+     'functional_status'),
+    ('DWP: placed in LCWRA group after WCA in June.', 'functional_status'),
+    ('Unable to travel unaccompanied; needs partner for all journeys incl. GP.',
+     'functional_status'),
+    ('Requested CMHT home visit for next week.', 'treatment_plan'),
+    ("I linked her with the council housing officer about the damp, and she'll ring on "
+     'Monday.',
+     'treatment_plan'),
+    ('Hospital transport arranged for appts from the 12th.', 'treatment_plan'),
+])
+def test_thirty_sixth_round_review(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-sixth round, the review's narrowings worded anew: an app offered as an
+    # advert, glasses she is scared she will drop, a tray pushed away, a wheelchair pushed along the
+    # prom, a baby's rattle shaken, safety boots, a father's fracture risk (the oldest violence rule
+    # no longer reads a possessive followed by a tray, a wheelchair or a phone). The last rows keep
+    # what the narrowing must not lose, and a climb over a railing told as 'the right ending', in a
+    # dream too.
+    ('His phone keeps offering him games he never installed, which he finds annoying.', 'private'),
+    ("She is scared she'll drop her glasses down the back of the sofa again.", 'private'),
+    ('He pushed his tray away and asked for toast instead.', 'private'),
+    ("She pushed her mum's wheelchair along the prom in the sunshine.", 'private'),
+    ("Her toddler shook the baby's rattle until they both giggled.", 'private'),
+    ('His safety boots were too tight on the first day at the warehouse.', 'private'),
+    ("Her father's fracture risk sits at moderate after the bone scan.", 'private'),
+    ('In the dream she climbed over the railing of the pier because it felt like the '
+     'right ending.',
+     'safety'),
+    ("He's scared he'll shake her when she won't stop crying at night.", 'safety'),
+    ('An app he never installed is on her phone and he knows every place she has been.', 'safety'),
+])
+def test_thirty_sixth_round_review_narrowings_worded_anew(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
