@@ -238,7 +238,10 @@ CORPORA = {
         # thirty-fifth round's start: run first on its final linter. heldout125 (published
         # phrasing from hospital and health psychology, 127 pages) and heldout126 (university
         # and college students), written blind at the thirty-fifth round's end and kept
-        # unopened: run first at the thirty-sixth round's start.)
+        # unopened: run first at the thirty-sixth round's start. heldout127 (published phrasing
+        # from emergency departments, liaison psychiatry and crisis teams, 154 pages) and
+        # heldout128 (creative arts therapies), written blind at the thirty-sixth round's
+        # start: run first on its final linter.)
         estimate=("heldout7.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl",
                   "heldout34.jsonl", "heldout35.jsonl", "heldout36.jsonl", "heldout37.jsonl",
                   "heldout38.jsonl", "heldout39.jsonl", "heldout40.jsonl", "heldout53.jsonl",
@@ -258,7 +261,8 @@ CORPORA = {
                   "heldout117.jsonl", "heldout118.jsonl",
                   "heldout119.jsonl", "heldout120.jsonl", "heldout121.jsonl",
                   "heldout122.jsonl", "heldout123.jsonl", "heldout124.jsonl",
-                  "heldout125.jsonl", "heldout126.jsonl"),
+                  "heldout125.jsonl", "heldout126.jsonl", "heldout127.jsonl",
+                  "heldout128.jsonl"),
         extra=("train_extra.jsonl", "published.jsonl", "train_more.jsonl", "train_more2.jsonl",
                "train_more3.jsonl", "train_more4.jsonl", "train_more5.jsonl",
                "train_more6.jsonl", "train_more7.jsonl", "train_more8.jsonl",
@@ -343,7 +347,7 @@ CORPORA = {
                            "heldout117.jsonl", "heldout118.jsonl", "heldout119.jsonl",
                            "heldout120.jsonl", "heldout121.jsonl", "heldout122.jsonl",
                            "heldout123.jsonl", "heldout124.jsonl", "heldout125.jsonl",
-                           "heldout126.jsonl",
+                           "heldout126.jsonl", "heldout127.jsonl", "heldout128.jsonl",
                            "train_more48.jsonl",
                            "train_more49.jsonl", "train_more50.jsonl", "train_more51.jsonl",
                            "train_more52.jsonl", "train_more53.jsonl", "train_more54.jsonl",
