@@ -7511,3 +7511,17 @@ def test_thirty_sixth_round_review(text: str, expected: str) -> None:
 ])
 def test_thirty_sixth_round_review_narrowings_worded_anew(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-sixth round, a second look at the review: the client's own plans rule had
+    # lost the relative-nearest mask, and read a late grandfather's letters to the family and a
+    # cousin's risk level as the client's. The mask is back; medicines kept by a relative and steps
+    # toward an ex's new partner stay read whoever else the sentence names.
+    ('Her late grandfather wrote letters to the family every Sunday from the ship.', 'private'),
+    ("Her cousin's risk sits at moderate, according to his care coordinator.", 'private'),
+    ('Her partner now keeps all her tablets and gives her two days at a time.', 'safety'),
+    ("Her brother says he looked up where his ex's new partner lives last night.", 'safety'),
+])
+def test_thirty_sixth_round_relative_mask_kept(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
