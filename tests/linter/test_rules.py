@@ -7525,3 +7525,17 @@ def test_thirty_sixth_round_review_narrowings_worded_anew(text: str, expected: s
 ])
 def test_thirty_sixth_round_relative_mask_kept(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-sixth round, a last reading of the round's risk-level words: 'an increase in
+    # risk of falls', a rise in risk of flooding and a bank's risk rating were read as risk to life.
+    # Narrowed; the last rows keep what the narrowing must not lose.
+    ('OT flagged an increase in risk of falls since the new sleeping tablet.', 'private'),
+    ('The council warned of a rise in risk of flooding on their street this winter.', 'private'),
+    ('Follow-up brought forward given the rise in risk since the court date.', 'safety'),
+    ('An increase in risk of suicide since the diagnosis; safety plan updated.', 'safety'),
+    ('After the team meeting his risk is rated as high.', 'safety'),
+])
+def test_thirty_sixth_round_risk_level_words(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
