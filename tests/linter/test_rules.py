@@ -7539,3 +7539,41 @@ def test_thirty_sixth_round_relative_mask_kept(text: str, expected: str) -> None
 ])
 def test_thirty_sixth_round_risk_level_words(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-seventh round, ordinary life the older rules flagged (the round's start's
+    # known limits and train_more123, a tuning batch of look-alikes): a relative's prescription
+    # collected, weight lost with a running club, a death or grief that 'hit her hard', a child's
+    # hand at a crossing, a bruise from a scooter fall, a lender's or an insurer's risk rating (a
+    # context of its own, finance_rating), car keys a valet kept, a baby-group friend's or a sixth-
+    # form boy's overdose years ago, climbers checking harnesses, a story told doing the voices, a
+    # biscuit the clinician declined. 13 of the 20 rows were wrong on the round's start; the last
+    # rows keep what the narrowing must not lose (a blow across the face, a bruise whose explanation
+    # does not fit, keys kept so she cannot leave, a clinical risk level, the client's own
+    # prescription, weight lost without trying).
+    ("She picked up her nan's prescription on the way home from work.", 'private'),
+    ('He has lost half a stone since joining a running club and feels great.', 'private'),
+    ('The death of her old teacher hit her harder than she expected.', 'private'),
+    ('Grief hit him hard on the anniversary.', 'private'),
+    ('Her little boy grabbed her hand at the zebra crossing.', 'private'),
+    ('He has a bruise on his shin from falling off his scooter at the skate park.', 'private'),
+    ('Her insurer rated the flat as high risk because of the river.', 'private'),
+    ('The valet attendant kept his car keys until the end of the evening.', 'private'),
+    ('Her old friend from baby group overdosed a few years ago.', 'private'),
+    ('The boy from sixth form who overdosed at twenty was on her mind this week.', 'private'),
+    ('Her mortgage lender classed the application as high risk.', 'private'),
+    ("At the climbing wall they spent the hour checking each other's harnesses.", 'private'),
+    ('She told the whole story doing all the voices of her aunts.', 'private'),
+    ('She offered me a biscuit, which I declined.', 'private'),
+    ('He hit her hard across the face in front of the children.', 'safety'),
+    ('The bruise on his cheek, he says, is from falling off his bike, but it does not '
+     'look like a fall.',
+     'safety'),
+    ('Her husband keeps her car keys and passport so she cannot leave.', 'safety'),
+    ("Risk assessed as high after Saturday's overdose.", 'safety'),
+    ('She collected her prescription on Friday and has started the new tablets.', 'medication'),
+    ('He has lost two stone without trying since the spring.', 'symptoms'),
+])
+def test_thirty_seventh_round_ordinary_life(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
