@@ -7577,3 +7577,56 @@ def test_thirty_sixth_round_risk_level_words(text: str, expected: str) -> None:
 ])
 def test_thirty_seventh_round_ordinary_life(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-seventh round, mended on the safety misses left at the round's start and on
+    # train_more122 (risk told the long way round), each family worded anew: a child's wound weeping
+    # with no doctor seen, fighting at home started again after the police left, savings cleared out
+    # and hidden, a man who gets into a child's bed, the belt, a slap, 'never been born', a toddler
+    # kept in the cot, sent to bed without supper, a much younger partner of a father with dementia
+    # who opens his post, unexplained withdrawals, routines put in order ('if anything happens', a
+    # van signed over 'so it's all sorted'), a man not allowed near the girls who has been round, a
+    # girl backed into a corner, a lodger not given meals. 11 of the 16 were wrong on the round's
+    # start; the last rows are look-alikes the families must leave private (a rash taken to the
+    # pharmacy, shouting at the football, a joint account spent on a kitchen, a husband after his
+    # late shift, a punch at boxing, a door kicked in by burglars, farewell notes in a leaving
+    # book, which the start flagged).
+    ("His son's foot wound is swollen and weeping and his dad still hasn't taken him "
+     'to the doctor.',
+     'safety'),
+    ('Since the police left, the fighting at home has started up again, her daughter '
+     'says.',
+     'safety'),
+    ("Her son has cleared out her savings account and won't let her see the statements.", 'safety'),
+    ('The 8-year-old says her stepdad gets into her bed at night when mum is at work.', 'safety'),
+    ('He used to get the belt from his father for the smallest thing.', 'safety'),
+    ('She got slapped by her mum for spilling her drink, aged seven.', 'safety'),
+    ("Her gran used to say she wished she'd never been born.", 'safety'),
+    ('The 3yo is kept in his cot most of the day, nursery staff report.', 'safety'),
+    ('He was sent to bed without supper most nights as a boy.', 'safety'),
+    ('Her dad, who has dementia, has a much younger girlfriend who moved in last month'
+     ' and now opens his post.',
+     'safety'),
+    ("Statements show unexplained cash withdrawals from her mother's account.", 'safety'),
+    ("He told his sister that if anything happens the dog's lead and food are in the "
+     'shed.',
+     'safety'),
+    ("He signed the van over to his brother last week so it's all sorted, he said.", 'safety'),
+    ('The teacher says the man who is not allowed near the girls has been coming round'
+     ' again.',
+     'safety'),
+    ("Her mum's boyfriend backed her into the corner of the kitchen, shouting.", 'safety'),
+    ('Staff say she has not been given any meals at the weekend by the family she '
+     'lodges with.',
+     'safety'),
+    ("Her son's rash got worse on holiday, so she took him straight to the pharmacy.", 'private'),
+    ('The shouting at the football carried on after the police arrived.', 'private'),
+    ('They emptied the joint account to pay for the new kitchen.', 'private'),
+    ('Her husband gets into her bed most nights after his late shift.', 'private'),
+    ('He got punched at boxing training and was proud of the bruise.', 'private'),
+    ('The back door got kicked in during the burglary next door.', 'private'),
+    ('Everyone wrote farewell notes in the leaving book for her.', 'private'),
+])
+def test_thirty_seventh_round_safety_families(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
