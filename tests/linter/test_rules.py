@@ -7630,3 +7630,36 @@ def test_thirty_seventh_round_ordinary_life(text: str, expected: str) -> None:
 ])
 def test_thirty_seventh_round_safety_families(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-seventh round, mended on the record misses of train_more122 and train_more124
+    # (the record as template lines and shorthand), each family worded anew: a score some words
+    # after its instrument, diagnoses recorded by another provider or changed, the outlook judged or
+    # expected, no change since the last appointment, care transferring, face-to-face minutes, help
+    # or prompting needed with household tasks, modules deferred, a mental-status attitude line, a
+    # session numbered in a course, seen by video, a racing heart. The last rows are a brother's
+    # score and a father's need for help with cooking (an older functional-status rule read it as
+    # the client's; narrowed in 916e10e). 5 of the 17 were wrong on the round's start; the
+    # others were already read by older rules in these words and are kept here as the families'
+    # own cases.
+    ('His PCL-5 from the pre-session form was 41.', 'test_results'),
+    ('The discharge summary records PTSD as his primary diagnosis.', 'diagnosis'),
+    ('Her chances of a full return to work are felt to be good.', 'prognosis'),
+    ('No significant change since the last appointment.', 'progress'),
+    ('Her care will transfer to the community team from next month.', 'treatment_plan'),
+    ('Face-to-face time today 45 minutes.', 'session_times'),
+    ('She needs help with cooking and shopping since the fall.', 'functional_status'),
+    ('Deferred two modules after the spring exams.', 'functional_status'),
+    ('Attitude: suspicious at first, then cooperative.', 'symptoms'),
+    ('Session 3 of 12 of the trauma-focused CBT course.', 'modality_frequency'),
+    ('Seen by video this week as she was unwell.', 'modality_frequency'),
+    ('Had to be prompted to get dressed before the home visit.', 'functional_status'),
+    ('Racing heart and tingling fingers before each meeting at work.', 'symptoms'),
+    ('I would expect a slow recovery given the length of the episode.', 'prognosis'),
+    ('Dx changed from GAD to panic disorder after the assessment.', 'diagnosis'),
+    ("Her brother's PHQ-9 was 22 when he was in hospital.", 'private'),
+    ('Her dad needs help with cooking since his stroke.', 'private'),
+])
+def test_thirty_seventh_round_record_families(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
