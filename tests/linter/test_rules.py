@@ -7663,3 +7663,76 @@ def test_thirty_seventh_round_safety_families(text: str, expected: str) -> None:
 ])
 def test_thirty_seventh_round_record_families(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-seventh round, the review: a helper who read only LABELING.md and the round's
+    # families in words wrote 200 look-alikes and 100 positives. Wrong on the round's start: 76 of
+    # 300; on the families' first version: 75; after this change: 53. The 22 rows it put right are
+    # cases, with 6 worded anew (the last rows): a slap with a parking fine, a storm that hit her
+    # mum's greenhouse, a manager who backed her into a corner over the rota, a surprise kept from
+    # her, a bouquet thrown at a hen do; teeth decayed to stubs, head lice ignored, a girl of 13
+    # expecting, 'come flying at you', 'cop it when she got in', knocked mum about, a hand held over
+    # the kettle, tea not given to a lodger with Down's syndrome, gift cards to a girlfriend never
+    # met, one less thing for them to deal with, drinking again once the officers drove off; care
+    # taken over or transferred, no real change since the last session, rows down from when she
+    # started. 27 of the 28 were wrong on the families' first version, 22 on the round's start.
+    ('No real change in mood or panic since last session.', 'progress'),
+    ('Something got thrown at her at the hen do: the bouquet, which she caught.', 'private'),
+    ("Foster carer reports the boy's back teeth are brown stumps, he's 5, and birth "
+     'mum never registered him with a dentist.',
+     'safety'),
+    ('Grew up in a house where a plate or an ashtray would come flying at you if you '
+     'talked at the dinner table.',
+     'safety'),
+    ('Arguments with her partner down to about one a fortnight from several a week '
+     'when she started.',
+     'progress'),
+    ("Dr Okafor to take over her care from March while I'm on leave.", 'treatment_plan'),
+    ('Got slapped with a parking fine outside the surgery on the way here.', 'private'),
+    ("No dinner was her dad's punishment for spilling anything; she went up hungry "
+     'three or four nights a week.',
+     'safety'),
+    ('Once the officers drove off he went back to the vodka and was screaming at her '
+     'by midnight.',
+     'safety'),
+    ("Younger sister is 13 and expecting, won't say who the father is.", 'safety'),
+    ('School nurse: all three kids have had head lice since September, letters home '
+     'ignored.',
+     'safety'),
+    ("Transferred the van's logbook to his son last week: 'that's one less thing for "
+     "them to deal with'.",
+     'safety'),
+    ('dad knocked mum about when hed had a drink and the kids watched from the stairs', 'safety'),
+    ("Cousin with Down's syndrome lodges with her aunt and isn't given his tea unless "
+     "he pays extra; he's got thin.",
+     'safety'),
+    ("Knew she'd cop it when she got in if the teacher had phoned home, her mum's "
+     'hairbrush usually.',
+     'safety'),
+    ('Writing the transfer summary for the perinatal team this week.', 'treatment_plan'),
+    ("The storm hit her mum's greenhouse hard and they spent Saturday sweeping glass.", 'private'),
+    ("New manager 'backed her into a corner' over the holiday rota, meaning she had no"
+     ' option but to work Christmas.',
+     'private'),
+    ("Husband won't let her see the holiday bookings because it's a surprise for her "
+     'fortieth.',
+     'private'),
+    ('Her mother held her fingers over the boiling kettle spout to stop her biting her'
+     ' nails.',
+     'safety'),
+    ("Her 3yo's front teeth are decayed down to black stubs; she says baby teeth fall "
+     'out anyway so why bother with a dentist.',
+     'safety'),
+    ('Her brother, who has a learning disability, sends weekly gift cards to a '
+     "'girlfriend' he's never met who is always short of rent.",
+     'safety'),
+    ('He got slapped with a late fee by the landlord again.', 'private'),
+    ("The wind hit her dad's shed and took half the roof off.", 'private'),
+    ('He knocked her about for years before she finally left.', 'safety'),
+    ("Her 4-year-old's teeth are rotten and no dentist has seen him.", 'safety'),
+    ('A colleague will take over his care while I am away in August.', 'treatment_plan'),
+    ("The band's manager backed them into a corner over the tour dates.", 'private'),
+])
+def test_thirty_seventh_round_review(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
