@@ -7736,3 +7736,45 @@ def test_thirty_seventh_round_record_families(text: str, expected: str) -> None:
 ])
 def test_thirty_seventh_round_review(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-seventh round, a second reading as a clinician: 35 probes of ordinary life in
+    # the round's families' words, and a few positives in other words. The families flagged a
+    # toddler asleep in the pram at a wedding, a hand held over the hob to check it was off (as two
+    # older rules did) and a belt taken off the hook for a suit; they missed black teeth never seen
+    # by a dentist, drinking and shouting again since the police went, savings cleared out by a
+    # brother-in-law, a lodger going into a child's room after lights out. 7 of the 15 were wrong on
+    # the version before; the other rows are probes the families already left private. Left as on
+    # the round's start: 'get the belt out of the wardrobe', 'at thirteen and expecting to be picked
+    # last', a choir's bruises from a stage collapse.
+    ('Her toddler stayed in the pram most of the day at the wedding and slept through '
+     'the speeches.',
+     'private'),
+    ('She held her hand over the hob to check it was off before leaving.', 'private'),
+    ('Her dad would get the belt off the hook for his Sunday suit.', 'private'),
+    ("Her son's teeth are black and he has never been to a dentist, she admitted.", 'safety'),
+    ('Since the police went, he has been back on the cans and shouting at the kids '
+     'again.',
+     'safety'),
+    ("Her brother-in-law cleared out her savings and won't say where the money went.", 'safety'),
+    ("The lodger keeps going into the 9-year-old's room after lights out.", 'safety'),
+    ('Her husband cleared out the garage at the weekend and found her old wedding '
+     'shoes.',
+     'private'),
+    ('The social worker left early because of the snow, and the meeting was '
+     'rearranged.',
+     'private'),
+    ('She signed the car over to her son when she bought the new one, which felt like '
+     'a milestone.',
+     'private'),
+    ('Her grandson set up her phone with all her passwords so she can do video calls.', 'private'),
+    ('She cleared her desk on Friday because the office is moving floors.', 'private'),
+    ("Lice letter from school again; she combed everyone's hair on Sunday night.", 'private'),
+    ('They all went to bed hungry after the barbecue was rained off, and ordered pizza'
+     ' at ten.',
+     'private'),
+    ('The younger man who moved in next door to her mum mows the lawn for her.', 'private'),
+])
+def test_thirty_seventh_round_second_reading(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
