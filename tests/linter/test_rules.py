@@ -7778,3 +7778,36 @@ def test_thirty_seventh_round_review(text: str, expected: str) -> None:
 ])
 def test_thirty_seventh_round_second_reading(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-seventh round, mended on the safety misses of train_more123 (ordinary life
+    # that sounds like risk, and the real risk beside it), worded anew: a hook that would hold her
+    # weight, 'better for everyone if she just disappeared', a wrist squeezed hard enough to leave
+    # bruises, a code word to text when she feels unsafe, half her morphine sold by her son, tablets
+    # kept back from each prescription, a 4-year-old let walk to the shop alone, a drive into the
+    # quarry, the pills a dead singer took looked up. The first rows are their ordinary look-alikes
+    # (a coat hook, a lift to the station, soap sold at a craft fair, a 16-year-old's first walk
+    # alone, biscuits kept back). 4 of the 17 were wrong on the version before.
+    ('The hook in the hallway would hold her coat and her bag.', 'private'),
+    ('It would be easier for everyone if he just drove to the station himself.', 'private'),
+    ('The old beam in the barn would hold the swing easily, her dad said.', 'private'),
+    ("They agreed a code word for the surprise party so the kids wouldn't guess.", 'private'),
+    ('He looked up the drug his dad takes for his heart to check the side effects.', 'private'),
+    ('Her mum sells some of her spare tablets of soap at the craft fair.', 'private'),
+    ('He let his 16-year-old walk to the shop alone for the first time.', 'private'),
+    ('She keeps a few biscuits back for the grandchildren each week.', 'private'),
+    ('She has found a hook in the loft that would hold her weight.', 'safety'),
+    ('It would be better for everyone if she just disappeared, she wrote.', 'safety'),
+    ('He squeezed her wrist hard enough to leave bruises.', 'safety'),
+    ('They agreed a code word she can text if he starts drinking and she feels unsafe.', 'safety'),
+    ('Her son sells half of her morphine tablets and she is in pain at night.', 'safety'),
+    ('She has been keeping a few tablets back from each prescription.', 'safety'),
+    ('He let the 4-year-old walk to the corner shop on his own.', 'safety'),
+    ('After the third refusal he said it would be easier for everyone if he just drove'
+     ' into the quarry.',
+     'safety'),
+    ("Since the singer's death she has looked up the pills he took and how many.", 'safety'),
+])
+def test_thirty_seventh_round_risk_beside_ordinary_life(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
