@@ -244,7 +244,9 @@ CORPORA = {
         # start: run first on its final linter. heldout129 (published phrasing from body image
         # work, about 175 pages) and heldout130 (clients' online lives), written blind during
         # the thirty-sixth round and kept unopened: run first at the thirty-seventh round's
-        # start.)
+        # start. heldout131 (published phrasing from reproductive and perinatal-loss mental
+        # health, 171 pages) and heldout132 (helping professionals as clients), written blind
+        # at the thirty-seventh round's start: run first on its final linter.)
         estimate=("heldout7.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl",
                   "heldout34.jsonl", "heldout35.jsonl", "heldout36.jsonl", "heldout37.jsonl",
                   "heldout38.jsonl", "heldout39.jsonl", "heldout40.jsonl", "heldout53.jsonl",
@@ -265,7 +267,8 @@ CORPORA = {
                   "heldout119.jsonl", "heldout120.jsonl", "heldout121.jsonl",
                   "heldout122.jsonl", "heldout123.jsonl", "heldout124.jsonl",
                   "heldout125.jsonl", "heldout126.jsonl", "heldout127.jsonl",
-                  "heldout128.jsonl", "heldout129.jsonl", "heldout130.jsonl"),
+                  "heldout128.jsonl", "heldout129.jsonl", "heldout130.jsonl",
+                  "heldout131.jsonl", "heldout132.jsonl"),
         extra=("train_extra.jsonl", "published.jsonl", "train_more.jsonl", "train_more2.jsonl",
                "train_more3.jsonl", "train_more4.jsonl", "train_more5.jsonl",
                "train_more6.jsonl", "train_more7.jsonl", "train_more8.jsonl",
@@ -352,7 +355,8 @@ CORPORA = {
                            "heldout120.jsonl", "heldout121.jsonl", "heldout122.jsonl",
                            "heldout123.jsonl", "heldout124.jsonl", "heldout125.jsonl",
                            "heldout126.jsonl", "heldout127.jsonl", "heldout128.jsonl",
-                           "heldout129.jsonl", "heldout130.jsonl", "train_more48.jsonl",
+                           "heldout129.jsonl", "heldout130.jsonl", "heldout131.jsonl",
+                           "heldout132.jsonl", "train_more48.jsonl",
                            "train_more49.jsonl", "train_more50.jsonl", "train_more51.jsonl",
                            "train_more52.jsonl", "train_more53.jsonl", "train_more54.jsonl",
                            "train_more55.jsonl", "train_more56.jsonl", "train_more57.jsonl",
