@@ -7811,3 +7811,16 @@ def test_thirty_seventh_round_second_reading(text: str, expected: str) -> None:
 ])
 def test_thirty_seventh_round_risk_beside_ordinary_life(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-seventh round, a last reading of the round's third-party words: 'a boy from
+    # sixth form' had been made a third party along with 'the boy in the session' or 'at the
+    # school', which in child work is often the client. Only 'from' a place names a former classmate
+    # now; a boy 'in' or 'at' somewhere is read as before. 1 of the 2 was wrong on the version
+    # before.
+    ('The boy in the session reported nightmares most nights this week.', 'symptoms'),
+    ('A boy from her old school overdosed in his twenties; she heard at the reunion.', 'private'),
+])
+def test_thirty_seventh_round_boy_in_the_session(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
