@@ -7824,3 +7824,27 @@ def test_thirty_seventh_round_risk_beside_ordinary_life(text: str, expected: str
 ])
 def test_thirty_seventh_round_boy_in_the_session(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-seventh round, a review at the stop of the round's own narrowings: riding
+    # words put in the sport context hid a slap by a riding instructor and a blow at the stables (13
+    # violence rules read that context), 'no surprise he controls the money' read as a surprise kept
+    # from her, and a hand grabbed at a crossing hid fingers bent back. Riding is out of the sport
+    # context (a fall off a horse or a pony's kick is read by the bruise rule itself), 'a surprise'
+    # needs its article, and a hand at a crossing is ordinary only when nothing hurts it. 4 of the 7
+    # were wrong on the version before; the last rows keep the narrowings' purpose.
+    ('Her riding instructor slapped her across the face at the stables.', 'safety'),
+    ('He hit her at the stables after the horse show.', 'safety'),
+    ("Her husband won't let her see the bank statements and it's no surprise he "
+     'controls the money.',
+     'safety'),
+    ('He grabbed her hand and bent her fingers back at the crossing.', 'safety'),
+    ('She came in with a bruise on her arm from coming off her horse at a jump on '
+     'Sunday.',
+     'private'),
+    ('Bruise on her shin where the pony kicked her in the field.', 'private'),
+    ('Her little boy grabbed her hand at the zebra crossing.', 'private'),
+])
+def test_thirty_seventh_round_narrowings_that_hid_risk(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
