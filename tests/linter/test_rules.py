@@ -7848,3 +7848,19 @@ def test_thirty_seventh_round_boy_in_the_session(text: str, expected: str) -> No
 ])
 def test_thirty_seventh_round_narrowings_that_hid_risk(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-seventh round, the review at the stop, continued: to leave a dream's locked
+    # door and a news story about a thieving care worker private, I had let the dream context
+    # silence an older neglect rule and the topic context an older exploitation rule. Then a dream
+    # of locking a son in his room for days, and a son stealing from his mother's pension 'she read
+    # an article about', went unread. Both contexts are off those rules again; the two private rows
+    # are flagged again. 2 cases, both wrong on the version before.
+    ('Mum (dementia): her son has been stealing from her pension, she read an article '
+     'about it and recognised him.',
+     'safety'),
+    ('In the dream she locked her son in his room for days and nobody came.', 'safety'),
+])
+def test_thirty_seventh_round_dream_and_topic_kept(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
