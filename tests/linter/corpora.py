@@ -246,7 +246,10 @@ CORPORA = {
         # the thirty-sixth round and kept unopened: run first at the thirty-seventh round's
         # start. heldout131 (published phrasing from reproductive and perinatal-loss mental
         # health, 171 pages) and heldout132 (helping professionals as clients), written blind
-        # at the thirty-seventh round's start: run first on its final linter.)
+        # at the thirty-seventh round's start: run first on its final linter. heldout133
+        # (published phrasing from neurological conditions and neuropsychology, 168 pages) and
+        # heldout134 (sport and performance), written blind at the thirty-seventh round's
+        # start and kept unopened: run first at the thirty-eighth round's start.)
         estimate=("heldout7.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl",
                   "heldout34.jsonl", "heldout35.jsonl", "heldout36.jsonl", "heldout37.jsonl",
                   "heldout38.jsonl", "heldout39.jsonl", "heldout40.jsonl", "heldout53.jsonl",
@@ -268,7 +271,8 @@ CORPORA = {
                   "heldout122.jsonl", "heldout123.jsonl", "heldout124.jsonl",
                   "heldout125.jsonl", "heldout126.jsonl", "heldout127.jsonl",
                   "heldout128.jsonl", "heldout129.jsonl", "heldout130.jsonl",
-                  "heldout131.jsonl", "heldout132.jsonl"),
+                  "heldout131.jsonl", "heldout132.jsonl", "heldout133.jsonl",
+                  "heldout134.jsonl"),
         extra=("train_extra.jsonl", "published.jsonl", "train_more.jsonl", "train_more2.jsonl",
                "train_more3.jsonl", "train_more4.jsonl", "train_more5.jsonl",
                "train_more6.jsonl", "train_more7.jsonl", "train_more8.jsonl",
@@ -356,7 +360,8 @@ CORPORA = {
                            "heldout123.jsonl", "heldout124.jsonl", "heldout125.jsonl",
                            "heldout126.jsonl", "heldout127.jsonl", "heldout128.jsonl",
                            "heldout129.jsonl", "heldout130.jsonl", "heldout131.jsonl",
-                           "heldout132.jsonl", "train_more48.jsonl",
+                           "heldout132.jsonl", "heldout133.jsonl", "heldout134.jsonl",
+                           "train_more48.jsonl",
                            "train_more49.jsonl", "train_more50.jsonl", "train_more51.jsonl",
                            "train_more52.jsonl", "train_more53.jsonl", "train_more54.jsonl",
                            "train_more55.jsonl", "train_more56.jsonl", "train_more57.jsonl",
