@@ -7864,3 +7864,158 @@ def test_thirty_seventh_round_narrowings_that_hid_risk(text: str, expected: str)
 ])
 def test_thirty_seventh_round_dream_and_topic_kept(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-eighth round, mended on the rules-alone safety misses of older tuning files:
+    # a wish to sleep and not come back (stay asleep, never open one's eyes, content not to wake,
+    # the morning not coming, God asked to take him before morning). 'Not wake' with someone woken
+    # or a time after it is ordinary sleep, in the older rules too ('rather not wake her partner'
+    # was flagged). 10 of the 17 were wrong on the version before.
+    ('Says she would like to nod off one evening and just not come round.', 'safety'),
+    ('Would quite like to go to sleep and not have to wake up, he said flatly.', 'safety'),
+    ('Wishes she could drift off tonight and stay asleep.', 'safety'),
+    ('Mrs T (84) would be content not to wake up, she told the nurse.', 'safety'),
+    ("Prays each night that the morning won't come for her.", 'safety'),
+    ("He hopes he won't have to face another morning.", 'safety'),
+    ('Every night she asks God to take her in her sleep.', 'safety'),
+    ('Goes to bed hoping that tonight will be the last.', 'safety'),
+    ("Said she'd rather the days just stopped coming.", 'safety'),
+    ("He wouldn't mind if he didn't wake up tomorrow, he said.", 'safety'),
+    ('She wants the twins to go to sleep and not wake until seven.', 'private'),
+    ('Hopes to go to sleep early and not wake for the 5am feed.', 'private'),
+    ('She would rather not wake her flatmate when she gets in from the late shift.', 'private'),
+    ("He hopes he won't have to face another morning meeting with that manager.", 'private'),
+    ('Wants to drift off and not wake the baby when she turns over.', 'private'),
+    ('She wants to go to sleep and not wake up the next morning.', 'safety'),
+    ("Wouldn't mind if she didn't wake until ten on Saturday.", 'private'),
+])
+def test_thirty_eighth_round_sleep_without_waking(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-eighth round, mended on the same misses: others better off without the client
+    # in forms the older rules did not read (without the worry of her, getting on quicker without
+    # him, better off not having to nurse him, in the churchyard, a child better off with a
+    # different mother or raised by someone else). 5 of the 9 were wrong on the version before.
+    ('Says her children would be better off without the worry of her.', 'safety'),
+    ('Thinks the team would get on quicker without him.', 'safety'),
+    ('Told me his wife would be better off not having to nurse him.', 'safety'),
+    ("Feels she'd be better off in the churchyard than carrying on like this.", 'safety'),
+    ('New mum thinks her son would be better off with a different mother.', 'safety'),
+    ('Thinks the baby would be better off raised by her sister.', 'safety'),
+    ('The office is better off without the noise of the old printer.', 'private'),
+    ('The kids are better off raised by both of us, even apart.', 'private'),
+    ('Her friend is better off with someone else than that boyfriend.', 'private'),
+])
+def test_thirty_eighth_round_better_off_forms(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-eighth round, mended on train_more126's misses (risk taken for illness or
+    # age): an older or ill client's wish to die (not sorry to go, waiting to be released from this
+    # body, hoping each night is the last, help to die asked for, treatment refused to go sooner,
+    # insulin skipped because he is done fighting, an ulcer left to take him). 6 of the 16 were
+    # wrong on the version before.
+    ("He said he wouldn't be sorry to go, not now his wife has gone.", 'safety'),
+    ('Says she is just waiting to be released from this useless body.', 'safety'),
+    ('Asked the palliative nurse if it could come a bit sooner; let it come sooner, '
+     'she said.',
+     'safety'),
+    ('She hopes every night will be her last.', 'safety'),
+    ("Sorry the heart attack didn't finish him off, he said.", 'safety'),
+    ('Letting herself fade away since the move; barely eating.', 'safety'),
+    ('Asked her consultant straight out whether he would help her die.', 'safety'),
+    ('Refused further dialysis to go sooner, and has told the family.', 'safety'),
+    ("Skipping his insulin since the amputation, says he's done fighting.", 'safety'),
+    ('Told the district nurse to leave the ulcer and let it take him with it.', 'safety'),
+    ('Waiting to be let out of the phone contract in March.', 'private'),
+    ('Hopes tonight will be the last of the night shifts for a while.', 'private'),
+    ('Asked me to help her go through the benefit forms.', 'private'),
+    ('Her mum let herself fade away after the stroke, she said; it still haunts her.', 'private'),
+    ('Stopped his blood-pressure tablets because of dizziness; the GP is changing '
+     'them.',
+     'private'),
+    ("She's not sorry to go on holiday without her brother.", 'private'),
+])
+def test_thirty_eighth_round_wish_to_die_in_illness(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-eighth round, mended on train_more126's and train_more127's misses: means
+    # gathered or kept in plain words and final arrangements (a shoebox of painkillers in the
+    # wardrobe, packs from different shops, tablets put in a tin, repeats collected early again and
+    # again, a late brother's morphine kept, a poison kept 'just in case', the funeral hymns sent
+    # 'for when', a will rewritten in a hurry, assisted-death forms), and a chokehold outside sport.
+    # 8 of the 22 were wrong on the version before.
+    ('Her son found a shoebox of old painkillers hidden in her wardrobe.', 'safety'),
+    ('Bought more paracetamol from a second chemist on the way home.', 'safety'),
+    ('Four packs of co-codamol bought in two days from different supermarkets.', 'safety'),
+    ('Takes the morning tablets and the rest are put in a tin in the shed.', 'safety'),
+    ('Prescriptions collected early three times this quarter, per the surgery.', 'safety'),
+    ("He refuses to hand back his late brother's morphine.", 'safety'),
+    ('Keeps a bottle of weedkiller from the farm in her car just in case.', 'safety'),
+    ('She asked whether the insulin in the fridge would be enough.', 'safety'),
+    ("Chose the hymns for her own funeral and emailed them to her son 'for when'.", 'safety'),
+    ('Cards written to every grandchild and the funeral paid for last week.', 'safety'),
+    ("Rewrote his will in a hurry on Monday and wouldn't say why.", 'safety'),
+    ('Showed her daughter where the insurance policies are, out of the blue.', 'safety'),
+    ('Has filled in the Dignitas paperwork and is waiting for a date.', 'safety'),
+    ('Her boyfriend held her in a chokehold against the fridge.', 'safety'),
+    ('Found a box of old photos under the bed while clearing the loft.', 'private'),
+    ('Bought paracetamol from another chemist because the first had none.', 'medication'),
+    ('Repeats collected early before the Christmas closure, per the practice.', 'private'),
+    ('Keeps a bottle of weedkiller in the shed for the patio weeds.', 'private'),
+    ('She asked whether the tablets from the new GP would be enough to help her sleep.', 'private'),
+    ("Picked the hymns for her mother's funeral with the vicar.", 'private'),
+    ('Showed her husband where the insurance documents are before his trip to Leeds.', 'private'),
+    ('The opponent put him in a headlock in the second round and he tapped out.', 'private'),
+])
+def test_thirty_eighth_round_means_and_arrangements(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-eighth round, mended on train_more126's misses: harm from others in plain
+    # words (a carer's pillow or extra sedative, a partner who decides when she eats or disables her
+    # scooter), a young or brain-injured person used by older 'mates' (cash and a second phone, a
+    # bag minded for pay, a debt for a lost parcel, drops for a bed, a child who won't say who drove
+    # her, money 'looked after' by a new partner, a power of attorney that keeps family away), and
+    # means beside despair. 11 of the 25 were wrong on the version before.
+    ('His wife admits she has thought about holding a pillow over his face on the bad '
+     'nights.',
+     'safety'),
+    ('Gives her mother an extra dose of lorazepam so she sleeps through the night.', 'safety'),
+    ('Her husband decides when she can eat and comes to every appointment with her.', 'safety'),
+    ('He refuses to help her out of bed unless she says sorry first.', 'safety'),
+    ("He took the charger from her mobility scooter so she couldn't go out.", 'safety'),
+    ('Her son went for her with a hammer last week.', 'safety'),
+    ('Older friends collect him after midnight and he has a second phone now.', 'safety'),
+    ('He keeps a bag for the older lads and they pay him in cash.', 'safety'),
+    ('Says he owes the boys for a parcel that went missing.', 'safety'),
+    ("Sleeps at a man's flat in exchange for running drops.", 'safety'),
+    ("They told him they'll stab him if he doesn't pay by Friday.", 'safety'),
+    ("14-year-old - came home at 3am, won't say who drove her.", 'safety'),
+    ('His new mates stay over most nights and his money is gone by Wednesday.', 'safety'),
+    ("Her new partner 'looks after her money' and she doesn't know what's in the "
+     'account.',
+     'safety'),
+    ("Her nephew has power of attorney and won't let the family visit.", 'safety'),
+    ("Keeps the shotgun by the back door - 'it's there if the bank takes the farm'.", 'safety'),
+    ('Sleeping in the van with the rifle on the seat since the repossession letter.', 'safety'),
+    ("'One day I'll sort him out for good,' he said of his old foreman.", 'safety'),
+    ('She gives the toddler extra milk at bedtime so he sleeps through.', 'private'),
+    ("He took her hearing aids to be repaired so she couldn't hear the TV for a week.", 'private'),
+    ('Minds the bags for them while they swim.', 'private'),
+    ('Her older friends from choir took her out for her birthday.', 'private'),
+    ('Her brother looks after her money since the stroke and sends her a statement '
+     'every month.',
+     'private'),
+    ('Her son holds power of attorney and visits every Sunday with the children.', 'private'),
+    ("One day I'll sort him out properly with a decent suit for the wedding.", 'private'),
+])
+def test_thirty_eighth_round_harm_from_others(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
