@@ -8019,3 +8019,71 @@ def test_thirty_eighth_round_means_and_arrangements(text: str, expected: str) ->
 ])
 def test_thirty_eighth_round_harm_from_others(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-eighth round, mended on train_more125's record misses (the record in
+    # assessment-report language): scores in report notation, imaging and EEG lines, validity
+    # measures, recommendations and referrals at the head of a line, functioning in report words,
+    # goals met, the interview's length, techniques practised in session, a team's diagnosis, an
+    # outlook judged, affect with a degree. Look-alikes stay private: a book recommended, a
+    # relative's scan, countertransference ('somatic CT'), a sister's outlook. 14 of the 36 were
+    # wrong on the version before.
+    ('WMI 74, PSI 81; FSIQ 88 - low average overall.', 'test_results'),
+    ('BRIEF-A: GEC T=71.', 'test_results'),
+    ('Reading fluency at SS 79, below prediction from her GAI.', 'test_results'),
+    ('CT head (admission): no acute bleed.', 'test_results'),
+    ('Her ambulatory EEG showed no epileptiform change during two typical events.', 'test_results'),
+    ('He failed two of the four embedded validity indicators but passed the stand-'
+     'alone test.',
+     'test_results'),
+    ('Infrequency scale came back elevated, so the profile is read with caution.', 'test_results'),
+    ('Recommend a repeat assessment in twelve months.', 'treatment_plan'),
+    ('Suggest the school give her extra time in exams.', 'treatment_plan'),
+    ('Rec: OT home visit before discharge.', 'treatment_plan'),
+    ('Refer on to the memory service.', 'treatment_plan'),
+    ('Will write to her GP with the results this week.', 'treatment_plan'),
+    ('Plan to review the sleep diary together next session.', 'treatment_plan'),
+    ("To be discussed at Tuesday's MDT.", 'treatment_plan'),
+    ('Compensatory strategies recommended: phone alarms and a wall calendar.', 'treatment_plan'),
+    ("Next steps: offer the carers' group and a follow-up call.", 'treatment_plan'),
+    ('Needs prompting for most of the morning routine.', 'functional_status'),
+    ('Has eight hours of personal care a week.', 'functional_status'),
+    ('Only goes to the supermarket with her daughter.', 'functional_status'),
+    ('Avoids public transport altogether since the seizure.', 'functional_status'),
+    ('Three of his four rehab goals now met.', 'progress'),
+    ('Sleep has improved since the new routine started.', 'progress'),
+    ('The assessment lasted about three hours with breaks.', 'session_times'),
+    ('Practised the breathing routine in session.', 'modality_frequency'),
+    ('Telephone appointment today because of the snow.', 'modality_frequency'),
+    ('Diagnosis from the neurology team was functional seizures.', 'diagnosis'),
+    ('Outlook for return to work is guarded.', 'prognosis'),
+    ('Affect slightly blunted but reactive to humour.', 'symptoms'),
+    ("She'd recommend the book to anyone going through a divorce.", 'private'),
+    ("Her sister's MRI showed nothing, thank God.", 'private'),
+    ('Somatic CT: a tightness in my own chest as he spoke.', 'private'),
+    ('I wonder whether the outlook is better than I fear.', 'private'),
+    ("Her sister's outlook is poor, the family says.", 'private'),
+    ("N's brother on sertraline since his divorce; recommended a peer group.", 'private'),
+    ('She practised her wedding speech in the car, she said.', 'private'),
+    ('Standing tolerance is poor; she sits to cook.', 'functional_status'),
+])
+def test_thirty_eighth_round_report_record(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-eighth round, older rules narrowed on train_more127's ordinary life, each
+    # probed with real risk in the same words: a rifle range and 'rifled through', guns hired at a
+    # clay ground (unless he asks to take one home), titrating acids in a laboratory. 3 of the 7
+    # were wrong on the version before.
+    ('Spent the afternoon at the rifle range with his grandson, who loved it.', 'private'),
+    ('She rifled through the drawers looking for the car keys.', 'private'),
+    ('Clay shooting for his birthday, guns hired at the ground for the day.', 'private'),
+    ('Her chemistry job is titrating acids all day.', 'private'),
+    ("Took his father's rifle home from the range and hasn't given it back.", 'safety'),
+    ('Guns hired at the ground, and he asked if he could take one home for good.', 'safety'),
+    ('Titrating the sertraline up to 100 mg over two weeks.', 'medication'),
+])
+def test_thirty_eighth_round_older_rules_narrowed(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
