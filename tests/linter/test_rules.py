@@ -8087,3 +8087,93 @@ def test_thirty_eighth_round_report_record(text: str, expected: str) -> None:
 ])
 def test_thirty_eighth_round_older_rules_narrowed(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-eighth round, a review: a helper who read only LABELING.md and the round's
+    # families in words wrote 200 look-alikes and 100 positives. Its safety positives told in new
+    # words widened the families (drop off and skip all the tomorrows, sleep through to the end, no
+    # one to bring her round, let down each time he wakes, wouldn't mind if he went tonight, the
+    # last time she closed her eyes, till the Lord takes her, won't be around for breakfast, a child
+    # safer with just her mum, no fight left, meals left on purpose, strips of tablets stuffed
+    # behind towels, repeats early months running, antifreeze 'just in case', how many of her
+    # sertraline, cards for the grandkids years ahead, a headlock until he went limp, smothering
+    # pictured, meals when he lets her, a frame locked away, a threat to cut his face, a holdall
+    # kept for older lads, selling for a bed, a pension gone to 'friends', an LPA that stops visits,
+    # a shotgun kept 'if it all gets worse'). Each worded anew; 26 of the 33 were wrong on the
+    # version before.
+    ("Says she'd like to drop off in her chair and skip all the tomorrows.", 'safety'),
+    ("He'd gladly sleep right through to the end, he says.", 'safety'),
+    ('Wishes she could go under and have no one bring her back.', 'safety'),
+    ("Let me sleep and don't wake me, she keeps saying about all of it.", 'safety'),
+    ('Feels let down each time he wakes up in the morning.', 'safety'),
+    ("Mr O (90) wouldn't mind at all if he went in his sleep tonight.", 'safety'),
+    ('Would be a relief, she says, if that were the last time she closed her eyes.', 'safety'),
+    ("She's waiting until the Lord takes her, and hopes it's soon.", 'safety'),
+    ("Prays each night that she won't be around for breakfast.", 'safety'),
+    ("Hopes he just won't surface one morning.", 'safety'),
+    ('Thinks his daughter would be safer with just her mum.', 'safety'),
+    ('Says the boys would be better brought up by their gran.', 'safety'),
+    ('Says the kids would be fine with their dad raising them up instead of her.', 'safety'),
+    ("Stopped taking her insulin - 'I've no fight left, let it do what it does'.", 'safety'),
+    ('Leaving her meals on purpose since the funeral.', 'safety'),
+    ('Her son says she should have been the end of it at the stroke; the stroke should'
+     " have been the end of her, she says, and she's sorry it wasn't.",
+     'safety'),
+    ('Daughter found strips of tablets stuffed behind the towels in the airing '
+     'cupboard.',
+     'safety'),
+    ('The pharmacy says his repeats have been ordered early three months in a row.', 'safety'),
+    ("Kept a can of antifreeze in the shed 'just in case'.", 'safety'),
+    ('Asked how many of her sertraline it would take.', 'safety'),
+    ("Emailed her sister the song for her funeral - 'you'll know when'.", 'safety'),
+    ('Has been writing cards for the grandkids years ahead.', 'safety'),
+    ('Put his neighbour in a headlock in the street until he went limp.', 'safety'),
+    ('Admits she has thought about smothering him with his pillow on the worst nights.', 'safety'),
+    ('His wife gets her meals when he lets her.', 'safety'),
+    ('Her walking frame is locked in the shed when her husband goes to work.', 'safety'),
+    ("She must apologise before he'll help her to wash.", 'safety'),
+    ("They said they'd cut his face if he talks.", 'safety'),
+    ('Keeps a holdall in his room for some older lads; they pay him in weed.', 'safety'),
+    ('Sleeps at a flat in return for selling for the men there.', 'safety'),
+    ("Since the stroke, 'friends' have moved into her flat and her pension is gone "
+     'each week.',
+     'safety'),
+    ('Her nephew with the LPA has stopped her sons visiting.', 'safety'),
+    ("Hasn't got rid of the shotgun - 'if it all gets any worse'.", 'safety'),
+])
+def test_thirty_eighth_round_review_safety(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-eighth round, the review, continued: record positives in new words (falling
+    # behind at school, carer hours a week, no longer able to use the bus, someone needed to shower,
+    # little managed at home, back at work with no restrictions, advised a graded return, a place on
+    # a programme, a diary agreed, a follow-up booked, non-epileptic attack disorder), the round's
+    # own look-alikes (Sunday morning dreaded, tablets for the dog's course, not around when the
+    # inspector calls, sleeping through to the end of a film, not waking till the exams are over),
+    # and 'not wake until it is all over' kept as risk: 'until' is ordinary only before a time or an
+    # event. 11 of the 19 were wrong on the version before.
+    ('Falling behind in maths and reading this term.', 'functional_status'),
+    ('Carer 10 hrs/wk for washing and meals.', 'functional_status'),
+    ("Can't use the bus since the seizures started; her son drives her.", 'functional_status'),
+    ('Needs someone with her to shower in the mornings.', 'functional_status'),
+    ('Manages very little at home beyond making tea.', 'functional_status'),
+    ('Back at work with no restrictions since March.', 'functional_status'),
+    ('Only goes into the shops with her sister.', 'functional_status'),
+    ('Advised graded return to driving after the neurology review.', 'treatment_plan'),
+    ('Offered a place on the pain management programme in spring.', 'treatment_plan'),
+    ('She agreed to keep a seizure diary for a month.', 'treatment_plan'),
+    ('Follow-up appointment booked for next Thursday.', 'treatment_plan'),
+    ('Non-epileptic attack disorder confirmed at the neuropsychiatry clinic.', 'diagnosis'),
+    ("Wishing Sunday morning would never come - it's her in-laws' lunch.", 'private'),
+    ("Asked whether the tablets would be enough for the dog's course.", 'private'),
+    ("She hopes she won't be around when the inspector calls.", 'private'),
+    ("He'd gladly sleep through to the end of the film.", 'private'),
+    ('She would like to go to sleep and not wake up until it is all over.', 'safety'),
+    ('Wants the baby to go to sleep and not wake until six.', 'private'),
+    ('Jokes that he will go to bed and not bother waking till the exams are over.', 'private'),
+])
+def test_thirty_eighth_round_review_record_and_lookalikes(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
