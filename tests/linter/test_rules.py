@@ -8177,3 +8177,43 @@ def test_thirty_eighth_round_review_safety(text: str, expected: str) -> None:
 ])
 def test_thirty_eighth_round_review_record_and_lookalikes(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-eighth round, a second reading as a clinician: ordinary life told in the
+    # round's own family words (an extra blanket so she sleeps, eating out, birthday money from
+    # older boys, old tablets kept to take back to the pharmacy, a jar for the bird feeder, repeats
+    # early for a bank holiday, weedkiller from the garden centre, documents shown so he can renew
+    # the car, a holiday to Switzerland, a dying father's prayer, the last of the night shifts,
+    # fading into the background), and real risk told in the words of the round's narrowings ('not
+    # wake up' before a court date or the morning after a verdict, the rifle range with the gun
+    # turned on himself, a headlock in front of the class, the rest of the tablets in a jar in the
+    # wardrobe, a Swiss clinic booked). 12 of the 21 were wrong on the version before.
+    ('She gave her mum an extra blanket so she sleeps warmer.', 'private'),
+    ('He decides when she eats out; he books the restaurants.', 'private'),
+    ('The older boys from the football team gave him £20 for his birthday.', 'private'),
+    ('He keeps a bag of old tablets under the sink to take back to the pharmacy.', 'private'),
+    ('The rest are put in a jar for the bird feeder.', 'private'),
+    ('Repeats collected early again because of the bank holiday.', 'private'),
+    ('Brought a tin of weedkiller home from the garden centre.', 'private'),
+    ('Showed her husband where the insurance documents are so he can renew the car.', 'private'),
+    ('Holiday to Switzerland booked for June.', 'private'),
+    ('Her dad asked God to take him before morning when he was dying in the hospice.', 'private'),
+    ('She hopes every night will be the last of the night shifts.', 'private'),
+    ('The boys let themselves fade away into the background at parties.', 'private'),
+    ("She'd rather not wake up tomorrow; the baby would be better without her.", 'safety'),
+    ("Hopes he'll go to sleep and not wake up before the court date.", 'safety'),
+    ('Wishes she could fall asleep and never wake up, not even for the kids.', 'safety'),
+    ("He'd rather not wake up the morning after the verdict.", 'safety'),
+    ("Keeps going to the rifle range alone and says he's thinking of turning it on "
+     'himself.',
+     'safety'),
+    ("He put her in a headlock in front of the class and she couldn't breathe.", 'safety'),
+    ('Dosette full but she only takes the morning tablets; the rest are put in a jar '
+     'in her wardrobe.',
+     'safety'),
+    ("Says she'd rather slip away quietly than go into the home.", 'safety'),
+    ('Booked the Swiss clinic for March to end her life before the dementia worsens.', 'safety'),
+])
+def test_thirty_eighth_round_second_reading(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
