@@ -249,7 +249,10 @@ CORPORA = {
         # at the thirty-seventh round's start: run first on its final linter. heldout133
         # (published phrasing from neurological conditions and neuropsychology, 168 pages) and
         # heldout134 (sport and performance), written blind at the thirty-seventh round's
-        # start and kept unopened: run first at the thirty-eighth round's start.)
+        # start and kept unopened: run first at the thirty-eighth round's start. heldout135
+        # (published phrasing from psycho-oncology and serious physical illness, 181 pages) and
+        # heldout136 (the sex industry and sexual exploitation), written blind at the
+        # thirty-eighth round's start: run first on its final linter.)
         estimate=("heldout7.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl",
                   "heldout34.jsonl", "heldout35.jsonl", "heldout36.jsonl", "heldout37.jsonl",
                   "heldout38.jsonl", "heldout39.jsonl", "heldout40.jsonl", "heldout53.jsonl",
@@ -272,7 +275,7 @@ CORPORA = {
                   "heldout125.jsonl", "heldout126.jsonl", "heldout127.jsonl",
                   "heldout128.jsonl", "heldout129.jsonl", "heldout130.jsonl",
                   "heldout131.jsonl", "heldout132.jsonl", "heldout133.jsonl",
-                  "heldout134.jsonl"),
+                  "heldout134.jsonl", "heldout135.jsonl", "heldout136.jsonl"),
         extra=("train_extra.jsonl", "published.jsonl", "train_more.jsonl", "train_more2.jsonl",
                "train_more3.jsonl", "train_more4.jsonl", "train_more5.jsonl",
                "train_more6.jsonl", "train_more7.jsonl", "train_more8.jsonl",
@@ -362,6 +365,7 @@ CORPORA = {
                            "heldout126.jsonl", "heldout127.jsonl", "heldout128.jsonl",
                            "heldout129.jsonl", "heldout130.jsonl", "heldout131.jsonl",
                            "heldout132.jsonl", "heldout133.jsonl", "heldout134.jsonl",
+                           "heldout135.jsonl", "heldout136.jsonl",
                            "train_more48.jsonl",
                            "train_more49.jsonl", "train_more50.jsonl", "train_more51.jsonl",
                            "train_more52.jsonl", "train_more53.jsonl", "train_more54.jsonl",
