@@ -8217,3 +8217,14 @@ def test_thirty_eighth_round_review_record_and_lookalikes(text: str, expected: s
 ])
 def test_thirty_eighth_round_second_reading(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-eighth round, review at the stop: 'won't surface' is a wish to be gone only
+    # of a person ('hopes he just won't surface one morning'); an old row that won't surface again
+    # at Christmas is not. The first was right and the second wrong on the version before.
+    ("She hopes the old row won't surface again at Christmas.", 'private'),
+    ("He hopes he just won't surface one morning.", 'safety'),
+])
+def test_thirty_eighth_round_surface_of_a_person(text: str, expected: str) -> None:
+    assert rules_category(text) == expected

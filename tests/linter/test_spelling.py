@@ -92,6 +92,21 @@ def test_misspelt_risk_is_found_by_the_rules(text: str) -> None:
     assert (with_reading.predict(text), as_written.predict(text)) == ("safety", "private")
 
 
+@pytest.mark.parametrize(("slip", "reading"), [
+    # Issue 16, thirty-eighth round, review at the stop: every word a pattern spells is a key,
+    # and an opening ("child\\w*") makes every word list word that starts with it one. The
+    # round's first patterns made "childe" and "raising" keys, and these slips of risk words
+    # were read as those or, tied, not at all. All five were wrong then.
+    ("raiing", "railing"),
+    ("childa", "child"),
+    ("childs", "child"),
+    ("rapsing", "raping"),
+    ("ruising", "bruising"),
+])
+def test_slips_of_risk_words_keep_their_reading(slip: str, reading: str) -> None:
+    assert MISPLACEMENT.load_respeller().reading(slip) == reading
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("says she has been on setraline since march", "medication"),
     ("started on quetiapene last month", "medication"),
