@@ -252,7 +252,10 @@ CORPORA = {
         # start and kept unopened: run first at the thirty-eighth round's start. heldout135
         # (published phrasing from psycho-oncology and serious physical illness, 181 pages) and
         # heldout136 (the sex industry and sexual exploitation), written blind at the
-        # thirty-eighth round's start: run first on its final linter.)
+        # thirty-eighth round's start: run first on its final linter. heldout137 (published
+        # phrasing from rural and farming mental health, 163 pages) and heldout138 (faith and
+        # religion in therapy), written blind at the thirty-eighth round's start and kept
+        # unopened: run first at the thirty-ninth round's start.)
         estimate=("heldout7.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl",
                   "heldout34.jsonl", "heldout35.jsonl", "heldout36.jsonl", "heldout37.jsonl",
                   "heldout38.jsonl", "heldout39.jsonl", "heldout40.jsonl", "heldout53.jsonl",
@@ -275,7 +278,8 @@ CORPORA = {
                   "heldout125.jsonl", "heldout126.jsonl", "heldout127.jsonl",
                   "heldout128.jsonl", "heldout129.jsonl", "heldout130.jsonl",
                   "heldout131.jsonl", "heldout132.jsonl", "heldout133.jsonl",
-                  "heldout134.jsonl", "heldout135.jsonl", "heldout136.jsonl"),
+                  "heldout134.jsonl", "heldout135.jsonl", "heldout136.jsonl",
+                  "heldout137.jsonl", "heldout138.jsonl"),
         extra=("train_extra.jsonl", "published.jsonl", "train_more.jsonl", "train_more2.jsonl",
                "train_more3.jsonl", "train_more4.jsonl", "train_more5.jsonl",
                "train_more6.jsonl", "train_more7.jsonl", "train_more8.jsonl",
@@ -366,6 +370,7 @@ CORPORA = {
                            "heldout129.jsonl", "heldout130.jsonl", "heldout131.jsonl",
                            "heldout132.jsonl", "heldout133.jsonl", "heldout134.jsonl",
                            "heldout135.jsonl", "heldout136.jsonl",
+                           "heldout137.jsonl", "heldout138.jsonl",
                            "train_more48.jsonl",
                            "train_more49.jsonl", "train_more50.jsonl", "train_more51.jsonl",
                            "train_more52.jsonl", "train_more53.jsonl", "train_more54.jsonl",
