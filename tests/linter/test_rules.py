@@ -8228,3 +8228,179 @@ def test_thirty_eighth_round_second_reading(text: str, expected: str) -> None:
 ])
 def test_thirty_eighth_round_surface_of_a_person(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-ninth round, on the rules-alone safety misses of older tuning files in
+    # serious illness: ending life said without a possessive, a wish that the cancer would hurry up,
+    # relief at terminal news, a threat to see to it oneself if the scan is bad, another person's
+    # opioids kept in quantity, 'I'm done' before a dash; and guns told as part of a farm or cabin
+    # sold long ago (private), unless the gun is still at hand. 9 of these were wrong on the version
+    # before.
+    ("'If the transplant doesn't take, I'm done - properly done'; would not say more.", 'safety'),
+    ('Pt states will end life if chemo fails; serious affect.', 'safety'),
+    ("He told his wife that if the scan shows the cancer has spread, he'll 'take care "
+     "of it himself'.",
+     'safety'),
+    ("Says she wishes the cancer would hurry up; wouldn't say more.", 'safety'),
+    ("He told me he'd be relieved if the doctors found something terminal.", 'safety'),
+    ("She has about a month's supply of her husband's oxycodone in the bathroom "
+     'cabinet.',
+     'safety'),
+    ('His father kept a shotgun for foxes on the farm that was sold in 1970, and he '
+     'described the smell of the barn.',
+     'private'),
+    ("He told me about his grandfather's shotgun on a farm that was sold in the "
+     'eighties.',
+     'private'),
+    ("Comments: favorite memory is November at her uncle's cabin - the woodstove, the "
+     'rifles on the wall, the quiet (cabin sold in 2010)',
+     'private'),
+    ('He keeps his rifle in the truck since the farm was sold and says nobody would '
+     'miss him.',
+     'safety'),
+    ("Discussed end of life care preferences with her mother's hospice team; she found"
+     ' it moving.',
+     'private'),
+    ("Her husband's oncologist hopes the new drug will take the edge off his pain.", 'private'),
+])
+def test_thirty_ninth_round_illness_as_the_way_out(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-ninth round, on train_more128's rules-alone safety misses (risk in serious
+    # physical illness), worded anew: life-sustaining treatment stopped or unplugged with a reason
+    # about dying, lethal amounts and stored medicines, harm from a carer at the bedside, an
+    # assisted death arranged outside the lawful route, a frail person unsafe at home; a lawful
+    # plan, a relative's death and an ordinary reason are not. 24 of these were wrong on the version
+    # before.
+    ("Has skipped three dialysis runs this month; told the nurse 'what's the point, it"
+     " only drags it out'.",
+     'safety'),
+    ("Came off the machine early every session this fortnight - 'the sooner it's all "
+     "over the better'.",
+     'safety'),
+    ("Stopped her warfarin and heart tablets a week ago on purpose and hasn't told the"
+     ' cardiology team.',
+     'safety'),
+    ('He unplugged his LVAD battery overnight to see how long it would take before the'
+     ' alarm went.',
+     'safety'),
+    ('She says she has had enough and has been skipping her PEG feeds.', 'safety'),
+    ('Her father stopped dialysis last spring and died peacefully at home; she still '
+     'talks about how calm he was.',
+     'private'),
+    ('He asked the pharmacist how many of the oxycodone would be enough to not wake up.', 'safety'),
+    ('Wondered aloud what a whole packet of her zopiclone would do.', 'safety'),
+    ('Asked her son to get her something she could take all at once when it gets bad.', 'safety'),
+    ("Said she'd take the lot if the biopsy comes back positive.", 'safety'),
+    ("The removal men said they'd take the lot to the tip on Friday.", 'private'),
+    ("I'm afraid he'll swallow what he's stockpiled once the results come in.", 'safety'),
+    ("Has kept the anticipatory meds from last month and won't say where they are.", 'safety'),
+    ('The nurse found her crushing slow-release oxycodone on the bathroom shelf.', 'safety'),
+    ("Exhausted husband said he's thought of taking the two of them out of it with her"
+     ' oramorph.',
+     'safety'),
+    ('Her cousin offered to help things along with the morphine pump, she told me, and'
+     ' she is frightened.',
+     'safety'),
+    ('Wife with early dementia keeps giving him double doses of his morphine, '
+     'forgetting she already has.',
+     'safety'),
+    ("Has been keeping Dignitas open as an option 'for when I can't feed myself'.", 'safety'),
+    ('Registered with a Swiss clinic in the summer and has not told his children.', 'safety'),
+    ('Watched a documentary about Dignitas with her husband and argued about it all '
+     'evening.',
+     'private'),
+    ('Lies there at night hoping her heart will just stop.', 'safety'),
+    ("'If the scan's bad I've got it all planned out,' she said, and changed the "
+     'subject.',
+     'safety'),
+    ("Told his sister 'you won't be hearing from me again' and hung up.", 'safety'),
+    ("Told the agency 'you won't be hearing from me until after Easter' and laughed "
+     'about it.',
+     'private'),
+    ('Porters brought her down from the top floor of the multi-storey after her '
+     'appointment.',
+     'safety'),
+    ("Waved his whisky glass and said he'd be off to the great pub in the sky soon "
+     'enough.',
+     'safety'),
+    ('Fell at 2am and was lying on the floor until the carer arrived at eight.', 'safety'),
+    ('Pendant was out of reach again when she fell; lives alone.', 'safety'),
+    ('Ward flagged it as an unsafe discharge; home alone with no carers arranged.', 'safety'),
+    ("Has run out of food and won't ask the neighbours for help.", 'safety'),
+    ('Housebound father left alone all day with no water within reach.', 'safety'),
+    ('She lay on the floor for hours doing the yoga breathing and felt better.', 'private'),
+    ("Skipped 3/5 dialysis sessions; when asked: 'what's the point in dragging it all "
+     "out'.",
+     'safety'),
+    ("Been drinking well over her fluid restriction on purpose - 'it's a way out, "
+     "isn't it'.",
+     'safety'),
+    ("Keeps coming off the machine an hour early; says the sooner it's over the better.", 'safety'),
+    ("Stopped his tacrolimus on his own last month — 'it only keeps me going for more "
+     "hospital'.",
+     'safety'),
+    ("Said he'd refuse the feeding tube and get it all over with.", 'safety'),
+    ('Keeps the spare battery by the bed and has thought about just unplugging it.', 'safety'),
+    ('SAHD: 14 today, was 6 at referral.', 'safety'),
+    ("Her son told the nurse he'll stop giving her the insulin if she goes on like "
+     'this.',
+     'safety'),
+    ('Her partner shook her by the shoulders in the ward corridor and shouted at her.', 'safety'),
+    ('Learned to manage her pump on her own this month and is proud of it.', 'private'),
+])
+def test_thirty_ninth_round_serious_illness_risk(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-ninth round, on train_more129's rules-alone safety misses (faith, death and
+    # farms), worded anew: sitting with the gun, a farm chemical kept back or drunk, spiritual abuse
+    # of a child or an adult, a leader's secret, pets rehomed 'so they're sorted', a wish the tide
+    # would take her; belief, ordinary farm work and temporary rehoming are not. 7 of these were
+    # wrong on the version before.
+    ("Sat in the lambing shed with his father's shotgun most of Sunday night after the"
+     ' auction.',
+     'safety'),
+    ("Took the rifle out to the old byre, then put it back 'this time', he said.", 'safety'),
+    ("Has kept back a tin of sheep dip from the last clear-out and won't say why.", 'safety'),
+    ('Hx: swallowed weedkiller at 19 after the farm went under; three nights in ITU.', 'safety'),
+    ('Drove back from the show after 2/3 of a bottle of rum.', 'safety'),
+    ('The vet sat with the dog while the injection took effect; she said it was the '
+     'kindest thing.',
+     'private'),
+    ('Drank a cup of tea with the sprayer man while he explained the new herbicide '
+     'rules.',
+     'private'),
+    ('The group leader and her aunt held him down and prayed over him for hours to '
+     'cast out the spirit they say made him stammer.',
+     'safety'),
+    ('Told the congregation the girl carried a demon and she has been made to fast for'
+     ' three days since.',
+     'safety'),
+    ('Her parents binned his insulin after the healing service, saying God has already'
+     ' cured him.',
+     'safety'),
+    ('The choirmaster has been texting her at midnight and told her to keep their '
+     "'practice chats' a secret.",
+     'safety'),
+    ('The elder said a good wife would be letting him touch her whenever he asks.', 'safety'),
+    ("She described her childhood church's talk of demons and deliverance as "
+     "'theatre', nothing more.",
+     'private'),
+    ("Her pastor prayed for her healing and she found it comforting, though she's "
+     'still on her inhaler.',
+     'private'),
+    ('Told her to keep the surprise party a secret from her sister.', 'private'),
+    ("Rehomed both collies with his cousin last week so they're looked after, and "
+     "won't talk about why.",
+     'safety'),
+    ("She said she wouldn't mind if the tide took her one evening.", 'safety'),
+    ('Gave the puppies to good homes in the village, as they do every spring.', 'private'),
+    ("She wouldn't mind if the tide took the old jetty, it's an eyesore.", 'private'),
+])
+def test_thirty_ninth_round_farm_and_faith_risk(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
