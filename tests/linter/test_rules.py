@@ -8404,3 +8404,96 @@ def test_thirty_ninth_round_serious_illness_risk(text: str, expected: str) -> No
 ])
 def test_thirty_ninth_round_farm_and_faith_risk(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-ninth round, on the rules-alone false flags of train_more129 and
+    # train_more130, worded anew: in-laws in shorthand (MIL, FIL, BIL) are third parties; a new
+    # context, aside, read by the record rules only: 'whenever medication comes up', 'not my scope'
+    # ending a part, a memoir read, 'the X research on'; the clinician's urge ('keep wanting to
+    # suggest') and doubt about an idea are speculation; purgatory is not purging, oilseed rape is a
+    # crop, hymns chosen for a relative's funeral are grief. The record and risk told beside them
+    # stays. 8 of these were wrong on the version before.
+    ('MIL started on donepezil last month and client is doing most of the driving to '
+     'clinic.',
+     'private'),
+    ("FIL's warfarin dose was changed again; she's been ferrying him to the anticoag "
+     'clinic.',
+     'private'),
+    ('Sertraline increased to 100 mg; MIL has been supportive.', 'medication'),
+    ('Every time the subject of medication came up she looked at the clock.', 'private'),
+    ('Theme today: endings - the lease, the dog, her daughter leaving for uni.', 'private'),
+    ('Diagnosis questions are not my remit - she needs to take them to her GP.', 'private'),
+    ("She's reading a memoir about schizophrenia that her sister lent her.", 'private'),
+    ('Must read the Foa research on exposure and shame before I see her again.', 'private'),
+    ("I keep wanting to refer her for DBT and I'm not sure whose need that is.", 'private'),
+    ('Doubt the group programme would suit him - talk it through in supervision first.', 'private'),
+    ('Purging most evenings after dinner, she says, 4-5x/week.', 'symptoms'),
+    ('She loves the old idea of purgatory as a waiting room, it comforts her.', 'private'),
+    ("He keeps a rifle under the bed and says he won't be here by spring.", 'safety'),
+    ('Walked the boundary of the oilseed rape with her dad; said it was the first good'
+     ' conversation in years.',
+     'private'),
+    ('She disclosed that she was raped at a party in October.', 'safety'),
+    ("Says her stepdad's friend tried to rape her when she was 12; first time she has "
+     'told anyone.',
+     'safety'),
+    ("Spent the hour choosing hymns for her father's funeral with me listening.", 'private'),
+    ('Has been choosing hymns for her own service and asked me to read at it.', 'safety'),
+    ('No doubt the group programme is the right next step; referral sent today.', 'treatment_plan'),
+    ('Not my scope, but her sertraline went up to 150 mg last week per the GP.', 'medication'),
+    ("Doubt that he'll stop driving after drinking - he did it twice this week with "
+     'the kids in the car.',
+     'safety'),
+    ('I keep wanting to ask about the overdose she mentioned; she says she took 30 '
+     'paracetamol on Sunday.',
+     'safety'),
+    ("Reading the psychologist's report on her: WAIS FSIQ 84, working memory 76.", 'test_results'),
+    ('Theme today: her new diagnosis of bipolar II, confirmed by the psychiatrist on '
+     'Monday.',
+     'diagnosis'),
+    ('MIL drove her to the pharmacy; she has started quetiapine 25 mg at night.', 'medication'),
+    ("SIL says she'll kill her if she comes near the kids again, and she's frightened.", 'safety'),
+    ('Memoir-writing group is helping, though she still has panic attacks most '
+     'mornings.',
+     'symptoms'),
+])
+def test_thirty_ninth_round_private_in_faith_farm_and_record_words(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-ninth round, a second reading as a clinician: real risk in the narrowings'
+    # own words (a gun from the farm that was sold still kept loaded, suicide or a gun that 'comes
+    # up', a rope after 'not my scope', a memoir beside a plan, a doubt beside tablets counted out,
+    # rape in an oilseed field, hymns for her own funeral, pets given away for good). 3 of these
+    # were wrong on the narrowings' first version, 1 on the round's start.
+    ('He still has the shotgun from the farm that was sold in 2010 and sat with it '
+     'loaded last night.',
+     'safety'),
+    ('Whenever suicide comes up she says she has the pills ready.', 'safety'),
+    ('Theme today: her plan to overdose on Friday when her husband is away.', 'safety'),
+    ("Not my scope, but she told me there is a rope in her car for when she's ready.", 'safety'),
+    ("Every time the subject of the gun comes up he says it's loaded and by the bed.", 'safety'),
+    ('MIL hit her again last night and she has a bruise on her cheek.', 'safety'),
+    ("Her FIL touched her inappropriately at the party and she's frightened to go back.", 'safety'),
+    ("Reading a memoir about suicide and says she's started planning her own.", 'safety'),
+    ("I keep wanting to ask about the noose he mentioned; he says it's still in the "
+     'garage.',
+     'safety'),
+    ('Doubt that she will keep herself safe tonight - she has the tablets counted out.', 'safety'),
+    ('She was raped in the field behind the oilseed rape last summer.', 'safety'),
+    ("Choosing hymns for her own funeral, she said, because she won't be here by "
+     'spring.',
+     'safety'),
+    ("Gave the dog to her sister for good so she's looked after, and wrote letters to "
+     'everyone.',
+     'safety'),
+    ('Lay on the floor for hours crying with the pills in her hand.', 'safety'),
+    ('Sat with his rifle in the cabin for an hour; says the cabin was sold years ago '
+     'but the new owners let him use it.',
+     'safety'),
+    ("Kept back a bottle of paraquat when the farm was sold and won't say why.", 'safety'),
+])
+def test_thirty_ninth_round_second_reading(text: str, expected: str) -> None:
+    assert rules_category(text) == expected

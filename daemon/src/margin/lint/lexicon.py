@@ -29,7 +29,7 @@ _CANDIDATES = (
 CONTEXT_KINDS = frozenset({
     "third_party", "third_party_adult", "therapist", "speculation", "topic", "dream", "life_event",
     "relocation", "dream_unless_frequency", "idiom", "benign_giving", "sport", "leisure",
-    "teen_alone", "study", "therapist_own", "finance_rating",
+    "teen_alone", "study", "therapist_own", "finance_rating", "aside",
 })
 
 
