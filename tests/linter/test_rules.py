@@ -8497,3 +8497,34 @@ def test_thirty_ninth_round_private_in_faith_farm_and_record_words(text: str, ex
 ])
 def test_thirty_ninth_round_second_reading(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-ninth round, on the record misses of train_more128 to train_more130, worded
+    # anew: performance scales and spirometry with a value, a diagnosis confirmed or a cancer named
+    # with its stage, end-of-life planning as the plan (a ReSPECT form completed, the preferred
+    # place of death, fast-track funding, a withdrawal agreed), time left as the outlook, how often
+    # the client is seen and a technique used in session, intrusive thoughts with a quoted word, a
+    # ritual repeated until it feels right. A relative's scores and stage stay private. 14 of
+    # these were wrong on the version before.
+    ('ECOG 2, PPS 60% at the clinic review.', 'test_results'),
+    ('FEV1 1.1 L, 38% predicted; GOLD 3 on the latest spirometry.', 'test_results'),
+    ("NYHA class III at Tuesday's heart failure review.", 'test_results'),
+    ("Her husband's ECOG was mentioned in the letter she brought, which upset her.", 'private'),
+    ('Diagnosis given at the one-stop clinic: grade 3 glioma.', 'diagnosis'),
+    ('Stage IIIb lung cancer confirmed by the MDT on Friday.', 'diagnosis'),
+    ("Her sister's stage 4 breast cancer is all the family talks about.", 'private'),
+    ('ReSPECT form completed with him and his daughter; copy sent to the GP.', 'treatment_plan'),
+    ('Preferred place of death - home, with hospice at home support.', 'treatment_plan'),
+    ('Fast-track funding application sent for nursing care at home.', 'treatment_plan'),
+    ('Dialysis withdrawal agreed with the renal team for the end of the month.', 'treatment_plan'),
+    ("Consultant's view: weeks rather than months.", 'prognosis'),
+    ('Further radiotherapy unlikely to prolong his life, per the oncologist.', 'prognosis'),
+    ("Seeing him weekly by phone while he's on the ward.", 'modality_frequency'),
+    ('Body scan used in session to settle her before the exposure work.', 'modality_frequency'),
+    ("Describes intrusive 'blasphemous' thoughts in church, many each service.", 'symptoms'),
+    ('Rewrites each text until it feels right, up to an hour a night.', 'symptoms'),
+    ("Her partner has missed three deadlines at work and she's worried for him.", 'private'),
+])
+def test_thirty_ninth_round_record_in_oncology_and_palliative_words(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
