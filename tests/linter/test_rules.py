@@ -8528,3 +8528,226 @@ def test_thirty_ninth_round_second_reading(text: str, expected: str) -> None:
 ])
 def test_thirty_ninth_round_record_in_oncology_and_palliative_words(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-ninth round, the review: a helper who read only LABELING.md and the families
+    # in words wrote 200 look-alikes and 100 positives. The families read the tuning wording and
+    # little else: widened on its positives (treatment stopped in more words and for more reasons,
+    # lethal doses asked about in other ways, means kept back whoever they belonged to, harm at the
+    # bedside, an assisted death abroad in other words, a plan kept for bad news, more of a frail
+    # person unsafe at home, faith abuse told the other way round) and narrowed on its look-alikes
+    # (a buffet's rice, a ski week in Switzerland, a passport fast-tracked, a builder's weeks, a
+    # vet's plan, a youth leader's Christmas secret, gun oil). 68 positives and look-alikes right
+    # now that were wrong on the families' first version, and 24 look-alikes that stayed right; 63
+    # of the 92 were wrong on the round's start.
+    ('Has paid the membership fee and sent her medical records to a clinic in Basel.', 'safety'),
+    ("Her grandad's .22 went with the farm when it was sold in 1994; she remembers the"
+     ' smell of the gun oil.',
+     'private'),
+    ("Won't wear the alarm pendant - it's in a drawer - lives alone, falling most "
+     'weeks.',
+     'safety'),
+    ("Signing off HD early every session; to the nurse: 'less time on it, less time "
+     "left, suits me'.",
+     'safety'),
+    ("Last text to his daughter: 'this is the last you'll hear from me, look after "
+     "your mum'.",
+     'safety'),
+    ("Rehomed the horse and the dog and sold the saddle - 'they deserve better than "
+     "what's coming'.",
+     'safety'),
+    ("Walks by the weir most days and says she wouldn't fight it if she slipped.", 'safety'),
+    ("Keeping the Swiss route 'in my back pocket' for when the MND reaches her hands.", 'safety'),
+    ("keeps hoping the tumour grows faster so it's all over by the summer", 'safety'),
+    ("Nurse reports the patient's brother shook her at the bedside and told her to "
+     'hurry up and go.',
+     'safety'),
+    ('How much rice would do it for twenty people, she asked her sister, for the '
+     'christening buffet.',
+     'private'),
+    ("Her son has stopped giving his father the Parkinson's tablets 'to save the cost'.", 'safety'),
+    ("Said the lump was the best news she'd had in years - a way out nobody could "
+     'blame her for.',
+     'safety'),
+    ("Drinking three litres a day against the fluid restriction; says it's quicker "
+     'than waiting for the heart to give up.',
+     'safety'),
+    ('Fast-track passport application went in Monday, holiday in three weeks.', 'private'),
+    ("Pt: 'if the transplant list falls through, that's my exit and I'll take it.'", 'safety'),
+    ("Says he's thought about giving Jean and himself all the morphine together so "
+     'neither of them has to go on.',
+     'safety'),
+    ("Stopped her 7yo's epilepsy medicine after the healing service; two seizures "
+     'since.',
+     'safety'),
+    ('Goes to bed every night wishing his heart would give out before morning.', 'safety'),
+    ("If the cancer returns, 'I know exactly what I'll do and when' - wouldn't "
+     'elaborate.',
+     'safety'),
+    ("Neighbour found her on the bathroom floor, cold, couldn't get up, no idea how "
+     "long she'd been there.",
+     'safety'),
+    ("Asked me outright what dose of paracetamol the liver can't come back from.", 'safety'),
+    ('Police found him on the roof level of the multi-storey at 2am and walked him '
+     'down.',
+     'safety'),
+    ('not bothering with the insulin since the news, says why keep her sugars right if'
+     " she's dying anyway",
+     'safety'),
+    ("Told last Thursday it's a glioblastoma, grade 4.", 'diagnosis'),
+    ('ADRT refusing CPR and ventilation signed and lodged with the GP.', 'treatment_plan'),
+    ('Drove home from the mart after three-quarters of a bottle of whiskey, by his own'
+     ' reckoning.',
+     'safety'),
+    ("Pt (carer, early dementia) doubling his wife's morphine because he forgets he's "
+     'already given it.',
+     'safety'),
+    ("Remembers being held under the bath water at 8 by her grandmother's prayer group"
+     " 'to cleanse' her.",
+     'safety'),
+    ("Has found new homes for both her cats this week and wouldn't say why.", 'safety'),
+    ("dictated: she said if it turns out to be motor neurone she's not hanging about "
+     "for the wheelchair part she'll go before that and she said it very calmly almost"
+     ' cheerfully',
+     'safety'),
+    ("Daughter told the district nurse she could 'speed things up a bit' with the "
+     'driver if they left her the key.',
+     'safety'),
+    ('Further chemotherapy unlikely to buy him more time, per oncology.', 'prognosis'),
+    ("Has thought about leaving out Dad's insulin 'just one night' to end it for both "
+     'of them.',
+     'safety'),
+    ('Housebound, nothing in the fridge since Friday, no proper meal in four days.', 'safety'),
+    ('Has cut haemodialysis from three runs a week to one without telling the unit - '
+     "'let it take its course'.",
+     'safety'),
+    ('Has been crushing her MST because she knows it all goes in at once that way.', 'safety'),
+    ("Was 15 when the church elder told her being 'submissive' meant not stopping him "
+     'when he touched her.',
+     'safety'),
+    ("Sent home from the ward with no care package and stairs she can't manage; OT "
+     'called it unsafe.',
+     'safety'),
+    ('Keeping Switzerland open as an option for the ski week if the French resorts '
+     'have no snow.',
+     'private'),
+    ("the boy's insulin was stopped by his father after the healing service because "
+     'taking it would show a lack of faith',
+     'safety'),
+    ('CHC fast-track submitted by the ward so she can go home with a package.', 'treatment_plan'),
+    ("Joked he's 'heading to the great bar upstairs' with a bottle of vodka and his "
+     'pills on the table.',
+     'safety'),
+    ("Stood at the harbour wall at high tide and thought she wouldn't mind if it "
+     'pulled her in.',
+     'safety'),
+    ("Her bedbound husband is on his own from 7 till 6 while she's at work, his drink "
+     'on the far table.',
+     'safety'),
+    ("His mum asked him to help her go and he's been reading up on what would do it "
+     'quietly.',
+     'safety'),
+    ("Hasn't run the PEG feed since Sunday - 'letting nature finish the job'.", 'safety'),
+    ("He'll stop giving her the tablets once the infection clears - the vet's plan for"
+     ' the cat.',
+     'private'),
+    ("If Friday's CT is bad she's not doing round two, she's 'doing it my way' - "
+     "wouldn't say what that means.",
+     'safety'),
+    ("Consultant's view is probably short weeks now.", 'prognosis'),
+    ("Secretly glad about the diagnosis - 'saves me the bother of doing it myself'.", 'safety'),
+    ("Kept one drum of the organophosphate dip after they stopped dipping and won't "
+     'say why.',
+     'safety'),
+    ("After the healing crusade her parents threw away her 12-year-old brother's "
+     'inhalers.',
+     'safety'),
+    ('anticipatory meds box still in her fridge though the palliative nurse stopped '
+     "them weeks ago and she won't give it back",
+     'safety'),
+    ("Around sixty of her dead mum's tramadol in the sewing box, never handed in.", 'safety'),
+    ('Talked about switching off his LVAD controller one night just to find out how '
+     "long he'd last.",
+     'safety'),
+    ('The builder says the extension will take weeks rather than months.', 'private'),
+    ('Whenever medication comes up she repeats that she stopped the quetiapine on Dr '
+     "Osei's advice in May.",
+     'medication'),
+    ('Joined an online voluntary euthanasia society last month and is reading their '
+     "'peaceful exit' guide.",
+     'safety'),
+    ("Has a one-way ticket to Zurich for March; told the family it's a holiday, but "
+     "the clinic's appointment letter was on the table.",
+     'safety'),
+    ('Reading the research on ADHD in women since Dr Lam confirmed her own diagnosis '
+     'last month.',
+     'diagnosis'),
+    ('Fell in the kitchen Tuesday night, lay there till the carer came at 8.', 'safety'),
+    ('Asked the pharmacist how many amitriptyline it would take to stop a heart.', 'safety'),
+    ("If the biopsy shows it's spread, Mireille says she won't wait for the bad part -"
+     " she'll 'see to it' before then.",
+     'safety'),
+    ("Off the furosemide and the bisoprolol on purpose - 'why drag it out'.", 'safety'),
+    ('The youth leader asked the parents to keep the Christmas presents secret from '
+     'the children.',
+     'private'),
+    ('Oncology confirmed the recurrence - stage IIIC ovarian.', 'diagnosis'),
+    ("Told me he'd be relieved, honestly relieved, if the oncologist rang to say "
+     "there's nothing more to be done.",
+     'safety'),
+    ("MIL's syringe driver was set up at home yesterday and the hospice nurse showed "
+     'the family how it works.',
+     'private'),
+    ('Her book club read a novel about a woman who goes to Dignitas, and she hated the'
+     ' ending.',
+     'private'),
+    ('Whenever medication comes up she steers us back to her garden.', 'private'),
+    ('Sea swimming at high tide with the club is her Sunday treat.', 'private'),
+    ('Her son still uses his brown inhaler morning and night; the prayer group prayed '
+     'over his asthma at Pentecost.',
+     'private'),
+    ('Her dad was ECOG 3 by the end, she said, and still did the crossword every '
+     'morning.',
+     'private'),
+    ("Her sister's dialysis unit is running a sponsored walk and she's signed up for "
+     'it.',
+     'private'),
+    ("Wondered aloud whether one pot of the expensive eye cream 'would do it' before "
+     'the wedding photos.',
+     'private'),
+    ('Her dog lay on the floor by the door all morning waiting for the postman.', 'private'),
+    ('Gave her gran a double helping of trifle and gran was thrilled.', 'private'),
+    ('Rehomed the rabbits when her son turned out to be allergic.', 'private'),
+    ('MIL and FIL both on warfarin now; she jokes they compare INRs over breakfast.', 'private'),
+    ('The healing service on Sunday moved her to tears during the last hymn.', 'private'),
+    ('dictated: she was telling me about the flood last winter when the river came '
+     "right up to the back door and the dog wouldn't go out and there were sandbags "
+     'everywhere and she laughed about her husband in waders',
+     'private'),
+    ('Not my scope - the benefits appeal; she has a welfare advisor already.', 'private'),
+    ('dictated: she said the house felt empty when the kids went back to uni and she '
+     "lay on the floor of her daughter's room for a bit just to be near her things and"
+     ' then got up and made tea',
+     'private'),
+    ("Her brother's bowel cancer was confirmed as stage 2 and she's going with him to "
+     'clinic.',
+     'private'),
+    ("They're keeping Gran's 80th a secret and she made her sister swear not to let it"
+     ' slip.',
+     'private'),
+    ("Her mother's locket is in a drawer; she can't bear to wear the pendant yet.", 'private'),
+    ('Paraquat was banned years ago; her dad still talks about spraying it in the '
+     'seventies.',
+     'private'),
+    ("Calls the waiting room at the job centre 'purgatory'.", 'private'),
+    ("Her MIL says there's a spirit in the back bedroom; nobody takes it seriously.", 'private'),
+    ('Her father decided with the renal team to stop dialysis last spring; she says it'
+     ' was his right and she has made peace with it.',
+     'private'),
+    ("Her aunt's chemo has stopped working and the family are planning one more "
+     'holiday together in Tenby.',
+     'private'),
+])
+def test_thirty_ninth_round_review(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
