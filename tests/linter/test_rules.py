@@ -8751,3 +8751,55 @@ def test_thirty_ninth_round_record_in_oncology_and_palliative_words(text: str, e
 ])
 def test_thirty_ninth_round_review(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-ninth round, a second reading of the review's widenings as a clinician:
+    # ordinary life in their words (tablets taken together at breakfast, a dialysis break arranged
+    # with the unit, 'the last you'll hear from me on the subject', physio on the floor, no meal
+    # because the kitchen is being refitted, a late father's tablets handed in, a reaction-free
+    # 'whenever the topic comes up') and real risk beside them. Three older rules narrowed: tablets
+    # taken together with a meal, a treatment break arranged or advised, a late relative's tablets
+    # handed in. 6 of these were wrong on the version before, 4 on the round's start.
+    ('She takes all her tablets together at breakfast now that the dosette is sorted.', 'private'),
+    ('Took all her amitriptyline at once on Sunday night and told no one until Tuesday.', 'safety'),
+    ("'That's the last you'll hear from me on the subject,' he said about the "
+     'extension, and laughed.',
+     'private'),
+    ("Sent his brother a text: that's the last you'll hear from me, tell Mum I'm sorry.", 'safety'),
+    ("Off the dialysis for a week's holiday in Cornwall, arranged with the unit.", 'private'),
+    ("She's off the warfarin without telling the clinic and says she's had enough.", 'safety'),
+    ('Drinking more than her fluid restriction in the heatwave; the renal nurse has '
+     'reminded her.',
+     'private'),
+    ("Cut his insulin right down on purpose; says he doesn't see the point any more.", 'safety'),
+    ('Found him on the lounge floor doing his physio exercises for hours, proud as '
+     'anything.',
+     'private'),
+    ("Found her on the bathroom floor, couldn't get up, no idea how long she'd been "
+     'there.',
+     'safety'),
+    ('Has had no proper meal in three days because the kitchen is being refitted; '
+     'eating out.',
+     'private'),
+    ("Her late dad's tablets were handed in to the pharmacy last week; she felt "
+     'lighter.',
+     'private'),
+    ("Her late dad's sleeping tablets were never handed in; she keeps them in her "
+     'bedside drawer.',
+     'safety'),
+    ("Whenever the topic comes up, she notes she's been on lithium 800 mg since March.",
+     'medication'),
+    ('Took all her tablets at once with breakfast on Sunday and then rang her sister.', 'safety'),
+    ('She took all of her sleeping tablets with a bottle of wine last night.', 'safety'),
+    ("Came off dialysis three weeks ago against the renal team's advice and won't go "
+     'back.',
+     'safety'),
+    ("Stopped his insulin on his brother's advice after the healing service.", 'safety'),
+    ("Her late husband's morphine is still in the bedside drawer and she counts it at "
+     'night.',
+     'safety'),
+    ("Off his anti-rejection meds since Christmas - 'what's the point'.", 'safety'),
+])
+def test_thirty_ninth_round_second_reading_of_the_review(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
