@@ -255,7 +255,10 @@ CORPORA = {
         # thirty-eighth round's start: run first on its final linter. heldout137 (published
         # phrasing from rural and farming mental health, 163 pages) and heldout138 (faith and
         # religion in therapy), written blind at the thirty-eighth round's start and kept
-        # unopened: run first at the thirty-ninth round's start.)
+        # unopened: run first at the thirty-ninth round's start. heldout139 (published phrasing
+        # from deaf, hard-of-hearing and deafblind clients, 150 pages) and heldout140
+        # (separation, divorce and custody), written blind at the thirty-ninth round's start:
+        # run first on its final linter.)
         estimate=("heldout7.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl",
                   "heldout34.jsonl", "heldout35.jsonl", "heldout36.jsonl", "heldout37.jsonl",
                   "heldout38.jsonl", "heldout39.jsonl", "heldout40.jsonl", "heldout53.jsonl",
@@ -279,7 +282,8 @@ CORPORA = {
                   "heldout128.jsonl", "heldout129.jsonl", "heldout130.jsonl",
                   "heldout131.jsonl", "heldout132.jsonl", "heldout133.jsonl",
                   "heldout134.jsonl", "heldout135.jsonl", "heldout136.jsonl",
-                  "heldout137.jsonl", "heldout138.jsonl"),
+                  "heldout137.jsonl", "heldout138.jsonl", "heldout139.jsonl",
+                  "heldout140.jsonl"),
         extra=("train_extra.jsonl", "published.jsonl", "train_more.jsonl", "train_more2.jsonl",
                "train_more3.jsonl", "train_more4.jsonl", "train_more5.jsonl",
                "train_more6.jsonl", "train_more7.jsonl", "train_more8.jsonl",
@@ -372,6 +376,7 @@ CORPORA = {
                            "heldout132.jsonl", "heldout133.jsonl", "heldout134.jsonl",
                            "heldout135.jsonl", "heldout136.jsonl",
                            "heldout137.jsonl", "heldout138.jsonl",
+                           "heldout139.jsonl", "heldout140.jsonl",
                            "train_more48.jsonl",
                            "train_more49.jsonl", "train_more50.jsonl", "train_more51.jsonl",
                            "train_more52.jsonl", "train_more53.jsonl", "train_more54.jsonl",
