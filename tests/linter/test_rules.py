@@ -8803,3 +8803,24 @@ def test_thirty_ninth_round_review(text: str, expected: str) -> None:
 ])
 def test_thirty_ninth_round_second_reading_of_the_review(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-ninth round, review at the stop: in-laws in shorthand are third parties only
+    # in capitals (MIL, BIL), because 'mil' in lower case is a millilitre ('oramorph 5 mil', '200
+    # mil of the oramorph bottle'): the lower-case form had turned a dose and an overdose private.
+    # The clinician's 'keep wanting to' and 'doubt that' leave the client's own wish to die and a
+    # risk at home as they were. 2 of these were wrong on the version before.
+    ('On methadone 60 mil daily, picked up from the chemist each morning.', 'medication'),
+    ('Oramorph 5 mil as needed, using it about twice a day.', 'medication'),
+    ('Drank about 200 mil of the oramorph bottle on Saturday to try and not wake up.', 'safety'),
+    ('Lactulose 15 mil bd and sertraline 100 mg mane.', 'medication'),
+    ("'I keep wanting to kill myself,' she said, and then changed the subject.", 'safety'),
+    ('She keeps wanting to die and says the feeling is worse at night.', 'safety'),
+    ('I doubt that she is safe at home with him; he hit her again on Friday.', 'safety'),
+    ('Keeps wanting to stop the sertraline; currently 100 mg daily.', 'medication'),
+    ('MIL started on donepezil and the client drives her to every appointment.', 'private'),
+    ('Her BIL is on methadone and she worries about the children.', 'private'),
+])
+def test_thirty_ninth_round_review_at_the_stop(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
