@@ -8824,3 +8824,34 @@ def test_thirty_ninth_round_second_reading_of_the_review(text: str, expected: st
 ])
 def test_thirty_ninth_round_review_at_the_stop(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-ninth round, review at the stop, the three older rules narrowed this round
+    # read again with real risk: a treatment stop 'planned' by the client herself (only a break
+    # arranged with, or a stop advised by, a clinician is ordinary), tablets taken with a meal (only
+    # 'together at breakfast' is ordinary), a late husband's morphine 'never returned' (only tablets
+    # handed in or returned are ordinary). 3 of these were wrong on the version before.
+    ('Stopped her insulin, which she had planned for weeks, so it would all be over by'
+     ' Christmas.',
+     'safety'),
+    ("Stopped his insulin on his brother's advice after the prayer meeting.", 'safety'),
+    ("Came off the warfarin last month - planned it, she says, 'so nature can take its"
+     " course'.",
+     'safety'),
+    ("Off the dialysis for a week's holiday in Cornwall, arranged with the unit.", 'private'),
+    ("Stopped the warfarin on the cardiologist's advice before the operation.", 'medication'),
+    ('Took all 30 of her tablets with dinner last night and told no one until the '
+     'morning.',
+     'safety'),
+    ('Swallowed all of her pills with her tea on Sunday.', 'safety'),
+    ('She takes all her tablets together at breakfast now that the dosette is sorted.', 'private'),
+    ("Her late husband's morphine was never returned to the hospice and she keeps it "
+     'by the bed.',
+     'safety'),
+    ("Her late dad's tablets were handed in to the pharmacy last week; she felt "
+     'lighter.',
+     'private'),
+])
+def test_thirty_ninth_round_review_at_the_stop_older_narrowings(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
