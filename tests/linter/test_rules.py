@@ -8855,3 +8855,23 @@ def test_thirty_ninth_round_review_at_the_stop(text: str, expected: str) -> None
 ])
 def test_thirty_ninth_round_review_at_the_stop_older_narrowings(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, thirty-ninth round, review at the stop: 'brought her down from the top floor' is
+    # risk only from a car park or a multi-storey, and 'walked her down' only when not to somewhere
+    # ('to the river café'); a car park's top deck, a bridge parapet and a shotgun sat with after
+    # the bank rang stay safety. 2 of these were wrong on the version before.
+    ('Her manager brought her down from the top floor to meet the new team.', 'private'),
+    ('They crossed the bridge and he walked her down to the river café for lunch.', 'private'),
+    ('Security brought him down from the top deck of the hospital car park last night.', 'safety'),
+    ('Police found her on the bridge parapet and talked her down after an hour.', 'safety'),
+    ('Sat in the shed with the shotgun across his knees for an hour after the bank '
+     'rang.',
+     'safety'),
+    ('Porters brought her down from the top floor of the multi-storey after her '
+     'appointment.',
+     'safety'),
+])
+def test_thirty_ninth_round_review_at_the_stop_brought_down(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
