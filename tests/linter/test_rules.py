@@ -8458,7 +8458,7 @@ def test_thirty_ninth_round_farm_and_faith_risk(text: str, expected: str) -> Non
      'mornings.',
      'symptoms'),
 ])
-def test_thirty_ninth_round_private_in_faith_farm_and_record_words(text: str, expected: str) -> None:
+def test_thirty_ninth_round_private_in_faith_and_farm_words(text: str, expected: str) -> None:
     assert rules_category(text) == expected
 
 
@@ -8526,7 +8526,7 @@ def test_thirty_ninth_round_second_reading(text: str, expected: str) -> None:
     ('Rewrites each text until it feels right, up to an hour a night.', 'symptoms'),
     ("Her partner has missed three deadlines at work and she's worried for him.", 'private'),
 ])
-def test_thirty_ninth_round_record_in_oncology_and_palliative_words(text: str, expected: str) -> None:
+def test_thirty_ninth_round_record_in_oncology_words(text: str, expected: str) -> None:
     assert rules_category(text) == expected
 
 
