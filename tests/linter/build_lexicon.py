@@ -52,11 +52,19 @@ loratadine amoxicillin azithromycin semaglutide tirzepatide phentermine estradio
 medroxyprogesterone norethindrone levonorgestrel testosterone finasteride isotretinoin
 sildenafil tamoxifen warfarin apixaban
 """
+# Generics common outside the United States (British, Australian and European notes) and the
+# tic and body-focused repetitive behaviour treatments: "stopped the zopiclone", "NAC 1200 mg".
+INTERNATIONAL = """
+zopiclone nitrazepam promethazine dihydrocodeine codamol sulpiride amisulpride flupenthixol
+clopenthixol agomelatine reboxetine lofepramine dosulepin trimipramine moclobemide
+acetylcysteine tetrabenazine deutetrabenazine valbenazine pimozide tiapride
+"""
 
 
 # Dictionary variants that are English words or common shorthand in notes, not drug mentions.
 NOT_DRUGS = {"sone", "rela", "zide", "poxi", "omep", "testim", "planum", "cortan", "marol",
-             "emovit", "norset", "tenox", "genox", "nortem"}
+             "emovit", "norset", "tenox", "genox", "nortem", "arima", "promet", "sulp",
+             "vestra", "naca", "eatan"}
 
 
 def build_drugs() -> dict[str, object]:
@@ -67,7 +75,7 @@ def build_drugs() -> dict[str, object]:
     variant_data: dict[str, dict[str, bool]] = data["drug_variant_to_variant_data"]
     # A canonical entry is kept when any of its words is a seed generic, so combinations
     # ("buprenorphine/naloxone") and salt forms come along.
-    wanted = (set(PSYCHIATRIC.split()) | set(COMMON.split())) - {"acid", "and"}
+    wanted = (set(PSYCHIATRIC.split()) | set(COMMON.split()) | set(INTERNATIONAL.split())) - {"acid", "and"}
     drugs: dict[str, dict[str, list[str]]] = {}
     for variant, canonicals in variant_to_canonical.items():
         for canonical in canonicals:
