@@ -8875,3 +8875,428 @@ def test_thirty_ninth_round_review_at_the_stop_older_narrowings(text: str, expec
 ])
 def test_thirty_ninth_round_review_at_the_stop_brought_down(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, fortieth round, on train_more131's and train_more132's rules-alone safety misses
+    # (risk told in the words of work and the road), worded anew: an edge stood at or a harness
+    # unclipped in thought, a crash meant to pass as an accident, drink or drugs at the wheel or on
+    # the tools, a seizure or blackout and still driving, drugs diverted from work, means looked at
+    # or counted out, affairs put in order through a pension, a policy or a will, threats to a
+    # workmate or a manager, control of a partner at work, a baby shaken, a resident harmed by a
+    # carer; and the same words with no current risk (a workmate's fall years ago, a toolbox talk, a
+    # will made when the twins were born). 38 of these were wrong on the round's start.
+    ('Working on the 9th-floor slab; says he stood at the open edge on Thursday '
+     "'wondering what it'd be like to just walk off.'",
+     'safety'),
+    ('Window cleaner; on the cradle yesterday he thought about how simple it would be '
+     'to unhook the harness.',
+     'safety'),
+    ("Steel erector. Has stopped clipping on since his wife left - 'if I fall, I fall.'", 'safety'),
+    ('Long-haul driver; keeps picturing the lorry going through the central '
+     'reservation and everyone calling it an accident.',
+     'safety'),
+    ('Says he thinks about steering into the bridge support on the motorway most '
+     'mornings.',
+     'safety'),
+    ("Avoids the high bridge on the ring road now - 'if I go over it I'll pull over "
+     "and jump.'",
+     'safety'),
+    ('The manager rang to say the driver told a colleague he plans to drive off the '
+     'quay on his way home.',
+     'safety'),
+    ('On the flight back from the rig he half wished the helicopter would come down.', 'safety'),
+    ('Pt says the only thing stopping him putting the van into a wall is his daughter.', 'safety'),
+    ('Topping up from a flask between deliveries, then drove the lorry back to the '
+     'depot.',
+     'safety'),
+    ('Keeps gin in a water bottle in the cab of the school bus and drinks from it on '
+     'the route.',
+     'safety'),
+    ('Stopped by police on the way to the early shift - over the limit after drinking '
+     'all night.',
+     'safety'),
+    ('Drank till 3am and then flew the morning rotation.', 'safety'),
+    ('Scaffolder took a couple of lines of coke to get up the tower and then signed '
+     'the scaffold off.',
+     'safety'),
+    ('Had a seizure in April and has kept driving the forklift without telling his '
+     'employer.',
+     'safety'),
+    ('Passed out at the wheel of the bus last month; the GP told him to stop driving '
+     'but he is still doing the school runs.',
+     'safety'),
+    ('Pharmacist; admitted she has been using the diverted morphine from the '
+     'controlled-drugs cupboard.',
+     'safety'),
+    ('She admitted taking home the fentanyl patches from the hospice.', 'safety'),
+    ('Still has the banned weedkiller in the barn; after the repossession letter he '
+     'went and stood looking at it for an hour.',
+     'safety'),
+    ('Quarry worker with access to the explosives store; asked the blaster how much it'
+     ' would take to kill a man.',
+     'safety'),
+    ("Has been taking rope home from the yard a coil at a time and won't say what it's"
+     ' for.',
+     'safety'),
+    ("Kept the strong painkillers from the site first-aid kit in his locker - 'enough "
+     "to do the job.'",
+     'safety'),
+    ("Spent the weekend in the garage with the door down and the engine running 'to "
+     "see what it felt like.'",
+     'safety'),
+    ("Asked whether the life insurance pays out if it's suicide; finances collapsing "
+     'since the split.',
+     'safety'),
+    ('Rang the pension office twice this week to check his wife gets the lump sum if '
+     'he dies.',
+     'safety'),
+    ("Made a will in a hurry on Monday 'to get it sorted this week' and wouldn't say "
+     'why.',
+     'safety'),
+    ("Changed the nominee on his pension and left an envelope marked 'for Sue - what "
+     "to do' with his passwords.",
+     'safety'),
+    ("Wrote letters to his children and left them in the cab of the truck so they'd be"
+     ' found.',
+     'safety'),
+    ("His plan for payday: 'get the money, get a bottle, get the pills, and that's it.'", 'safety'),
+    ('Security found her on the roof of the depot at 5am; she said she had gone up '
+     'there to think.',
+     'safety'),
+    ('Joked that one slip with the saw would end his troubles, then asked to be moved '
+     "off the machine 'before I do something stupid.'",
+     'safety'),
+    ("Took a job on the high towers 'so if I fall it's on them and she gets the "
+     "payout.'",
+     'safety'),
+    ("Keeps a crowbar under the driver's seat 'for whoever the agency sends next.'", 'safety'),
+    ("Says he's this close to putting the foreman's head through the wall.", 'safety'),
+    ("He's driven past the old supervisor's house several times since being sacked and"
+     " says the man 'has it coming.'",
+     'safety'),
+    ("Her ex turns up at her work most days and phones the desk to check she's where "
+     "she said she'd be.",
+     'safety'),
+    ("Partner let the tyres down on her car so she'd miss her shift; she has to be "
+     "home by six or there's trouble.",
+     'safety'),
+    ("When the baby cries after his night shift he says he has 'given her a shake to "
+     "stop the noise.'",
+     'safety'),
+    ('Agency care worker reported for slapping and pinching a resident with dementia '
+     'on nights.',
+     'safety'),
+    ('Hx: overdosed on his own heart tablets in the lorry cab at 30, found by another '
+     'driver.',
+     'safety'),
+    ('Said the gang would be better off if it had been him who fell and not his mate -'
+     ' did not laugh it off.',
+     'safety'),
+    ('Over the limit again when clocking on for the early dumper shift, twice this '
+     'month.',
+     'safety'),
+    ('Stood at the edge of the quarry face after work on Saturday for a long time, '
+     "'just seeing how it felt.'",
+     'safety'),
+    ('Leaves his two toddlers asleep alone in the caravan while he does the night '
+     'delivery run.',
+     'safety'),
+    ("He looked up how long it takes with a car running in a shut garage, 'just out of"
+     " curiosity.'",
+     'safety'),
+    ('Breath test 0.04 when he clocked on for the crane - sent home by the supervisor.', 'safety'),
+    ('The drug count on the unit came up short on her shifts and she admitted taking '
+     'the oxycodone home.',
+     'safety'),
+    ("Says he has thought about waiting by the supervisor's car after work to 'make "
+     "sure he remembers it'; knows which car is his.",
+     'safety'),
+    ('Her partner came into the room during the video call, took the laptop and ended '
+     'the session.',
+     'safety'),
+    ('Asked him directly about the bridge on his route; says no urge to stop there '
+     'now, that was last winter.',
+     'safety'),
+    ('Keeps a copy of the safety plan behind the sun visor for the night runs.', 'safety'),
+    ('Means safety: the spare box of painkillers from the first-aid room goes back to '
+     'the site nurse, not into his locker.',
+     'safety'),
+    ('A roofer from his old crew fell to his death years ago; he talked about how the '
+     'job carried on the next day.',
+     'private'),
+    ('The firm ran a toolbox talk on suicide awareness and he kept the leaflet in his '
+     'wallet.',
+     'private'),
+    ("He's now a mental health first aider and practised asking a workmate about "
+     'suicide on the course.',
+     'private'),
+    ("Another driver at the depot took an overdose years ago and recovered; he's the "
+     'union rep now.',
+     'private'),
+    ('He joked the new hi-vis is bright enough to kill a man.', 'private'),
+    ('Made a will years ago when the twins were born and updated it when he bought the'
+     ' house.',
+     'private'),
+    ('He changed the pension nominee to his new wife after the wedding.', 'private'),
+    ('He took the rope back to the yard after the job finished.', 'private'),
+    ('Lorry went off the road near the depot last month, the driver was unhurt.', 'private'),
+    ('He told me about freezing on a ladder in his first year on the tools.', 'private'),
+    ('He got the 7am flight back to the rig on Monday after his leave.', 'private'),
+])
+def test_fortieth_round_risk_in_work_words(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, fortieth round, on the rules-alone false flags of train_more131 and train_more132: a
+    # suicide-awareness toolbox talk, asking about suicide on a first-aid course, another lad's
+    # overdose years ago, 'bright enough to kill a man', a workmate's or an offsider's own suicide,
+    # diagnosis or breakdown, a farmer who cut himself free of a baler; and real risk in the same
+    # words (a hosepipe from the exhaust found by the foreman, a Stanley knife). 8 of these were
+    # wrong on the round's start.
+    ('The company ran a toolbox talk on suicide awareness and he kept the card in his '
+     'wallet.',
+     'private'),
+    ('Did the mental health first aid course and practised asking a colleague about '
+     'suicide on the course.',
+     'private'),
+    ("Another lad on the crew took an overdose years back and pulled through; he's the"
+     ' safety rep now.',
+     'private'),
+    ('He laughed that the new site lights are bright enough to kill a man.', 'private'),
+    ('A scaffolder from his old crew died by suicide last year; the site carried on as'
+     ' if nothing had happened.',
+     'private'),
+    ('His offsider has PTSD from the mine collapse, never been the same.', 'private'),
+    ("He'd read about the farmer who cut himself free of the baler and said that's the"
+     ' kind of man he was raised to be.',
+     'private'),
+    ('A workmate took his own life two years ago after the contract ended.', 'private'),
+    ('A bloke from work had a breakdown and was off for months.', 'private'),
+    ('His foreman found him sitting in the cab with a hosepipe from the exhaust.', 'safety'),
+    ("A workmate took the keys off him because he said he'd drive into the river.", 'safety'),
+    ('He cut himself on the forearm with a Stanley knife after the shift.', 'safety'),
+    ('Another driver saw him standing on the bridge rail at 4am and called police.', 'safety'),
+])
+def test_fortieth_round_work_private(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, fortieth round, on train_more131's to train_more133's rules-alone record misses
+    # (record facts in the shorthand of occupational health, workplace testing, habit reversal and
+    # tic and pulling work), worded anew: tic and pulling scales with scores, gate and pre-
+    # employment drug tests with results, a dilute specimen, an episode with its severity, a
+    # disorder added to the problem list, back on full duties expected within weeks, a tic now only
+    # in short bursts, days worked from home, off driving duties, where hair is pulled from and for
+    # how long, an urge before each tic, habit reversal done in session, a brief alcohol
+    # intervention, a return-to-work plan agreed, zopiclone and acetylcysteine named (drugs.json now
+    # seeds the generics common outside the United States), a self-injurious tic with its injury;
+    # and a therapist's reading, a relative's drinking and a hunch left private. 23 of these were
+    # wrong on the round's start.
+    ('YGTSS: motor 12, phonic 8, total tic 20; impairment 10.', 'test_results'),
+    ('NIMH-TSS 9 today, down from 14.', 'test_results'),
+    ('Random gate test this swing came back negative for alcohol and drugs.', 'test_results'),
+    ('Pre-employment D&A screen: neg all panels.', 'test_results'),
+    ('Lab reported the specimen as negative-dilute; employer wants a recollect.', 'test_results'),
+    ('The OH report records a moderate depressive episode.', 'diagnosis'),
+    ('Psychiatry added skin-picking disorder to his problem list at the last review.', 'diagnosis'),
+    ('The sleep clinic report confirms obstructive sleep apnoea as the cause of his '
+     'fatigue.',
+     'diagnosis'),
+    ('OH expects him back on full duties within about eight weeks if the phased plan '
+     'holds.',
+     'prognosis'),
+    ('Her chances of staying in work look good now the night shifts have stopped.', 'prognosis'),
+    ('The throat-clearing tic is now only there in short bursts in the evenings.', 'progress'),
+    ('No change in use of the competing response since last review.', 'progress'),
+    ('WFH 2 days/wk, site the rest.', 'functional_status'),
+    ('Back on the tools this week but kept off the safety-critical rota.', 'functional_status'),
+    ('Working 5 hrs a day, mornings only.', 'functional_status'),
+    ('Off driving duties since the near miss; doing yard admin.', 'functional_status'),
+    ('Pulls mainly from the crown, roughly an hour most evenings while on her phone.', 'symptoms'),
+    ('Picks at cuticles ~3 h/day, worse in meetings.', 'symptoms'),
+    ('Chews the root after pulling, several times a night.', 'symptoms'),
+    ('Feels a tension in his neck just before each shoulder tic.', 'symptoms'),
+    ('Drinking eight to ten cans after each shift on the rig.', 'symptoms'),
+    ('Practised the competing response for pulling today, fists clenched for a minute.',
+     'modality_frequency'),
+    ('Did awareness training at the mirror this session.', 'modality_frequency'),
+    ('HRT weekly; stimulus control added.', 'modality_frequency'),
+    ('Brief alcohol intervention delivered using FRAMES.', 'modality_frequency'),
+    ('RTW plan agreed with OH: 4 hrs/day for two weeks, then 6.', 'treatment_plan'),
+    ('GP stopped the zopiclone because he drives for work.', 'medication'),
+    ('Started NAC 600 mg bd for the pulling; also on acetylcysteine.', 'medication'),
+    ('Eye-poking tic - corneal abrasion to the left eye, seen in A&E on Saturday.', 'safety'),
+    ('Head-banging tic has left bruising on his forehead this week.', 'safety'),
+    ('Breath test 0.03 at clocking on for a forklift shift; sent home.', 'safety'),
+    ("I read the union's fit note guidance last night and it says little about mental "
+     'health.',
+     'private'),
+    ("His brother's drinking eight cans a night worries him.", 'private'),
+    ('I wonder whether the pulling will be slowest to shift.', 'private'),
+])
+def test_fortieth_round_record_shorthand(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, fortieth round, a review: a helper who read only LABELING.md and the round's
+    # families in words wrote 200 look-alikes and 100 positives; these are worded anew from the ones
+    # the families got wrong. A curfew said of a puppy, a climbing wall, a driver sacked for taking
+    # morphine home, frost on the windscreen, a best man flown home as a passenger, a boiler that
+    # has it coming, a parking order, a to-do list on the fridge stay private; an unclipped harness,
+    # a quoted 'accidentally', a handbrake off at the quay, cans between runs, pentobarbital from
+    # the surgery, a two-year suicide clause, a will-writing service and a tic that scratched the
+    # cornea are risk. 48 of these were wrong on the round's start, 57 on the families' first
+    # version.
+    ("'Home by seven or there's hell to pay', she says of the puppy, who chews the "
+     "sofa if she's late.",
+     'private'),
+    ("'If I fall, I fall,' he said, laughing about his first try at bouldering with "
+     'his son.',
+     'private'),
+    ("A driver at his old depot was sacked for taking morphine home from his wife's "
+     "hospice kit; he's still cross about it.",
+     'private'),
+    ('He timed how long it takes with the car running to clear the ice off the '
+     'windscreen: ten minutes.',
+     'private'),
+    ('His best man drank till 4am and flew back the next day as a passenger, green the'
+     ' whole way.',
+     'private'),
+    ('His old foreman died by suicide years ago; he told it flatly and moved on to the'
+     ' rugby.',
+     'private'),
+    ("He knows which car is his son's in the college car park because of the dent in "
+     'the door.',
+     'private'),
+    ("Said the old van has it coming, it's been rattling since last year.", 'private'),
+    ("He'll sell the spare bike before he does something stupid like buy another.", 'private'),
+    ("The council's parking order covers her office car park now, so she gets the bus.", 'private'),
+    ('The lads on his crew drink ten cans after the Friday shift; he goes home to the '
+     'kids.',
+     'private'),
+    ("Added 'clear the gutters' to the problem list pinned on the fridge.", 'private'),
+    ("One of the drivers at his depot is off with depression and he's covering the "
+     'extra runs.',
+     'private'),
+    ("He's six foot four and nearly put his head through the loft hatch again.", 'private'),
+    ("Left his harness unclipped on the scaffold on purpose, 'to see if anyone up "
+     "there wanted me.'",
+     'safety'),
+    ("Hasn't been clipping his lanyard on for weeks - 'who'd miss me anyway.'", 'safety'),
+    ("When he's on the top lift he leans out over the handrail and wonders how long "
+     'the drop would take.',
+     'safety'),
+    ('Roofer on the ridge without a harness thinking one step would sort everything '
+     'out.',
+     'safety'),
+    ("Tree surgeon: 'one wrong cut and that's me done, and some days I wouldn't mind.'", 'safety'),
+    ('Took the high-rise contract because if he comes off it his wife gets the '
+     'compensation.',
+     'safety'),
+    ('Since his mate fell he keeps saying it should have been him, the family would be'
+     ' fine on the payout.',
+     'safety'),
+    ("If the crane fails the inspection he'd rather it came down with him in the cab.", 'safety'),
+    ("Keeps thinking about the bridge pillar on the bypass - at seventy it'd be quick.", 'safety'),
+    ('On the rig flights, when the helicopter lurches, he catches himself hoping it '
+     'just drops.',
+     'safety'),
+    ("Asked whether the insurer could tell it wasn't an accident if his van went into "
+     'the river.',
+     'safety'),
+    ("Pt (forklift driver) reports thoughts of 'accidentally' reversing off the "
+     'loading bay.',
+     'safety'),
+    ('Parks at the end of the quay facing the water and sits there with the handbrake '
+     'off.',
+     'safety'),
+    ('Bus driver; has a can or two at the depot between runs.', 'safety'),
+    ('Half bottle of gin in his bag, drinks it in a lay-by and then carries on with '
+     'the delivery round.',
+     'safety'),
+    ('Keeps vodka in a Lucozade bottle in the door pocket of the van.', 'safety'),
+    ('Smoking weed on breaks then back up in the crane cab.', 'safety'),
+    ("Blew 48 on the depot breath test at the 6am start; he'd driven himself in.", 'safety'),
+    ('Pilot drank until 1 and still flew the early rotation.', 'safety'),
+    ('Signed out extra morphine on her nights in charge and has used some herself.', 'safety'),
+    ('Vet nurse took pentobarbital from the surgery and keeps it in her locker.', 'safety'),
+    ("Saving up the co-codamol from his knee op - 'there's enough now, I've counted.'", 'safety'),
+    ("Stood in the barn with the weedkiller open 'for a bit, just looking at it.'", 'safety'),
+    ('Asked a mechanic mate how long a car has to run in a closed garage before it '
+     'kills you.',
+     'safety'),
+    ("Rang the insurer to check the policy pays out if it's self-inflicted; asked "
+     'about the two-year clause.',
+     'safety'),
+    ('Switched his pension nomination to his son and left a folder on the table for '
+     'him.',
+     'safety'),
+    ("Went to a will-writing service at lunch and won't say what prompted it.", 'safety'),
+    ('Letters addressed to his children found tucked behind the sun visor of the lorry.', 'safety'),
+    ('Keeps a claw hammer in the door pocket for the next bailiff who turns up.', 'safety'),
+    ('Took all of his own heart tablets in the cab in 2019 and another driver found '
+     'him.',
+     'safety'),
+    ('Texted the site manager to take him off the high work before he does something '
+     "he can't undo.",
+     'safety'),
+    ("Her ex turns up at the shop most shifts to check she's actually on the till.", 'safety'),
+    ("Husband slashed her tyres on the morning of her early so she'd have to stay home.", 'safety'),
+    ('She has to send him a photo of the clock when she gets home or he goes mad.', 'safety'),
+    ('Mid-session her husband came in and shut the laptop; the call dropped.', 'safety'),
+    ('Care assistant says a colleague slaps the hands of a resident who grabs at her.', 'safety'),
+    ('Eye-rubbing tic has scratched the cornea again; seen in eye casualty.', 'safety'),
+    ('Barred from driving duties until the DVLA decision; on yard work.', 'functional_status'),
+    ('Back on full shifts since Monday.', 'functional_status'),
+    ('Working 12-hour days, four on.', 'functional_status'),
+    ('Back driving the HGV on nights.', 'functional_status'),
+    ('Awareness training for the skin picking done in session.', 'modality_frequency'),
+    ('Brief alcohol advice given per protocol.', 'modality_frequency'),
+    ("Good odds he'll be off the height restrictions by spring.", 'prognosis'),
+    ('Unchanged since the January review.', 'progress'),
+    ('Lab reported the work urine sample as dilute.', 'test_results'),
+    ('Feels a pressure in her neck before each jerk.', 'symptoms'),
+    ('Bites off the bulb after pulling.', 'symptoms'),
+    ('Picking about three hours daily, mostly her fingers.', 'symptoms'),
+])
+def test_fortieth_round_review(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, fortieth round, a second reading as a clinician: real risk told in the words of the
+    # round's narrowings ('not laughing', an extractor that is broken, a name that 'has it coming',
+    # something stupid like jumping, a curfew with a hurt dog, a workmate who found him with a rope,
+    # a suicide awareness day with tablets saved at home) stays safety; 'tablets saved him a trip'
+    # does not. 5 of these were wrong on the round's start and on the version before.
+    ("'If I go, I go,' he said, not laughing, and he hasn't clipped on since.", 'safety'),
+    ('Sat in the garage with the door shut and the engine running; said the '
+     "extractor's broken anyway.",
+     'safety'),
+    ("Says Dave 'has it coming' and he's found out where he drinks.", 'safety'),
+    ('Asked to come off the scaffold before he does something stupid like jumping.', 'safety'),
+    ("Has to be home by six or there's hell to pay, he hurt the dog last time.", 'safety'),
+    ('One of the lads on his crew found him in the van with a rope on Sunday.', 'safety'),
+    ('His old boss rang and threatened to kill him if he talks to the tribunal.', 'safety'),
+    ('Another patient saw her cutting herself in the toilets on the ward.', 'safety'),
+    ('Best man found him in the garage with the engine running the night before the '
+     'wedding.',
+     'safety'),
+    ("Says it's cold enough to kill you out there and she plans to walk into the sea "
+     'tonight.',
+     'safety'),
+    ('At the suicide awareness day he told the trainer he has tablets saved at home.', 'safety'),
+    ("'Home by seven or there's hell to pay', she says of the puppy, who chews the "
+     "sofa if she's late.",
+     'private'),
+    ('They only run the engines with the shutters down when the extraction is on.', 'private'),
+    ("Says the old boiler has it coming, it's been clanking since 2010.", 'private'),
+    ('The pharmacist said the tablets saved him a trip to the hospital.', 'private'),
+    ('His tablets saved his life after the heart attack, he said.', 'private'),
+])
+def test_fortieth_round_second_reading(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
