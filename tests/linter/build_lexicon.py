@@ -75,7 +75,8 @@ def build_drugs() -> dict[str, object]:
     variant_data: dict[str, dict[str, bool]] = data["drug_variant_to_variant_data"]
     # A canonical entry is kept when any of its words is a seed generic, so combinations
     # ("buprenorphine/naloxone") and salt forms come along.
-    wanted = (set(PSYCHIATRIC.split()) | set(COMMON.split()) | set(INTERNATIONAL.split())) - {"acid", "and"}
+    seeds = set(PSYCHIATRIC.split()) | set(COMMON.split()) | set(INTERNATIONAL.split())
+    wanted = seeds - {"acid", "and"}
     drugs: dict[str, dict[str, list[str]]] = {}
     for variant, canonicals in variant_to_canonical.items():
         for canonical in canonicals:
