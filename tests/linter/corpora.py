@@ -261,7 +261,10 @@ CORPORA = {
         # first on its final linter. heldout141 (published phrasing from men's mental health in the
         # trades and on the road, 227 pages) and heldout142 (Tourette's, tics and body-focused
         # repetitive behaviours), written blind at the thirty-ninth round's start and kept unopened:
-        # run first at the fortieth round's start.)
+        # run first at the fortieth round's start. heldout143 (published phrasing from Indigenous
+        # and First Nations clients' mental health, 175 pages) and heldout144 (disaster, climate and
+        # displacement survivors), written blind at the fortieth round's start: run first on its
+        # final linter.)
         estimate=("heldout7.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl",
                   "heldout34.jsonl", "heldout35.jsonl", "heldout36.jsonl", "heldout37.jsonl",
                   "heldout38.jsonl", "heldout39.jsonl", "heldout40.jsonl", "heldout53.jsonl",
@@ -286,7 +289,8 @@ CORPORA = {
                   "heldout131.jsonl", "heldout132.jsonl", "heldout133.jsonl",
                   "heldout134.jsonl", "heldout135.jsonl", "heldout136.jsonl",
                   "heldout137.jsonl", "heldout138.jsonl", "heldout139.jsonl",
-                  "heldout140.jsonl", "heldout141.jsonl", "heldout142.jsonl"),
+                  "heldout140.jsonl", "heldout141.jsonl", "heldout142.jsonl",
+                  "heldout143.jsonl", "heldout144.jsonl"),
         extra=("train_extra.jsonl", "published.jsonl", "train_more.jsonl", "train_more2.jsonl",
                "train_more3.jsonl", "train_more4.jsonl", "train_more5.jsonl",
                "train_more6.jsonl", "train_more7.jsonl", "train_more8.jsonl",
@@ -382,6 +386,7 @@ CORPORA = {
                            "heldout137.jsonl", "heldout138.jsonl",
                            "heldout139.jsonl", "heldout140.jsonl",
                            "heldout141.jsonl", "heldout142.jsonl",
+                           "heldout143.jsonl", "heldout144.jsonl",
                            "train_more48.jsonl",
                            "train_more49.jsonl", "train_more50.jsonl", "train_more51.jsonl",
                            "train_more52.jsonl", "train_more53.jsonl", "train_more54.jsonl",
