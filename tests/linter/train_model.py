@@ -54,7 +54,9 @@ MISSED_WEIGHT = 5.0
 # every feature kept, cross-validation chose to turn the record head off (threshold above
 # 1: record recall 93.6% against 95.3%) and the file grew past 2 MB. Since model v12 (25,000
 # sentences, over three times v10's) a feature must be seen in six: two would keep 157,000
-# features, five 88,000 and a file just over 2 MB; six keep about 83,000 and 1.9 MB.
+# features, five 88,000 and a file just over 2 MB; six keep about 83,000 and 1.9 MB. With
+# 43,000 sentences (issue 16, thirty-ninth round) six gave 2.02 MB; seven fits (1.9 MB) but
+# lost record recall on unseen wording in two ship tests (thirty-ninth and fortieth rounds).
 MIN_DF = 6
 # Weights smaller than this are stored as exactly 0 (magnitude pruning): zeros cost almost
 # nothing in the compressed file, and a weight this small moves a sentence's score by a
