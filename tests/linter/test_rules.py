@@ -9300,3 +9300,52 @@ def test_fortieth_round_review(text: str, expected: str) -> None:
 ])
 def test_fortieth_round_second_reading(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, fortieth round, review at the stop: ordinary life in the round's new words (an
+    # overdraft over the limit, the edge of a pitch, a trailer unhooked, going off road camping, a
+    # car waiting with its engine running, a pension asked about for a mortgage, a hammer for
+    # fencing, a ferry in a storm) stays private; real risk beside them (over the limit on the way
+    # to a shift, the edge of a roof, fentanyl stolen from the pharmacy, oxycodone from the drugs
+    # trolley, a lock-up with the shutters down) stays safety. 5 of these were wrong on the version
+    # before.
+    ("Over the limit on her overdraft, so she's picking up an extra shift at the care "
+     'home.',
+     'private'),
+    ("He stood at the edge of the pitch for a long time watching his son's match.", 'private'),
+    ('He wondered how easy it would be to unhook the trailer on his own.', 'private'),
+    ('He wants to go off road camping in the new truck this summer.', 'private'),
+    ('Mum takes the morphine from the hospice nurse each evening as prescribed.', 'private'),
+    ('The blaster worked out how much explosive it would take to bring the face down '
+     'safely.',
+     'private'),
+    ('He left the van running outside the garage while he loaded the tools.', 'private'),
+    ('They sat in the cab with the heater running and the doors closed during the '
+     'storm.',
+     'private'),
+    ('He checked with HR whether the pension goes to his wife if he dies before '
+     'retirement, as part of sorting the mortgage.',
+     'private'),
+    ('Keeps a hammer in the van for the fencing jobs.', 'private'),
+    ('She says her husband has it coming if he forgets their anniversary again, '
+     'laughing.',
+     'private'),
+    ("They're hoping the ferry won't sink in the storm, she joked.", 'private'),
+    ('Picturing the lorry going through the car wash always makes him smile.', 'private'),
+    ('He stood at the edge of the quarry face for a long time after the funeral.', 'safety'),
+    ('Sat in the garage with the door down and the engine running for an hour on '
+     'Sunday.',
+     'safety'),
+    ('He asked how much it would take to kill himself with the insulin.', 'safety'),
+    ('Took the oxycodone home from the ward stock after her shift.', 'safety'),
+    ('Over the limit on the way to the early shift again, he admits.', 'safety'),
+    ('He thinks about driving off the road on the bends coming home.', 'safety'),
+    ('He stood at the edge of the roof for a long time after the call.', 'safety'),
+    ('A nurse on the unit stole fentanyl from the pharmacy and keeps it at home.', 'safety'),
+    ('Took the oxycodone from the drugs trolley and has been using it herself.', 'safety'),
+    ('Rang the insurer to check the policy pays out if he kills himself.', 'safety'),
+    ('Sits in the lock-up with the shutters down and the engine running most nights.', 'safety'),
+])
+def test_fortieth_round_review_at_the_stop(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
