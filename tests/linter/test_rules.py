@@ -9349,3 +9349,20 @@ def test_fortieth_round_second_reading(text: str, expected: str) -> None:
 ])
 def test_fortieth_round_review_at_the_stop(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, fortieth round, second reading of the whole change: a workmate (a third party since
+    # this round) or a mate who supplies the client with drugs tells of the client's matter, like
+    # one who found or stopped the client: 'his workmate has been supplying him with diazepam' had
+    # turned private with the workmates added. 2 of these were wrong on the version before, 1 on the
+    # round's start.
+    ("His workmate has been supplying him with diazepam and he's taking ten a night.",
+     'medication'),
+    ("His mate gave him diazepam and he's taking it every night now.", 'medication'),
+    ('His mate gave him a lift to the session; the mate is on diazepam himself.', 'private'),
+    ('She was assaulted by another patient on the ward last night.', 'safety'),
+    ('A driver at the depot saw him sitting in the cab with a rope.', 'safety'),
+])
+def test_fortieth_round_supplier_is_a_witness(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
