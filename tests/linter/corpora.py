@@ -264,7 +264,10 @@ CORPORA = {
         # run first at the fortieth round's start. heldout143 (published phrasing from Indigenous
         # and First Nations clients' mental health, 175 pages) and heldout144 (disaster, climate and
         # displacement survivors), written blind at the fortieth round's start: run first on its
-        # final linter.)
+        # final linter. heldout145 (published phrasing from fathers' and non-birthing partners'
+        # perinatal mental health, 184 pages) and heldout146 (refugee and asylum-seeking children
+        # and young people), written blind at the fortieth round's start and kept unopened: run
+        # first at the forty-first round's start.)
         estimate=("heldout7.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl",
                   "heldout34.jsonl", "heldout35.jsonl", "heldout36.jsonl", "heldout37.jsonl",
                   "heldout38.jsonl", "heldout39.jsonl", "heldout40.jsonl", "heldout53.jsonl",
@@ -290,7 +293,8 @@ CORPORA = {
                   "heldout134.jsonl", "heldout135.jsonl", "heldout136.jsonl",
                   "heldout137.jsonl", "heldout138.jsonl", "heldout139.jsonl",
                   "heldout140.jsonl", "heldout141.jsonl", "heldout142.jsonl",
-                  "heldout143.jsonl", "heldout144.jsonl"),
+                  "heldout143.jsonl", "heldout144.jsonl", "heldout145.jsonl",
+                  "heldout146.jsonl"),
         extra=("train_extra.jsonl", "published.jsonl", "train_more.jsonl", "train_more2.jsonl",
                "train_more3.jsonl", "train_more4.jsonl", "train_more5.jsonl",
                "train_more6.jsonl", "train_more7.jsonl", "train_more8.jsonl",
@@ -387,6 +391,7 @@ CORPORA = {
                            "heldout139.jsonl", "heldout140.jsonl",
                            "heldout141.jsonl", "heldout142.jsonl",
                            "heldout143.jsonl", "heldout144.jsonl",
+                           "heldout145.jsonl", "heldout146.jsonl",
                            "train_more48.jsonl",
                            "train_more49.jsonl", "train_more50.jsonl", "train_more51.jsonl",
                            "train_more52.jsonl", "train_more53.jsonl", "train_more54.jsonl",
