@@ -9366,3 +9366,140 @@ def test_fortieth_round_review_at_the_stop(text: str, expected: str) -> None:
 ])
 def test_fortieth_round_supplier_is_a_witness(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, forty-first round, on the rules-alone false flags of train_more134 and
+    # train_more135: a best mate's or a neighbour's relative's suicide is theirs, not the client's
+    # family history; suicide as the subject of a podcast, a film, a dissertation or a song is a
+    # topic, unless the part also says the client's own risk; a crisis line as a charity or a job is
+    # not the client's crisis plan; a gun in a dream told as funny is dream imagery unless a weapon
+    # is kept or at hand; affairs put in order for a move abroad are the move's. 11 of these were
+    # wrong on the round's start.
+    ("His best mate's father died by suicide when they were at college; he still goes "
+     'to the grave with him.',
+     'private'),
+    ("Her neighbour's son killed himself in the spring and she has been dropping round"
+     ' with meals.',
+     'private'),
+    ("A colleague's brother took his own life last year, and the office has been "
+     'strange since.',
+     'private'),
+    ("Her mum's sister died by suicide in the 1990s.", 'safety'),
+    ('His dad took his own life when he was nine.', 'safety'),
+    ("Jo's dad died by suicide when she was a teenager, she told me, and it has come "
+     'up again.',
+     'safety'),
+    ('He listened to a podcast on suicide in farmers for his course and thought it was'
+     ' well made.',
+     'private'),
+    ('The film they chose for book club had a suicide in the last act and she hated '
+     'the ending.',
+     'private'),
+    ("She's doing her dissertation on suicide prevention in young offenders.", 'private'),
+    ("The song was written about a friend's suicide, she says, and it's her favourite.", 'private'),
+    ('After the documentary on suicide she said she had been thinking about it herself.', 'safety'),
+    ('She watched a series about suicide and told me she has a plan of her own now.', 'safety'),
+    ('He listened to a podcast on suicide and then searched for how many tablets it '
+     'would take.',
+     'safety'),
+    ('She volunteers on a crisis line on Tuesdays and finds the calls draining.', 'private'),
+    ('He did a sponsored cycle for a crisis-line charity and raised six hundred '
+     'pounds.',
+     'private'),
+    ('Crisis line number given; she agreed to ring it tonight if the urges come back.', 'safety'),
+    ('In her dream she was holding a pistol at a fairground, trying to win a bear.', 'private'),
+    ('In the dream a man with a rifle stood in the car park, and she woke up laughing '
+     'at it.',
+     'private'),
+    ('He dreamt of shooting himself with the rifle he actually keeps in the shed.', 'safety'),
+    ('She has a handgun at home and dreams of using it on herself.', 'safety'),
+    ("He's getting his affairs in order for the move to New Zealand: the car, the "
+     'flat, the bank.',
+     'private'),
+    ('He has been putting his affairs in order and giving away his fishing gear.', 'safety'),
+    ('She was on a crisis line for two hours last night after the row.', 'safety'),
+    ('Asked for a crisis line number before she left.', 'safety'),
+    ('He used to work on a crisis line and asked whether I had ever done it.', 'private'),
+])
+def test_forty_first_round_precise_net(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, forty-first round, on train_more134's and train_more135's rules-alone safety misses,
+    # with look-alikes: a pet handed on 'when the time comes', a hunch that the client's words are
+    # about dying, letters to each child 'in case', a rope already up in the garage, a goodbye as if
+    # for the last time, insulin stopped, reading up on how much would be too much, how many of
+    # these it would take, not trusting herself around the tablets, mornings worst because she's
+    # still here; threats with a weapon to hand, watching an ex's flat night after night; a
+    # grandparent with dementia found wandering on a road, children frightened for amid violence
+    # next door or finding a parent passed out. 13 of these were wrong on the round's start.
+    ("She has asked her sister to take the dog 'when the time comes' and wouldn't say "
+     'what she meant.',
+     'safety'),
+    ("Arranged for the cat to go to her neighbour whenever it's needed, she said, and "
+     'changed the subject.',
+     'safety'),
+    ("Arranged for the cat to go to her neighbour while she's in Portugal for a "
+     'fortnight.',
+     'private'),
+    ("The budgie was handed over to a friend for good last week; she isn't moving and "
+     'has no new job.',
+     'safety'),
+    ('The kitten was given to a friend for good because her son turned out to be '
+     'allergic.',
+     'private'),
+    ("I wonder whether 'going to sleep for a long time' could be about dying; I'll ask"
+     ' her directly next week.',
+     'safety'),
+    ('He keeps talking about resting for a long time once the court case is over.', 'safety'),
+    ("He has written letters to each of his children 'in case', and keeps them in the "
+     'glovebox.',
+     'safety'),
+    ('Has a rope already tied up in the garage, he said, and then went quiet.', 'safety'),
+    ('The rope swing is already up in the garden for the grandchildren.', 'private'),
+    ('Said goodbye at the door as if for the last time and thanked me for everything.', 'safety'),
+    ("Said goodbye warmly; she's back in three weeks after her holiday.", 'private'),
+    ("No insulin since Thursday, says he can't face it.", 'safety'),
+    ("She has stopped her insulin and says she can't be bothered with any of it now.", 'safety'),
+    ('He has been reading up on how much of the sertraline would be too much.', 'safety'),
+    ('She asked how many of these it would take, holding up the box of codeine.', 'safety'),
+    ('She asked how many sessions it would take before she feels better.', 'private'),
+    ('He fantasises about taking all of them at once when the house is empty.', 'safety'),
+    ("She's thinking about taking all of them to the seaside for the bank holiday.", 'private'),
+    ("She doesn't trust herself around the tablets at night, so her husband keeps them.", 'safety'),
+    ("He doesn't trust himself to cook for twelve on Christmas Day.", 'private'),
+    ("After the actor's death he said he might 'do a him' one of these days.", 'safety'),
+    ("Mornings are the worst because she's still here, she told me flatly.", 'safety'),
+    ("Wakes up and finds he's still alive and is disappointed every time.", 'safety'),
+    ('The worst bit of the move is that her old piano is still here.', 'private'),
+    ('He waited by her car after work with a knife in his bag, he admitted, then drove'
+     ' off.',
+     'safety'),
+    ("He's talking of going round to 'have a word' with his brother-in-law and taking "
+     'a baseball bat.',
+     'safety'),
+    ('He went round to help his brother-in-law with a bat box for the garden.', 'private'),
+    ("Says he'll deal with her first and then himself if she takes the house.", 'safety'),
+    ("She has been parked outside her ex's new flat three nights running, just to see "
+     'him.',
+     'safety'),
+    ("Her grandad, who has Alzheimer's, was found wandering on the bypass at 2am.", 'safety'),
+    ('Her grandad was found wandering round the garden centre looking for the cafe.', 'private'),
+    ("The shouting and smashing next door goes on most nights and she's frightened for"
+     ' their toddler.',
+     'safety'),
+    ("The builders next door were smashing tiles all day and she's worried for her "
+     'sleep.',
+     'private'),
+    ('The kids came home from school and found their mum passed out on the kitchen '
+     'floor.',
+     'safety'),
+    ('On the crisis line she now catches herself agreeing that some callers have the '
+     'right idea.',
+     'safety'),
+    ('Her sister has the right idea, moving to the coast before the kids start school.', 'private'),
+])
+def test_forty_first_round_risk_said_quietly(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
