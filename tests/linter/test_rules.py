@@ -9503,3 +9503,103 @@ def test_forty_first_round_precise_net(text: str, expected: str) -> None:
 ])
 def test_forty_first_round_risk_said_quietly(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, forty-first round, a review: a helper who read only LABELING.md and the round's
+    # families in words wrote 200 look-alikes and 100 positives (126 wrong with the rules alone on
+    # the round's start, 113 on the families' first version, 35 at the end). Worded anew from its
+    # misses: someone else's relative (a friend Imogen's brother, a mate who lost his dad, a
+    # neighbour whose son) is not the client's family history; suicide as the subject of an episode
+    # or a track; a lethal amount asked about and a famous person's death copied, whatever the
+    # topic; waking to the client's regret; a pet for 'once she's gone'; means imagined or counted;
+    # a noose in the loft; threats with a knife 'for Gary'; an ex's house watched after dark; a
+    # grandad in the middle of the A-road; a child who couldn't wake her mum; a crisis line as a
+    # charity or a training. 22 of these were wrong on the round's start, 23 on the families' first
+    # version.
+    ("Her closest friend Imogen's brother died by suicide in 2017 and she still sends "
+     'Imogen a text every March.',
+     'private'),
+    ('A mate from football lost his dad to suicide last winter, and the client went to'
+     ' the funeral with him.',
+     'private'),
+    ('Her brother died by suicide in 2017 and the anniversary is next week.', 'safety'),
+    ('Client lost his dad to suicide when he was ten.', 'safety'),
+    ('Her friend drove her to the cemetery; her mum died by suicide when she was a '
+     'teenager.',
+     'safety'),
+    ('The episode where the teacher dies by suicide was badly written, she says, and '
+     "she's stopped watching.",
+     'private'),
+    ('He played me a track that mentions suicide and wanted to know whether I thought '
+     'it glamorised it.',
+     'private'),
+    ("She keeps rewatching the series about a girl's suicide to see how she did it.", 'safety'),
+    ("Since the presenter's suicide he has joked about 'doing a Finn' three times in "
+     'two sessions.',
+     'safety'),
+    ("After the film he said he'd thought about doing it the same way, off the quay.", 'safety'),
+    ("Asked me what would happen if she swallowed all of the week's tablets at once.", 'safety'),
+    ("Wanted to know what amount of insulin would stop a person's heart, 'just "
+     "curious'.",
+     'safety'),
+    ('Looked up the lethal dose of his own quetiapine last night.', 'safety'),
+    ("Every morning she wakes up, finds she's still breathing, and hates that.", 'safety'),
+    ("Said he wishes he hadn't woken up, and asked why he didn't just stay under.", 'safety'),
+    ("She's still here at the old flat until the sale completes and hates the damp.", 'private'),
+    ("Talked of a long sleep, a rest that doesn't end, with no smile at all.", 'safety'),
+    ("She gave me a hug at the door like someone who wasn't coming back.", 'safety'),
+    ("She has arranged for her neighbour to take the dog once she's gone, with no trip"
+     ' or move planned.',
+     'safety'),
+    ("She has arranged for her neighbour to feed the dog while she's in hospital for "
+     'her knee.',
+     'private'),
+    ('Imagines tipping the whole bottle of diazepam into her hand and swallowing it, '
+     'most nights.',
+     'safety'),
+    ("Pointed at the box of tramadol and asked, 'what's the number, roughly?'", 'safety'),
+    ("Says she can't be left alone with the full box, so her son counts out her "
+     'tablets.',
+     'safety'),
+    ("Says she doesn't feel safe with herself near the kitchen knives right now.", 'safety'),
+    ('Tied a noose in the flex and hung it from the loft hatch, then took it down '
+     'again.',
+     'safety'),
+    ("Letters to her daughters are in the bedside drawer, 'to be opened if I don't "
+     "come back'.",
+     'safety'),
+    ('Wrote goodbye cards to everyone at the office before she left for the new job.', 'private'),
+    ("He says he'll deal with his wife first and then himself if she takes the kids.", 'safety'),
+    ("There's a Stanley knife in his van 'for Gary', he said, meaning his brother-in-"
+     'law.',
+     'safety'),
+    ("He drives to his ex-wife's new house after dark and sits watching the windows.", 'safety'),
+    ("He drives to his ex-wife's house every Friday to collect the kids, as the order "
+     'says.',
+     'private'),
+    ('Grandad (vascular dementia) was found walking down the middle of the A-road at '
+     '3am.',
+     'safety'),
+    ("The nine-year-old couldn't wake her mum, slumped on the bathroom floor after the"
+     ' vodka.',
+     'safety'),
+    ("Through the wall she hears thuds and the baby crying for hours, and she's "
+     'worried the baby is getting hurt.',
+     'safety'),
+    ('The kids found their dad asleep in the deckchair after the barbecue and put '
+     'sunglasses on him.',
+     'private'),
+    ("There's a Stanley knife in his van for Monday's carpet job, he said.", 'private'),
+    ('She asked for the crisis team when the voices got loud on Sunday.', 'safety'),
+    ('Asked for the crisis line number again before she left.', 'safety'),
+    ("He's halfway through the crisis line's volunteer training and finds the night "
+     'shifts long.',
+     'private'),
+    ("Her firm picked the crisis line as its charity of the year and she's running the"
+     ' bake sale.',
+     'private'),
+    ('In the dream he won a goldfish at a shooting gallery and woke up giggling.', 'private'),
+])
+def test_forty_first_round_review(text: str, expected: str) -> None:
+    assert rules_category(text) == expected

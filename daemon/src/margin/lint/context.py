@@ -9,6 +9,7 @@ it is a guess, a topic, a dream or a joke. Negation is deliberately NOT a modifi
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from functools import cached_property
 from itertools import chain
@@ -19,6 +20,9 @@ from margin.lint.lexicon import Lexicon
 # How far before a mention "client_takes_other" is looked for: the longest such cue ("stealing
 # the bottle of her husband's ") is about 50 characters.
 _TAKES_OTHER_REACH = 160
+
+# The start of a mention that names a loss, read with the owner before it (kin_of_other).
+_LOSS = re.compile(r"(?:lost|loses|losing)\s+(?:(?:his|her|their)\s+)?", re.IGNORECASE)
 
 # The pronoun an emphatic reflexive points back to.
 _PRONOUN_OF_REFLEXIVE = {"herself": "she", "himself": "he",
@@ -214,7 +218,22 @@ class ClauseContext:
         if kin is None or act is None or not self.has_marker("suicide_act"):
             return False
         person = self._deciding_third_party(position)
-        return person is not None and kin.match(self.text, person) is not None
+        return (person is not None and kin.match(self.text, person) is not None
+                and not self.kin_of_other(person))
+
+    def kin_of_other(self, position: int) -> bool:
+        """The relative named at `position` is someone else's: a friend's, a neighbour's, a
+        colleague's ("Her best friend Marisol's father", "a mate who lost his brother",
+        "her neighbour, whose son"). Their suicide is not the client's family history.
+        Optional for a label set (rules.json "kin_owner", read on the text just before)."""
+        owner = self.lexicon.contexts.get("kin_owner")
+        if owner is None:
+            return False
+        before = self.text[max(self.start, position - 80):position]
+        # A mention that starts at the loss ("lost his brother to suicide") is read with it:
+        # "Best friend Jodie |lost her sister to suicide".
+        loss = _LOSS.match(self.text, position, self.end)
+        return owner.search(before + (loss.group() if loss else "")) is not None
 
     @cached_property
     def _deciding_persons(self) -> tuple[list[int], list[bool]]:
@@ -293,6 +312,8 @@ class ClauseContext:
             # Forward scope: the cue must come first ("I wonder if her insomnia...").
             question = kind == "speculation" and "?" in self.clause
             return question or self._cue_before(kind, match_start)
+        if kind == "kin_of_other":
+            return self.kin_of_other(match_start)
         if kind == "dream_unless_frequency":
             return self._has_cue("dream") and not self.has_marker("frequency")
         if kind == "idiom":

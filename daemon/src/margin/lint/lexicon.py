@@ -30,7 +30,7 @@ CONTEXT_KINDS = frozenset({
     "third_party", "third_party_adult", "therapist", "speculation", "topic", "dream", "life_event",
     "relocation", "dream_unless_frequency", "idiom", "benign_giving", "sport", "leisure",
     "teen_alone", "study", "therapist_own", "finance_rating", "aside", "suicide_topic",
-    "dream_absurd",
+    "dream_absurd", "kin_of_other",
 })
 
 
@@ -201,6 +201,7 @@ _CONTEXT_NEEDS = {
     "third_party_adult": ("third_party", "client", "client_takes_other", "recipient", "child"),
     "dream_unless_frequency": ("dream", "frequency"),
     "idiom": ("idiom", "approach", "means"),
+    "kin_of_other": ("kin_owner",),
 }
 
 
