@@ -9603,3 +9603,38 @@ def test_forty_first_round_risk_said_quietly(text: str, expected: str) -> None:
 ])
 def test_forty_first_round_review(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, forty-first round, a second reading as a clinician: real risk told beside the
+    # round's narrowings stays safety: a dissertation on suicide with 'better off dead', a
+    # documentary and then a note to each child, a gun in a funny dream beside a pistol in the
+    # drawer, a pet for 'once she's gone' with nothing more said, the client's own mum's suicide
+    # beside a friend's mum's, a knife 'for Kyle'; and the look-alikes the new patterns first read:
+    # a cake knife for Sarah's wedding, a cat that goes to her sister once she's gone to uni. 3 of
+    # these were wrong on the version before, 4 on the round's start.
+    ("Her dissertation on suicide is going badly and she says she'd be better off dead.", 'safety'),
+    ('She watched a documentary about suicide and then wrote a note to each of her '
+     'kids.',
+     'safety'),
+    ('After the podcast on suicide she looked up methods on her phone.', 'safety'),
+    ("She's writing an essay on suicide because she has been there herself, she says.", 'safety'),
+    ("In the dream the gun fired confetti and she laughed, but she has her dad's "
+     'pistol in the drawer.',
+     'safety'),
+    ("There was a cake knife in the box for Sarah's wedding, she said.", 'private'),
+    ("The cat goes to her sister once she's gone to uni in September.", 'private'),
+    ("The cat goes to her sister once she's gone, she said, and wouldn't say more.", 'safety'),
+    ("Her friend's mum died by suicide last year, and her own mum died by suicide in "
+     '2010.',
+     'safety'),
+    ('She lost her partner to suicide last year.', 'safety'),
+    ('Her colleague, whose brother died by suicide, has been off work since Easter.', 'private'),
+    ('Her mum died by suicide, and her best friend came to the funeral.', 'safety'),
+    ("She asked what would happen if she took all of her husband's sleeping pills.", 'safety'),
+    ("Keeps a knife in his jacket 'for Kyle', he said, meaning the man who owes him "
+     'money.',
+     'safety'),
+])
+def test_forty_first_round_second_reading(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
