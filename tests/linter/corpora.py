@@ -267,7 +267,9 @@ CORPORA = {
         # final linter. heldout145 (published phrasing from fathers' and non-birthing partners'
         # perinatal mental health, 184 pages) and heldout146 (refugee and asylum-seeking children
         # and young people), written blind at the fortieth round's start and kept unopened: run
-        # first at the forty-first round's start.)
+        # first at the forty-first round's start. heldout147 (published phrasing from gambling harm
+        # and its treatment, 124 pages) and heldout148 (older adults in care homes), written blind
+        # at the forty-first round's start: run first on its final linter.)
         estimate=("heldout7.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl",
                   "heldout34.jsonl", "heldout35.jsonl", "heldout36.jsonl", "heldout37.jsonl",
                   "heldout38.jsonl", "heldout39.jsonl", "heldout40.jsonl", "heldout53.jsonl",
@@ -294,7 +296,7 @@ CORPORA = {
                   "heldout137.jsonl", "heldout138.jsonl", "heldout139.jsonl",
                   "heldout140.jsonl", "heldout141.jsonl", "heldout142.jsonl",
                   "heldout143.jsonl", "heldout144.jsonl", "heldout145.jsonl",
-                  "heldout146.jsonl"),
+                  "heldout146.jsonl", "heldout147.jsonl", "heldout148.jsonl"),
         extra=("train_extra.jsonl", "published.jsonl", "train_more.jsonl", "train_more2.jsonl",
                "train_more3.jsonl", "train_more4.jsonl", "train_more5.jsonl",
                "train_more6.jsonl", "train_more7.jsonl", "train_more8.jsonl",
@@ -393,6 +395,7 @@ CORPORA = {
                            "heldout141.jsonl", "heldout142.jsonl",
                            "heldout143.jsonl", "heldout144.jsonl",
                            "heldout145.jsonl", "heldout146.jsonl",
+                           "heldout147.jsonl", "heldout148.jsonl",
                            "train_more48.jsonl",
                            "train_more49.jsonl", "train_more50.jsonl", "train_more51.jsonl",
                            "train_more52.jsonl", "train_more53.jsonl", "train_more54.jsonl",
