@@ -9608,11 +9608,12 @@ def test_forty_first_round_review(text: str, expected: str) -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     # Issue 16, forty-first round, a second reading as a clinician: real risk told beside the
     # round's narrowings stays safety: a dissertation on suicide with 'better off dead', a
-    # documentary and then a note to each child, a gun in a funny dream beside a pistol in the
-    # drawer, a pet for 'once she's gone' with nothing more said, the client's own mum's suicide
-    # beside a friend's mum's, a knife 'for Kyle'; and the look-alikes the new patterns first read:
-    # a cake knife for Sarah's wedding, a cat that goes to her sister once she's gone to uni. 3 of
-    # these were wrong on the version before, 4 on the round's start.
+    # documentary and then a note to each child, a film's suicide scene she can relate to, a gun in
+    # a funny dream beside a pistol in the drawer, a pet for 'once she's gone' with nothing more
+    # said, the client's own mum's suicide beside a friend's mum's, a knife 'for Kyle'; and the
+    # look-alikes the new patterns first read: a cake knife for Sarah's wedding, a cat that goes to
+    # her sister once she's gone to uni. 3 of these were wrong on the version before, 3 on the
+    # round's start.
     ("Her dissertation on suicide is going badly and she says she'd be better off dead.", 'safety'),
     ('She watched a documentary about suicide and then wrote a note to each of her '
      'kids.',
@@ -9634,6 +9635,9 @@ def test_forty_first_round_review(text: str, expected: str) -> None:
     ("She asked what would happen if she took all of her husband's sleeping pills.", 'safety'),
     ("Keeps a knife in his jacket 'for Kyle', he said, meaning the man who owes him "
      'money.',
+     'safety'),
+    ("Talked about the film's suicide scene; she said she can relate and has been "
+     'there.',
      'safety'),
 ])
 def test_forty_first_round_second_reading(text: str, expected: str) -> None:
