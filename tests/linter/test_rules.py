@@ -9610,10 +9610,11 @@ def test_forty_first_round_review(text: str, expected: str) -> None:
     # round's narrowings stays safety: a dissertation on suicide with 'better off dead', a
     # documentary and then a note to each child, a film's suicide scene she can relate to, a gun in
     # a funny dream beside a pistol in the drawer, a pet for 'once she's gone' with nothing more
-    # said, the client's own mum's suicide beside a friend's mum's, a knife 'for Kyle'; and the
-    # look-alikes the new patterns first read: a cake knife for Sarah's wedding, a cat that goes to
-    # her sister once she's gone to uni. 3 of these were wrong on the version before, 3 on the
-    # round's start.
+    # said, the client's own mum's suicide beside a friend's mum's, a knife 'for Kyle', going the
+    # same way as an actor who killed himself; and the look-alikes the new patterns first read: a
+    # cake knife for Sarah's wedding, a cat that goes to her sister once she's gone to uni, going
+    # the same way as a mother with dementia. 4 of these were wrong on the round's start; the
+    # look-alike of a mother with dementia was wrong on the version before the review at the stop.
     ("Her dissertation on suicide is going badly and she says she'd be better off dead.", 'safety'),
     ('She watched a documentary about suicide and then wrote a note to each of her '
      'kids.',
@@ -9638,6 +9639,10 @@ def test_forty_first_round_review(text: str, expected: str) -> None:
      'safety'),
     ("Talked about the film's suicide scene; she said she can relate and has been "
      'there.',
+     'safety'),
+    ("She's frightened she'll go the same way Mum did, forgetting names by sixty.", 'private'),
+    ('Since the actor killed himself she keeps saying she might go the same way Jonah '
+     'did.',
      'safety'),
 ])
 def test_forty_first_round_second_reading(text: str, expected: str) -> None:
