@@ -9647,3 +9647,19 @@ def test_forty_first_round_review(text: str, expected: str) -> None:
 ])
 def test_forty_first_round_second_reading(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, forty-first round, review at the stop: someone else's relative (kin_owner) must not
+    # take the client's own family history: a friend who 'said she lost her dad' may be telling of
+    # the client's loss, and 'she and her best friend both lost their dads' names the client's. The
+    # second was private on the version before.
+    ('Her friend said she lost her dad to suicide when she was nine.', 'safety'),
+    ('She and her best friend both lost their dads to suicide in the same year.', 'safety'),
+    ('Her friend and she each lost a brother to suicide as teenagers.', 'safety'),
+    ('Her best friend lost her dad to suicide last spring and the client has been '
+     'cooking for her.',
+     'private'),
+])
+def test_forty_first_round_kin_of_other_keeps_the_clients_own(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
