@@ -269,7 +269,10 @@ CORPORA = {
         # and young people), written blind at the fortieth round's start and kept unopened: run
         # first at the forty-first round's start. heldout147 (published phrasing from gambling harm
         # and its treatment, 124 pages) and heldout148 (older adults in care homes), written blind
-        # at the forty-first round's start: run first on its final linter.)
+        # at the forty-first round's start: run first on its final linter. heldout149 (published
+        # phrasing from military veterans' families and partners, 169 pages) and heldout150 (eating
+        # disorders in men and boys), written blind at the forty-first round's start and kept
+        # unopened: run first at the forty-second round's start.)
         estimate=("heldout7.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl",
                   "heldout34.jsonl", "heldout35.jsonl", "heldout36.jsonl", "heldout37.jsonl",
                   "heldout38.jsonl", "heldout39.jsonl", "heldout40.jsonl", "heldout53.jsonl",
@@ -296,7 +299,8 @@ CORPORA = {
                   "heldout137.jsonl", "heldout138.jsonl", "heldout139.jsonl",
                   "heldout140.jsonl", "heldout141.jsonl", "heldout142.jsonl",
                   "heldout143.jsonl", "heldout144.jsonl", "heldout145.jsonl",
-                  "heldout146.jsonl", "heldout147.jsonl", "heldout148.jsonl"),
+                  "heldout146.jsonl", "heldout147.jsonl", "heldout148.jsonl",
+                  "heldout149.jsonl", "heldout150.jsonl"),
         extra=("train_extra.jsonl", "published.jsonl", "train_more.jsonl", "train_more2.jsonl",
                "train_more3.jsonl", "train_more4.jsonl", "train_more5.jsonl",
                "train_more6.jsonl", "train_more7.jsonl", "train_more8.jsonl",
@@ -396,6 +400,7 @@ CORPORA = {
                            "heldout143.jsonl", "heldout144.jsonl",
                            "heldout145.jsonl", "heldout146.jsonl",
                            "heldout147.jsonl", "heldout148.jsonl",
+                           "heldout149.jsonl", "heldout150.jsonl",
                            "train_more48.jsonl",
                            "train_more49.jsonl", "train_more50.jsonl", "train_more51.jsonl",
                            "train_more52.jsonl", "train_more53.jsonl", "train_more54.jsonl",
