@@ -9663,3 +9663,240 @@ def test_forty_first_round_second_reading(text: str, expected: str) -> None:
 ])
 def test_forty_first_round_kin_of_other_keeps_the_clients_own(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, forty-second round, on the rules-alone private flags left at the forty-first round's
+    # end and train_more137's: a knife or a rope kept or bought for its ordinary use (peeling
+    # apples, a present, drying over winter, opening parcels), letters to each grandchild every
+    # Christmas, parked outside a house working up the courage to go in or to pick up the children,
+    # another adult's overdose on purpose (a parent's stays family history), a son or daughter of a
+    # grown-up age, tablets collected from the chemist; and the risk told beside them (hidden,
+    # sealed, for when the pressure builds, watching an ex's house). 17 of these were wrong on the
+    # round's start.
+    ('He has a baseball bat signed by his childhood hero hanging on the wall of his '
+     'den.',
+     'private'),
+    ('She keeps a little pocket knife in her handbag for peeling apples at lunch.', 'private'),
+    ('She writes letters to each of her grandchildren every Christmas.', 'private'),
+    ("He tied the boat's rope round a beam in the garage to dry it over winter.", 'private'),
+    ('She bought a new kitchen knife as a housewarming present for her friend.', 'private'),
+    ("Her son's insulin pump trial was stopped because the sensor kept failing.", 'private'),
+    ("She sat parked outside her mum's house for ten minutes working up the courage to"
+     ' go in.',
+     'private'),
+    ("His teammate's cousin overdosed on purpose last spring; he barely knew him.", 'private'),
+    ("Her landlady's grown-up son died by suicide two years ago and the house still "
+     'feels heavy.',
+     'private'),
+    ("Her colleague's daughter was arrested for shoplifting and the whole office "
+     'knows.',
+     'private'),
+    ("Her neighbour's grown-up son drinks heavily and shouts in the garden at night.", 'private'),
+    ("She has been writing letters to each of her grandchildren in case she isn't "
+     'around much longer.',
+     'safety'),
+    ('He tied a rope round a beam in the garage last week and says he just wanted to '
+     'see if it would hold.',
+     'safety'),
+    ('She bought a new kitchen knife and keeps it under her pillow since the voices '
+     'started.',
+     'safety'),
+    ('Her son has stopped using his insulin and says there is no point any more.', 'safety'),
+    ('She sat parked on the bridge for an hour last night looking over the edge.', 'safety'),
+    ('His cousin overdosed on purpose last year and so did his uncle; his dad died by '
+     'suicide when he was nine.',
+     'safety'),
+    ("Her landlady's son has been threatening her with a knife when she is late with "
+     'rent.',
+     'safety'),
+    ('She said the pocket knife is for cutting herself when the pressure builds.', 'safety'),
+    ('Her brother overdosed on purpose last year, the same week as his divorce.', 'safety'),
+    ('She overdosed on purpose in March and was in ICU for two nights.', 'safety'),
+    ("Pt OD'd intentionally last wk, medically cleared.", 'safety'),
+    ('He keeps a knife in the van for fishing but admits he has thought of using it on'
+     ' himself.',
+     'safety'),
+    ('She keeps a knife by the bed for protection since the break-in.', 'safety'),
+    ('She writes letters to each of her children every birthday; this year she sealed '
+     "them and said they are for after she's gone.",
+     'safety'),
+    ("He sits outside his ex's house every night until the lights go off.", 'safety'),
+    ("Her friend's 15-year-old overdosed on purpose and the client is worried about "
+     'her own daughter copying.',
+     'safety'),
+    ('He bought a rope as a gift for himself, he joked, and tied it to the loft hatch.', 'safety'),
+    ('Keeps a hunting knife under the mattress for peeling apples, she says, but she '
+     'hid it from her partner.',
+     'safety'),
+    ('Carries a small penknife on her keyring for opening parcels at the depot.', 'private'),
+    ('He bought his brother a carving knife as a wedding present and worried it was '
+     'bad luck.',
+     'private'),
+    ('The old climbing rope is strung across the shed to dry it out after the trip.', 'private'),
+    ('She writes cards to each of her nieces every birthday, with a tenner inside.', 'private'),
+    ('Letters to each of the grandkids at Christmas are her favourite job of December.', 'private'),
+    ("He sat outside his dad's house for twenty minutes working up the nerve to knock.", 'private'),
+    ("She parks outside her ex's flat every other Friday to pick up the kids for the "
+     'weekend.',
+     'private'),
+    ("Her flatmate's brother overdosed on purpose in his thirties; she only heard "
+     'about it last month.',
+     'private'),
+    ('Her 34-year-old son was arrested for fighting outside a pub and she paid his '
+     'fine.',
+     'private'),
+    ('Son (41) has had a second relapse with drink; lives two hours away, no kids.', 'private'),
+    ('Her son, now in his thirties, took an overdose of heroin last year and is in '
+     'rehab.',
+     'private'),
+    ("She collected her mum's tablets from the chemist on the way to the session.", 'private'),
+    ("She keeps a penknife in her pocket and says it's for when the pressure gets too "
+     'much.',
+     'safety'),
+    ("He bought a knife as a present to himself, he said with a laugh, and won't say "
+     'where it is.',
+     'safety'),
+    ("A rope has been hanging from the beam in his garage for a week and he won't say "
+     "what it's for.",
+     'safety'),
+    ('She writes cards to each of her nieces every birthday, but this year she said '
+     'they were the last ones.',
+     'safety'),
+    ("He sits outside his ex's house most nights and watches who comes and goes.", 'safety'),
+    ('His mum overdosed on purpose when he was a teenager.', 'safety'),
+    ('Pt overdosed deliberately on Sat, 20 x paracetamol, A&E, discharged Mon.', 'safety'),
+    ('Her 15-year-old son has been cutting his arms and she found blood on his sheets.', 'safety'),
+    ('Her grown-up daughter leaves the grandkids alone in the car while she drinks in '
+     'the pub.',
+     'safety'),
+    ('She collects her tablets from the chemist every week and has been saving them in'
+     ' a tin.',
+     'safety'),
+])
+def test_forty_second_round_ordinary_means_and_grown_children(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, forty-second round, on train_more136's rules-alone safety misses: not wanting or
+    # hoping not to wake up, tablets saved or kept back (read as pills are), a relative's leftover
+    # tablets saved, farm and practice poisons, a viaduct or a gorge looked over, a drug thought of
+    # for oneself, a means that would do it or enough of it to do it, stepping in front of traffic
+    # on purpose, insulin taken or skipped to make it stop, a lethal dose worked out, a shotgun by
+    # its bore; and their look-alikes (an early start, the baby, the GP's word for a course of
+    # antibiotics, a phone in hand, a needle's gauge, fencing worked out). 10 of these were wrong on
+    # the round's start.
+    ('He says most nights he goes to bed hoping not to wake up.', 'safety'),
+    ("Doesn't want to wake up anymore, she told the GP.", 'safety'),
+    ("She said she didn't want to wake up this morning, or any morning.", 'safety'),
+    ("She doesn't want to wake up early on Saturdays any more now the baby sleeps in.", 'private'),
+    ("He didn't want to wake up the baby, so he slept on the sofa.", 'private'),
+    ("He's been keeping back his nightly tablets for a fortnight and won't say why.", 'safety'),
+    ("Put aside a bottle of the weedkiller in the barn 'for later'.", 'safety'),
+    ('She drove to the gorge after work and stood at the fence looking over the edge '
+     'for an hour.',
+     'safety'),
+    ('He goes up the viaduct on his lunch break and sits on the parapet.', 'safety'),
+    ("She has been thinking about using her dad's old morphine on herself.", 'safety'),
+    ('Told me the paraquat in the store would do it, then changed the subject.', 'safety'),
+    ("Says she has enough of her mum's tablets to do it and knows where they are.", 'safety'),
+    ('Walked out in front of a bus on purpose last week; the driver braked in time.', 'safety'),
+    ('He injected extra insulin on Sunday to make it all stop, then rang his sister.', 'safety'),
+    ('Has been missing her insulin doses to see what would happen, she says.', 'safety'),
+    ("He's been saving his dad's leftover sleeping tablets in a drawer.", 'safety'),
+    ('The tablets would do it, the GP told her, meaning they would clear the infection'
+     ' in a week.',
+     'private'),
+    ('Enough time to do it properly is all she wants for her dissertation.', 'private'),
+    ('She has been thinking about using the new app on herself before recommending it '
+     'to clients.',
+     'private'),
+    ("His mum's old tablets went back to the pharmacy after the funeral.", 'private'),
+    ('Walked across the viaduct on the heritage trail and took photos of the valley.', 'private'),
+    ("Bought a 12-gauge last week and keeps it in the truck, won't say why.", 'safety'),
+    ('She needed an 18-gauge needle for the blood donation and fainted anyway.', 'private'),
+    ('He has worked out the dose of insulin for himself and knows it would be enough.', 'safety'),
+    ('He worked out the amount of fencing for the top field for himself, no '
+     'contractor.',
+     'private'),
+])
+def test_forty_second_round_means_in_farm_and_ward_words(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, forty-second round, a review: a helper who read only LABELING.md and the round's
+    # families in words wrote 200 look-alikes and 100 positives (wrong with the rules alone: 88 of
+    # 300 on the round's start, 42 at the end). Worded anew from what it found: hoping not to open
+    # her eyes or to have to wake up, the last cards they'll get, a blade for when it all builds up,
+    # tablets put in a jar instead of taken, so there'll be enough, a height high enough or a flex
+    # long enough for the job, a relative's medicine not given back, insulin skipped to find out,
+    # stepping into the path of a lorry, standing in the road with eyes closed, a drug imagined in
+    # her own veins, poisons kept back, a twelve-bore; and the look-alikes (an alarm, the scouts,
+    # fabric, a gun sold with the house, a tree swing, a needle, string for parcels, pesticide for
+    # next season). 16 of these were wrong on the round's start.
+    ("Prays every night that she won't open her eyes again.", 'safety'),
+    ("He hopes that's the last time he'll ever have to wake up, he said flatly.", 'safety'),
+    ("She said these are the last cards they'll ever get from her.", 'safety'),
+    ('Keeps a razor in her make-up bag for when it all gets too much.', 'safety'),
+    ("She isn't taking them any more; they go into a jam jar in the wardrobe.", 'safety'),
+    ("Cuts each tablet in half so there'll be enough by the spring.", 'safety'),
+    ('There are enough pills in the bathroom cabinet to finish things, she said.', 'safety'),
+    ('Says the multistorey by the station would be high enough.', 'safety'),
+    ('The flex in the loft is long enough for the job, he told me.', 'safety'),
+    ("His late dad's morphine is still in the kitchen drawer and he won't give it back"
+     ' to the pharmacy.',
+     'safety'),
+    ('Missed her insulin all weekend to find out how long it would take.', 'safety'),
+    ('Deliberately skipped his insulin on Friday and Saturday.', 'safety'),
+    ('She stepped off the pavement into the path of a lorry to find out whether it '
+     'would stop.',
+     'safety'),
+    ('Stood in the middle of the road at midnight, eyes closed, until a taxi swerved.', 'safety'),
+    ('She imagined what the potassium would do if it went into her own veins.', 'safety'),
+    ("He kept a box of the euthanasia drug back from the practice's stock.", 'safety'),
+    ("Keeps the old strychnine in the barn and calls it 'my way out'.", 'safety'),
+    ("The paraquat is in the shed for when she's had enough.", 'safety'),
+    ('His twelve-bore is in the wardrobe, loaded.', 'safety'),
+    ('Bought rope for the garden and tied it round the beam in the shed to test it.', 'safety'),
+    ("He sat outside his ex's house working up the courage to go in and confront her "
+     'new man.',
+     'safety'),
+    ("She doesn't want to wake up to that alarm ever again now she's retired.", 'private'),
+    ('Bought her nephew a penknife for the scouts with his name engraved on it.', 'private'),
+    ("She's been cutting fabric for the quilt in the evenings.", 'private'),
+    ("The old man's shotgun was sold with the house when he died in 1990.", 'private'),
+    ('Rope for the tree swing is hanging from the beam in the barn.', 'private'),
+    ('She needed a 21-gauge needle and the nurse struggled to find a vein.', 'private'),
+    ('Cutting string and tape for the parcels at the depot takes most of his shift.', 'private'),
+    ('Kept the leftover pesticide back for next season in the farm store.', 'private'),
+])
+def test_forty_second_round_review(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, forty-second round, a second reading as a clinician: real risk told beside the
+    # round's narrowings stays safety: a knife for the garden she has thought of using, new cuts
+    # beside a pocket knife for apples, a penknife for work scratched at her wrists, a washing line
+    # tied to the loft hatch and a chair, a gun sold with the farm and a new one bought, a grown-up
+    # son's threats or his baby daughter, an ex with a bat at the handover; and a grown-up son too
+    # drunk to get to work is his own matter. 2 of these were wrong on the round's start and on the
+    # version before the reading.
+    ('Keeps a kitchen knife for the garden and says she has been thinking of using it.', 'safety'),
+    ("Her son (22) is threatening to kill her if she doesn't hand over her bank card.", 'safety'),
+    ('The old rifle was sold with the farm, but he bought a new one last month and '
+     "won't say why.",
+     'safety'),
+    ('Keeps a pocket knife in her bag for peeling apples, and the school nurse saw new'
+     ' cuts on her arms.',
+     'safety'),
+    ('Carries a penknife for work and has been scratching at her wrists with it.', 'safety'),
+    ('She tied the washing line to the loft hatch last night and stood on a chair.', 'safety'),
+    ('Her 30-year-old son is too drunk most nights to look after his baby daughter.', 'safety'),
+    ("Parked outside her ex's flat to pick up the kids and he came at her with a bat.", 'safety'),
+    ('Her 30-year-old son is too drunk most nights to get to work on time.', 'private'),
+])
+def test_forty_second_round_second_reading(text: str, expected: str) -> None:
+    assert rules_category(text) == expected

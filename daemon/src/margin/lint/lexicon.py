@@ -30,7 +30,7 @@ CONTEXT_KINDS = frozenset({
     "third_party", "third_party_adult", "therapist", "speculation", "topic", "dream", "life_event",
     "relocation", "dream_unless_frequency", "idiom", "benign_giving", "sport", "leisure",
     "teen_alone", "study", "therapist_own", "finance_rating", "aside", "suicide_topic",
-    "dream_absurd", "kin_of_other",
+    "dream_absurd", "kin_of_other", "ordinary_use",
 })
 
 
