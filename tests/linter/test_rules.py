@@ -9900,3 +9900,30 @@ def test_forty_second_round_review(text: str, expected: str) -> None:
 ])
 def test_forty_second_round_second_reading(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, forty-second round, review at the stop: the round's rule of means and quiet risk
+    # read ordinary wishes and plans: a mother-in-law who wouldn't come round, saving so there'll be
+    # enough for a deposit, a loft high enough to stand up in, insulin moved to lunchtime hoping
+    # she'd feel less tired, trust in herself, stress taken out on himself, the last cards before a
+    # move; and 'end things with Mark' is a break-up. Hoping not to come round after taking them,
+    # half of each dose saved so there'll be enough, and ending things tonight stay safety. 6 of
+    # these were wrong on the version before the review, 2 on the round's start.
+    ("She wishes her mother-in-law wouldn't come round every Sunday.", 'private'),
+    ("She's saving hard so there'll be enough for the deposit by June.", 'private'),
+    ('She has saved enough to end things with Mark and move out.', 'private'),
+    ('The loft would be high enough to stand up in once the joists are moved.', 'private'),
+    ("She's moved her insulin to lunchtime, hoping she would feel less tired in the "
+     'afternoons.',
+     'medication'),
+    ('Took double her migraine tablets to make it stop, then slept it off.', 'private'),
+    ('She has been thinking about putting more trust in herself at work.', 'private'),
+    ('He thinks he keeps taking his stress out on himself.', 'private'),
+    ("These are the last cards she'll send from this address before the move to Leeds.", 'private'),
+    ("Hoping she won't come round after taking them, she said, quite calm.", 'safety'),
+    ("Saving half of each dose in a tin so there'll be enough.", 'safety'),
+    ('She says she is ending things tonight and has written to her sister.', 'safety'),
+])
+def test_forty_second_round_review_at_the_stop(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
