@@ -272,7 +272,9 @@ CORPORA = {
         # at the forty-first round's start: run first on its final linter. heldout149 (published
         # phrasing from military veterans' families and partners, 169 pages) and heldout150 (eating
         # disorders in men and boys), written blind at the forty-first round's start and kept
-        # unopened: run first at the forty-second round's start.)
+        # unopened: run first at the forty-second round's start. heldout151 (published phrasing from
+        # chronic pain and pain psychology, 172 pages) and heldout152 (perinatal loss), written
+        # blind at the forty-second round's start: run first on its final linter.)
         estimate=("heldout7.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl",
                   "heldout34.jsonl", "heldout35.jsonl", "heldout36.jsonl", "heldout37.jsonl",
                   "heldout38.jsonl", "heldout39.jsonl", "heldout40.jsonl", "heldout53.jsonl",
@@ -300,7 +302,8 @@ CORPORA = {
                   "heldout140.jsonl", "heldout141.jsonl", "heldout142.jsonl",
                   "heldout143.jsonl", "heldout144.jsonl", "heldout145.jsonl",
                   "heldout146.jsonl", "heldout147.jsonl", "heldout148.jsonl",
-                  "heldout149.jsonl", "heldout150.jsonl"),
+                  "heldout149.jsonl", "heldout150.jsonl", "heldout151.jsonl",
+                  "heldout152.jsonl"),
         extra=("train_extra.jsonl", "published.jsonl", "train_more.jsonl", "train_more2.jsonl",
                "train_more3.jsonl", "train_more4.jsonl", "train_more5.jsonl",
                "train_more6.jsonl", "train_more7.jsonl", "train_more8.jsonl",
@@ -402,6 +405,7 @@ CORPORA = {
                            "heldout145.jsonl", "heldout146.jsonl",
                            "heldout147.jsonl", "heldout148.jsonl",
                            "heldout149.jsonl", "heldout150.jsonl",
+                           "heldout151.jsonl", "heldout152.jsonl",
                            "train_more48.jsonl",
                            "train_more49.jsonl", "train_more50.jsonl", "train_more51.jsonl",
                            "train_more52.jsonl", "train_more53.jsonl", "train_more54.jsonl",
