@@ -9927,3 +9927,20 @@ def test_forty_second_round_second_reading(text: str, expected: str) -> None:
 ])
 def test_forty_second_round_review_at_the_stop(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, forty-second round, the final re-read: the round's rehearsal words read ordinary
+    # life (a bridge club committee, a roof terrace, watching the rowers from the middle of a
+    # bridge, the time for her insulin). They are narrowed to the edge, the rail, the parapet or the
+    # ledge, and to 'for when it's time'. 3 of these were wrong on the version before, 2 on the
+    # round's start.
+    ('She sits on the bridge club committee and enjoys the politics.', 'private'),
+    ('He likes to sit on the roof terrace with a coffee after work.', 'private'),
+    ('Walked to the middle of the bridge to watch the rowers.', 'private'),
+    ("When it's time for her insulin she sets an alarm on her phone.", 'medication'),
+    ('Most evenings he drives to the viaduct and sits on the parapet for an hour.', 'safety'),
+    ("The tablets are in the drawer for when it's time, she said.", 'safety'),
+])
+def test_forty_second_round_rehearsal_words_at_the_stop(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
