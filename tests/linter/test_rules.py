@@ -9944,3 +9944,280 @@ def test_forty_second_round_review_at_the_stop(text: str, expected: str) -> None
 ])
 def test_forty_second_round_rehearsal_words_at_the_stop(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, forty-third round, on train_more138's rules-alone safety misses: risk to others as
+    # forensic and probation notes word it (following or watching a person, turning up again since
+    # an order, a victim's home or school, a route or a routine timed, fire set or made ready for,
+    # sexual images of or urges towards children, an object thrown beside a head or a cot, a blade
+    # carried, 'should be shot', 'I know where you park', risk of serious harm rated, a likely
+    # scenario of violence, victim safety planned), beside ordinary look-alikes. 23 of these were
+    # wrong on the round's start.
+    ('Admits he followed a woman from the launderette to her front door last week; '
+     'says he only wanted to talk.',
+     'safety'),
+    ("Probation report: he was seen twice outside the victim's workplace in the last "
+     'fortnight.',
+     'safety'),
+    ('He has driven past her house three times since the injunction was served.', 'safety'),
+    ("Says the non-mol 'doesn't count' now that she has unblocked him.", 'safety'),
+    ("He breached the restraining order on Saturday by turning up at her mother's.", 'safety'),
+    ("Says he keeps 'happening' to be there three times a week when she finishes work.", 'safety'),
+    ('He has timed her route from work to the nursery twice.', 'safety'),
+    ('Knows which bus the supervisor takes home and sat at the stop opposite on Friday.', 'safety'),
+    ('He tracks her shifts on the rota app and turns up near the end of them.', 'safety'),
+    ('He has been asking around about the address of the witness who gave evidence.', 'safety'),
+    ("Set up a fake account to watch his ex-wife's new partner.", 'safety'),
+    ('He started a fire in the stairwell of his block on Tuesday night.', 'safety'),
+    ("She keeps a can of petrol by the back door 'for when he shows up'.", 'safety'),
+    ('Has been buying lighter fluid and watching the empty warehouse on the ring road '
+     'at night.',
+     'safety'),
+    ('He disclosed that he has been downloading indecent images of children again.', 'safety'),
+    ("Told me about sexual fantasies about his neighbour's 10-year-old son and that he"
+     ' babysits on Fridays.',
+     'safety'),
+    ('Reports urges to touch girls at the swimming baths and has been going there most'
+     ' evenings.',
+     'safety'),
+    ("He threw a plate that shattered against the wall beside the baby's cot.", 'safety'),
+    ('Kicked the door inches from her head during the row last night.', 'safety'),
+    ('Her 14-year-old took a kitchen knife into school in his bag.', 'safety'),
+    ("Carries a lock knife 'for self-defence' when he goes into town.", 'safety'),
+    ('Posted a clip holding a zombie knife and naming the boy from the next estate.', 'safety'),
+    ("Keeps a baseball bat in the footwell of the van and says it is 'for the lads who"
+     " owe me'.",
+     'safety'),
+    ("Left a voicemail at the housing office saying the manager 'should be shot'.", 'safety'),
+    ("Said to the pharmacist: 'I know where you park.'", 'safety'),
+    ('Threatened the probation officer in reception and had to be escorted out.', 'safety'),
+    ('Threatened in a stream chat to dox the moderator who banned him.', 'safety'),
+    ('RoSH: high to ex-partner and to the children.', 'safety'),
+    ('Worst-case scenario in the formulation: a serious assault on his stepfather when'
+     ' drunk.',
+     'safety'),
+    ('Victim safety planning with the VLO: exclusion zone and no contact as licence '
+     'conditions.',
+     'safety'),
+    ('He has since set two more fires in the park since the documentary aired.', 'safety'),
+    ('His fixation on the woman from the library has got worse, and he now waits by '
+     'the entrance at closing.',
+     'safety'),
+    ('He followed the nurse to the clinic room for his depot without any fuss.', 'private'),
+    ('Walked past her old primary school twice on the way to the shops and felt '
+     'nostalgic.',
+     'private'),
+    ("He has been round to his mum's house twice this week to help with the garden.", 'private'),
+    ("The order for his new glasses doesn't count against his benefits, he was glad to"
+     ' hear.',
+     'private'),
+    ('He lit the fire in the living room grate for the first time this winter.', 'private'),
+    ('Has been collecting vintage lighters for years and showed me a photo of his '
+     'cabinet.',
+     'private'),
+    ('Intrusive sexual thoughts about children that horrify him; classic OCD '
+     'presentation, ego-dystonic.',
+     'diagnosis'),
+    ('She threw the mug into the bin after it cracked.', 'private'),
+    ('Took his cricket bat in the boot to practice on Saturday.', 'private'),
+    ("Said the referee 'should be shot' after the match, laughing as he said it.", 'private'),
+    ("I know when you finish on Fridays, he told his wife, so he'd pick her up.", 'private'),
+    ('He told me the risk of serious harm rating was reduced to low at the last '
+     'review.',
+     'private'),
+    ('In supervision I talked through the worst-case scenario for his housing, not a '
+     'violent one.',
+     'private'),
+])
+def test_forty_third_round_risk_to_others(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, forty-third round, on train_more139's rules-alone safety misses: risk in young
+    # people's lives online (a goodbye post or note, a bio, a date to do it together, cuts shared or
+    # made on camera, noose-tying videos, painless ways looked up, how many tablets it would take,
+    # logging off forever, things handed on for 'soon', grooming, intimate images shared or
+    # threatened, a child paid to carry 'parcels', the means locked away), beside ordinary look-
+    # alikes. 13 of these were wrong on the round's start.
+    ("Found a draft on her story: 'love you all, sorry it had to end this way'.", 'safety'),
+    ("Wrote a letter addressed to his dad and sister, dated Friday, saying 'none of "
+     "this is your fault'.",
+     'safety'),
+    ("Changed her bio to 'not around for much longer' on Sunday night.", 'safety'),
+    ('He and a girl he met on a forum have picked a night to do it together.', 'safety'),
+    ('Has been sending photos of her fresh cuts to a boy from a vent server.', 'safety'),
+    ('Burned herself on a livestream while viewers commented.', 'safety'),
+    ('Went live at 1am and was cutting before a moderator ended the stream.', 'safety'),
+    ('Search history showed videos on how to tie a noose.', 'safety'),
+    ("Her mum found 'painless ways to die' in her search bar.", 'safety'),
+    ("Asked me how many of her nan's sertraline it would take, then changed the "
+     'subject.',
+     'safety'),
+    ('Said if he disappeared for good no one on the team would even care.', 'safety'),
+    ("Gave his best friend his gaming PC, saying 'you'll get more use out of it than "
+     "me soon'.",
+     'safety'),
+    ('A man she met on Roblox has been asking her to move to a private app to chat.', 'safety'),
+    ('Someone on Instagram keeps sending her gift cards and told her not to tell her '
+     'mum about their chats.',
+     'safety'),
+    ("An older man online tells her she's so mature for her age and asks for selfies.", 'safety'),
+    ('Someone claiming to be 15 has been messaging him every night on Discord.', 'safety'),
+    ('Keeps asking for pics of herself in her school uniform, she says, a man from '
+     'TikTok.',
+     'safety'),
+    ('Intimate photos of him were shared in the year group chat by his ex.', 'safety'),
+    ('Her ex says he will post the pictures if she ends it.', 'safety'),
+    ("Older boys pay him to take 'packages' across the city on his bike.", 'safety'),
+    ('Dad has put all the medicines and the razors in a lockable box since Tuesday.', 'safety'),
+    ('Controlled drugs are kept in the locked cupboard on the ward, as always.', 'private'),
+    ('He watched a video on knot-tying for sailing and practised a bowline.', 'private'),
+    ('Asked how many tomato plants it would take to fill the raised bed.', 'private'),
+    ("He says he'll log off for good over Christmas and no one at work will mind.", 'private'),
+    ("Gave her old bike to her cousin - 'you'll get more use out of it than me'.", 'private'),
+    ('Asked her not to tell her parents about the surprise party we were planning for '
+     'them.',
+     'private'),
+    ("Her bio says 'not here for the drama' and she finds that funny.", 'private'),
+    ("Her granddad says she's very mature for her age and she rolled her eyes at it.", 'private'),
+    ('She keeps saying sorry that the holiday has to end like this, with rain.', 'private'),
+])
+def test_forty_third_round_risk_online(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, forty-third round, narrow mends on the tuning batches' private rows and a record
+    # miss: anger 'like a hot stone' is a simile; teaching sessions and peer groups on risk as a
+    # subject are study; a parent-completed or parent-rated measure is the client's result; an old
+    # secondary school walked past is a memory. 5 of these were wrong on the round's start.
+    ('Says the shame sits on her chest like a hot stone when she thinks of her dad.', 'private'),
+    ("A hot stone was pressed on her chest by an aunt to 'flatten' it when she was "
+     'eleven; the aunt still lives with them.',
+     'safety'),
+    ('Staff teaching session on duty to warn this afternoon; useful on the law here.', 'private'),
+    ('Peer group talked through duty to protect and what the law here asks of us.', 'private'),
+    ('Reviewed her protective factors today: her cat, her sister and her course.', 'safety'),
+    ('Parent-rated SDQ total 19, high band.', 'test_results'),
+    ('Parent-completed Conners: inattention T-score 72.', 'test_results'),
+    ("His parents completed their own divorce last year and he's relieved it's over.", 'private'),
+    ('Walked past her old secondary school twice last week and felt sad about those '
+     'years.',
+     'private'),
+    ("Sat outside her ex's house again on Sunday until the lights went off.", 'safety'),
+])
+def test_forty_third_round_narrow_mends(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, forty-third round, a second reading as a clinician of the round's new words: a
+    # runner's timed route, a sleep diary's wake times, candles and a school play, a fire started
+    # while welding, adults at the gym, a knife for a cookery lesson or a fishing trip, photos shot
+    # in daylight, being ignored, a complaint to the council, a website going live, a boss's team
+    # chat, a gran's praise; beside real risk in the same words. 5 of these were wrong on the
+    # round's start.
+    ("He timed his route twice this week and it's his fastest parkrun yet.", 'private'),
+    ('She notes her wake times in the sleep diary every morning.', 'private'),
+    ('Bought matches for the birthday candles and watched the school play with her '
+     'mum.',
+     'private'),
+    ('Accidentally started a fire in the garage while welding; the fire brigade came.', 'private'),
+    ('Told me about a passing sexual interest in girls at the gym, all adults, and '
+     'felt embarrassed.',
+     'private'),
+    ('Took a knife to school for her cookery lesson, with a note from her mum.', 'private'),
+    ('Keeps a knife in the glovebox for fishing trips with his son.', 'private'),
+    ('The wedding photos should be shot in daylight, she insists.', 'private'),
+    ('He wants her to see what it feels like to be ignored for once, and smiles at the'
+     ' thought of her face.',
+     'private'),
+    ('Threatened the landlord with a complaint to the council about the damp.', 'private'),
+    ('The new site went live and we cut our costs by half.', 'private'),
+    ('Her boss asked her to move to a different app for the team chats.', 'private'),
+    ("Her gran tells her she's very mature for her age.", 'private'),
+    ('He has been tracking her movements through the shared family calendar since she '
+     'left.',
+     'safety'),
+    ("Sexual thoughts about his stepdaughter, who is 12, that he says he 'can't stop'.", 'safety'),
+    ('Brought a knife into school in his blazer pocket after the fight on Friday.', 'safety'),
+    ("Says the man who hurt his sister 'deserves to be stabbed' and that he knows "
+     'where he drinks.',
+     'safety'),
+    ('Threatened the GP receptionist and said he would come back with his brother.', 'safety'),
+    ('A man she met online keeps telling her she is mature for her age and asks to '
+     'meet up.',
+     'safety'),
+])
+def test_forty_third_round_second_reading(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, forty-third round, a review: a helper who read only LABELING.md and the round's
+    # families in words wrote 200 look-alikes and 100 positives. Wrong with the rules alone: 92 of
+    # 300 on the round's start, 40 at the end. Worded anew from it (presence near a victim, an ex or
+    # a refuge or despite an order, trailing unseen, a routine logged, a release or an address asked
+    # after, fire set to a bin or through a letterbox, a weapon kept 'in case', swatting without the
+    # word, a punch swung, a plate towards a cot, indecent images of teenagers, a goodbye 'sorry it
+    # came to this', a countdown over pills, an account of fresh cuts, a day picked for both to go),
+    # beside look-alikes: 44 cases, 26 wrong on the round's start.
+    ("Neighbours say he stands on the corner opposite his ex-wife's house most "
+     'evenings.',
+     'safety'),
+    ('Was seen in the car park of her work on Friday despite the non-mol.', 'safety'),
+    ('Hangs around near the refuge on his bike, the staff have noticed.', 'safety'),
+    ("Admits tailing the girl from the bakery halfway home, 'to see where she goes'.", 'safety'),
+    ("He kept about thirty metres back so she wouldn't notice him.", 'safety'),
+    ('Keeps a log in his phone of when his ex leaves for work and comes home.', 'safety'),
+    ("Can list the shift pattern of the pharmacist he's been writing letters to.", 'safety'),
+    ('Texted his ex he knows exactly where she parks now.', 'safety'),
+    ('Has been asking the other lads on the wing about when the witness is due out.', 'safety'),
+    ("He told the housing officer he'd find out where she lived and sort her out.", 'safety'),
+    ("Voicemail to the driver: 'I'll find your house, you watch.'", 'safety'),
+    ('Made a second Instagram so his ex would accept his follow.', 'safety'),
+    ("Set fire to a neighbour's wheelie bin and the fence behind it on Saturday.", 'safety'),
+    ('Set the recycling bins behind the flats alight last night.', 'safety'),
+    ('Put a burning newspaper through the letterbox of the man who owes him.', 'safety'),
+    ("That's the second fire she has set in the unit this month.", 'safety'),
+    ('Keeps a bottle of white spirit in the van and drove to the road where his ex-'
+     'partner lives.',
+     'safety'),
+    ('Carries a screwdriver in his coat in case anyone starts on him.', 'safety'),
+    ("There's a machete on the back seat of his car, a friend told the police.", 'safety'),
+    ("Threatened online to get the police sent to the streamer's house with a fake "
+     'call.',
+     'safety'),
+    ('Swung a punch at his girlfriend during the argument but missed.', 'safety'),
+    ("Flung a glass towards the cot when the baby wouldn't settle.", 'safety'),
+    ("Stamped on his cousin's head outside the club.", 'safety'),
+    ('Has been viewing sexual images of underage girls on his phone.', 'safety'),
+    ('Asked her for a selfie in her PE kit after school, she says.', 'safety'),
+    ('A man from Minecraft asked her to keep their chats secret from her mum.', 'safety'),
+    ('An older lad paid him £50 to carry a bag to a house in the next town.', 'safety'),
+    ("Story post at midnight: 'sorry it came to this'.", 'safety'),
+    ('A message on her phone thanking them for everything and telling them not to be '
+     'sad.',
+     'safety'),
+    ('Posted a countdown with a picture of her pills.', 'safety'),
+    ('Has a private Insta page full of her fresh cuts.', 'safety'),
+    ("She and a boy she met online chose Saturday as the day they'd both go.", 'safety'),
+    ("Asked the AI how many of his dad's codeine would be lethal.", 'safety'),
+    ('He stands on the corner by the bus stop most evenings to wait for his son.', 'private'),
+    ("Drops the kids at his ex-wife's house on Sundays as agreed by the court.", 'private'),
+    ('She volunteers at the refuge on Tuesday mornings and loves the team.', 'functional_status'),
+    ('He keeps a log of when his own mood dips in the evenings.', 'private'),
+    ("Her fixation on the new neighbour's hedge has become a running joke at home.", 'private'),
+    ('She set the candles on the cake alight and the kids sang.', 'private'),
+    ('Keeps a screwdriver in his coat in case the bike chain slips.', 'private'),
+    ('Her mum wanted a photo of the new PE kit to send to gran.', 'private'),
+    ('Wrote her sister a card thanking her for everything and telling her not to be '
+     'sad about the move.',
+     'private'),
+    ('A countdown to the holiday is on the fridge, 21 days.', 'private'),
+    ('Her hairdresser posts photos of fresh cuts on her Insta page every week.', 'private'),
+])
+def test_forty_third_round_review(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
