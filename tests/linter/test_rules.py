@@ -10221,3 +10221,117 @@ def test_forty_third_round_second_reading(text: str, expected: str) -> None:
 ])
 def test_forty_third_round_review(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, forty-third round, review at the stop: the round's new words probed with ordinary
+    # life (a band seen twice by luck, a school trip's bus, a dentist's address, a hammer for tent
+    # pegs, a football season's end, clearing a garage together, a quiet month offline, a car handed
+    # on for bad knees, a teenager who was who she said, a fixation grown into friendship, a log of
+    # when a husband gets home for dinner, lighter fluid for a barbecue). They are narrowed:
+    # 'happened' in quotes, a bus of a named kind of person, the address of a witness or a victim, a
+    # bat, a knife or a blade (no hammer), a goodbye in a post, a note or a message, no explanation
+    # after 'to do it together'. 12 of these were wrong on the version before, 2 on the round's
+    # start.
+    ('She follows the girl from her yoga class on Instagram and finds her posts '
+     'calming.',
+     'private'),
+    ('Followed the woman from the council to her office to hand in the forms.', 'private'),
+    ('He was seen outside the victim support office waiting for his appointment.', 'private'),
+    ('He has walked past the school gates twice a day since his son started there.', 'private'),
+    ('She happened to be there twice when the band played, pure luck.', 'private'),
+    ('Knows which bus the school takes home from the trip and will meet it.', 'private'),
+    ('Asked around about the address of a good dentist in town.', 'private'),
+    ('Set up a fake account to enter competitions without spam.', 'private'),
+    ("He lit a fire in the cell of the museum's reconstruction for the school visit.", 'private'),
+    ("Bought matches and lighters for the camping trip and watched the site warden's "
+     'safety talk.',
+     'private'),
+    ("Told me he watched sexual health videos from the clinic about children's "
+     'development.',
+     'private'),
+    ('Her daughter threw her phone at the sofa next to her during a sulk.', 'private'),
+    ('Keeps a hammer in the boot for the tent pegs.', 'private'),
+    ('She thinks the whole cast should be shot for that finale, laughing.', 'private'),
+    ('RoSH is low and stable; no concerns this quarter.', 'private'),
+    ('Victim safety is the topic of her dissertation this term.', 'private'),
+    ('Sorry it had to end this way, he said of the football season.', 'private'),
+    ("Her bio says she's not here for long because she's on exchange in Madrid.", 'private'),
+    ("He and his brother set a day to do it together: clearing their dad's garage.", 'private'),
+    ('Posts videos of her cuts of fabric for the quilting group.', 'private'),
+    ('Looked up painless ways to remove a plaster.', 'private'),
+    ("Asked how many tablets she should take of the antibiotics; it's on the box.", 'private'),
+    ('Says if he logged off for good nobody would notice, and he likes the idea of a '
+     'quiet month offline.',
+     'private'),
+    ("Gave his son the car: 'you'll get more use out of it than me soon, with my "
+     "knees'.",
+     'private'),
+    ('Her manager asked her to move to another platform for the client calls.', 'private'),
+    ('Someone claiming to be 16 turned out to be 16, a girl from the next school; '
+     'parents met.',
+     'private'),
+    ('Nudes of her were never shared; she worries they could be one day.', 'private'),
+    ('Pays him £20 to carry the shopping bags to the car on Saturdays, her grandson.', 'private'),
+    ('Her fixation on the neighbour has grown into a real friendship; they walk daily.', 'private'),
+    ("He's been going round to the house since the funeral to help his mum.", 'private'),
+    ('Keeps a log of when her husband gets home so she can time dinner.', 'private'),
+    ('Texted his sister he knows exactly where the party is.', 'private'),
+    ('Set the candles on the Christmas pudding alight with brandy.', 'private'),
+    ("Kicked the ball at his brother's head by accident in the garden.", 'private'),
+    ("Sat outside her ex's house to pick up the kids for the weekend as arranged.", 'private'),
+    ("Lighter fluid for the barbecue was in the shed near his ex's old bike.", 'private'),
+    ("She has been seen three times outside her ex's new flat since the order.", 'safety'),
+    ('He follows the teenage girl who works at the chip shop to her bus stop most '
+     'nights.',
+     'safety'),
+])
+def test_forty_third_round_review_at_the_stop(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, forty-third round, review at the stop, second pass: the patterns worded from the
+    # review's positives probed with ordinary life (a train, racing, horses, a surprise party, a
+    # nurse team, a cake, a removal firm, a taxi, a new account, scout camp, a fence repair, a
+    # pillow fight, a yearbook photo, a tattoo, a grandmother's shopping, a work leaving video, an
+    # exam countdown, a concert). They are narrowed: knowing where someone is, told to an ex or a
+    # victim; kept back 'the whole way' or 'so she wouldn't'; a shift pattern of a person he is
+    # preoccupied with; a countdown over a photo of her tablets; the night they'd both go (not to a
+    # concert). 18 of these were wrong on the version before, 2 on the round's start.
+    ('Told his mum he knows exactly which train to get now.', 'private'),
+    ('She trailed the other runners for most of the race.', 'private'),
+    ('Kept about ten metres back from the horses as the guide told them.', 'private'),
+    ("She didn't know he was there until he tapped her shoulder at the surprise party.", 'private'),
+    ('Knows the shift pattern of the nurse team because he used to work there.', 'private'),
+    ('Timed it more than once and the cake needs forty minutes.', 'private'),
+    ('Asked his solicitor about when the appeal is due out.', 'private'),
+    ("I'll find your house easily, she told the removal firm.", 'private'),
+    ('I know the address, she told the taxi driver.', 'private'),
+    ('Made a new Instagram so his ex would stop seeing his posts.', 'private'),
+    ("Set fire to the old sofa at the council tip's burning day, as allowed.", 'private'),
+    ('Set the Christmas pudding alight at the table.', 'private'),
+    ('A lit candle in the window and a card through the letterbox for the neighbours.', 'private'),
+    ('The fires he has set at scout camp are the best in the troop.', 'private'),
+    ('Had a hammer on the back seat after fixing the fence.', 'private'),
+    ("The police sent to her mum's house were kind when they delivered the news.", 'private'),
+    ('Took a swing at the pinata with the kids.', 'private'),
+    ('Threw a blanket towards the cot so the baby would be warm.', 'private'),
+    ("Kicked at his brother's head in the pillow fight, all giggles.", 'private'),
+    ('Asked for a photo of her in her school uniform for the yearbook, the teacher.', 'private'),
+    ('Asked on the forum how to keep it from her mum that she got a tattoo.', 'private'),
+    ('Paid him £10 to carry a bag of shopping to the car, his grandmother.', 'private'),
+    ("Her 'leaving' video for work colleagues was very funny.", 'private'),
+    ('A countdown to the exams with her revision tablets app.', 'private'),
+    ("Her account is full of her recent cuts of hair, she's a stylist.", 'private'),
+    ("They picked Saturday as the night they'd both go to the concert.", 'private'),
+    ('Told her ex-partner he knows where she has moved to.', 'safety'),
+    ('The note on her desk thanked everyone for everything and asked them not to blame'
+     ' themselves.',
+     'safety'),
+    ("She and a friend from an online group picked next Friday as the night they'd "
+     'both end it.',
+     'safety'),
+])
+def test_forty_third_round_review_patterns_at_the_stop(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
