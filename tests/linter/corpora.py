@@ -277,7 +277,9 @@ CORPORA = {
         # blind at the forty-second round's start: run first on its final linter. heldout153
         # (published phrasing from forensic and prison mental health, 162 pages) and heldout154
         # (autistic adults), written blind at the forty-second round's start and kept unopened: run
-        # first at the forty-third round's start.)
+        # first at the forty-third round's start. heldout155 (published phrasing from homelessness
+        # and housing insecurity, 178 pages) and heldout156 (LGBTQ+ young people), written blind at
+        # the forty-third round's start: run first on its final linter.)
         estimate=("heldout7.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl",
                   "heldout34.jsonl", "heldout35.jsonl", "heldout36.jsonl", "heldout37.jsonl",
                   "heldout38.jsonl", "heldout39.jsonl", "heldout40.jsonl", "heldout53.jsonl",
@@ -306,7 +308,8 @@ CORPORA = {
                   "heldout143.jsonl", "heldout144.jsonl", "heldout145.jsonl",
                   "heldout146.jsonl", "heldout147.jsonl", "heldout148.jsonl",
                   "heldout149.jsonl", "heldout150.jsonl", "heldout151.jsonl",
-                  "heldout152.jsonl", "heldout153.jsonl", "heldout154.jsonl"),
+                  "heldout152.jsonl", "heldout153.jsonl", "heldout154.jsonl",
+                  "heldout155.jsonl", "heldout156.jsonl"),
         extra=("train_extra.jsonl", "published.jsonl", "train_more.jsonl", "train_more2.jsonl",
                "train_more3.jsonl", "train_more4.jsonl", "train_more5.jsonl",
                "train_more6.jsonl", "train_more7.jsonl", "train_more8.jsonl",
@@ -410,6 +413,7 @@ CORPORA = {
                            "heldout149.jsonl", "heldout150.jsonl",
                            "heldout151.jsonl", "heldout152.jsonl",
                            "heldout153.jsonl", "heldout154.jsonl",
+                           "heldout155.jsonl", "heldout156.jsonl",
                            "train_more48.jsonl",
                            "train_more49.jsonl", "train_more50.jsonl", "train_more51.jsonl",
                            "train_more52.jsonl", "train_more53.jsonl", "train_more54.jsonl",
