@@ -279,7 +279,7 @@ CORPORA = {
         # (autistic adults), written blind at the forty-second round's start and kept unopened: run
         # first at the forty-third round's start. heldout155 (published phrasing from homelessness
         # and housing insecurity, 178 pages) and heldout156 (LGBTQ+ young people), written blind at
-        # the forty-third round's start: run first on its final linter.)
+        # the forty-third round's start: run first on its rules after the stop review.)
         estimate=("heldout7.jsonl", "heldout14.jsonl", "heldout15.jsonl", "heldout16.jsonl",
                   "heldout34.jsonl", "heldout35.jsonl", "heldout36.jsonl", "heldout37.jsonl",
                   "heldout38.jsonl", "heldout39.jsonl", "heldout40.jsonl", "heldout53.jsonl",

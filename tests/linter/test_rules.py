@@ -10335,3 +10335,28 @@ def test_forty_third_round_review_at_the_stop(text: str, expected: str) -> None:
 ])
 def test_forty_third_round_review_patterns_at_the_stop(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, forty-third round, the final re-read as a clinician: a visit to a mother's house or
+    # a daughter's school 'since' an operation or September, a dose asked about to feel better, a
+    # teenager asking the clinician not to tell her parents, a sofa order, a client living in a
+    # refuge. 'Since' now needs an order, a break-up or a blocking; 'not to tell her parents' needs
+    # someone telling her so online; a refuge is watched from outside, near, by or past it; bail
+    # means bail conditions and a bare 'order' is a court's. 4 of these were wrong on the version
+    # before, 2 on the round's start.
+    ("She went to her mum's house twice since the operation to help with meals.",
+     'functional_status'),
+    ("He has been to his daughter's school three times since September for meetings.", 'private'),
+    ('Asked how many sertraline it would take to feel better; I said to ask her GP.', 'medication'),
+    ('She told me about her Instagram account and asked me not to tell her parents.', 'private'),
+    ("He's been waiting in since the order went through for the new sofa.", 'private'),
+    ('She has been sitting in the garden at the refuge most afternoons and feels '
+     'safer.',
+     'private'),
+    ('Sat in his car outside the refuge for an hour on Monday, staff say.', 'safety'),
+    ('He has been parked outside her work three times since the order was made.', 'safety'),
+    ('A man on Snapchat told her not to tell her mum about their chats.', 'safety'),
+])
+def test_forty_third_round_final_re_read(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
