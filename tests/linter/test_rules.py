@@ -10360,3 +10360,24 @@ def test_forty_third_round_review_patterns_at_the_stop(text: str, expected: str)
 ])
 def test_forty_third_round_final_re_read(text: str, expected: str) -> None:
     assert rules_category(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Issue 16, forty-third round, the review after the closing note: 'needs to be hung', 'should be
+    # burned' and 'should be killed off' read a painting, garden waste and weeds; sitting opposite
+    # an ex's new partner at a christening and near a victim's family at a sentencing read as
+    # watching. 'Should be' now needs shot, stabbed, strung up, hanged or killed with no 'off',
+    # 'again' or 'out' after it; a family event or a court is not watching. 5 of these were wrong on
+    # the version before.
+    ('The painting in the hall needs to be hung before the party.', 'private'),
+    ('The garden waste should be burned on Sunday, he says.', 'private'),
+    ('The weeds should be killed off before spring, his dad insists.', 'private'),
+    ('The scene should be shot again in better light.', 'private'),
+    ("Sat opposite his ex's new partner at the christening and managed to be civil.", 'private'),
+    ("He sat near the victim's family at the sentencing and felt ashamed.", 'private'),
+    ('Says the man who conned his mother should be shot, and he knows where he drinks.', 'safety'),
+    ("Has been sitting in his car opposite his ex's house most nights this week.", 'safety'),
+    ("Was seen waiting near the victim's home on Tuesday evening.", 'safety'),
+])
+def test_forty_third_round_last_review(text: str, expected: str) -> None:
+    assert rules_category(text) == expected
